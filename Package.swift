@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, dependencies pointing down only (see README "Architecture"):
+// closer → CloseService → CloseStore, CloseKit, OdooLedger, DemoCompany → OdooRPC, Ledger.
+let package = Package(
+    name: "Closer",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "closer", targets: ["closer"]),
+        .executable(name: "closer-bench", targets: ["CloserBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "Ledger"),
+        .target(name: "OdooRPC", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        .target(name: "OdooLedger", dependencies: ["Ledger", "OdooRPC", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "CloseKit", dependencies: ["Ledger"]),
+        .target(name: "DemoCompany", dependencies: ["Ledger"]),
+        .target(name: "CloseStore", dependencies: [
+            "Ledger",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "CloseService", dependencies: [
+            "Ledger", "OdooRPC", "OdooLedger", "CloseKit", "CloseStore", "DemoCompany",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .executableTarget(name: "closer", dependencies: [
+            "CloseService",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "CloserBench", dependencies: [
+            "Ledger", "OdooRPC", "DemoCompany", "CloseService",
+        ]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
+        .testTarget(name: "OdooRPCTests", dependencies: ["OdooRPC"], exclude: ["Fixtures"]),
+        .testTarget(name: "OdooLedgerTests", dependencies: ["OdooLedger", "Ledger", "OdooRPC"]),
+        .testTarget(name: "CloseKitTests", dependencies: ["CloseKit", "Ledger"]),
+        .testTarget(name: "DemoCompanyTests", dependencies: ["DemoCompany", "Ledger"]),
+        .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "Ledger"]),
+        .testTarget(name: "CloseServiceTests", dependencies: ["CloseService", "DemoCompany", "CloseStore"]),
+        .testTarget(name: "CloserCLITests", dependencies: []),
+    ]
+)

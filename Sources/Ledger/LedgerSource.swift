@@ -1,0 +1,37 @@
+/// Where ledgers come from: a live Odoo database, or the embedded demo company.
+public protocol LedgerSource: Sendable {
+    /// Names the source for people ("Odoo 18.0 at https://erp.example.com, database prod").
+    var sourceDescription: String { get async }
+
+    /// Pulls the company's reference data and the entries dated inside `request.window`;
+    /// with `request.changedSince`, only moves and statement lines written since then.
+    func pull(_ request: PullRequest, progress: PullProgress?) async throws -> PullResult
+}
+
+public struct PullRequest: Sendable, Hashable {
+    public var window: DateRange
+    public var changedSince: Timestamp?
+
+    public init(window: DateRange, changedSince: Timestamp? = nil) {
+        self.window = window
+        self.changedSince = changedSince
+    }
+}
+
+/// What a pull brought back. `moveIDsInWindow` lists every move id in the window (also on an
+/// incremental pull), so that the store can notice moves deleted since the last pull.
+public struct PullResult: Sendable {
+    public var snapshot: LedgerSnapshot
+    public var moveIDsInWindow: [Int]
+    /// The newest write timestamp seen, to be used as `changedSince` next time.
+    public var cursor: Timestamp?
+
+    public init(snapshot: LedgerSnapshot, moveIDsInWindow: [Int], cursor: Timestamp?) {
+        self.snapshot = snapshot
+        self.moveIDsInWindow = moveIDsInWindow
+        self.cursor = cursor
+    }
+}
+
+/// Reports records fetched so far (model name and count) for progress display.
+public typealias PullProgress = @Sendable (_ model: String, _ fetched: Int) -> Void
