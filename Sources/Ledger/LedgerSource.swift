@@ -25,11 +25,14 @@ public struct PullResult: Sendable {
     public var moveIDsInWindow: [Int]
     /// The newest write timestamp seen, to be used as `changedSince` next time.
     public var cursor: Timestamp?
+    /// What the source itself counts for the window (Odoo's search_count), to prove nothing was lost.
+    public var sourceCounts: LedgerCounts?
 
-    public init(snapshot: LedgerSnapshot, moveIDsInWindow: [Int], cursor: Timestamp?) {
+    public init(snapshot: LedgerSnapshot, moveIDsInWindow: [Int], cursor: Timestamp?, sourceCounts: LedgerCounts? = nil) {
         self.snapshot = snapshot
         self.moveIDsInWindow = moveIDsInWindow
         self.cursor = cursor
+        self.sourceCounts = sourceCounts
     }
 }
 

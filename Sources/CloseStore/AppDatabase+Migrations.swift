@@ -1,0 +1,173 @@
+import GRDB
+
+extension AppDatabase {
+    /// Frozen history: a released migration is never edited, only followed by a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-audit-trail") { db in
+            try db.execute(sql: """
+                CREATE TABLE audit_event (
+                    seq INTEGER PRIMARY KEY,
+                    event_id TEXT NOT NULL UNIQUE,
+                    recorded_at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    targets TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    previous_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL UNIQUE
+                );
+                CREATE TRIGGER audit_event_append_only_update BEFORE UPDATE ON audit_event
+                    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+                CREATE TRIGGER audit_event_append_only_delete BEFORE DELETE ON audit_event
+                    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+                CREATE TABLE audit_head (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    seq INTEGER NOT NULL,
+                    hash TEXT NOT NULL
+                );
+                """)
+        }
+        migrator.registerMigration("v1-runs-and-ledger") { db in
+            try db.execute(sql: """
+                CREATE TABLE company (
+                    id INTEGER PRIMARY KEY,
+                    source_key TEXT NOT NULL UNIQUE,
+                    odoo_id INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    currency_id INTEGER NOT NULL,
+                    currency_code TEXT NOT NULL,
+                    currency_scale INTEGER NOT NULL CHECK (currency_scale BETWEEN 0 AND 6),
+                    fiscal_year_end_month INTEGER NOT NULL,
+                    fiscal_year_end_day INTEGER NOT NULL,
+                    lock_fiscal_year TEXT, lock_tax TEXT, lock_sale TEXT, lock_purchase TEXT,
+                    lock_hard TEXT, lock_period TEXT,
+                    pull_cursor TEXT,
+                    window_first TEXT,
+                    window_last TEXT
+                );
+                CREATE TABLE run (
+                    id INTEGER PRIMARY KEY,
+                    company_id INTEGER REFERENCES company(id),
+                    kind TEXT NOT NULL,
+                    period TEXT,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT,
+                    status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed', 'interrupted')),
+                    summary TEXT NOT NULL DEFAULT '{}'
+                );
+                CREATE TABLE currency (
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    odoo_id INTEGER NOT NULL,
+                    code TEXT NOT NULL,
+                    decimal_places INTEGER NOT NULL,
+                    PRIMARY KEY (company_id, odoo_id)
+                );
+                CREATE TABLE account (
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    odoo_id INTEGER NOT NULL,
+                    code TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    account_type TEXT NOT NULL,
+                    reconcile INTEGER NOT NULL,
+                    PRIMARY KEY (company_id, odoo_id)
+                );
+                CREATE TABLE journal (
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    odoo_id INTEGER NOT NULL,
+                    code TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    journal_type TEXT NOT NULL,
+                    default_account_id INTEGER,
+                    currency_id INTEGER,
+                    PRIMARY KEY (company_id, odoo_id)
+                );
+                CREATE TABLE partner (
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    odoo_id INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    bank_accounts TEXT NOT NULL,
+                    is_company INTEGER NOT NULL,
+                    PRIMARY KEY (company_id, odoo_id)
+                );
+                CREATE TABLE move (
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    odoo_id INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    move_type TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    invoice_date TEXT,
+                    due_date TEXT,
+                    journal_id INTEGER NOT NULL,
+                    partner_id INTEGER,
+                    ref TEXT,
+                    currency_id INTEGER NOT NULL,
+                    amount_total INTEGER NOT NULL,
+                    amount_total_in_currency INTEGER NOT NULL,
+                    amount_residual INTEGER NOT NULL,
+                    payment_state TEXT,
+                    created_by_id INTEGER, created_by_name TEXT, created_at TEXT NOT NULL,
+                    written_by_id INTEGER, written_by_name TEXT, written_at TEXT NOT NULL,
+                    content_hash TEXT NOT NULL,
+                    PRIMARY KEY (company_id, odoo_id)
+                );
+                CREATE INDEX move_by_date ON move(company_id, date);
+                CREATE TABLE move_line (
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    odoo_id INTEGER NOT NULL,
+                    move_id INTEGER NOT NULL,
+                    date TEXT NOT NULL,
+                    account_id INTEGER NOT NULL,
+                    partner_id INTEGER,
+                    label TEXT NOT NULL,
+                    debit INTEGER NOT NULL CHECK (debit >= 0),
+                    credit INTEGER NOT NULL CHECK (credit >= 0),
+                    amount_currency INTEGER NOT NULL,
+                    currency_id INTEGER NOT NULL,
+                    analytic TEXT,
+                    tax_ids TEXT NOT NULL,
+                    reconciled INTEGER NOT NULL,
+                    amount_residual INTEGER NOT NULL,
+                    matching_number TEXT,
+                    display_type TEXT,
+                    PRIMARY KEY (company_id, odoo_id),
+                    FOREIGN KEY (company_id, move_id) REFERENCES move(company_id, odoo_id) ON DELETE CASCADE
+                );
+                CREATE INDEX move_line_by_move ON move_line(company_id, move_id);
+                CREATE TABLE statement_line (
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    odoo_id INTEGER NOT NULL,
+                    move_id INTEGER NOT NULL,
+                    journal_id INTEGER NOT NULL,
+                    date TEXT NOT NULL,
+                    payment_ref TEXT,
+                    partner_id INTEGER,
+                    partner_name TEXT,
+                    account_number TEXT,
+                    amount INTEGER NOT NULL,
+                    amount_currency_id INTEGER NOT NULL,
+                    foreign_amount INTEGER,
+                    foreign_currency_id INTEGER,
+                    is_reconciled INTEGER NOT NULL,
+                    amount_residual INTEGER,
+                    PRIMARY KEY (company_id, odoo_id)
+                );
+                CREATE TABLE move_change (
+                    id INTEGER PRIMARY KEY,
+                    run_id INTEGER NOT NULL REFERENCES run(id),
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    move_odoo_id INTEGER NOT NULL,
+                    move_name TEXT NOT NULL,
+                    change TEXT NOT NULL CHECK (change IN ('changed', 'deleted')),
+                    previous_hash TEXT NOT NULL,
+                    current_hash TEXT,
+                    written_at TEXT,
+                    written_by TEXT
+                );
+                """)
+        }
+        return migrator
+    }
+}
