@@ -47,6 +47,6 @@ let package = Package(
         .testTarget(name: "DemoCompanyTests", dependencies: ["DemoCompany", "Ledger"]),
         .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "Ledger"]),
         .testTarget(name: "CloseServiceTests", dependencies: ["CloseService", "DemoCompany", "CloseStore"]),
-        .testTarget(name: "CloserCLITests", dependencies: []),
+        .testTarget(name: "CloserCLITests", dependencies: ["closer"]),
     ]
 )

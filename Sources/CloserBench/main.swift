@@ -1,1 +1,18 @@
-print("todo")
+import Foundation
+
+// closer-bench: release-mode benchmarks, separate from the tests.
+//   swift run -c release closer-bench [codec|demo|all]
+// Figures go into the README's performance section, with this command.
+
+let which = CommandLine.arguments.dropFirst().first ?? "all"
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+#if DEBUG
+print("warning: a debug build; benchmark figures are only meaningful with -c release")
+#endif
+
+if which == "codec" || which == "all" {
+    print("== Odoo wire decoding (one core)")
+    _ = try CodecBenchmark.run(transcripts: repository.appendingPathComponent("Tests/OdooRPCTests/Fixtures/transcripts"))
+    print("   compare: python3 scripts/bench_python_xmlrpc.py (decodes the same bytes with xmlrpc.client and json)")
+}

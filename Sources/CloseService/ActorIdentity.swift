@@ -1,0 +1,11 @@
+import Foundation
+
+/// Who the audit trail names for work started from this process: CLOSER_ACTOR, else the OS user.
+public enum ActorIdentity {
+    public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        environment["CLOSER_ACTOR"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown-user"
+    }
+
+    /// The automated agent is a distinct, non-human actor.
+    public static let agent = "closer-agent"
+}

@@ -1,0 +1,62 @@
+import CloseStore
+import Foundation
+import Ledger
+
+/// Pulls a period plus its history window from a source into the store. The first pull of a window
+/// is complete; later ones are incremental (write-date cursor) and report changed posted entries.
+public struct PullService: Sendable {
+    public var store: AppDatabase
+    public var actor: String
+
+    public init(store: AppDatabase, actor: String) {
+        self.store = store
+        self.actor = actor
+    }
+
+    public static func window(for period: Period, historyMonths: Int) -> DateRange {
+        DateRange(period.advanced(by: -historyMonths).start, period.end)
+    }
+
+    public func pull(from source: some LedgerSource, sourceKey: String, period: Period, historyMonths: Int = 12,
+                     forceComplete: Bool = false, progress: PullProgress? = nil) async throws -> PullReport {
+        let started = ContinuousClock.now
+        let window = Self.window(for: period, historyMonths: historyMonths)
+        let cursor = forceComplete ? nil : try store.pullCursor(sourceKey: sourceKey, covering: window)
+        let runID = try store.startRun(kind: "pull", period: period.description, actor: actor)
+        do {
+            let result = try await source.pull(PullRequest(window: window, changedSince: cursor), progress: progress)
+            try Task.checkCancellation()
+            let outcome = try store.savePull(result, sourceKey: sourceKey, window: window, incremental: cursor != nil,
+                                             runID: runID, actor: actor)
+            let report = PullReport(
+                source: await source.sourceDescription, period: period, window: window, incremental: cursor != nil,
+                received: result.snapshot.counts, sourceCounts: result.sourceCounts, stored: outcome.stored,
+                changedPostedMoves: outcome.changes, runID: runID, seconds: (ContinuousClock.now - started).seconds)
+            try store.finishRun(runID, status: "succeeded", summary: report.jsonSummary, actor: actor)
+            return report
+        } catch {
+            let status = error is CancellationError ? "interrupted" : "failed"
+            try? store.finishRun(runID, status: status, summary: "{\"error\": \(String(describing: error).jsonQuoted)}", actor: actor)
+            throw error
+        }
+    }
+}
+
+extension PullReport {
+    var jsonSummary: String {
+        "{\"incremental\": \(incremental), \"moves\": \(received.moves), \"lines\": \(received.lines), "
+            + "\"statement_lines\": \(received.statementLines), \"changed_posted_moves\": \(changedPostedMoves.count)}"
+    }
+}
+
+extension Duration {
+    public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+extension String {
+    /// The string as a JSON string literal.
+    var jsonQuoted: String {
+        let data = (try? JSONEncoder().encode(self)) ?? Data("\"\"".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,24 @@
+/// One setting Closer reads, with where it may come from. The list below is the single place
+/// that names flags, environment variables and config-file keys.
+public struct Setting: Hashable, Sendable {
+    public var key: String          // config-file key path, e.g. "odoo.url"
+    public var flag: String         // e.g. "--url"
+    public var environment: String  // e.g. "CLOSER_ODOO_URL"
+    public var isSecret: Bool
+
+    public static let odooURL = Setting(key: "odoo.url", flag: "--url", environment: "CLOSER_ODOO_URL", isSecret: false)
+    public static let odooDatabase = Setting(key: "odoo.database", flag: "--db", environment: "CLOSER_ODOO_DB", isSecret: false)
+    public static let odooUser = Setting(key: "odoo.user", flag: "--user", environment: "CLOSER_ODOO_USER", isSecret: false)
+    public static let odooPassword = Setting(key: "odoo.password", flag: "--password", environment: "CLOSER_ODOO_PASSWORD", isSecret: true)
+    public static let odooAPIKey = Setting(key: "odoo.api_key", flag: "--api-key", environment: "CLOSER_ODOO_API_KEY", isSecret: true)
+    public static let odooProtocol = Setting(key: "odoo.protocol", flag: "--protocol", environment: "CLOSER_ODOO_PROTOCOL", isSecret: false)
+    public static let odooCompany = Setting(key: "odoo.company", flag: "--company", environment: "CLOSER_ODOO_COMPANY", isSecret: false)
+    public static let store = Setting(key: "store", flag: "--store", environment: "CLOSER_STORE", isSecret: false)
+    public static let historyMonths = Setting(key: "pull.history_months", flag: "--history-months", environment: "CLOSER_HISTORY_MONTHS", isSecret: false)
+    public static let pageSize = Setting(key: "pull.page_size", flag: "--page-size", environment: "CLOSER_PAGE_SIZE", isSecret: false)
+    public static let concurrency = Setting(key: "pull.concurrency", flag: "--concurrency", environment: "CLOSER_CONCURRENCY", isSecret: false)
+    public static let timeoutSeconds = Setting(key: "pull.timeout_seconds", flag: "--timeout", environment: "CLOSER_TIMEOUT", isSecret: false)
+
+    public static let all: [Setting] = [odooURL, odooDatabase, odooUser, odooPassword, odooAPIKey, odooProtocol, odooCompany,
+                                        store, historyMonths, pageSize, concurrency, timeoutSeconds]
+}

@@ -1,0 +1,111 @@
+import Ledger
+import OdooRPC
+
+/// Reads one company's ledger window from Odoo: reference data, moves, lines, statement lines.
+/// An incremental read fetches only moves written since the cursor (or with a line written since),
+/// with all of their lines, plus the ids of every move in the window so deletions can be seen.
+struct OdooLedgerReader {
+    let client: OdooClient
+    let schema: OdooSchema
+    let progress: PullProgress?
+
+    func pull(companyID: Int, request: PullRequest) async throws -> PullResult {
+        let company = try await company(id: companyID)
+        let currencies = try await self.currencies(including: company.currency)
+        let mapping = OdooLedgerMapping(company: company, currencies: Dictionary(currencies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+        let inWindow: [RPCValue] = [["company_id", "=", RPCValue(companyID)],
+                                    ["date", ">=", .string(request.window.first.description)],
+                                    ["date", "<=", .string(request.window.last.description)]]
+        let realLines: RPCValue = ["display_type", "not in", ["line_section", "line_note"]]
+        let since: [RPCValue] = request.changedSince.map { [["write_date", ">=", .string($0.description)]] } ?? []
+
+        let accounts = try await records("account.account", domain: [schema.companyDomain(for: "account.account", companyID: companyID)],
+                                         fields: OdooFieldLists.account).map(OdooLedgerMapping.account)
+        let journals = try await records("account.journal", domain: [["company_id", "=", RPCValue(companyID)]],
+                                         fields: OdooFieldLists.journal).map(OdooLedgerMapping.journal)
+
+        var moveRecords = try await records("account.move", domain: inWindow + since, fields: OdooFieldLists.move)
+        var lineRecords: [OdooRecord]
+        if request.changedSince == nil {
+            lineRecords = try await records("account.move.line", domain: inWindow + [realLines], fields: OdooFieldLists.line)
+        } else {
+            // A rewritten posted line does not always touch its move's write_date: look at lines too.
+            let touchedLines = try await client.search("account.move.line", domain: inWindow + [realLines] + since)
+            var moveIDs = Set(try moveRecords.map { try $0.int("id") })
+            if !touchedLines.isEmpty {
+                let owners = try await client.read("account.move.line", ids: touchedLines, fields: ["move_id"])
+                let missing = Set(owners.compactMap { $0["move_id"]?.many2one?.id }).subtracting(moveIDs)
+                if !missing.isEmpty {
+                    moveRecords += try await records("account.move", domain: [["id", "in", RPCValue(missing.sorted())]], fields: OdooFieldLists.move)
+                    moveIDs.formUnion(missing)
+                }
+            }
+            lineRecords = moveIDs.isEmpty ? [] : try await records(
+                "account.move.line", domain: [["move_id", "in", RPCValue(moveIDs.sorted())], realLines], fields: OdooFieldLists.line)
+        }
+        let statementRecords = try await records("account.bank.statement.line", domain: inWindow + since, fields: OdooFieldLists.statementLine)
+
+        let moves = try moveRecords.map(mapping.move).sorted { $0.id < $1.id }
+        let lines = try lineRecords.map(mapping.line).sorted { ($0.moveID, $0.id) < ($1.moveID, $1.id) }
+        let statementLines = try statementRecords.map(mapping.statementLine)
+        let partnerIDs = Set(moves.compactMap(\.partnerID) + lines.compactMap(\.partnerID) + statementLines.compactMap(\.partnerID))
+        let partners = try await self.partners(ids: partnerIDs.sorted())
+
+        let allMoveIDs = try await client.search("account.move", domain: inWindow)
+        let writes = (moveRecords + lineRecords + statementRecords).compactMap { try? $0.timestamp("write_date") }
+        let snapshot = LedgerSnapshot(company: company, currencies: currencies, accounts: accounts, journals: journals,
+                                      partners: partners, moves: moves, lines: lines, statementLines: statementLines)
+        var sourceCounts: LedgerCounts?
+        if request.changedSince == nil {
+            sourceCounts = LedgerCounts(
+                accounts: accounts.count, journals: journals.count, partners: partners.count,
+                moves: try await client.searchCount("account.move", domain: inWindow),
+                lines: try await client.searchCount("account.move.line", domain: inWindow + [realLines]),
+                statementLines: try await client.searchCount("account.bank.statement.line", domain: inWindow))
+        }
+        return PullResult(snapshot: snapshot, moveIDsInWindow: allMoveIDs, cursor: writes.max() ?? request.changedSince,
+                          sourceCounts: sourceCounts)
+    }
+
+    func company(id: Int) async throws -> Company {
+        let fields = schema.available(OdooFieldLists.company, on: "res.company") + schema.lockDateFields
+        guard let record = try await client.read("res.company", ids: [id], fields: fields).first else {
+            throw OdooMappingError(model: "res.company", recordID: id, field: "id", problem: "no such company for this user")
+        }
+        let values = OdooRecord(model: "res.company", values: record)
+        let currencyID = try values.many2oneID("currency_id")
+        guard let currencyRecord = try await client.read("res.currency", ids: [currencyID], fields: OdooFieldLists.currency).first else {
+            throw values.fail("currency_id", "a currency that cannot be read")
+        }
+        let currency = try OdooLedgerMapping.currency(OdooRecord(model: "res.currency", values: currencyRecord))
+        return try OdooLedgerMapping.company(values, currency: currency, lockFields: schema.lockDateFields)
+    }
+
+    /// Active currencies plus the company's (which may be archived in odd databases).
+    func currencies(including home: Currency) async throws -> [Currency] {
+        let active = try await records("res.currency", domain: [], fields: OdooFieldLists.currency).map(OdooLedgerMapping.currency)
+        return active.contains { $0.id == home.id } ? active : active + [home]
+    }
+
+    func partners(ids: [Int]) async throws -> [Partner] {
+        guard !ids.isEmpty else { return [] }
+        let banks = try await records("res.partner.bank", domain: [["partner_id", "in", RPCValue(ids)]], fields: OdooFieldLists.partnerBank)
+        var accountsByPartner: [Int: [String]] = [:]
+        for bank in banks {
+            if let owner = bank.optionalMany2one("partner_id")?.id, let number = bank.optionalString("acc_number") {
+                accountsByPartner[owner, default: []].append(number)
+            }
+        }
+        return try await client.read("res.partner", ids: ids, fields: OdooFieldLists.partner)
+            .map { OdooRecord(model: "res.partner", values: $0) }
+            .map { try OdooLedgerMapping.partner($0, bankAccounts: accountsByPartner[(try? $0.int("id")) ?? 0] ?? []) }
+            .sorted { $0.id < $1.id }
+    }
+
+    func records(_ model: String, domain: [RPCValue], fields: [String]) async throws -> [OdooRecord] {
+        var pageProgress: (@Sendable (Int) -> Void)?
+        if let progress { pageProgress = { count in progress(model, count) } }
+        let found = try await client.searchRead(model, domain: domain, fields: schema.available(fields, on: model), progress: pageProgress)
+        return found.map { OdooRecord(model: model, values: $0) }
+    }
+}

@@ -1,0 +1,73 @@
+/// `search_read` of any size: pages by an id cursor (stable under concurrent inserts, and
+/// without the O(n²) cost of offsets), optionally over id-range slices in parallel.
+extension OdooClient {
+    /// All matching records sorted by id. A custom `order` or a `limit` makes it a single
+    /// `search_read` call instead. `progress` receives the running number of records.
+    public func searchRead(
+        _ model: String, domain: [RPCValue], fields: [String], order: String? = nil, limit: Int? = nil,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) async throws -> [RPCStruct] {
+        if limit != nil || (order != nil && order != "id" && order != "id asc") {
+            var kwargs: RPCStruct = ["fields": RPCValue(fields)]
+            if let limit { kwargs["limit"] = RPCValue(limit) }
+            if let order { kwargs["order"] = .string(order) }
+            let value = try await execute(model, "search_read", [.array(domain)], kwargs, idempotent: true)
+            let records = try Self.records(value, from: "\(model).search_read")
+            progress?(records.count)
+            return records
+        }
+        let counter = Locked(0)
+        let report: @Sendable (Int) -> Void = { count in
+            let total = counter.withLock { $0 += count; return $0 }
+            progress?(total)
+        }
+        guard let slices = try await idSlices(model, domain: domain) else {
+            return try await pages(model, domain: domain, fields: fields, after: nil, through: nil, report: report)
+        }
+        return try await withThrowingTaskGroup(of: (Int, [RPCStruct]).self) { group in
+            for (index, slice) in slices.enumerated() {
+                group.addTask {
+                    let records = try await self.pages(
+                        model, domain: domain, fields: fields, after: slice.lowerBound - 1, through: slice.upperBound, report: report)
+                    return (index, records)
+                }
+            }
+            var parts = [[RPCStruct]](repeating: [], count: slices.count)
+            for try await (index, records) in group { parts[index] = records }
+            return parts.flatMap { $0 }
+        }
+    }
+
+    /// Splits [min id, max id] into up to `maxConcurrency` ranges of at least a page each;
+    /// nil (one open-ended cursor) when concurrency is 1.
+    private func idSlices(_ model: String, domain: [RPCValue]) async throws -> [ClosedRange<Int>]? {
+        guard options.maxConcurrency > 1 else { return nil }
+        async let first = search(model, domain: domain, limit: 1, order: "id asc")
+        async let last = search(model, domain: domain, limit: 1, order: "id desc")
+        guard let low = try await first.first, let high = try await last.first, high >= low else { return [] }
+        let span = high - low + 1
+        let count = max(1, min(options.maxConcurrency, (span + options.pageSize - 1) / options.pageSize))
+        let width = (span + count - 1) / count
+        return stride(from: low, through: high, by: width).map { $0...min($0 + width - 1, high) }
+    }
+
+    /// Pages `id > after` (and `id <= through`) in id order until a short page.
+    private func pages(
+        _ model: String, domain: [RPCValue], fields: [String], after: Int?, through: Int?, report: @Sendable (Int) -> Void
+    ) async throws -> [RPCStruct] {
+        var records: [RPCStruct] = []
+        var cursor = after
+        while true {
+            var pageDomain = domain
+            if let cursor { pageDomain.append(["id", ">", RPCValue(cursor)]) }
+            if let through { pageDomain.append(["id", "<=", RPCValue(through)]) }
+            let kwargs: RPCStruct = ["fields": RPCValue(fields), "limit": RPCValue(options.pageSize), "order": "id"]
+            let value = try await execute(model, "search_read", [.array(pageDomain)], kwargs, idempotent: true)
+            let page = try Self.records(value, from: "\(model).search_read")
+            records.append(contentsOf: page)
+            report(page.count)
+            guard page.count >= options.pageSize, let lastID = page.last?["id"]?.int else { return records }
+            cursor = lastID
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Closer: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "closer",
+        abstract: "Closes the books of companies that run Odoo: pull, check, propose, approve, lock — with an audit trail.",
+        version: "0.1.0",
+        subcommands: [DemoCommand.self, ConnectCommand.self, PullCommand.self, AuditCommand.self])
+}

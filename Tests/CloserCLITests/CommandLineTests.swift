@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct CommandLineTests {
+    @Test func demoRunsEndToEndAndTheAuditTrailCatchesAnEdit() throws {
+        let directory = try CloserBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = directory.appendingPathComponent("demo.sqlite").path
+
+        let demo = try CloserBinary.run(["demo", "--store", store, "--json"], in: directory)
+        #expect(demo.status == 0, "\(demo.all)")
+        let report = try JSONSerialization.jsonObject(with: Data(demo.stdout.utf8)) as? [String: Any]
+        let pull = report?["firstPull"] as? [String: Any]
+        #expect((pull?["received"] as? [String: Any])?["lines"] as? Int ?? 0 > 1000)
+        #expect((report?["secondPull"] as? [String: Any])?["changedPostedMoves"] as? [Any] != nil)
+        #expect(((report?["secondPull"] as? [String: Any])?["changedPostedMoves"] as? [Any])?.count == 1)
+        #expect(demo.stderr.isEmpty, "JSON mode must print no progress: \(demo.stderr)")
+
+        let verified = try CloserBinary.run(["audit", "verify", "--store", store])
+        #expect(verified.status == 0, "\(verified.all)")
+        #expect(verified.stdout.contains("intact"))
+
+        try CloserBinary.sqlite(store, """
+            DROP TRIGGER audit_event_append_only_update;
+            UPDATE audit_event SET actor = 'mallory' WHERE seq = 2;
+            """)
+        let broken = try CloserBinary.run(["audit", "verify", "--store", store])
+        #expect(broken.status == 1)
+        #expect(broken.stdout.contains("event #2"), "\(broken.all)")
+        #expect(broken.stdout.contains("edited"))
+
+        let export = try CloserBinary.run(["audit", "export", "--store", store])
+        #expect(export.status == 0)
+        #expect(export.stdout.split(separator: "\n").count >= 4)
+    }
+
+    @Test func aBadPeriodIsRefusedWithTheFormat() throws {
+        let result = try CloserBinary.run(["pull", "--period", "2026-13", "--url", "http://127.0.0.1:9", "--db", "d", "--user", "u"])
+        #expect(result.status != 0)
+        #expect(result.all.contains("2026-13") && result.all.contains("YYYY-MM"))
+    }
+
+    @Test func missingSettingsAreAllListed() throws {
+        let directory = try CloserBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CloserBinary.run(["connect"], in: directory)
+        #expect(result.status != 0)
+        for name in ["CLOSER_ODOO_URL", "CLOSER_ODOO_DB", "CLOSER_ODOO_USER", "CLOSER_ODOO_PASSWORD"] {
+            #expect(result.all.contains(name), "\(result.all)")
+        }
+    }
+
+    @Test func anUnreachableOdooIsExplainedWithoutTheSecret() throws {
+        let result = try CloserBinary.run(["connect", "--url", "http://127.0.0.1:9", "--db", "prod", "--user", "admin"],
+                                          environment: ["CLOSER_ODOO_PASSWORD": "s3cret-pw"])
+        #expect(result.status != 0)
+        #expect(result.all.contains("127.0.0.1:9"), "\(result.all)")
+        #expect(!result.all.contains("s3cret-pw"))
+    }
+}

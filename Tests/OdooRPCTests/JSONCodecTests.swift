@@ -1,0 +1,51 @@
+import Testing
+@testable import OdooRPC
+
+@Suite struct JSONCodecTests {
+    @Test(arguments: Transcript.jsonrpc)
+    func reencodesEveryRequestByteForByte(transcript: Transcript) throws {
+        let request = try Wire.json(transcript.request)
+        #expect(String(decoding: JSONWriter.encode(request), as: UTF8.self) == String(decoding: transcript.request, as: UTF8.self))
+    }
+
+    @Test(arguments: Transcript.jsonrpc)
+    func decodesEveryResponseAndReencodesIt(transcript: Transcript) throws {
+        let response = try Wire.json(transcript.response)
+        // Odoo writes its replies with json.dumps too, so they round-trip exactly.
+        #expect(JSONWriter.encode(response) == transcript.response)
+    }
+
+    @Test func searchReadLinesKeepExactAmounts() throws {
+        let reply = try Wire.json(Transcript.named("jsonrpc-04").response)
+        let first = try #require(reply["result"]?.arrayValue?.first)
+        #expect(first["debit"]?.numberValue?.minorUnits(scale: 2) == 99_999_900)
+        #expect(first["credit"] == .double(WireNumber(minorUnits: 0, scale: 0)))
+        #expect(first["id"] == 18)
+        #expect(first["partner_id"]?.many2one?.id == 15)
+        #expect(first["reconciled"] == false)
+    }
+
+    @Test func escapesLikePythonEnsureASCII() throws {
+        let value: RPCValue = ["k\u{e9}y": "tab\t\"q\" \\ caf\u{e9} \u{1F600} \u{7f}\u{01}", "n": .null, "l": [], "s": [:]]
+        let text = String(decoding: JSONWriter.encode(value), as: UTF8.self)
+        #expect(text == #"{"k\u00e9y": "tab\t\"q\" \\ caf\u00e9 \ud83d\ude00 \u007f\u0001", "n": null, "l": [], "s": {}}"#)
+        #expect(try Wire.json(Array(text.utf8)) == value)
+    }
+
+    @Test func numbersStayExact() throws {
+        #expect(try Wire.json(Array("[1, -2, 1.10, 1e-05, 12345678901234567890, 0.1]".utf8)) == [
+            1, -2, .double(WireNumber(minorUnits: 11, scale: 1)), .double(WireNumber(minorUnits: 1, scale: 5)),
+            .double(WireNumber(mantissa: 123_456_789_012_345_679, exponent: 2)), .double(WireNumber(minorUnits: 1, scale: 1)),
+        ])
+    }
+
+    @Test(arguments: ["", "{", "[1, 2", "{\"a\" 1}", "<html>", "\"abc", "[1,]", "nul", "{\"a\": 1} x", "\"\\x\""])
+    func rejectsMalformedJSON(body: String) {
+        #expect {
+            _ = try Wire.json(Array(body.utf8))
+        } throws: { error in
+            guard case OdooError.malformedResponse(let detail) = error else { return false }
+            return detail.contains("expected")
+        }
+    }
+}
