@@ -23,18 +23,6 @@ public struct CurrencyCode: Hashable, Sendable, Comparable, CustomStringConverti
     public static let eur = CurrencyCode("EUR")!
 }
 
-extension CurrencyCode: Codable {
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let code = CurrencyCode(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "'\(text)' is not a 3-letter currency code"))
-        }
-        self = code
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension CurrencyCode: TextCodable {
+    public init?(codingText: String) { self.init(codingText) }
 }

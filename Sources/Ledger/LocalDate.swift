@@ -94,17 +94,6 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 }
 
-extension LocalDate: Codable {
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let date = LocalDate(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a YYYY-MM-DD date"))
-        }
-        self = date
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension LocalDate: TextCodable {
+    public init?(codingText: String) { self.init(iso: codingText) }
 }

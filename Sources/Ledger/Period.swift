@@ -50,15 +50,8 @@ public enum PeriodError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-extension Period: Codable {
-    public init(from decoder: any Decoder) throws {
-        try self.init(parsing: decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension Period: TextCodable {
+    public init?(codingText: String) { try? self.init(parsing: codingText) }
 }
 
 /// An inclusive range of dates.
