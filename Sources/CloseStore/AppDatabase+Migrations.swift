@@ -91,6 +91,14 @@ extension AppDatabase {
                     is_company INTEGER NOT NULL,
                     PRIMARY KEY (company_id, odoo_id)
                 );
+                CREATE TABLE tax (
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    odoo_id INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    scope TEXT NOT NULL,
+                    rate_basis_points INTEGER NOT NULL,
+                    PRIMARY KEY (company_id, odoo_id)
+                );
                 CREATE TABLE move (
                     company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
                     odoo_id INTEGER NOT NULL,

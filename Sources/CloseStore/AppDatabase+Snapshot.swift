@@ -28,6 +28,9 @@ extension AppDatabase {
                 Partner(id: row["odoo_id"], name: row["name"], bankAccounts: (row["bank_accounts"] as String).split(separator: "\n").map(String.init),
                         isCompany: row["is_company"])
             }
+            let taxes = try Row.fetchAll(db, sql: "SELECT * FROM tax WHERE company_id = ? ORDER BY odoo_id", arguments: [companyID]).map { row in
+                Tax(id: row["odoo_id"], name: row["name"], scope: TaxScope(rawValue: row["scope"]), rateBasisPoints: row["rate_basis_points"])
+            }
             var moves: [Move] = []
             let moveRows = try Row.fetchCursor(db, sql: "SELECT * FROM move WHERE company_id = ?\(dateFilter) ORDER BY odoo_id", arguments: [companyID])
             while let row = try moveRows.next() {
@@ -69,7 +72,7 @@ extension AppDatabase {
                     amountResidual: (row["amount_residual"] as Int64?).map { table.money($0, currencyID: amountCurrency, fallback: home) })
             }
             return LedgerSnapshot(company: company, currencies: currencies, accounts: accounts, journals: journals, partners: partners,
-                                  moves: moves, lines: lines, statementLines: statementLines)
+                                  taxes: taxes, moves: moves, lines: lines, statementLines: statementLines)
         }
     }
 

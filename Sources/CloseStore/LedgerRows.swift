@@ -6,7 +6,7 @@ import Ledger
 /// units; the scale comes from the currency table when values are read back.
 enum LedgerRows {
     static func insertReferenceData(_ snapshot: LedgerSnapshot, companyID: Int64, in db: Database) throws {
-        for table in ["currency", "account", "journal", "partner"] {
+        for table in ["currency", "account", "journal", "partner", "tax"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE company_id = ?", arguments: [companyID])
         }
         for currency in snapshot.currencies {
@@ -20,6 +20,10 @@ enum LedgerRows {
         let journal = try db.makeStatement(sql: "INSERT INTO journal VALUES (?, ?, ?, ?, ?, ?, ?)")
         for item in snapshot.journals {
             try journal.execute(arguments: [companyID, item.id, item.code, item.name, item.type.rawValue, item.defaultAccountID, item.currencyID])
+        }
+        let tax = try db.makeStatement(sql: "INSERT INTO tax VALUES (?, ?, ?, ?, ?)")
+        for item in snapshot.taxes {
+            try tax.execute(arguments: [companyID, item.id, item.name, item.scope.rawValue, item.rateBasisPoints])
         }
         let partner = try db.makeStatement(sql: "INSERT INTO partner VALUES (?, ?, ?, ?, ?)")
         for item in snapshot.partners {

@@ -6,17 +6,19 @@ public struct LedgerSnapshot: Sendable, Codable {
     public var accounts: [Account]
     public var journals: [Journal]
     public var partners: [Partner]
+    public var taxes: [Tax]
     public var moves: [Move]
     public var lines: [JournalLine]
     public var statementLines: [StatementLine]
 
     public init(company: Company, currencies: [Currency] = [], accounts: [Account] = [], journals: [Journal] = [],
-                partners: [Partner] = [], moves: [Move] = [], lines: [JournalLine] = [], statementLines: [StatementLine] = []) {
+                partners: [Partner] = [], taxes: [Tax] = [], moves: [Move] = [], lines: [JournalLine] = [], statementLines: [StatementLine] = []) {
         self.company = company
         self.currencies = currencies.isEmpty ? [company.currency] : currencies
         self.accounts = accounts
         self.journals = journals
         self.partners = partners
+        self.taxes = taxes
         self.moves = moves
         self.lines = lines
         self.statementLines = statementLines

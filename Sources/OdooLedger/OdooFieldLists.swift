@@ -5,6 +5,7 @@ enum OdooFieldLists {
     static let currency = ["name", "decimal_places"]
     static let account = ["code", "name", "account_type", "reconcile"]
     static let journal = ["code", "name", "type", "default_account_id", "currency_id"]
+    static let tax = ["name", "type_tax_use", "amount", "amount_type"]
     static let partner = ["name", "is_company"]
     static let partnerBank = ["acc_number", "partner_id"]
     static let move = ["name", "state", "move_type", "date", "invoice_date", "invoice_date_due", "journal_id", "partner_id", "ref",

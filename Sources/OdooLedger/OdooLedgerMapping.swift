@@ -36,6 +36,14 @@ struct OdooLedgerMapping {
                 currencyID: record.optionalMany2one("currency_id")?.id)
     }
 
+    /// Percent taxes keep their rate; fixed-amount and group taxes carry rate 0 (their scope still matters).
+    static func tax(_ record: OdooRecord) throws -> Tax {
+        let isPercent = (record.optionalString("amount_type") ?? "percent") == "percent"
+        let rate = isPercent ? record.values["amount"]?.numberValue?.minorUnits(scale: 2) ?? 0 : 0
+        return Tax(id: try record.int("id"), name: try record.string("name"),
+                   scope: record.selection("type_tax_use", as: TaxScope.self) ?? .none, rateBasisPoints: Int(rate))
+    }
+
     static func partner(_ record: OdooRecord, bankAccounts: [String]) throws -> Partner {
         let id = try record.int("id")
         return Partner(id: id, name: record.optionalString("name") ?? "(unnamed partner \(id))", bankAccounts: bankAccounts,

@@ -24,6 +24,8 @@ struct OdooLedgerReader {
         let journals = try await records("account.journal", domain: [["company_id", "=", RPCValue(companyID)]],
                                          fields: OdooFieldLists.journal).map(OdooLedgerMapping.journal)
 
+        let taxes = try await records("account.tax", domain: [["company_id", "=", RPCValue(companyID)]],
+                                      fields: OdooFieldLists.tax).map(OdooLedgerMapping.tax)
         var moveRecords = try await records("account.move", domain: inWindow + since, fields: OdooFieldLists.move)
         var lineRecords: [OdooRecord]
         if request.changedSince == nil {
@@ -54,7 +56,7 @@ struct OdooLedgerReader {
         let allMoveIDs = try await client.search("account.move", domain: inWindow)
         let writes = (moveRecords + lineRecords + statementRecords).compactMap { try? $0.timestamp("write_date") }
         let snapshot = LedgerSnapshot(company: company, currencies: currencies, accounts: accounts, journals: journals,
-                                      partners: partners, moves: moves, lines: lines, statementLines: statementLines)
+                                      partners: partners, taxes: taxes, moves: moves, lines: lines, statementLines: statementLines)
         var sourceCounts: LedgerCounts?
         if request.changedSince == nil {
             sourceCounts = LedgerCounts(

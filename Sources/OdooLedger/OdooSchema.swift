@@ -13,7 +13,7 @@ public struct OdooSchema: Sendable {
     }
 
     static let models = ["res.company", "account.account", "account.journal", "account.move", "account.move.line",
-                         "account.bank.statement.line", "res.currency", "res.partner", "res.partner.bank"]
+                         "account.bank.statement.line", "res.currency", "res.partner", "res.partner.bank", "account.tax"]
 
     /// Asks the server for its version and the fields of every model Closer reads.
     public static func detect(using client: OdooClient) async throws -> OdooSchema {

@@ -48,8 +48,8 @@ enum DemoReportText {
         Swift.print("  pulled        window \(first.window) into \(report.storePath) in \(String(format: "%.2f", first.seconds)) s; "
                     + "counts \(first.countsMatch == false ? "DO NOT match" : "match")")
         let balance = report.trialBalance
-        Swift.print("  trial balance \(report.period): \(balance.accounts) accounts, debits \(balance.totalDebit) = credits \(balance.totalCredit)"
-                    + (balance.balanced ? "" : "  NOT BALANCED"))
+        Swift.print("  trial balance \(report.period): \(balance.accounts) accounts, debits \(balance.totalDebit), credits \(balance.totalCredit)"
+                    + (balance.balanced ? "" : " — NOT BALANCED by \(balance.totalDebit - balance.totalCredit): an entry does not balance"))
         let planted = report.plantedProblems.values.reduce(0, +)
         Swift.print("  ground truth  \(planted) planted close problems of \(report.plantedProblems.count) kinds → \(report.groundTruthPath)")
         let changes = report.secondPull.changedPostedMoves

@@ -1,0 +1,18 @@
+import Ledger
+
+/// Northwind Components Ltd: a deterministic synthetic product business with 13 months of
+/// invoices, bills, payroll, depreciation, prepaid insurance and bank activity with realistic
+/// noise, and close problems planted in the close period with their ground truth.
+public enum DemoCompany {
+    public static func generate(_ options: DemoOptions = DemoOptions()) -> DemoBook {
+        var generator = DemoGenerator(options: options)
+        generator.run()
+        return generator.book()
+    }
+}
+
+/// The generated books and what was planted in them.
+public struct DemoBook: Sendable {
+    public var snapshot: LedgerSnapshot
+    public var groundTruth: GroundTruth
+}

@@ -1,0 +1,24 @@
+import Ledger
+
+/// What to generate: the seed makes the books reproducible; `targetLines` scales the volume.
+public struct DemoOptions: Sendable, Hashable {
+    public var seed: UInt64 = 42
+    public var closePeriod: Period = try! Period(year: 2026, month: 10)
+    public var historyMonths: Int = 12
+    /// Approximate number of journal lines; nil for a realistic small company (about 20,000 lines).
+    public var targetLines: Int?
+
+    public init() {}
+
+    /// The day the close is being done: a few days after the period ends, as in real life.
+    public var asOf: LocalDate { closePeriod.end.adding(days: 5) }
+
+    /// How many times the base company's business volume to generate.
+    var volume: Int {
+        guard let targetLines else { return 1 }
+        return max(1, Int((Double(targetLines) / DemoOptions.baseLines).rounded()))
+    }
+
+    /// Journal lines the base company produces over 13 months (measured; keeps `targetLines` honest).
+    static let baseLines = 20_500.0
+}
