@@ -16,9 +16,13 @@ public struct DemoOptions: Sendable, Hashable {
     /// How many times the base company's business volume to generate.
     var volume: Int {
         guard let targetLines else { return 1 }
-        return max(1, Int((Double(targetLines) / DemoOptions.baseLines).rounded()))
+        return max(1, Int((Double(targetLines - DemoOptions.fixedLines) / Double(DemoOptions.linesPerVolume)).rounded()))
     }
 
-    /// Journal lines the base company produces over 13 months (measured; keeps `targetLines` honest).
-    static let baseLines = 20_500.0
+    /// Journal lines one unit of volume adds over 13 months, and lines that do not scale
+    /// (recurring vendors, payroll, closing entries, planted problems). Measured; they keep
+    /// `targetLines` within a few percent.
+    static let linesPerVolume = 18_850
+    static let fixedLines = 860
+    static var baseLines: Int { linesPerVolume + fixedLines }
 }
