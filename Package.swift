@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "CloseKitTests", dependencies: ["CloseKit", "Ledger"]),
         .testTarget(name: "DemoCompanyTests", dependencies: ["DemoCompany", "Ledger"]),
         .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "Ledger"]),
-        .testTarget(name: "CloseServiceTests", dependencies: ["CloseService", "DemoCompany", "CloseStore"]),
+        .testTarget(name: "CloseServiceTests", dependencies: ["CloseService", "DemoCompany", "CloseStore", "OdooLedger", "OdooRPC", "Ledger"]),
         .testTarget(name: "CloserCLITests", dependencies: ["closer"]),
     ]
 )

@@ -16,3 +16,8 @@ if which == "codec" || which == "all" {
     _ = try CodecBenchmark.run(transcripts: repository.appendingPathComponent("Tests/OdooRPCTests/Fixtures/transcripts"))
     print("   compare: python3 scripts/bench_python_xmlrpc.py (decodes the same bytes with xmlrpc.client and json)")
 }
+
+if which == "demo" || which == "all" {
+    print("== Demo company generation (one core)")
+    DemoBenchmark.run()
+}

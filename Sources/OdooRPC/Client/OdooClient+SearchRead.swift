@@ -44,7 +44,9 @@ extension OdooClient {
         guard options.maxConcurrency > 1 else { return nil }
         async let first = search(model, domain: domain, limit: 1, order: "id asc")
         async let last = search(model, domain: domain, limit: 1, order: "id desc")
-        guard let low = try await first.first, let high = try await last.first, high >= low else { return [] }
+        // Await both before deciding: leaving an `async let` unawaited cancels its request.
+        let (lowest, highest) = try await (first, last)
+        guard let low = lowest.first, let high = highest.first, high >= low else { return [] }
         let span = high - low + 1
         let count = max(1, min(options.maxConcurrency, (span + options.pageSize - 1) / options.pageSize))
         let width = (span + count - 1) / count

@@ -31,6 +31,8 @@ public struct URLSessionTransport: HTTPTransport {
             }
             return HTTPResponse(status: http.statusCode, headers: headers, body: [UInt8](data))
         } catch let error as URLError {
+            // A cancelled task is the caller giving up (Ctrl-C, a cancelled task group), not a network fault to retry.
+            if error.code == .cancelled { throw CancellationError() }
             throw Self.map(error, url: request.url, timeout: request.timeout)
         }
     }

@@ -1,0 +1,109 @@
+import Ledger
+import OdooRPC
+
+/// Bank statement lines. Odoo creates (and posts) a statement line's own move; given `line_ids`, it
+/// uses those lines instead of liquidity + suspense, so the snapshot's counterparts are kept as is.
+/// The move is then renamed to the snapshot's name (Odoo always numbers it itself at creation).
+extension LedgerImportRun {
+    mutating func importStatementLines() async throws {
+        var pending: [StatementLine] = []
+        for line in snapshot.statementLines {
+            if let id = xids.id("statement_line", line.id, model: "account.bank.statement.line") {
+                report.map("account.bank.statement.line", line.id, to: id)
+                report.count("account.bank.statement.line", created: false)
+            } else if journal(line.journalID) == nil {
+                report.warn("Statement line \(line.paymentRef ?? "") (snapshot id \(line.id), \(line.date)) is not imported: its journal is not in Odoo.")
+            } else {
+                pending.append(line)
+            }
+        }
+        for chunk in Self.chunks(pending, size: batchSize) {
+            var created: [(snapshotID: Int, odooID: Int)] = []
+            do {
+                let ids = try await client.create("account.bank.statement.line", chunk.map(statementValues), context: Self.keepLines)
+                created = zip(chunk, ids).map { (snapshotID: $0.id, odooID: $1) }
+            } catch let error as OdooError where !error.isTransient {
+                for line in chunk {
+                    do {
+                        let id = try await client.create("account.bank.statement.line", [statementValues(line)], context: Self.keepLines)[0]
+                        created.append((line.id, id))
+                    } catch let error as OdooError where !error.isTransient {
+                        report.warn("Odoo refused statement line '\(line.paymentRef ?? "")' (snapshot id \(line.id), \(line.date), "
+                                    + "\(line.amount)): \(Self.reason(error))")
+                    }
+                }
+            }
+            for pair in created { report.map("account.bank.statement.line", pair.snapshotID, to: pair.odooID) }
+            report.count("account.bank.statement.line", created: true, by: created.count)
+            try await xids.register("statement_line", model: "account.bank.statement.line", created)
+            try await adoptMoves(of: created)
+        }
+        // Moves of statement lines found by external id on a re-run.
+        let known = snapshot.statementLines.filter { report.odooID("account.move", $0.moveID) == nil }
+            .compactMap { line in report.odooID("account.bank.statement.line", line.id).map { (snapshotID: line.id, odooID: $0) } }
+        try await adoptMoves(of: known)
+    }
+
+    func statementValues(_ line: StatementLine) -> RPCStruct {
+        let move = snapshot.moves.first { $0.id == line.moveID }
+        var values: RPCStruct = [
+            "journal_id": OdooWireValue.id(journal(line.journalID)), "date": OdooWireValue.date(line.date),
+            "payment_ref": .string(line.paymentRef ?? ""), "partner_id": OdooWireValue.id(partner(line.partnerID)),
+            "partner_name": OdooWireValue.text(line.partnerName), "account_number": OdooWireValue.text(line.accountNumber),
+            "amount": OdooWireValue.amount(line.amount),
+        ]
+        if let foreign = line.foreignAmount, let currency = odooCurrency(code: foreign.currency) {
+            values["foreign_currency_id"] = RPCValue(currency)
+            values["amount_currency"] = OdooWireValue.amount(foreign)
+        }
+        if let move {
+            values["ref"] = OdooWireValue.text(move.ref)
+            let lines = linesByMove[move.id] ?? []
+            if !lines.isEmpty && lines.allSatisfy({ account($0.accountID) != nil }) {
+                values["line_ids"] = .array(lines.map { .array([0, 0, .structure(lineValues($0, of: move))]) })
+            }
+        }
+        return values
+    }
+
+    func odooCurrency(code: CurrencyCode) -> Int? {
+        snapshot.currencies.first { $0.code == code }.flatMap { currency($0.id) }
+    }
+
+    /// Maps each statement line's move, registers it, and gives it the snapshot's name.
+    mutating func adoptMoves(of lines: [(snapshotID: Int, odooID: Int)]) async throws {
+        guard !lines.isEmpty else { return }
+        let rows = try await client.read("account.bank.statement.line", ids: lines.map(\.odooID), fields: ["move_id"])
+        let moveOf = Dictionary(rows.compactMap { row in row["id"]?.int.flatMap { id in row["move_id"]?.many2one.map { (id, $0) } } },
+                                uniquingKeysWith: { a, _ in a })
+        var pairs: [(snapshotID: Int, odooID: Int)] = []
+        for line in lines {
+            guard let statement = snapshot.statementLines.first(where: { $0.id == line.snapshotID }),
+                  let odooMove = moveOf[line.odooID] else { continue }
+            report.map("account.move", statement.moveID, to: odooMove.id)
+            pairs.append((statement.moveID, odooMove.id))
+            guard let move = snapshot.moves.first(where: { $0.id == statement.moveID }),
+                  move.name != "/", !move.name.isEmpty, move.name != odooMove.name else { continue }
+            try await rename(odooMove.id, to: move.name, snapshotMove: move)
+        }
+        try await xids.register("move", model: "account.move", pairs)
+    }
+
+    /// Renames a posted move. If another posted move of ours holds the name (Odoo numbered it
+    /// while creating), that one is parked on a temporary name until its own turn comes.
+    mutating func rename(_ id: Int, to name: String, snapshotMove: Move) async throws {
+        do {
+            try await client.write("account.move", ids: [id], ["name": .string(name)], context: Self.keepLines)
+        } catch let error as OdooError where !error.isTransient {
+            let journalID = journal(snapshotMove.journalID) ?? 0
+            let holders = try await client.search("account.move", domain: [["name", "=", .string(name)], ["journal_id", "=", RPCValue(journalID)]])
+            let ours = Set(report.idMap["account.move"]?.values.map { $0 } ?? [])
+            if let holder = holders.first, holder != id, ours.contains(holder) {
+                try await client.write("account.move", ids: [holder], ["name": .string("CLOSER-TMP/\(holder)")], context: Self.keepLines)
+                try await client.write("account.move", ids: [id], ["name": .string(name)], context: Self.keepLines)
+                return
+            }
+            report.warn("Odoo refused to name the statement entry \(name) (snapshot move \(snapshotMove.id)) and kept its own number: \(Self.reason(error))")
+        }
+    }
+}

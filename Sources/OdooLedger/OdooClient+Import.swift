@@ -1,0 +1,23 @@
+import OdooRPC
+
+/// Calls the importer needs beyond OdooClient's basics: creates and state changes with a context
+/// (Odoo's `context` keyword is applied by call_kw), and existence checks that include archived records.
+extension OdooClient {
+    func create(_ model: String, _ values: [RPCStruct], context: RPCStruct) async throws -> [Int] {
+        let value = try await execute(model, "create", [.array(values.map(RPCValue.structure))], ["context": .structure(context)],
+                                      idempotent: false)
+        if let id = value.int { return [id] }
+        return value.arrayValue?.compactMap(\.int) ?? []
+    }
+
+    func write(_ model: String, ids: [Int], _ values: RPCStruct, context: RPCStruct) async throws {
+        _ = try await execute(model, "write", [RPCValue(ids), .structure(values)], ["context": .structure(context)], idempotent: false)
+    }
+
+    func existing(_ model: String, ids: [Int]) async throws -> [Int] {
+        guard !ids.isEmpty else { return [] }
+        let value = try await execute(model, "search", [[["id", "in", RPCValue(ids)]]], ["context": ["active_test": false]],
+                                      idempotent: true)
+        return value.arrayValue?.compactMap(\.int) ?? []
+    }
+}
