@@ -30,9 +30,12 @@ struct PullCommand: AsyncParsableCommand {
         let source = OdooGateway.source(settings)
         let companyID = try await source.resolvedCompanyID()
         let progress = TerminalProgress.forCommandLine(json: common.json)
-        let report = try await PullService(store: store, actor: ActorIdentity.current()).pull(
-            from: source, sourceKey: source.sourceKey(companyID: companyID), period: try Period(parsing: period),
-            historyMonths: months, forceComplete: full, progress: { model, count in progress.update("pulling \(model)", count: count) })
+        let request = (period: try Period(parsing: period), months: months, full: full)
+        let report = try await Interruption.cancellingOnInterrupt {
+            try await PullService(store: store, actor: ActorIdentity.current()).pull(
+                from: source, sourceKey: source.sourceKey(companyID: companyID), period: request.period, historyMonths: request.months,
+                forceComplete: request.full, progress: { model, count in progress.update("pulling \(model)", count: count) })
+        }
         progress.finish()
         if common.json { return try Output.json(report) }
         PullReportText.print(report)
