@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// Ctrl-C during long work cancels it cooperatively, so runs end as 'interrupted' and the store
@@ -15,7 +16,12 @@ enum Interruption {
         }
         source.resume()
         defer { source.cancel() }
-        return try await task.value
+        do {
+            return try await task.value
+        } catch is CancellationError {
+            FileHandle.standardError.write(Data("Interrupted: the store keeps its state from before this run.\n".utf8))
+            throw ExitCode(130)
+        }
     }
 }
 
