@@ -36,7 +36,7 @@ public struct PullService: Sendable {
             return report
         } catch {
             let status = error is CancellationError ? "interrupted" : "failed"
-            try? store.finishRun(runID, status: status, summary: "{\"error\": \(String(describing: error).jsonQuoted)}", actor: actor)
+            try? store.finishRun(runID, status: status, summary: AuditPayload(["error": String(describing: error)]).canonicalJSON, actor: actor)
             throw error
         }
     }
@@ -44,19 +44,11 @@ public struct PullService: Sendable {
 
 extension PullReport {
     var jsonSummary: String {
-        "{\"incremental\": \(incremental), \"moves\": \(received.moves), \"lines\": \(received.lines), "
-            + "\"statement_lines\": \(received.statementLines), \"changed_posted_moves\": \(changedPostedMoves.count)}"
+        AuditPayload(["incremental": String(incremental), "moves": String(received.moves), "lines": String(received.lines),
+                         "statement_lines": String(received.statementLines), "changed_posted_moves": String(changedPostedMoves.count)]).canonicalJSON
     }
 }
 
 extension Duration {
     public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}
-
-extension String {
-    /// The string as a JSON string literal.
-    var jsonQuoted: String {
-        let data = (try? JSONEncoder().encode(self)) ?? Data("\"\"".utf8)
-        return String(decoding: data, as: UTF8.self)
-    }
 }
