@@ -1,64 +1,90 @@
 #!/usr/bin/env bash
-# Runs a real Odoo 18 Community server on 127.0.0.1:8069 for Closer's live tests, outside the
-# repository (Odoo's source never enters it). Idempotent: every step is skipped when done.
+# Runs a real Odoo 18.0 Community server on 127.0.0.1:8069 for Closer's integration tests.
+# Everything lives outside this repository; no Odoo source ever enters it. Idempotent.
 #
-#   scripts/odoo-dev-server.sh SNAPSHOT_GIT_DIR   set up and start (databases closedemo, closerpush)
-#   scripts/odoo-dev-server.sh reset DB           restore DB from DB_template (server keeps running)
-#   scripts/odoo-dev-server.sh stop
+#   scripts/odoo-dev-server.sh [SNAPSHOT_GIT_DIR]   set up what is missing, start, print exports
+#   scripts/odoo-dev-server.sh reset DB             recreate DB from DB_template
+#   eval "$(scripts/odoo-dev-server.sh /path/to/odoo.git)"
 #
-# SNAPSHOT_GIT_DIR is a bare git repository of Odoo 18.0 (e.g. the fetched public snapshot).
-# Work folder: $ODOO_DEV_HOME (default ~/odoo18).
+# SNAPSHOT_GIT_DIR (or $ODOO_SNAPSHOT): a git dir of Odoo 18.0, e.g. the public snapshot
+# github:KaiO277/odoo. Only needed while the source is not yet extracted.
+# Work dir: $ODOO_DEV_DIR (default $HOME/odoo-dev). Progress goes to stderr, exports to stdout.
 set -euo pipefail
-home=${ODOO_DEV_HOME:-$HOME/odoo18}
-export PGPASSWORD=odoo
-psql_odoo() { psql -h 127.0.0.1 -U odoo -d postgres -tAc "$1"; }
-running() { curl -s -m 3 -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
-    -d '{"jsonrpc":"2.0","method":"call","params":{"service":"common","method":"version","args":[]},"id":1}' \
-    http://127.0.0.1:8069/jsonrpc | grep -q 200; }
 
-start_postgres() {
-    if ! command -v pg_ctlcluster >/dev/null; then apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; fi
-    pg_ctlcluster 15 main status >/dev/null 2>&1 || pg_ctlcluster 15 main start
-    (cd /tmp && su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname = 'odoo'\"" | grep -q 1) \
-        || (cd /tmp && su postgres -c "psql -qc \"CREATE ROLE odoo LOGIN PASSWORD 'odoo' CREATEDB;\"")
+dir=${ODOO_DEV_DIR:-$HOME/odoo-dev}
+url=http://127.0.0.1:8069
+modules=account,sale_management,purchase,stock_account
+export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=odoo PGPASSWORD=odoo
+
+say() { echo "odoo-dev: $*" >&2; }
+sql() { psql -d "${2:-postgres}" -qtAc "$1"; }
+db_exists() { [ "$(sql "SELECT 1 FROM pg_database WHERE datname = '$1'")" = 1 ]; }
+kick() { sql "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '$1' AND pid <> pg_backend_pid()" >/dev/null; }
+answering() {
+    curl -s -m 5 -X POST -H 'Content-Type: application/json' \
+        -d '{"jsonrpc":"2.0","method":"call","params":{"service":"common","method":"version","args":[]},"id":1}' \
+        "$url/jsonrpc" 2>/dev/null | grep -q '"server_version"'
 }
-
-stop_server() { pkill -f "$home/src/odoo-bin" 2>/dev/null || true; sleep 1; }
-
-start_server() {
-    running && return
-    nohup "$home/venv/bin/python" "$home/src/odoo-bin" -c "$home/odoo.conf" >>"$home/odoo.log" 2>&1 &
-    for _ in $(seq 60); do running && return; sleep 1; done
-    echo "Odoo did not start: see $home/odoo.log" >&2; exit 1
+# Copy DB to DEST while nothing is connected to DB (the server's cron may reconnect: retry).
+clone() {
+    local src=$1 dest=$2
+    for _ in 1 2 3 4 5; do
+        kick "$src"
+        createdb -T "$src" "$dest" 2>/dev/null && return
+        sleep 1
+    done
+    createdb -T "$src" "$dest"
 }
+# Odoo's snapshot odoo-bin calls main() twice; call it once for `shell`.
+odoo_shell() { (cd "$dir/src" && "$dir/venv/bin/python" -c 'import sys, odoo; sys.argv[0] = "odoo-bin"; odoo.cli.main()' shell -c "$dir/odoo.conf" --no-http "$@"); }
 
-case "${1:-}" in
-reset)
+if [ "${1:-}" = reset ]; then
     db=${2:?usage: $0 reset DB}
-    psql_odoo "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname IN ('$db', '${db}_template') AND pid <> pg_backend_pid()" >/dev/null
-    dropdb -h 127.0.0.1 -U odoo --if-exists "$db"
-    createdb -h 127.0.0.1 -U odoo -T "${db}_template" "$db"
-    echo "reset $db from ${db}_template"; exit 0 ;;
-stop) stop_server; exit 0 ;;
-esac
-
-snapshot=${1:-${ODOO_SNAPSHOT:?usage: $0 SNAPSHOT_GIT_DIR}}
-mkdir -p "$home/src"
-[ -f "$home/src/odoo-bin" ] || git --git-dir="$snapshot" archive HEAD odoo-bin odoo addons requirements.txt | tar -x -C "$home/src"
-start_postgres
-
-if [ ! -x "$home/venv/bin/python" ]; then
-    python3 -m venv "$home/venv"
-    # Odoo's pins for this Python, with wheels: psycopg2-binary for psycopg2, no LDAP or gevent.
-    grep -vE '^(psycopg2|python-ldap|gevent|greenlet)' "$home/src/requirements.txt" > "$home/requirements.txt"
-    # Some pinned packages build from source with setup.py files that still import pkg_resources.
-    echo "setuptools<70" > "$home/build-constraints.txt"
-    PIP_CONSTRAINT="$home/build-constraints.txt" "$home/venv/bin/pip" install -q -r "$home/requirements.txt" psycopg2-binary
+    db_exists "${db}_template" || { say "no ${db}_template"; exit 1; }
+    dropdb --force --if-exists "$db"
+    clone "${db}_template" "$db"
+    say "reset $db from ${db}_template"
+    exit 0
 fi
 
-cat > "$home/odoo.conf" <<CONF
+# PostgreSQL server, started, with the odoo role.
+if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+    say "installing postgresql"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+pgver=$(ls /usr/lib/postgresql | sort -V | tail -1)
+pg_lsclusters -h | grep -q "^$pgver main" || pg_createcluster "$pgver" main >/dev/null
+pg_lsclusters -h | grep -q "^$pgver main .* online" || pg_ctlcluster "$pgver" main start
+as_postgres() { (cd / && env -u PGHOST -u PGUSER -u PGPASSWORD su postgres -c "psql -qtAc \"$1\""); }
+[ "$(as_postgres "SELECT 1 FROM pg_roles WHERE rolname = 'odoo'")" = 1 ] ||
+    as_postgres "CREATE ROLE odoo LOGIN PASSWORD 'odoo' CREATEDB"
+
+# Odoo source (odoo-bin, odoo/, addons/, requirements.txt).
+mkdir -p "$dir"
+if [ ! -f "$dir/src/odoo-bin" ] || [ ! -d "$dir/src/addons/account" ]; then
+    snapshot=${1:-${ODOO_SNAPSHOT:-}}
+    [ -n "$snapshot" ] || { say "usage: $0 SNAPSHOT_GIT_DIR (or set ODOO_SNAPSHOT)"; exit 2; }
+    [ -d "$snapshot/repo" ] && [ ! -d "$snapshot/objects" ] && snapshot=$snapshot/repo
+    say "extracting source from $snapshot"
+    rm -rf "$dir/src" "$dir/src.tmp" && mkdir -p "$dir/src.tmp"
+    git --git-dir="$snapshot" archive HEAD odoo-bin odoo addons requirements.txt | tar -x -C "$dir/src.tmp"
+    mv "$dir/src.tmp" "$dir/src"
+fi
+
+# Python venv with Odoo's pins for this Python: psycopg2-binary, no LDAP, gevent or greenlet.
+[ -x "$dir/venv/bin/python" ] || python3 -m venv "$dir/venv"
+if ! "$dir/venv/bin/python" -c 'import babel, cbor2, lxml, psycopg2, reportlab, werkzeug, zeep' 2>/dev/null; then
+    say "installing Python packages"
+    grep -vE '^(psycopg2|python-ldap|gevent|greenlet)\b' "$dir/src/requirements.txt" >"$dir/requirements-venv.txt"
+    # cbor2 5.4.2 (Python < 3.12) has no wheel; its setup.py needs pkg_resources.
+    echo 'setuptools<70' >"$dir/build-constraints.txt"
+    PIP_CONSTRAINT="$dir/build-constraints.txt" "$dir/venv/bin/pip" install -q \
+        -r "$dir/requirements-venv.txt" psycopg2-binary >&2
+fi
+
+cat >"$dir/odoo.conf" <<CONF
 [options]
-addons_path = $home/src/addons,$home/src/odoo/addons
+addons_path = $dir/src/addons,$dir/src/odoo/addons
 db_host = 127.0.0.1
 db_port = 5432
 db_user = odoo
@@ -68,21 +94,44 @@ http_port = 8069
 admin_passwd = admin
 workers = 0
 list_db = True
-logfile = $home/odoo.log
 CONF
 
-modules=account,sale_management,purchase,stock_account
+# closedemo: demo data. closerpush: empty company with a chart of accounts. Each with a _template.
 for db in closedemo closerpush; do
-    if ! psql_odoo "SELECT 1 FROM pg_database WHERE datname = '${db}_template'" | grep -q 1; then
-        stop_server
-        demo=(); [ "$db" = closerpush ] && demo=(--without-demo=all)
-        dropdb -h 127.0.0.1 -U odoo --if-exists "$db"
-        "$home/venv/bin/python" "$home/src/odoo-bin" -c "$home/odoo.conf" -d "$db" -i "$modules" "${demo[@]}" --stop-after-init
-        createdb -h 127.0.0.1 -U odoo -T "$db" "${db}_template"
+    if ! db_exists "${db}_template"; then
+        installed=0
+        db_exists "$db" && installed=$(sql "SELECT count(*) FROM ir_module_module WHERE state = 'installed'
+            AND name IN ('account', 'sale_management', 'purchase', 'stock_account')" "$db" 2>/dev/null || echo 0)
+        if [ "$installed" != 4 ]; then
+            say "initialising $db (about 90 s)"
+            dropdb --force --if-exists "$db"
+            demo=()
+            [ "$db" = closerpush ] && demo=(--without-demo=all)
+            "$dir/venv/bin/python" "$dir/src/odoo-bin" -c "$dir/odoo.conf" -d "$db" -i "$modules" \
+                "${demo[@]}" --stop-after-init --logfile "$dir/init-$db.log"
+        fi
+        if [ "$(sql 'SELECT count(*) FROM account_account' "$db")" = 0 ]; then
+            say "loading the generic chart of accounts into $db"
+            echo "env['account.chart.template'].try_loading('generic_coa', env.company, install_demo=False); env.cr.commit()" |
+                odoo_shell -d "$db" --logfile "$dir/init-$db.log"
+        fi
+        clone "$db" "${db}_template"
     fi
+    # Hidden from Odoo (and its cron), so the template never changes.
+    sql "ALTER DATABASE ${db}_template ALLOW_CONNECTIONS false"
 done
-start_server
+
+if ! answering; then
+    say "starting Odoo (log: $dir/odoo.log)"
+    (cd "$dir" && nohup "$dir/venv/bin/python" "$dir/src/odoo-bin" -c "$dir/odoo.conf" >>"$dir/odoo.log" 2>&1 </dev/null &
+        echo $! >"$dir/odoo.pid")
+    for _ in $(seq 90); do answering && break; sleep 1; done
+    answering || { say "Odoo did not answer on $url; see $dir/odoo.log"; exit 1; }
+fi
+say "Odoo 18 is serving $url (databases closedemo, closerpush)"
 cat <<ENV
-Odoo 18 is serving http://127.0.0.1:8069. For Closer's live tests:
-export CLOSER_TEST_ODOO_URL=http://127.0.0.1:8069 CLOSER_TEST_ODOO_DB=closedemo CLOSER_TEST_ODOO_USER=admin CLOSER_TEST_ODOO_PASSWORD=admin
+export CLOSER_TEST_ODOO_URL=$url
+export CLOSER_TEST_ODOO_DB=closedemo
+export CLOSER_TEST_ODOO_USER=admin
+export CLOSER_TEST_ODOO_PASSWORD=admin
 ENV

@@ -14,19 +14,18 @@ extension DemoGenerator {
     ]
 
     mutating func makePartners() {
-        let volume = options.volume
         func add(_ name: String, company: Bool = true) -> Int {
             let id = partners.count + 1
             let iban = "US" + String(10_000_000_000 + UInt64(id) * 7_919 + options.seed % 1000)
             partners.append(Partner(id: id, name: name, bankAccounts: [iban], isCompany: company))
             return id
         }
-        for index in 0..<(Self.customerNames.count * volume) {
+        for index in 0..<options.scaled(Self.customerNames.count) {
             let base = Self.customerNames[index % Self.customerNames.count]
             customers.append(add(index < Self.customerNames.count ? base : "\(base) #\(index / Self.customerNames.count + 1)"))
         }
         eurCustomer = add("Müller Maschinenbau GmbH")
-        for index in 0..<(Self.supplierNames.count * volume) {
+        for index in 0..<options.scaled(Self.supplierNames.count) {
             let base = Self.supplierNames[index % Self.supplierNames.count]
             suppliers.append(add(index < Self.supplierNames.count ? base : "\(base) #\(index / Self.supplierNames.count + 1)"))
         }

@@ -4,7 +4,7 @@ extension DemoGenerator {
     /// Supplier bills for goods, the monthly recurring vendors, occasional travel and office
     /// bills, and the consulting firm; each bill is paid on its due date.
     mutating func makePurchases(in month: Period) {
-        for _ in 0..<(60 * options.volume) {
+        for _ in 0..<options.scaled(60) {
             let supplier = random.pick(suppliers)
             makeBill(vendor: supplier, date: weekday(in: month), account: DemoChart.AccountID.cogs,
                      amounts: (0..<random.int(1...2)).map { _ in random.pick(DemoChart.productPrices) * Int64(random.int(2...20)) / 2 },
@@ -66,7 +66,7 @@ extension DemoGenerator {
     /// release of the prepaid annual insurance; the annual insurance bill itself each October.
     mutating func makePayrollAndClosingEntries(in month: Period) {
         let payday = lastWeekday(of: month)
-        let gross = 4_200_000 * Int64(options.volume) + random.int64(0...150_000)
+        let gross = Int64(options.scaled(4_200_000)) + random.int64(0...150_000)
         let payroll = builder.add(EntryDraft(journalID: DemoChart.JournalID.payroll, date: payday, ref: "Payroll \(month)",
                                              createdBy: DemoChart.Users.carol, lines: [
             LineDraft(accountID: DemoChart.AccountID.salaries, label: "Salaries \(month)", amount: gross, analytic: department()),

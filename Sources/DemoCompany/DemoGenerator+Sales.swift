@@ -4,16 +4,16 @@ extension DemoGenerator {
     /// Customer invoices (a few product lines, sales tax, receivable) and some refunds; each
     /// invoice is scheduled to be paid 15–50 days later with the noise real banks add.
     mutating func makeSales(in month: Period) {
-        let count = 170 * options.volume
+        let count = options.scaled(170)
         for _ in 0..<count {
             let customer = random.pick(customers)
             makeInvoice(customer: customer, date: weekday(in: month), currency: DemoChart.usd, rate: 100)
         }
         // The EUR customer buys twice a month and pays in EUR into the EUR account.
-        for _ in 0..<(2 * options.volume) {
+        for _ in 0..<options.scaled(2) {
             makeInvoice(customer: eurCustomer, date: weekday(in: month), currency: DemoChart.eur, rate: 108 + Int64(month.month % 4))
         }
-        for _ in 0..<(3 * options.volume) { makeRefund(date: weekday(in: month)) }
+        for _ in 0..<options.scaled(3) { makeRefund(date: weekday(in: month)) }
     }
 
     /// `rate` is USD cents per EUR cent, times 100 (108 = 1.08).

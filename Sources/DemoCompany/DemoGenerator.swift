@@ -19,7 +19,7 @@ struct DemoGenerator {
     init(options: DemoOptions) {
         self.options = options
         random = DemoRandom(seed: options.seed)
-        builder = BookBuilder(seed: options.seed, expectedLines: DemoOptions.linesPerVolume * options.volume + DemoOptions.fixedLines)
+        builder = BookBuilder(seed: options.seed, expectedLines: options.scaled(DemoOptions.linesPerVolume) + DemoOptions.fixedLines)
     }
 
     var period: Period { options.closePeriod }

@@ -13,11 +13,15 @@ public struct DemoOptions: Sendable, Hashable {
     /// The day the close is being done: a few days after the period ends, as in real life.
     public var asOf: LocalDate { closePeriod.end.adding(days: 5) }
 
-    /// How many times the base company's business volume to generate.
-    var volume: Int {
+    /// How many times the base company's business volume to generate (below 1 for a small
+    /// company, e.g. one quick to push into an Odoo).
+    var volume: Double {
         guard let targetLines else { return 1 }
-        return max(1, Int((Double(targetLines - DemoOptions.fixedLines) / Double(DemoOptions.linesPerVolume)).rounded()))
+        return max(0.02, Double(targetLines - DemoOptions.fixedLines) / Double(DemoOptions.linesPerVolume))
     }
+
+    /// `count` scaled by the volume, never below one.
+    func scaled(_ count: Int) -> Int { max(1, Int((Double(count) * volume).rounded())) }
 
     /// Journal lines one unit of volume adds over 13 months, and lines that do not scale
     /// (recurring vendors, payroll, closing entries, planted problems). Measured; they keep

@@ -104,7 +104,7 @@ extension LedgerImportRun {
                 let wanted = linesByMove[snapshotMove] ?? []
                 let got = byMove[odooMove] ?? []
                 guard wanted.count == got.count else {
-                    let name = snapshot.moves.first { $0.id == snapshotMove }?.name ?? "?"
+                    let name = movesByID[snapshotMove]?.name ?? "?"
                     report.warn("Move \(name) (snapshot id \(snapshotMove)) has \(got.count) lines in Odoo instead of \(wanted.count): "
                                 + "its lines are not mapped and not reconciled.")
                     continue

@@ -6,6 +6,7 @@ import OdooRPC
 extension LedgerImportRun {
     mutating func reconcile() async throws {
         try await mapLines()
+        try await restoreLabels()
         var groups: [String: [JournalLine]] = [:]
         for line in snapshot.lines { if let number = line.matchingNumber { groups[number, default: []].append(line) } }
         let allIDs = groups.values.flatMap { $0 }.compactMap { report.odooID("account.move.line", $0.id) }
@@ -41,6 +42,27 @@ extension LedgerImportRun {
             }
             done += 1
             if done % 100 == 0 { progress?("account.move.line reconciled groups", done) }
+        }
+    }
+
+    /// Posting an invoice recomputes its payment-term line labels from ref and payment reference
+    /// ("ref - INV/2026/00001"); the snapshot's labels are written back (a label is not locked).
+    mutating func restoreLabels() async throws {
+        let invoiceLines = snapshot.moves.filter { $0.type.isInvoice && $0.state == .posted }
+            .flatMap { linesByMove[$0.id] ?? [] }.filter { $0.kind == .paymentTerm }
+        let wanted = Dictionary(invoiceLines.compactMap { line in report.odooID("account.move.line", line.id).map { ($0, line.label) } },
+                                uniquingKeysWith: { a, _ in a })
+        for chunk in Self.chunks(wanted.keys.sorted(), size: 2000) {
+            let rows = try await client.searchRead("account.move.line", domain: [["id", "in", RPCValue(Array(chunk))]], fields: ["name"])
+            for row in rows {
+                guard let id = row["id"]?.int, let label = wanted[id], row["name"]?.stringValue ?? "" != label else { continue }
+                do {
+                    try await client.write("account.move.line", ids: [id], ["name": .string(label)], context: Self.keepLines)
+                    report.countUpdate("account.move.line")
+                } catch let error as OdooError where !error.isTransient {
+                    report.warn("Odoo refused to restore the label '\(label)' of journal item \(id): \(Self.reason(error))")
+                }
+            }
         }
     }
 }

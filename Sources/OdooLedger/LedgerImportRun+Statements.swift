@@ -36,16 +36,16 @@ extension LedgerImportRun {
             for pair in created { report.map("account.bank.statement.line", pair.snapshotID, to: pair.odooID) }
             report.count("account.bank.statement.line", created: true, by: created.count)
             try await xids.register("statement_line", model: "account.bank.statement.line", created)
-            try await adoptMoves(of: created)
+            try await adoptMoves(of: created, new: true)
         }
         // Moves of statement lines found by external id on a re-run.
         let known = snapshot.statementLines.filter { report.odooID("account.move", $0.moveID) == nil }
             .compactMap { line in report.odooID("account.bank.statement.line", line.id).map { (snapshotID: line.id, odooID: $0) } }
-        try await adoptMoves(of: known)
+        try await adoptMoves(of: known, new: false)
     }
 
     func statementValues(_ line: StatementLine) -> RPCStruct {
-        let move = snapshot.moves.first { $0.id == line.moveID }
+        let move = movesByID[line.moveID]
         var values: RPCStruct = [
             "journal_id": OdooWireValue.id(journal(line.journalID)), "date": OdooWireValue.date(line.date),
             "payment_ref": .string(line.paymentRef ?? ""), "partner_id": OdooWireValue.id(partner(line.partnerID)),
@@ -71,21 +71,22 @@ extension LedgerImportRun {
     }
 
     /// Maps each statement line's move, registers it, and gives it the snapshot's name.
-    mutating func adoptMoves(of lines: [(snapshotID: Int, odooID: Int)]) async throws {
+    mutating func adoptMoves(of lines: [(snapshotID: Int, odooID: Int)], new: Bool) async throws {
         guard !lines.isEmpty else { return }
         let rows = try await client.read("account.bank.statement.line", ids: lines.map(\.odooID), fields: ["move_id"])
         let moveOf = Dictionary(rows.compactMap { row in row["id"]?.int.flatMap { id in row["move_id"]?.many2one.map { (id, $0) } } },
                                 uniquingKeysWith: { a, _ in a })
         var pairs: [(snapshotID: Int, odooID: Int)] = []
         for line in lines {
-            guard let statement = snapshot.statementLines.first(where: { $0.id == line.snapshotID }),
+            guard let statement = statementLinesByID[line.snapshotID],
                   let odooMove = moveOf[line.odooID] else { continue }
             report.map("account.move", statement.moveID, to: odooMove.id)
             pairs.append((statement.moveID, odooMove.id))
-            guard let move = snapshot.moves.first(where: { $0.id == statement.moveID }),
+            guard let move = movesByID[statement.moveID],
                   move.name != "/", !move.name.isEmpty, move.name != odooMove.name else { continue }
             try await rename(odooMove.id, to: move.name, snapshotMove: move)
         }
+        report.count("account.move", created: new, by: pairs.count)
         try await xids.register("move", model: "account.move", pairs)
     }
 

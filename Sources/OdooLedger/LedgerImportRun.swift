@@ -16,6 +16,8 @@ struct LedgerImportRun {
     let linesByMove: [Int: [JournalLine]]
     /// Moves that belong to a bank statement line: Odoo creates them through the statement line.
     let statementMoveIDs: Set<Int>
+    let movesByID: [Int: Move]
+    let statementLinesByID: [Int: StatementLine]
 
     /// Keeps the lines exactly as given: no recomputed payment terms, taxes or rounding lines
     /// (Odoo's own tests and imports use this key; see account.move._sync_dynamic_lines).
@@ -29,6 +31,8 @@ struct LedgerImportRun {
         self.xids = OdooExternalIDs(client: client, module: tag)
         self.linesByMove = Dictionary(grouping: snapshot.lines, by: \.moveID).mapValues { $0.sorted { $0.id < $1.id } }
         self.statementMoveIDs = Set(snapshot.statementLines.map(\.moveID))
+        self.movesByID = Dictionary(snapshot.moves.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.statementLinesByID = Dictionary(snapshot.statementLines.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     mutating func prepare() async throws {
@@ -46,6 +50,28 @@ struct LedgerImportRun {
                 + "import into a database whose company currency is \(wanted).")
         }
         try await xids.load()
+        try await joinGroups(uid: uid)
+    }
+
+    /// Odoo Community hides bank statement lines and analytic plans behind "Show Full Accounting
+    /// Features" and "Analytic Accounting", which a fresh database gives nobody, not even the
+    /// administrator: the importing user joins them (what ticking those settings does).
+    mutating func joinGroups(uid: Int) async throws {
+        var wanted = ["account": "group_account_user"]
+        if snapshot.lines.contains(where: { $0.analytic != nil }) { wanted["analytic"] = "group_analytic_accounting" }
+        for (module, name) in wanted.sorted(by: { $0.key < $1.key }) {
+            let rows = try await client.searchRead("ir.model.data", domain: [["module", "=", .string(module)], ["name", "=", .string(name)]],
+                                                   fields: ["res_id"])
+            guard let group = rows.first?["res_id"]?.int else { continue }
+            let member = try await client.search("res.users", domain: [["id", "=", RPCValue(uid)], ["groups_id", "in", RPCValue([group])]])
+            guard member.isEmpty else { continue }
+            do {
+                try await client.write("res.users", ids: [uid], ["groups_id": [[4, RPCValue(group)]]])
+                report.countUpdate("res.users")
+            } catch let error as OdooError where !error.isTransient {
+                report.warn("Odoo refused to add the importing user to \(module).\(name), so records that need it may be refused: \(Self.reason(error))")
+            }
+        }
     }
 
     func account(_ snapshotID: Int) -> Int? { report.odooID("account.account", snapshotID) }

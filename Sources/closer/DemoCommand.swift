@@ -2,6 +2,7 @@ import ArgumentParser
 import CloseService
 import DemoCompany
 import Foundation
+import CloseStore
 import Ledger
 
 struct DemoCommand: AsyncParsableCommand {
@@ -10,12 +11,15 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Run Closer end to end on the embedded demo company (no Odoo needed), or push that company into an Odoo.")
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var connection: ConnectionOptions
 
     @Option(help: "Seed of the synthetic company; the same seed gives the same books.") var seed: UInt64 = 42
     @Option(help: "The period to close, YYYY-MM.") var period: String = "2026-10"
     @Option(help: "Months of history before the period.") var historyMonths: Int = 12
     @Option(help: "Approximate number of journal lines (default: a realistic small company).") var lines: Int?
     @Option(help: "Where to write the planted problems' ground truth.") var groundTruth: String = ".closer/demo-ground-truth.json"
+    @Option(help: "Write the demo company into this Odoo database instead, e.g. http://127.0.0.1:8069/closerpush (login from --user/--password or the environment).")
+    var pushTo: String?
 
     func validate() throws {
         do { _ = try Period(parsing: period) } catch { throw ValidationError(String(describing: error)) }
@@ -29,12 +33,42 @@ struct DemoCommand: AsyncParsableCommand {
         options.closePeriod = try Period(parsing: period)
         options.historyMonths = historyMonths
         options.targetLines = lines
+        if let pushTo { return try await push(options, to: pushTo) }
         let storePath = common.store ?? ".closer/demo.sqlite"
         let service = DemoService(options: options, storePath: storePath, groundTruthPath: groundTruth, actor: ActorIdentity.current())
         let report = try await service.run(progress: TerminalProgress.forCommandLine(json: common.json))
         if common.json { return try Output.json(report) }
         DemoReportText.print(report)
         if !report.audit.isIntact { throw ExitCode(1) }
+    }
+}
+
+extension DemoCommand {
+    func push(_ options: DemoOptions, to target: String) async throws {
+        let (url, database) = try DemoPushService.target(target)
+        var flags = connection.flags
+        flags[.odooURL] = url
+        flags[.odooDatabase] = database
+        let resolver = try common.resolver(flags: flags)
+        let settings = try OdooSettings(resolving: resolver)
+        let progress = TerminalProgress.forCommandLine(json: common.json)
+        let service = DemoPushService(options: options, settings: settings, store: try AppDatabase.open(at: resolver.storePath),
+                                      actor: ActorIdentity.current())
+        let report = try await Interruption.cancellingOnInterrupt {
+            try await service.run(progress: { model, count in progress.update("writing \(model)", count: count) })
+        }
+        progress.finish()
+        if common.json { return try Output.json(report) }
+        print("Pushed the demo company (seed \(options.seed)) into \(database) at \(url) in \(String(format: "%.1f", report.seconds)) s")
+        for (model, count) in report.created.sorted(by: { $0.key < $1.key }) {
+            print("  created \(count) \(model)" + (report.reused[model].map { ", reused \($0)" } ?? ""))
+        }
+        if report.totalCreated == 0 { print("  nothing new: the company was already there (a re-run changes nothing)") }
+        if !report.warnings.isEmpty {
+            print("  \(report.warnings.count) thing(s) Odoo refused or the API cannot reproduce:")
+            for warning in report.warnings.prefix(20) { print("    - \(warning)") }
+            if report.warnings.count > 20 { print("    … \(report.warnings.count - 20) more (use --json for all)") }
+        }
     }
 }
 
