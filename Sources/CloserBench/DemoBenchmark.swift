@@ -1,9 +1,13 @@
 import DemoCompany
 import Foundation
 
-/// Generation time of the demo company at large sizes (median of `runs`).
+/// Generation time of the demo company at large sizes (median of `runs`), one line per target,
+/// printed as each target finishes and returned.
+///   swift run -c release closer-bench demo
 enum DemoBenchmark {
-    static func run(targets: [Int] = [100_000, 1_000_000], runs: Int = 3) {
+    @discardableResult
+    static func run(targets: [Int] = [100_000, 1_000_000], runs: Int = 3, printing: Bool = true) -> [String] {
+        var report: [String] = []
         for target in targets {
             var options = DemoOptions()
             options.targetLines = target
@@ -17,8 +21,14 @@ enum DemoBenchmark {
                 times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
             }
             let median = times.sorted()[times.count / 2]
-            print(String(format: "demo company, target %@ lines: %@ lines in %.2f s (median of %d) = %@ lines/s",
-                         target.formatted(), lines.formatted(), median, runs, Int(Double(lines) / median).formatted()))
+            let line = (String(format: "demo company, target %@ lines: %@ lines in %.2f s (median of %d) = %@ lines/s",
+                                 target.formatted(), lines.formatted(), median, runs, Int(Double(lines) / median).formatted()))
+            if printing { print(line) }
+            report.append(line)
         }
+        return report
     }
+
+    /// Convenience for callers that want the figures printed as they come.
+    static func run(lines targets: [Int]) -> [String] { run(targets: targets, printing: false) }
 }

@@ -1,113 +1,202 @@
 import Ledger
 
-/// Turns drafts into Odoo-shaped records: ids in creation order, Odoo 18 sequence names
-/// (INV/2026/00001 yearly for sales and banks, BILL/2026/10/0001 monthly otherwise).
+/// Collects entries in generation order, then assembles them as Odoo would have stored them:
+/// ids in creation order (create_date), names from each journal's sequence in that same order
+/// (INV/2026/00001 yearly for sales, banks and cash; BILL/2026/10/0001 monthly otherwise; "R" for
+/// refunds, "P" for payments; drafts "/"), lines sorted by (move, id).
 struct BookBuilder {
-    private(set) var moves: [Move] = []
-    private(set) var lines: [JournalLine] = []
-    private(set) var statementLines: [StatementLine] = []
-    private var nextLineID = 1
-    private var sequences: [String: Int] = [:]
+    private(set) var moves: [DraftMove] = []
+    var lines: [DraftLine] = []
+    private(set) var statementLines: [DraftStatementLine] = []
+    /// Payment references that name invoices, resolved once invoice names are known.
+    private(set) var references: [DeferredReference] = []
     private var matchingCounter = 0
+    /// Counterpart lines of open items that are only partly settled, so a later full
+    /// reconciliation can give the whole group one "A" number, as Odoo does.
+    private var partialGroups: [Int: [Int]] = [:]
     private var random: DemoRandom
-    /// Index of each move's first line, for reconciling and editing later.
-    private(set) var firstLineIndex: [Int] = [0]
+    /// Each move's first line index, kept apart so that searching does not copy moves.
+    private var lineStarts: [Int] = []
 
     init(seed: UInt64, expectedLines: Int) {
         random = DemoRandom(seed: seed ^ 0xB00C)
-        moves.reserveCapacity(expectedLines / 4)
-        lines.reserveCapacity(expectedLines + 1024)
+        moves.reserveCapacity(expectedLines / 3 + 64)
+        lineStarts.reserveCapacity(expectedLines / 3 + 64)
+        statementLines.reserveCapacity(expectedLines / 7 + 64)
+        references.reserveCapacity(expectedLines / 7 + 64)
+        lines.reserveCapacity(expectedLines + expectedLines / 16 + 1024)
     }
 
-    var nextMoveID: Int { moves.count + 1 }
-
-    /// Appends the entry and returns its move id; line ids follow in order.
+    /// Appends the entry and returns its handle (its index in generation order, not its id).
     @discardableResult
-    mutating func add(_ draft: EntryDraft) -> Int {
-        let id = moves.count + 1
-        let name = draft.name ?? (draft.state == .draft ? "/" : nextName(journalID: draft.journalID, type: draft.type, date: draft.date))
-        let created = draft.createdAt ?? Timestamp(date: draft.date, hour: random.int(8...17), minute: random.int(0...59), second: random.int(0...59))
-        let home = DemoChart.usd
-        var total: Int64 = 0
+    mutating func add(_ draft: EntryDraft, isPayment: Bool = false, statementLabel: Int? = nil) -> Int {
+        let start = lines.count
+        let foreign = draft.currency.id != DemoChart.usd.id
         for line in draft.lines {
-            let debit = max(line.amount, 0), credit = max(-line.amount, 0)
-            total += debit
-            let foreign = draft.currency.id != home.id
-            lines.append(JournalLine(
-                id: nextLineID, moveID: id, date: draft.date, accountID: line.accountID, partnerID: line.partnerID, label: line.label,
-                debit: home.money(debit), credit: home.money(credit),
-                amountCurrency: foreign ? draft.currency.money(line.amountCurrency ?? line.amount) : home.money(line.amount),
-                currencyID: draft.currency.id, analytic: line.analytic, taxIDs: line.taxIDs,
-                amountResidual: home.money(line.kind == .paymentTerm ? line.amount : 0), kind: line.kind))
-            nextLineID += 1
+            let tracks = DemoChart.tracksResidual[line.accountID]
+            lines.append(DraftLine(
+                accountID: line.accountID, partnerID: line.partnerID, label: line.label, amount: line.amount,
+                amountCurrency: foreign ? (line.amountCurrency ?? line.amount) : line.amount, analytic: line.analytic,
+                taxIDs: line.taxIDs, kind: line.kind, residual: tracks ? line.amount : 0, labelReference: statementLabel.map(Int32.init) ?? -1))
         }
-        firstLineIndex.append(lines.count)
-        let totalInCurrency = draft.currency.id == home.id ? total
-            : draft.lines.reduce(Int64(0)) { $0 + max($1.amountCurrency ?? 0, 0) }
-        moves.append(Move(
-            id: id, name: name, state: draft.state, type: draft.type, date: draft.date, invoiceDate: draft.invoiceDate,
-            dueDate: draft.dueDate, journalID: draft.journalID, partnerID: draft.partnerID, ref: draft.ref, currencyID: draft.currency.id,
-            amountTotal: home.money(total), amountTotalInCurrency: draft.currency.money(totalInCurrency),
-            amountResidual: home.money(draft.lines.reduce(Int64(0)) { $0 + ($1.kind == .paymentTerm ? abs($1.amount) : 0) }),
-            paymentState: draft.type.isInvoice ? .notPaid : nil,
-            audit: RecordAudit(createdBy: draft.createdBy, createdAt: created, writtenBy: draft.createdBy, writtenAt: created)))
-        return id
+        let created = draft.createdAt ?? naturalCreation(of: draft.date)
+        lineStarts.append(start)
+        moves.append(DraftMove(
+            journalID: draft.journalID, type: draft.type, state: draft.state, date: draft.date, invoiceDate: draft.invoiceDate,
+            dueDate: draft.dueDate, partnerID: draft.partnerID, ref: draft.ref, currency: draft.currency, createdBy: draft.createdBy,
+            createdAt: created, writtenBy: draft.createdBy, writtenAt: created, naming: draft.naming, isPayment: isPayment,
+            lineStart: start, lineEnd: lines.count, paymentState: draft.type.isInvoice ? .notPaid : nil))
+        return moves.count - 1
     }
 
-    mutating func addStatementLine(_ line: StatementLine) { statementLines.append(line) }
+    /// Entries are keyed in on the day they happen or up to two working days later, never in a
+    /// later month (that would be a late posting) and never at the weekend.
+    mutating func naturalCreation(of date: LocalDate) -> Timestamp {
+        let roll = random.int(0...9)
+        var day = date.adding(days: roll < 6 ? 0 : roll < 9 ? 1 : 2)
+        if day.isWeekend || day.month != date.month || date.isWeekend { day = date }
+        return Timestamp(date: day, hour: random.int(8...17), minute: random.int(0...59), second: random.int(0...59))
+    }
 
-    var nextStatementLineID: Int { statementLines.count + 1 }
+    mutating func addStatementLine(_ line: DraftStatementLine) -> Int {
+        statementLines.append(line)
+        return statementLines.count - 1
+    }
 
-    /// Indices into `lines` of a move's lines.
-    func lineRange(of moveID: Int) -> Range<Int> { firstLineIndex[moveID - 1]..<firstLineIndex[moveID] }
+    mutating func addReference(_ reference: DeferredReference) -> Int {
+        references.append(reference)
+        return references.count - 1
+    }
+
+    func lineRange(of move: Int) -> Range<Int> { moves[move].lineStart..<moves[move].lineEnd }
 
     /// The receivable/payable line of an invoice or bill (its payment-term line).
-    func openItemIndex(of moveID: Int) -> Int? {
-        lineRange(of: moveID).first { lines[$0].kind == .paymentTerm }
+    func openItemIndex(of move: Int) -> Int? { lineRange(of: move).first { lines[$0].kind == .paymentTerm } }
+
+    func moveOf(line index: Int) -> Int {
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= index { low = mid } else { high = mid - 1 }
+        }
+        return low
     }
 
-    /// Settles open items (invoice/bill payment-term lines) by the given amounts against the
-    /// counterpart lines of a payment, giving the group one matching number and updating residuals
-    /// and the invoices' payment states as Odoo would ("A12" when fully reconciled, "P12" partly).
-    mutating func reconcile(openItems: [(index: Int, amount: Int64)], counterparts: [Int]) {
+    mutating func editMove(_ move: Int, _ body: (inout DraftMove) -> Void) { body(&moves[move]) }
+
+    /// Settles open items by the given amounts against counterpart lines (which are consumed
+    /// entirely), giving the group one matching number ("A12" fully reconciled, "P12" partly) and
+    /// updating the documents' payment states and write dates as Odoo would.
+    mutating func reconcile(openItems: [(index: Int, amount: Int64)], counterparts: [Int], at time: Timestamp, by user: UserRef,
+                            settledState: PaymentState = .paid) {
         matchingCounter += 1
         var fully = true
         for (index, amount) in openItems {
-            let before = lines[index].amountResidual.minorUnits
+            let before = lines[index].residual
             let residual = before > 0 ? before - amount : before + amount
-            lines[index].amountResidual = DemoChart.usd.money(residual)
+            lines[index].residual = residual
             lines[index].reconciled = residual == 0
             fully = fully && residual == 0
-            let moveIndex = lines[index].moveID - 1
-            moves[moveIndex].amountResidual = DemoChart.usd.money(abs(residual))
-            moves[moveIndex].paymentState = residual == 0 ? .paid : .partial
+            let move = moveOf(line: index)
+            if moves[move].type.isInvoice {
+                moves[move].paymentState = residual == 0 ? settledState : .partial
+            }
+            touch(move, at: time, by: user)
         }
-        let number = (fully ? "A" : "P") + String(matchingCounter)
-        for index in openItems.map(\.index) + counterparts {
-            lines[index].matchingNumber = number
+        for index in counterparts {
+            lines[index].residual = 0
+            lines[index].reconciled = true
         }
-        for index in counterparts { lines[index].reconciled = fully }
+        var group = counterparts + openItems.map(\.index)
+        for (index, _) in openItems {
+            if fully {
+                group += partialGroups.removeValue(forKey: index) ?? []
+            } else {
+                partialGroups[index, default: []] += counterparts
+            }
+        }
+        let number = fully ? matchingCounter : -matchingCounter
+        for index in group { lines[index].matching = number }
     }
 
-    mutating func edit(_ body: (inout [Move], inout [JournalLine], inout [StatementLine]) -> Void) {
-        body(&moves, &lines, &statementLines)
+    mutating func touch(_ move: Int, at time: Timestamp, by user: UserRef) {
+        if moves[move].writtenAt < time {
+            moves[move].writtenAt = time
+            moves[move].writtenBy = user
+        }
     }
+}
 
-    private mutating func nextName(journalID: Int, type: MoveType, date: LocalDate) -> String {
-        let journal = DemoChart.journals[journalID - 1]
-        let code = type == .customerRefund || type == .vendorRefund ? "R" + journal.code : journal.code
-        let (year, month, _) = date.components
-        let yearly = journal.type == .sale || journal.type == .bank || journal.type == .cash
-        let prefix = yearly ? "\(code)/\(year)/" : "\(code)/\(year)/\(month < 10 ? "0" : "")\(month)/"
-        let number = (sequences[prefix] ?? 0) + 1
-        sequences[prefix] = number
-        let digits = String(number)
-        let width = yearly ? 5 : 4
-        return prefix + String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
+struct DraftMove {
+    var journalID: Int
+    var type: MoveType
+    var state: MoveState
+    var date: LocalDate
+    var invoiceDate: LocalDate?
+    var dueDate: LocalDate?
+    var partnerID: Int?
+    var ref: String?
+    var currency: Currency
+    var createdBy: UserRef
+    var createdAt: Timestamp
+    var writtenBy: UserRef
+    var writtenAt: Timestamp
+    var naming: EntryDraft.Naming
+    var isPayment: Bool
+    var lineStart: Int
+    var lineEnd: Int
+    var paymentState: PaymentState?
+}
 
-    /// Skips a number in a sequence (a planted gap): the next entry of that prefix jumps by one.
-    mutating func skipNumber(journalID: Int, date: LocalDate) -> String {
-        nextName(journalID: journalID, type: .entry, date: date)
+struct DraftLine {
+    var accountID: Int
+    var partnerID: Int?
+    var label: String
+    var amount: Int64
+    var amountCurrency: Int64
+    var analytic: AnalyticDistribution?
+    var taxIDs: [Int]
+    var kind: LineKind
+    var residual: Int64
+    /// Index into the deferred references for a label that names invoices, or -1.
+    var labelReference: Int32
+    var reconciled = false
+    /// 0: unmatched; n > 0: "A<n>"; n < 0: "P<-n>".
+    var matching = 0
+    /// A planted inconsistency: added to both the debit and the credit of the line.
+    var bothSides: Int64 = 0
+}
+
+struct DraftStatementLine {
+    var move: Int
+    var journalID: Int
+    var date: LocalDate
+    var reference: Int
+    var partnerID: Int?
+    var partnerName: String?
+    var accountNumber: String?
+    var amount: Money
+    var isReconciled: Bool
+}
+
+/// What the bank printed as the payment reference. Customers quote invoice numbers, whose names
+/// are only known once the books are assembled.
+struct DeferredReference {
+    enum Style: UInt8 {
+        /// "INV/2026/00042, INV/2026/00043"
+        case names
+        /// "Payment INV 2026 00042"
+        case spaced
+        /// "42+43"
+        case numbersOnly
+        /// "INV/2026/00024" for INV/2026/00042: two digits swapped, or one mistyped
+        case typo
+        /// No reference at all.
+        case missing
+        /// Fixed text.
+        case text
     }
+    var style: Style
+    var invoices: [Int] = []
+    var text: String? = nil
 }

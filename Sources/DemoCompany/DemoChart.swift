@@ -12,8 +12,11 @@ enum DemoChart {
         static let taxPayable = 13, taxReceivable = 14, salariesPayable = 15, capital = 16, earnings = 17, sales = 18
         static let otherIncome = 19, cogs = 20, rent = 21, utilities = 22, software = 23, insurance = 24, salaries = 25
         static let bankFees = 26, travel = 27, office = 28, freight = 29, depreciation = 30, consulting = 31
-        static let roundingDifferences = 32, transfer = 33, pettyCash = 34
+        static let roundingDifferences = 32, transfer = 33, pettyCash = 34, payrollTaxes = 35, withholdings = 36
     }
+
+    /// Accounts whose lines carry an open amount (Odoo computes amount_residual for reconcilable and liquidity accounts).
+    static let tracksResidual: [Bool] = [false] + accounts.map { $0.reconcile || $0.type == .bankAndCash }
 
     static let accounts: [Account] = [
         Account(id: 1, code: "101401", name: "Bank", type: .bankAndCash),
@@ -50,6 +53,8 @@ enum DemoChart {
         Account(id: 32, code: "640000", name: "Rounding Differences", type: .expense),
         Account(id: 33, code: "101499", name: "Liquidity Transfer", type: .currentAssets, reconcile: true),
         Account(id: 34, code: "101501", name: "Petty Cash", type: .bankAndCash),
+        Account(id: 35, code: "621000", name: "Payroll Taxes", type: .expense),
+        Account(id: 36, code: "231000", name: "Payroll Withholdings Payable", type: .currentLiabilities),
     ]
 
     enum JournalID {
@@ -80,11 +85,23 @@ enum DemoChart {
         static let carol = UserRef(id: 8, name: "Carol Payroll")
     }
 
-    /// Analytic accounts: departments. Expense lines carry one, or a 60/40 split.
+    /// Analytic accounts: departments (1 Sales, 2 Operations, 3 Administration). Expense lines carry
+    /// one, or a 60/40 split; the distributions are shared values so millions of lines cost nothing.
     static let departments = [1, 2, 3]
+    static let analyticPool: [AnalyticDistribution] = [
+        AnalyticDistribution([.init(accountIDs: [1], percent: 100)]),
+        AnalyticDistribution([.init(accountIDs: [2], percent: 100)]),
+        AnalyticDistribution([.init(accountIDs: [3], percent: 100)]),
+        AnalyticDistribution([.init(accountIDs: [1], percent: 60), .init(accountIDs: [2], percent: 40)]),
+        AnalyticDistribution([.init(accountIDs: [1], percent: 60), .init(accountIDs: [3], percent: 40)]),
+    ]
+    static let administration = analyticPool[2]
+    static let ninetyPercent = AnalyticDistribution([.init(accountIDs: [1], percent: 50), .init(accountIDs: [2], percent: 40)])
+    static let salesTaxIDs = [TaxID.sales], purchaseTaxIDs = [TaxID.purchases], noTaxIDs: [Int] = []
 
     static let company = Company(id: 1, name: "Northwind Components Ltd", currency: usd,
                                  lockDates: LockDates(fiscalYear: LocalDate(year: 2026, month: 6, day: 30)))
 
-    static let productPrices: [Int64] = [4_500, 8_900, 12_000, 19_900, 24_500, 39_900, 64_000, 89_000, 120_000, 240_000]
+    /// The company's own EUR account, as the USD bank shows it on transfers between the two.
+    static let eurIBAN = "DE44500105175407324931"
 }

@@ -7,12 +7,17 @@ public enum DemoCompany {
     public static func generate(_ options: DemoOptions = DemoOptions()) -> DemoBook {
         var generator = DemoGenerator(options: options)
         generator.run()
-        return generator.book()
+        return generator.book(generator.builder.assemble())
     }
 }
 
 /// The generated books and what was planted in them.
 public struct DemoBook: Sendable {
+    public init(snapshot: LedgerSnapshot, groundTruth: GroundTruth) {
+        self.snapshot = snapshot
+        self.groundTruth = groundTruth
+    }
+
     public var snapshot: LedgerSnapshot
     public var groundTruth: GroundTruth
 }

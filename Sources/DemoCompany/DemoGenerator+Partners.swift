@@ -14,36 +14,52 @@ extension DemoGenerator {
     ]
 
     mutating func makePartners() {
-        func add(_ name: String, company: Bool = true) -> Int {
-            let id = partners.count + 1
-            let iban = "US" + String(10_000_000_000 + UInt64(id) * 7_919 + options.seed % 1000)
-            partners.append(Partner(id: id, name: name, bankAccounts: [iban], isCompany: company))
-            return id
-        }
-        for index in 0..<options.scaled(Self.customerNames.count) {
+        let customerCount = max(Self.customerNames.count, Int((Double(Self.customerNames.count) * scale).rounded(.up)))
+        let supplierCount = max(Self.supplierNames.count, Int((Double(Self.supplierNames.count) * scale).rounded(.up)))
+        for index in 0..<customerCount {
             let base = Self.customerNames[index % Self.customerNames.count]
-            customers.append(add(index < Self.customerNames.count ? base : "\(base) #\(index / Self.customerNames.count + 1)"))
+            customers.append(addPartner(index < Self.customerNames.count ? base : base + " #" + String(index / Self.customerNames.count + 1)))
         }
-        eurCustomer = add("Müller Maschinenbau GmbH")
-        for index in 0..<options.scaled(Self.supplierNames.count) {
+        eurCustomer = addPartner("Müller Maschinenbau GmbH", iban: "DE89370400440532013000")
+        for index in 0..<supplierCount {
             let base = Self.supplierNames[index % Self.supplierNames.count]
-            suppliers.append(add(index < Self.supplierNames.count ? base : "\(base) #\(index / Self.supplierNames.count + 1)"))
+            suppliers.append(addPartner(index < Self.supplierNames.count ? base : base + " #" + String(index / Self.supplierNames.count + 1)))
         }
-        vendors.rent = add("Harbor Properties LLC")
-        vendors.utilities = add("City Power & Water")
-        vendors.software = add("CloudSuite Inc.")
-        vendors.insurance = add("Shieldline Insurance")
-        vendors.consulting = add("Acme Consulting Group")
-        vendors.freight = add("FastFreight Logistics")
-        vendors.office = add("Staples Office Supply")
-        vendors.travelAgency = add("Globetrotter Travel")
+        vendors.rent = addPartner("Harbor Properties LLC")
+        vendors.utilities = addPartner("City Power & Water")
+        vendors.software = addPartner("CloudSuite Inc.")
+        vendors.insurance = addPartner("Shieldline Insurance")
+        vendors.consulting = addPartner("Acme Consulting Group")
+        vendors.freight = addPartner("FastFreight Logistics")
+        vendors.office = addPartner("Staples Office Supply")
+        vendors.travelAgency = addPartner("Globetrotter Travel")
+        vendors.cadSoftware = addPartner("DesignPro Software Inc.")
+        vendors.taxAuthority = addPartner("Internal Revenue Service")
     }
 
-    /// How the bank prints a partner's name: upper case, legal suffixes dropped, sometimes cut short.
-    mutating func bankName(of partnerID: Int) -> String {
-        var words = partners[partnerID - 1].name.uppercased().split(separator: " ").map(String.init)
+    mutating func addPartner(_ name: String, iban: String? = nil) -> Int {
+        let id = partners.count + 1
+        let account = iban ?? "US" + String(10_000_000_000 + UInt64(id) * 7_919 + options.seed % 1000)
+        partners.append(Partner(id: id, name: name, bankAccounts: [account], isCompany: true))
+        // How the bank prints the name: upper case, legal suffixes and "#n" dropped, sometimes cut short.
+        var words = name.uppercased().split(separator: " ").map(String.init)
         words.removeAll { ["INC.", "LTD", "CO.", "CORP", "LLC", "GMBH"].contains($0) || $0.hasPrefix("#") }
-        if words.count > 2 && random.chance(40) { words = Array(words.prefix(2)) }
-        return words.joined(separator: " ")
+        let full = words.joined(separator: " ")
+        bankNames.append((full, words.count > 2 ? words.prefix(2).joined(separator: " ") : full))
+        // The vendor's own invoice numbering: initials and a running number.
+        let initials = String(name.split(separator: " ").prefix(2).compactMap { $0.first?.uppercased() }.joined())
+        vendorRefPrefix.append(initials + "-" + String(20 + id % 7) + "-")
+        vendorRefNext.append(1_000 + (id * 37) % 900)
+        return id
+    }
+
+    /// The vendor's next invoice number, as printed on its bill.
+    mutating func nextVendorRef(_ vendor: Int) -> String {
+        vendorRefNext[vendor] += 1
+        return vendorRefPrefix[vendor] + String(vendorRefNext[vendor])
+    }
+
+    mutating func bankName(of partnerID: Int) -> String {
+        random.chance(40) ? bankNames[partnerID].short : bankNames[partnerID].full
     }
 }

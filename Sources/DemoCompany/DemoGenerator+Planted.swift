@@ -4,17 +4,18 @@ extension DemoGenerator {
     /// Plants the close problems in the close period, each with its ground truth. Everything not
     /// planted here is clean, so any other finding is a false positive.
     mutating func plantProblems() {
-        plantDeterministicProblems()
+        plantControlProblems()
         plantSequenceProblems()
         plantAnomalies()
-        recordNaturalProblems()
+        recordBankProblems()
     }
 
+    @discardableResult
     mutating func misc(_ date: LocalDate, _ ref: String, by user: UserRef = DemoChart.Users.bob, state: MoveState = .posted,
-                       createdAt: Timestamp? = nil, name: String? = nil, journal: Int = DemoChart.JournalID.misc,
+                       createdAt: Timestamp? = nil, naming: EntryDraft.Naming = .sequence, journal: Int = DemoChart.JournalID.misc,
                        _ lines: [LineDraft]) -> Int {
         builder.add(EntryDraft(journalID: journal, state: state, date: date, ref: ref, createdBy: user, createdAt: createdAt,
-                               name: name, lines: lines))
+                               naming: naming, lines: lines))
     }
 
     func line(_ account: Int, _ amount: Int64, _ label: String, partner: Int? = nil, analytic: AnalyticDistribution? = nil) -> LineDraft {
@@ -23,162 +24,183 @@ extension DemoGenerator {
 
     func linesOf(_ move: Int) -> Range<Int> { builder.lineRange(of: move) }
 
-    mutating func plantDeterministicProblems() {
+    /// A working day in the period, `day` or the next one.
+    func workday(_ day: Int) -> LocalDate { nextWeekday(from: period.start.adding(days: day - 1)) }
+
+    mutating func plantControlProblems() {
         let account = DemoChart.AccountID.self
-        // Drafts dated in the period: a bill not yet validated and two unposted accrual drafts.
+        // Drafts dated in the period: a bill not yet validated and two unposted manual entries.
         let draftBill = makeBill(vendor: vendors.freight, date: weekday(in: period, from: 20), account: account.freight,
                                  amounts: [56_000], label: "Express freight", state: .draft)
-        let draft1 = misc(weekday(in: period), "Accrual draft: audit fees", state: .draft,
-                          [line(account.consulting, 450_000, "Audit fees", analytic: department()), line(account.accrued, -450_000, "Audit fees")])
-        let draft2 = misc(weekday(in: period), "Reclass draft", state: .draft,
+        let draft1 = misc(weekday(in: period), "Accrual: audit fees", state: .draft,
+                          [line(account.consulting, 450_000, "Audit fees", analytic: DemoChart.administration), line(account.accrued, -450_000, "Audit fees")])
+        let draft2 = misc(weekday(in: period), "Reclass travel to office", state: .draft,
                           [line(account.office, 12_000, "Reclass", analytic: department()), line(account.travel, -12_000, "Reclass", analytic: department())])
         for move in [draftBill, draft1, draft2] {
-            plant("draft-in-period", [ref(move)], "Entry \(builder.moves[move - 1].name) dated \(builder.moves[move - 1].date) is still a draft")
+            plant("draft-in-period", [.move(move)], "A draft dated \(builder.moves[move].date) in the close period: post it or delete it")
         }
 
-        let lock = period.advanced(by: -4).end
-        let afterLock = misc(lock.adding(days: -10), "Late correction to June", createdAt: Timestamp(date: period.start.adding(days: 13), hour: 11),
-                             [line(account.office, 38_250, "Correction", analytic: department()), line(account.payable, -38_250, "Correction", partner: vendors.office)])
-        plant("posted-after-lock", [ref(afterLock)], "Posted on \(period.start.adding(days: 13)) but dated \(lock.adding(days: -10)), before the lock date \(lock)")
-
-        let unbalanced = misc(weekday(in: period), "Manual adjustment",
-                              [line(account.otherIncome, -99_000, "Adjustment"), line(account.bank, 100_000, "Adjustment")])
-        plant("unbalanced-entry", [ref(unbalanced)], "Debits exceed credits by 10.00")
-
-        let both = misc(weekday(in: period), "Netting",
-                        [line(account.travel, 10_000, "Netting", analytic: department()), line(account.outstandingPayments, -10_000, "Netting")])
-        let bothLine = linesOf(both).lowerBound
-        builder.edit { _, lines, _ in
-            lines[bothLine].debit = DemoChart.usd.money(15_000)
-            lines[bothLine].credit = DemoChart.usd.money(5_000)
+        for (back, created, amount) in [(10, 14, Int64(38_250)), (25, 21, Int64(61_740))] {
+            let dated = previousWeekday(from: lockDate.adding(days: -back))
+            let at = Timestamp(date: workday(created), hour: 11, minute: 5)
+            let entry = misc(dated, "Late correction to \(Period(containing: dated))", createdAt: at,
+                             [line(account.office, amount, "Correction", analytic: department()),
+                              line(account.payable, -amount, "Correction", partner: vendors.office)])
+            plant("posted-after-lock", [.move(entry)], "{name} was posted on \(at.date) but is dated \(dated), before the lock date \(lockDate)")
         }
-        plant("line-debit-and-credit", [lineRef(bothLine)], "One line carries a debit of 150.00 and a credit of 50.00")
 
-        let noPartner1 = misc(weekday(in: period), "Reclass receivable",
+        let unbalanced = misc(workday(8), "Manual adjustment",
+                              [line(account.otherIncome, -122_450, "Adjustment"), line(account.bank, 123_450, "Adjustment")])
+        plant("unbalanced-entry", [.move(unbalanced)], "{name}: debits exceed credits by 10.00 (1,234.50 against 1,224.50)")
+
+        for (day, accountID) in [(9, account.travel), (16, account.office)] {
+            let both = misc(workday(day), "Netting",
+                            [line(accountID, 10_000, "Netting", analytic: department()), line(account.outstandingPayments, -10_000, "Netting")])
+            let index = linesOf(both).lowerBound
+            builder.lines[index].bothSides = 5_000
+            plant("line-debit-and-credit", [.line(index)], "One line carries both a debit of 150.00 and a credit of 50.00")
+        }
+
+        let noPartner1 = misc(workday(12), "Reclass receivable",
                               [line(account.receivable, 65_000, "Reclass"), line(account.otherIncome, -65_000, "Reclass")])
-        let noPartner2 = misc(weekday(in: period), "Accrued rent adjustment",
+        let noPartner2 = misc(workday(19), "Rent adjustment",
                               [line(account.rent, 20_000, "Rent adjustment", analytic: department()), line(account.payable, -20_000, "Rent adjustment")])
-        plant("missing-partner-on-receivable-payable", [lineRef(linesOf(noPartner1).lowerBound)], "Receivable line without a partner")
-        plant("missing-partner-on-receivable-payable", [lineRef(linesOf(noPartner2).lowerBound + 1)], "Payable line without a partner")
+        plant("missing-partner-on-receivable-payable", [.line(linesOf(noPartner1).lowerBound)], "A receivable line without a partner")
+        plant("missing-partner-on-receivable-payable", [.line(linesOf(noPartner2).lowerBound + 1)], "A payable line without a partner")
 
         for (vendor, expense) in [(vendors.office, account.office), (vendors.travelAgency, account.travel), (vendors.office, account.office)] {
-            let bill = makeBill(vendor: vendor, date: weekday(in: period), account: expense, amounts: [random.int64(9_000...25_000)],
+            let bill = makeBill(vendor: vendor, date: weekday(in: period), account: expense, amounts: [random.logUniform(9_000...25_000)],
                                 label: "Unassigned purchase", analytic: false)
-            plant("missing-analytic", [lineRef(linesOf(bill).lowerBound)], "Expense line without an analytic distribution")
+            plant("missing-analytic", [.line(linesOf(bill).lowerBound)], "An expense line (6xxxxx) without an analytic distribution")
         }
         for _ in 0..<2 {
             let bill = makeBill(vendor: vendors.travelAgency, date: weekday(in: period), account: account.travel,
-                                amounts: [random.int64(40_000...90_000)], label: "Trade fair travel")
+                                amounts: [random.logUniform(40_000...90_000)], label: "Trade fair travel")
             let index = linesOf(bill).lowerBound
-            builder.edit { _, lines, _ in
-                lines[index].analytic = AnalyticDistribution([.init(accountIDs: [1], percent: 50), .init(accountIDs: [2], percent: 40)])
-            }
-            plant("analytic-not-100", [lineRef(index)], "Analytic distribution sums to 90 %")
+            builder.lines[index].analytic = DemoChart.ninetyPercent
+            plant("analytic-not-100", [.line(index)], "The analytic distribution sums to 90 % (50 % Sales, 40 % Operations)")
         }
-        let wrongTax = makeBill(vendor: random.pick(suppliers), date: weekday(in: period), account: account.cogs, amounts: [240_000],
-                                label: "Components", taxID: DemoChart.TaxID.sales)
-        plant("tax-journal-mismatch", [lineRef(linesOf(wrongTax).lowerBound)], "A sales tax on a vendor bill line")
+        for amount: Int64 in [240_000, 117_350] {
+            let bill = makeBill(vendor: random.pick(suppliers), date: weekday(in: period), account: account.cogs, amounts: [amount],
+                                label: "Components", taxIDs: DemoChart.salesTaxIDs)
+            plant("tax-journal-mismatch", [.line(linesOf(bill).lowerBound)], "A sales tax (10% Sales Tax) on a vendor bill line")
+        }
 
-        plant("journal-without-entries", [RecordRef(model: "account.journal", id: DemoChart.JournalID.pettyCash, name: "Petty Cash")],
-              "No posted entry in \(period) in the petty cash journal")
+        plant("journal-without-entries", [.journal(DemoChart.JournalID.pettyCash)], "No posted entry in \(period) in the Petty Cash journal (CSH1)")
 
-        let future = period.end.adding(months: 12).adding(days: -16)
-        let typo = misc(nextWeekday(from: future), "Year typo", createdAt: Timestamp(date: period.end.adding(days: -3), hour: 15),
+        let typoDate = nextWeekday(from: period.end.adding(months: 12).adding(days: -16))
+        let typo = misc(typoDate, "Printer toner", createdAt: Timestamp(date: previousWeekday(from: period.end.adding(days: -3)), hour: 15),
                         [line(account.office, 14_500, "Printer toner", analytic: department()), line(account.outstandingPayments, -14_500, "Printer toner")])
-        plant("future-dated-entry", [ref(typo)], "Dated \(builder.moves[typo - 1].date): a year typed wrong (outside the pull window)")
+        plant("future-dated-entry", [.move(typo)], "{name} is dated \(typoDate): the year typed wrong")
+        let earlyDate = nextWeekday(from: period.end.adding(months: 2).adding(days: -10))
+        let early = misc(earlyDate, "Prepaid trade show booth", createdAt: Timestamp(date: workday(22), hour: 10, minute: 40),
+                         [line(account.travel, 86_000, "Trade show booth", analytic: department()), line(account.accrued, -86_000, "Trade show booth")])
+        plant("future-dated-entry", [.move(early)], "{name} is dated \(earlyDate), after the close date")
 
+        let lateCreation = Timestamp(date: nextWeekday(from: period.end.adding(days: 3)), hour: 10)
         for day in [2, 1] {
-            let dated = nextWeekdayBackwards(from: period.end.adding(days: -day))
-            let late = misc(dated, "Late invoice correction", createdAt: Timestamp(date: period.end.adding(days: 3), hour: 10),
-                            [line(account.freight, 33_000 + Int64(day) * 1_111, "Freight surcharge", analytic: department()),
-                             line(account.accrued, -(33_000 + Int64(day) * 1_111), "Freight surcharge")])
-            plant("late-posting", [ref(late)], "Created \(period.end.adding(days: 3)) after the period ended, dated \(dated)")
+            let dated = previousWeekday(from: period.end.adding(days: -day))
+            let amount = 33_000 + Int64(day) * 1_111
+            let late = misc(dated, "Freight surcharge", createdAt: Timestamp(secondsSinceEpoch: lateCreation.secondsSinceEpoch + Int64(day) * 600),
+                            [line(account.freight, amount, "Freight surcharge", analytic: department()), line(account.accrued, -amount, "Freight surcharge")])
+            plant("late-posting", [.move(late)], "{name} was created on \(lateCreation.date), after the period ended, but is dated \(dated)")
         }
-    }
-
-    func nextWeekdayBackwards(from date: LocalDate) -> LocalDate {
-        var day = date
-        while day.isWeekend { day = day.adding(days: -1) }
-        return day
     }
 
     mutating func plantSequenceProblems() {
-        let date = weekday(in: period, from: 15)
-        let skipped = builder.skipNumber(journalID: DemoChart.JournalID.purchases, date: date)
-        let afterGap = makeBill(vendor: random.pick(suppliers), date: date, account: DemoChart.AccountID.cogs, amounts: [88_000], label: "Components")
-        plant("sequence-gap", [ref(afterGap)], "\(skipped) is missing from the vendor bill sequence")
+        let bill = makeBill(vendor: random.pick(suppliers), date: weekday(in: period, from: 15), account: DemoChart.AccountID.cogs,
+                            amounts: [88_000], label: "Components", naming: .afterGap)
+        plant("sequence-gap", [.move(bill)], "{skipped} is missing from the vendor bill sequence (the next bill is {name})")
+        let invoice = makeInvoice(customer: random.pick(customers), date: weekday(in: period, from: 15), currency: DemoChart.usd, rate: 100,
+                                  naming: .afterGap, pay: false)
+        plant("sequence-gap", [.move(invoice)], "{skipped} is missing from the customer invoice sequence (the next invoice is {name})")
 
-        guard let original = builder.moves.first(where: { $0.journalID == DemoChart.JournalID.misc && $0.state == .posted && period.contains($0.date) })
-        else { return }
-        let copy = misc(original.date, "Depreciation correction", name: original.name,
-                        [line(DemoChart.AccountID.depreciation, 1_250, "Correction", analytic: department()),
-                         line(DemoChart.AccountID.depreciationReserve, -1_250, "Correction")])
-        plant("sequence-duplicate", [ref(original.id), ref(copy)], "\(original.name) is used by two entries")
+        let early = period.start.adding(days: 14)
+        if let original = builder.moves.indices.first(where: {
+            builder.moves[$0].journalID == DemoChart.JournalID.misc && builder.moves[$0].state == .posted && period.contains(builder.moves[$0].date)
+                && builder.moves[$0].createdAt.date <= early }) {
+            let copy = misc(workday(24), "Depreciation correction", naming: .sameAs(original),
+                            [line(DemoChart.AccountID.depreciation, 1_250, "Correction", analytic: DemoChart.analyticPool[1]),
+                             line(DemoChart.AccountID.depreciationReserve, -1_250, "Correction")])
+            plant("sequence-duplicate", [.move(original), .move(copy)], "{name} is used by two entries")
+        }
+        if let original = builder.moves.indices.first(where: {
+            builder.moves[$0].journalID == DemoChart.JournalID.sales && builder.moves[$0].type == .customerInvoice
+                && builder.moves[$0].state == .posted && period.contains(builder.moves[$0].date) && builder.moves[$0].createdAt.date <= early }) {
+            let copy = makeInvoice(customer: random.pick(customers), date: workday(23), currency: DemoChart.usd, rate: 100,
+                                   naming: .sameAs(original), pay: false)
+            plant("sequence-duplicate", [.move(original), .move(copy)], "{name} is used by two customer invoices")
+        }
     }
 
     mutating func plantAnomalies() {
         let account = DemoChart.AccountID.self
         // Duplicate bills: the same supplier invoice entered twice, its number retyped.
-        let candidates = builder.moves.filter { $0.type == .vendorBill && $0.state == .posted && period.contains($0.date)
-            && suppliers.contains($0.partnerID ?? 0) }
-        for original in candidates.prefix(2) {
-            let lines = builder.lineRange(of: original.id).map { builder.lines[$0] }.filter { $0.kind == .product }
-            let ref = original.ref ?? ""
-            let retyped = ref.count > 3 ? String(ref.dropLast()) + (ref.last == "1" ? "7" : "1") : ref + "1"
-            let duplicate = makeBill(vendor: original.partnerID!, date: nextWeekday(from: original.date.adding(days: 3)), account: lines[0].accountID,
-                                     amounts: lines.map(\.debit.minorUnits), label: lines[0].label, ref: retyped, pay: false)
-            plant("duplicate-vendor-bill", [self.ref(original.id), self.ref(duplicate)], "The same bill entered twice (\(ref) / \(retyped))")
+        let latest = period.end.adding(days: -7)
+        let candidates = builder.moves.indices.filter {
+            builder.moves[$0].type == .vendorBill && builder.moves[$0].state == .posted && period.contains(builder.moves[$0].date)
+                && builder.moves[$0].date <= latest && suppliers.contains(builder.moves[$0].partnerID ?? 0)
+        }
+        for original in [candidates[0], candidates[candidates.count / 2]] {
+            let move = builder.moves[original]
+            let products = linesOf(original).filter { builder.lines[$0].kind == .product }.map { builder.lines[$0] }
+            let ref = move.ref ?? ""
+            let retyped = String(ref.dropLast()) + (ref.last == "1" ? "7" : "1")
+            let duplicate = makeBill(vendor: move.partnerID!, date: nextWeekday(from: move.date.adding(days: 3)), account: products[0].accountID,
+                                     amounts: products.map(\.amount), label: products[0].label, ref: retyped, pay: false)
+            plant("duplicate-vendor-bill", [.move(original), .move(duplicate)], "The same supplier invoice entered twice: \(ref) and \(retyped)")
         }
         let bigOffice = makeBill(vendor: vendors.office, date: weekday(in: period), account: account.office, amounts: [248_000], label: "Office supplies")
-        plant("unusual-amount", [lineRef(linesOf(bigOffice).lowerBound)], "2,480.00 of office supplies, about ten times the usual")
-        let bigTravel = makeBill(vendor: vendors.travelAgency, date: weekday(in: period), account: account.travel, amounts: [1_050_000], label: "Customer visit travel")
-        plant("unusual-amount", [lineRef(linesOf(bigTravel).lowerBound)], "10,500.00 of travel, over ten times the usual")
+        plant("unusual-amount", [.line(linesOf(bigOffice).lowerBound)], "2,480.00 of office supplies, about ten times the usual bill")
+        let bigTravel = makeBill(vendor: vendors.travelAgency, date: weekday(in: period), account: account.travel, amounts: [1_050_000],
+                                 label: "Customer visit travel")
+        plant("unusual-amount", [.line(linesOf(bigTravel).lowerBound)], "10,500.00 of travel, over ten times the usual bill")
 
-        let rare = makeBill(vendor: suppliers[0], date: weekday(in: period), account: account.software, amounts: [64_500], label: "License")
-        plant("rare-account-partner", [lineRef(linesOf(rare).lowerBound)], "\(partners[suppliers[0] - 1].name) has never been booked to software subscriptions")
+        let rare1 = makeBill(vendor: suppliers[0], date: weekday(in: period), account: account.software, amounts: [64_500], label: "Licence")
+        plant("rare-account-partner", [.line(linesOf(rare1).lowerBound)], "\(partners[suppliers[0] - 1].name) has never been booked to 612000 Software Subscriptions")
+        let rare2 = makeBill(vendor: vendors.rent, date: weekday(in: period), account: account.office, amounts: [18_900], label: "Key cards and locks")
+        plant("rare-account-partner", [.line(linesOf(rare2).lowerBound)], "Harbor Properties LLC has never been booked to 628000 Office Supplies")
 
-        for amount: Int64 in [1_000_000, 2_500_000] {
-            let round = misc(weekday(in: period), "Management adjustment", by: DemoChart.Users.admin,
+        for (day, amount) in [(13, Int64(1_000_000)), (20, Int64(2_500_000))] {
+            let round = misc(workday(day), "Management adjustment",
                              [line(account.otherIncome, amount, "Adjustment"), line(account.accrued, -amount, "Adjustment")])
-            plant("round-amount-manual-entry", [ref(round)], "A manual entry of exactly \(DemoChart.usd.money(amount))")
+            plant("round-amount-manual-entry", [.move(round)], "A manual entry of exactly \(DemoChart.usd.money(amount))")
         }
-        let saturday = firstWeekend(in: period, weekday: 6), sunday = firstWeekend(in: period, weekday: 7)
-        for date in [saturday, sunday] {
-            let entry = misc(date, "Weekend correction", createdAt: Timestamp(date: date, hour: 21, minute: 14),
+        for weekday in [6, 7] {
+            var date = period.start
+            while date.isoWeekday != weekday { date = date.adding(days: 1) }
+            let entry = misc(date, "Mileage claim", createdAt: Timestamp(date: date, hour: 21, minute: 14),
                              [line(account.travel, 27_300, "Mileage", analytic: department()), line(account.outstandingPayments, -27_300, "Mileage")])
-            plant("weekend-posting", [ref(entry)], "Dated and posted on a \(date.isoWeekday == 6 ? "Saturday" : "Sunday")")
+            plant("weekend-posting", [.move(entry)], "Dated and entered on a \(weekday == 6 ? "Saturday" : "Sunday") (\(date))")
         }
-        let bobPayroll = misc(weekday(in: period), "Bonus adjustment", journal: DemoChart.JournalID.payroll,
-                              [line(account.salaries, 180_000, "Bonus", analytic: department()), line(account.salariesPayable, -180_000, "Bonus")])
-        plant("unusual-user-journal", [ref(bobPayroll)], "Bob Bookkeeper has never posted to the payroll journal")
+        let bobPayroll = misc(workday(15), "Bonus adjustment", journal: DemoChart.JournalID.payroll,
+                              [line(account.salaries, 180_000, "Bonus", analytic: DemoChart.analyticPool[0]), line(account.salariesPayable, -180_000, "Bonus")])
+        plant("unusual-user-journal", [.move(bobPayroll)], "Bob Bookkeeper has never posted to the Payroll journal")
+        let carolMisc = misc(workday(17), "Payroll accrual correction", by: DemoChart.Users.carol,
+                             [line(account.salaries, 42_780, "Accrued overtime", analytic: DemoChart.analyticPool[1]), line(account.accrued, -42_780, "Accrued overtime")])
+        plant("unusual-user-journal", [.move(carolMisc)], "Carol Payroll has never posted to Miscellaneous Operations")
 
-        let expectedUtilities = utilityHistory.suffix(3).reduce(0, +) / Int64(max(1, min(3, utilityHistory.count)))
-        plant("missing-recurring-bill", [partnerRef(vendors.utilities)], "No utilities bill in \(period); the last three averaged "
-              + "\(DemoChart.usd.money(expectedUtilities))", amount: expectedUtilities)
-        plant("missing-recurring-bill", [partnerRef(vendors.software)], "No software subscription bill in \(period) (1,450.00 every month)",
+        let recent = utilityHistory.suffix(3)
+        let expectedUtilities = recent.reduce(0, +) / Int64(max(1, recent.count))
+        plant("missing-recurring-bill", [.partner(vendors.utilities)], "No City Power & Water bill in \(period); the last three averaged "
+              + "\(DemoChart.usd.money(expectedUtilities)) before tax: accrue it", amount: expectedUtilities)
+        plant("missing-recurring-bill", [.partner(vendors.software)], "No CloudSuite Inc. bill in \(period) (1,450.00 before tax every month): accrue it",
               amount: 145_000)
-        plant("benford-deviation", [partnerRef(vendors.consulting)], "Every bill of this vendor starts with 7, 8 or 9")
+        plant("benford-deviation", [.partner(vendors.consulting)], "Every bill of Acme Consulting Group starts with 7, 8 or 9")
     }
 
-    func partnerRef(_ id: Int) -> RecordRef { RecordRef(model: "res.partner", id: id, name: partners[id - 1].name) }
-
-    func firstWeekend(in month: Period, weekday: Int) -> LocalDate {
-        var day = month.start
-        while day.isoWeekday != weekday { day = day.adding(days: 1) }
-        return day
-    }
-
-    /// Problems that the generated bank activity produces by itself: the statement lines not yet
-    /// reconciled, and the suspense account they leave behind.
-    mutating func recordNaturalProblems() {
-        let open = builder.statementLines.filter { !$0.isReconciled && $0.date <= period.end }
-        for line in open {
-            plant("unreconciled-statement-line", [RecordRef(model: "account.bank.statement.line", id: line.id, name: builder.moves[line.moveID - 1].name)],
-                  "Statement line of \(line.date) for \(line.amount) is not reconciled")
+    /// Problems that the bank activity produces by itself: the statement lines not reconciled
+    /// (mostly those after the reconciliation cut-off, one forgotten last month) and the suspense
+    /// balance they leave behind.
+    mutating func recordBankProblems() {
+        let open = builder.statementLines.indices.filter { !builder.statementLines[$0].isReconciled && builder.statementLines[$0].date <= period.end }
+        for handle in open {
+            let line = builder.statementLines[handle]
+            plant("unreconciled-statement-line", [.statementLine(handle)], "Statement line of \(line.date) for \(line.amount) is not reconciled")
         }
         if !open.isEmpty {
-            plant("suspense-not-zero", [RecordRef(model: "account.account", id: DemoChart.AccountID.suspense, name: "101404 Bank Suspense Account")],
-                  "\(open.count) unreconciled statement lines leave a balance on the suspense account")
+            plant("suspense-not-zero", [.account(DemoChart.AccountID.suspense)],
+                  "\(open.count) unreconciled statement lines leave a balance on 101404 Bank Suspense Account")
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// SplitMix64: tiny, fast, and the same sequence on every platform for a given seed, which is
 /// what a reproducible demo company needs (SystemRandomNumberGenerator is neither).
 struct DemoRandom {
@@ -26,4 +28,14 @@ struct DemoRandom {
     mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
 
     mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
+
+    /// Uniform in [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+
+    /// Minor units spread evenly on a log scale between the bounds, so that first digits follow
+    /// Benford's law as real invoice amounts do.
+    mutating func logUniform(_ range: ClosedRange<Int64>) -> Int64 {
+        let ratio = Double(range.upperBound) / Double(range.lowerBound)
+        return Int64((Double(range.lowerBound) * pow(ratio, unit())).rounded())
+    }
 }

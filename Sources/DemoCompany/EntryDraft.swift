@@ -13,11 +13,20 @@ struct EntryDraft {
     var invoiceDate: LocalDate?
     var dueDate: LocalDate?
     var createdBy: UserRef
-    /// nil: created during the business day of `date`.
+    /// nil: created on the business day of `date` or shortly after, within the same month.
     var createdAt: Timestamp?
-    /// nil: the next number of the journal's sequence (drafts are named "/").
-    var name: String?
+    var naming: Naming = .sequence
     var lines: [LineDraft] = []
+
+    /// How the entry gets its name when the books are assembled (in creation order, as Odoo posts).
+    enum Naming {
+        /// The next number of the journal's sequence (drafts are named "/").
+        case sequence
+        /// The next number but one: the number before it is never used (a planted gap).
+        case afterGap
+        /// The same name as another entry (a planted duplicate), by draft index.
+        case sameAs(Int)
+    }
 }
 
 struct LineDraft {
@@ -28,6 +37,7 @@ struct LineDraft {
     /// In the entry's currency when it is not the company's.
     var amountCurrency: Int64?
     var analytic: AnalyticDistribution?
-    var taxIDs: [Int] = []
-    var kind: LineKind? = .product
+    var taxIDs: [Int] = DemoChart.noTaxIDs
+    /// Odoo 18 computes display_type "product" for every line that is not an invoice's tax or payment term.
+    var kind: LineKind = .product
 }

@@ -7,8 +7,25 @@ public struct GroundTruth: Sendable, Codable {
     public var period: Period
     public var asOf: LocalDate
     public var problems: [PlantedProblem]
-    /// How each statement line of the close period should be matched (including the unreconciled ones).
+    /// How every statement line (history and close period, reconciled or not) should be matched.
     public var bankMatches: [BankMatch]
+
+    public init(seed: UInt64, period: Period, asOf: LocalDate, problems: [PlantedProblem], bankMatches: [BankMatch]) {
+        self.seed = seed
+        self.period = period
+        self.asOf = asOf
+        self.problems = problems
+        self.bankMatches = bankMatches
+    }
+
+    /// The kinds every generated company plants (its stable check and detector ids).
+    public static let plantedKinds = [
+        "draft-in-period", "posted-after-lock", "unbalanced-entry", "line-debit-and-credit", "missing-partner-on-receivable-payable",
+        "missing-analytic", "analytic-not-100", "tax-journal-mismatch", "journal-without-entries", "unreconciled-statement-line",
+        "suspense-not-zero", "sequence-gap", "sequence-duplicate", "future-dated-entry", "late-posting", "duplicate-vendor-bill",
+        "unusual-amount", "rare-account-partner", "round-amount-manual-entry", "weekend-posting", "unusual-user-journal",
+        "missing-recurring-bill", "prepaid-bill", "benford-deviation",
+    ]
 
     public var countsByKind: [String: Int] { problems.reduce(into: [:]) { $0[$1.kind, default: 0] += 1 } }
 
@@ -52,13 +69,32 @@ public struct RecordRef: Sendable, Codable, Hashable {
     }
 }
 
-/// The right match for a bank statement line: the open items it settles (payment-term line ids),
-/// the shape of the match, and any difference to write off (fee, rounding).
+/// The right match for a bank statement line: the open items it settles (account.move.line ids:
+/// invoice/bill payment-term lines, a payment's outstanding line, a payroll liability, the other
+/// side of a transfer), the shape of the match, and any difference to write off (fee, rounding).
+///
+/// Shapes: "1:1", "1:N" (one deposit, several invoices), "N:1" (instalments), "fee" (bank charges
+/// deducted), "rounding" (a few cents off), "fx" (EUR customer on the EUR bank), "payment" (a
+/// registered vendor payment clearing), "payroll", "payroll-tax", "bank-fee", "internal-transfer".
 public struct BankMatch: Sendable, Codable, Hashable {
     public var statementLineID: Int
     public var shape: String
     public var openItemLineIDs: [Int]
+    /// Positive: an expense to book (fee); negative: a gain (overpayment); in the company currency.
     public var writeOff: Money?
     public var writeOffAccountID: Int?
     public var reconciledInBooks: Bool
+    /// For transfers between the company's own accounts: the statement line on the other side.
+    public var counterpartStatementLineID: Int?
+
+    public init(statementLineID: Int, shape: String, openItemLineIDs: [Int], writeOff: Money? = nil, writeOffAccountID: Int? = nil,
+                reconciledInBooks: Bool, counterpartStatementLineID: Int? = nil) {
+        self.statementLineID = statementLineID
+        self.shape = shape
+        self.openItemLineIDs = openItemLineIDs
+        self.writeOff = writeOff
+        self.writeOffAccountID = writeOffAccountID
+        self.reconciledInBooks = reconciledInBooks
+        self.counterpartStatementLineID = counterpartStatementLineID
+    }
 }

@@ -3,20 +3,45 @@ import Testing
 @testable import DemoCompany
 
 @Suite struct DemoCompanyTests {
-    static let book = DemoCompany.generate()
-    var snapshot: LedgerSnapshot { Self.book.snapshot }
-    var truth: GroundTruth { Self.book.groundTruth }
+    var snapshot: LedgerSnapshot { DemoFixture.snapshot }
+    var truth: GroundTruth { DemoFixture.truth }
+    func planted(_ kind: String) -> Set<Int> { DemoFixture.planted(kind) }
 
-    func planted(_ kind: String) -> Set<Int> { Set(truth.problems(of: kind).flatMap { $0.records.map(\.id) }) }
-
-    @Test func theSameSeedGivesTheSameBooks() {
+    @Test func theSameSeedGivesTheSameBooks() throws {
         let again = DemoCompany.generate()
         #expect(again.snapshot.moves == snapshot.moves)
         #expect(again.snapshot.lines == snapshot.lines)
         #expect(again.snapshot.statementLines == snapshot.statementLines)
-        var other = DemoOptions()
-        other.seed = 7
-        #expect(DemoCompany.generate(other).snapshot.lines != snapshot.lines)
+        #expect(again.snapshot.partners == snapshot.partners)
+        #expect(again.groundTruth.problems == truth.problems && again.groundTruth.bankMatches == truth.bankMatches)
+        let other = DemoCompany.generate(DemoOptions(seed: 7))
+        #expect(other.snapshot.lines != snapshot.lines)
+        #expect(other.snapshot.moves.map(\.audit) != snapshot.moves.map(\.audit))
+    }
+
+    @Test func theDefaultCompanyIsASmallRealisticOne() {
+        #expect((15_000...25_000).contains(snapshot.lines.count), "\(snapshot.lines.count) lines")
+        #expect(snapshot.company.name == "Northwind Components Ltd" && snapshot.company.currency.code == .usd)
+        #expect(snapshot.company.lockDates.fiscalYear == LocalDate(year: 2026, month: 6, day: 30))
+        let months = Set(snapshot.moves.map { Period(containing: $0.date) }.filter { $0 <= truth.period })
+        #expect(months.count == 13 && months.min() == (try! Period(year: 2025, month: 10)))
+        for code in ["121000", "211000", "101401", "101402", "101403", "101404", "141000", "400000"] {
+            #expect(snapshot.accounts.contains { $0.code == code }, "account \(code)")
+        }
+        #expect(DemoFixture.account(code: "121000").reconcile && DemoFixture.account(code: "211000").reconcile)
+        #expect(DemoFixture.account(code: "141000").type == .prepayments)
+        #expect(Set(snapshot.journals.map(\.code)).isSuperset(of: ["INV", "BILL", "BNK1", "BNK2", "MISC", "SAL"]))
+        #expect(DemoFixture.journal(code: "BNK2").currencyID == 2)
+    }
+
+    @Test func idsFollowCreationAndRecordsAreSorted() {
+        #expect(snapshot.moves.map(\.id) == Array(1...snapshot.moves.count))
+        #expect(snapshot.lines.map(\.id) == Array(1...snapshot.lines.count))
+        #expect(snapshot.statementLines.map(\.id) == Array(1...snapshot.statementLines.count))
+        #expect(zip(snapshot.moves, snapshot.moves.dropFirst()).allSatisfy { $0.audit.createdAt <= $1.audit.createdAt })
+        #expect(zip(snapshot.lines, snapshot.lines.dropFirst()).allSatisfy { ($0.moveID, $0.id) < ($1.moveID, $1.id) })
+        #expect(snapshot.moves.allSatisfy { $0.audit.writtenAt >= $0.audit.createdAt })
+        #expect(Set(snapshot.moves.compactMap { $0.audit.createdBy?.id }) == Set([6, 7, 8]))
     }
 
     @Test func everyEntryBalancesExceptThePlantedOne() {
@@ -24,35 +49,50 @@ import Testing
         for line in snapshot.lines { balance[line.moveID, default: 0] += line.debit.minorUnits - line.credit.minorUnits }
         let unbalanced = Set(balance.filter { $0.value != 0 }.keys)
         #expect(unbalanced == planted("unbalanced-entry"))
+        #expect(unbalanced.count == 1)
         #expect(snapshot.lines.allSatisfy { $0.debit.minorUnits >= 0 && $0.credit.minorUnits >= 0 })
+        let both = Set(snapshot.lines.filter { !$0.debit.isZero && !$0.credit.isZero }.map(\.id))
+        #expect(both == planted("line-debit-and-credit"))
     }
 
     @Test func theOnlyDraftsAreThePlantedOnes() {
         let drafts = Set(snapshot.moves.filter { $0.state == .draft }.map(\.id))
-        #expect(drafts == planted("draft-in-period"))
+        #expect(drafts == planted("draft-in-period") && drafts.count == 3)
         #expect(snapshot.moves.filter { drafts.contains($0.id) }.allSatisfy { truth.period.contains($0.date) && $0.name == "/" })
+        #expect(!snapshot.moves.contains { $0.state == .cancelled })
     }
 
-    @Test func sequencesHaveOnlyThePlantedGapAndDuplicate() {
+    @Test func sequencesHaveOnlyThePlantedGapsAndDuplicates() {
         var numbers: [String: [Int]] = [:]
         for move in snapshot.moves where move.state == .posted {
             let parts = move.name.split(separator: "/")
             numbers[parts.dropLast().joined(separator: "/"), default: []].append(Int(parts.last!)!)
         }
         var gaps = 0, duplicates = 0
-        for (_, list) in numbers {
+        for (prefix, list) in numbers {
             let sorted = list.sorted()
             duplicates += sorted.count - Set(sorted).count
             gaps += (sorted.last! - sorted.first! + 1) - Set(sorted).count
-            #expect(sorted.first == 1)
+            #expect(sorted.first == 1, "\(prefix) starts at \(sorted.first!)")
         }
-        #expect(gaps == 1 && duplicates == 1)
+        #expect(gaps == 2 && duplicates == 2)
+        #expect(numbers.keys.contains("INV/2026") && numbers.keys.contains("BILL/2026/10") && numbers.keys.contains("PBNK1/2026")
+                && numbers.keys.contains("RINV/2026") && numbers.keys.contains("MISC/2026/10"))
+        // Numbers rise with creation within each sequence, as Odoo assigns them when posting.
+        var last: [String: Int] = [:]
+        let duplicated = planted("sequence-duplicate")
+        for move in snapshot.moves where move.state == .posted && !duplicated.contains(move.id) {
+            let parts = move.name.split(separator: "/")
+            let prefix = parts.dropLast().joined(separator: "/"), number = Int(parts.last!)!
+            #expect(number > last[prefix, default: 0], "\(move.name)")
+            last[prefix] = number
+        }
     }
 
     @Test func receivableAndPayableLinesHavePartnersExceptPlanted() {
-        let controlAccounts: Set<Int> = [6, 11]
+        let controlAccounts = Set(snapshot.accounts.filter { $0.type == .receivable || $0.type == .payable }.map(\.id))
         let missing = Set(snapshot.lines.filter { controlAccounts.contains($0.accountID) && $0.partnerID == nil }.map(\.id))
-        #expect(missing == planted("missing-partner-on-receivable-payable"))
+        #expect(missing == planted("missing-partner-on-receivable-payable") && missing.count == 2)
     }
 
     @Test func expenseLinesCarryFullAnalyticsExceptPlanted() {
@@ -60,58 +100,63 @@ import Testing
         let lines = snapshot.lines.filter { expense.contains($0.accountID) }
         #expect(Set(lines.filter { $0.analytic == nil }.map(\.id)) == planted("missing-analytic"))
         #expect(Set(lines.filter { $0.analytic != nil && $0.analytic?.totalPercent != 100 }.map(\.id)) == planted("analytic-not-100"))
+        #expect(lines.count > 300)
+    }
+
+    @Test func lineKindsFollowOdoo() {
+        for move in snapshot.moves {
+            let lines = DemoFixture.linesByMove[move.id] ?? []
+            if move.type.isInvoice {
+                #expect(lines.filter { $0.kind == .paymentTerm }.count == 1, "\(move.name)")
+                #expect(lines.contains { $0.kind == .tax } && lines.contains { $0.kind == .product }, "\(move.name)")
+            } else {
+                #expect(lines.allSatisfy { $0.kind == .product }, "\(move.name)")
+            }
+        }
+        let terms = snapshot.lines.filter { $0.kind == .paymentTerm }
+        #expect(terms.allSatisfy { $0.partnerID != nil && [6, 11].contains($0.accountID) })
     }
 
     @Test func residualsAndPaymentStatesAgree() {
+        var states: [PaymentState: Int] = [:]
         for move in snapshot.moves where move.type.isInvoice && move.state == .posted {
-            let items = snapshot.lines.filter { $0.moveID == move.id && $0.kind == .paymentTerm }
+            let items = (DemoFixture.linesByMove[move.id] ?? []).filter { $0.kind == .paymentTerm }
             let residual = items.reduce(Int64(0)) { $0 + abs($1.amountResidual.minorUnits) }
             #expect(residual == move.amountResidual.minorUnits, "\(move.name)")
-            #expect((move.paymentState == .paid) == (residual == 0), "\(move.name) \(String(describing: move.paymentState))")
+            let settled = move.paymentState == .paid || move.paymentState == .inPayment
+            #expect(settled == (residual == 0), "\(move.name) \(String(describing: move.paymentState))")
+            #expect(move.paymentState != .partial || (residual > 0 && residual < move.amountTotal.minorUnits), "\(move.name)")
+            #expect((move.paymentState == .notPaid) == (residual == move.amountTotal.minorUnits), "\(move.name)")
+            #expect(items.allSatisfy { ($0.matchingNumber == nil) == (move.paymentState == .notPaid) }, "\(move.name)")
+            #expect(move.dueDate == move.invoiceDate?.adding(days: 30))
+            states[move.paymentState!, default: 0] += 1
         }
-    }
-
-    @Test func statementLinesAreReconciledOrOnSuspense() {
-        for line in snapshot.statementLines {
-            let onSuspense = snapshot.lines.contains { $0.moveID == line.moveID && $0.accountID == 4 }
-            #expect(onSuspense == !line.isReconciled)
-        }
-        let open = snapshot.statementLines.filter { !$0.isReconciled }
-        #expect(!open.isEmpty && open.allSatisfy { truth.period.contains($0.date) })
-        #expect(Set(open.map(\.id)) == planted("unreconciled-statement-line"))
-        #expect(truth.bankMatches.contains { $0.shape == "1:N" && $0.openItemLineIDs.count > 1 })
-        #expect(truth.bankMatches.contains { $0.shape == "fee" && $0.writeOff != nil })
-        #expect(truth.bankMatches.contains { $0.shape == "fx" })
-    }
-
-    @Test func plantedRecordsExistAndNameRealMoves() {
-        let moves = Dictionary(uniqueKeysWithValues: snapshot.moves.map { ($0.id, $0) })
-        let kinds = Set(truth.problems.map(\.kind))
-        #expect(kinds.count >= 20)
-        for problem in truth.problems {
-            for record in problem.records where record.model == "account.move" {
-                #expect(moves[record.id]?.name == record.name, "\(problem.kind): \(record)")
-            }
-        }
-        let accruals = truth.problems(of: "missing-recurring-bill")
-        #expect(accruals.count == 2 && accruals.allSatisfy { ($0.expectedAmount?.minorUnits ?? 0) > 0 })
-        #expect(truth.problems(of: "prepaid-bill").first?.expectedAmount?.minorUnits == 120_300)
-        let late = truth.problems(of: "late-posting").compactMap { moves[$0.records[0].id] }
-        #expect(late.count == 2 && late.allSatisfy { $0.audit.createdAt.date > truth.period.end && truth.period.contains($0.date) })
-    }
-
-    @Test func recurringVendorsAreMissingOnlyWherePlanted() {
-        let utilities = truth.problems(of: "missing-recurring-bill")[0].records[0].id
-        let billsInPeriod = snapshot.moves.filter { $0.type == .vendorBill && $0.partnerID == utilities && truth.period.contains($0.date) }
-        let billsBefore = snapshot.moves.filter { $0.type == .vendorBill && $0.partnerID == utilities && truth.period.previous.contains($0.date) }
-        #expect(billsInPeriod.isEmpty && billsBefore.count == 1)
+        #expect(states[.paid, default: 0] > 1_000 && states[.inPayment, default: 0] > 0 && states[.partial, default: 0] > 0
+                && states[.notPaid, default: 0] > 0)
     }
 
     @Test(arguments: [200_000])
     func volumeFollowsTheTarget(lines target: Int) {
-        var options = DemoOptions()
-        options.targetLines = target
-        let count = DemoCompany.generate(options).snapshot.lines.count
+        let count = DemoCompany.generate(DemoOptions(targetLines: target)).snapshot.lines.count
         #expect(abs(count - target) <= target / 20, "\(count) lines for a target of \(target)")
+    }
+}
+
+@Suite struct DemoOptionsTests {
+    @Test(arguments: [
+        DemoOptions(seed: 3, closePeriod: try! Period(year: 2026, month: 1), historyMonths: 1),
+        DemoOptions(seed: 9, closePeriod: try! Period(year: 2025, month: 12), historyMonths: 36),
+        DemoOptions(seed: 11, targetLines: 1_000),
+    ])
+    func otherShapesStayConsistent(options: DemoOptions) {
+        let book = DemoCompany.generate(options)
+        var balance: [Int: Int64] = [:]
+        for line in book.snapshot.lines { balance[line.moveID, default: 0] += line.balance.minorUnits }
+        let planted = Set(book.groundTruth.problems(of: "unbalanced-entry").flatMap { $0.records.map(\.id) })
+        #expect(Set(balance.filter { $0.value != 0 }.keys) == planted && planted.count == 1)
+        #expect(Set(book.groundTruth.problems.map(\.kind)) == Set(GroundTruth.plantedKinds))
+        let drafts = Set(book.snapshot.moves.filter { $0.state == .draft }.map(\.id))
+        #expect(drafts == Set(book.groundTruth.problems(of: "draft-in-period").flatMap { $0.records.map(\.id) }))
+        #expect(book.snapshot.company.lockDates.fiscalYear == options.closePeriod.advanced(by: -4).end)
     }
 }
