@@ -6,6 +6,7 @@ import OdooRPC
 /// The move is then renamed to the snapshot's name (Odoo always numbers it itself at creation).
 extension LedgerImportRun {
     mutating func importStatementLines() async throws {
+        var renames: [(odooID: Int, move: Move)] = []
         var pending: [StatementLine] = []
         for line in snapshot.statementLines {
             if let id = xids.id("statement_line", line.id, model: "account.bank.statement.line") {
@@ -36,12 +37,13 @@ extension LedgerImportRun {
             for pair in created { report.map("account.bank.statement.line", pair.snapshotID, to: pair.odooID) }
             report.count("account.bank.statement.line", created: true, by: created.count)
             try await xids.register("statement_line", model: "account.bank.statement.line", created)
-            try await adoptMoves(of: created, new: true)
+            renames += try await adoptMoves(of: created, new: true)
         }
         // Moves of statement lines found by external id on a re-run.
         let known = snapshot.statementLines.filter { report.odooID("account.move", $0.moveID) == nil }
             .compactMap { line in report.odooID("account.bank.statement.line", line.id).map { (snapshotID: line.id, odooID: $0) } }
-        try await adoptMoves(of: known, new: false)
+        renames += try await adoptMoves(of: known, new: false)
+        try await rename(renames)
     }
 
     func statementValues(_ line: StatementLine) -> RPCStruct {
@@ -70,13 +72,15 @@ extension LedgerImportRun {
         snapshot.currencies.first { $0.code == code }.flatMap { currency($0.id) }
     }
 
-    /// Maps each statement line's move, registers it, and gives it the snapshot's name.
-    mutating func adoptMoves(of lines: [(snapshotID: Int, odooID: Int)], new: Bool) async throws {
-        guard !lines.isEmpty else { return }
+    /// Maps each statement line's move and registers it; returns the moves whose Odoo number differs
+    /// from the snapshot's name.
+    mutating func adoptMoves(of lines: [(snapshotID: Int, odooID: Int)], new: Bool) async throws -> [(odooID: Int, move: Move)] {
+        guard !lines.isEmpty else { return [] }
         let rows = try await client.read("account.bank.statement.line", ids: lines.map(\.odooID), fields: ["move_id"])
         let moveOf = Dictionary(rows.compactMap { row in row["id"]?.int.flatMap { id in row["move_id"]?.many2one.map { (id, $0) } } },
                                 uniquingKeysWith: { a, _ in a })
         var pairs: [(snapshotID: Int, odooID: Int)] = []
+        var renames: [(odooID: Int, move: Move)] = []
         for line in lines {
             guard let statement = statementLinesByID[line.snapshotID],
                   let odooMove = moveOf[line.odooID] else { continue }
@@ -84,27 +88,27 @@ extension LedgerImportRun {
             pairs.append((statement.moveID, odooMove.id))
             guard let move = movesByID[statement.moveID],
                   move.name != "/", !move.name.isEmpty, move.name != odooMove.name else { continue }
-            try await rename(odooMove.id, to: move.name, snapshotMove: move)
+            renames.append((odooMove.id, move))
         }
         report.count("account.move", created: new, by: pairs.count)
         try await xids.register("move", model: "account.move", pairs)
+        return renames
     }
 
-    /// Renames a posted move. If another posted move of ours holds the name (Odoo numbered it
-    /// while creating), that one is parked on a temporary name until its own turn comes.
-    mutating func rename(_ id: Int, to name: String, snapshotMove: Move) async throws {
-        do {
-            try await client.write("account.move", ids: [id], ["name": .string(name)], context: Self.keepLines)
-        } catch let error as OdooError where !error.isTransient {
-            let journalID = journal(snapshotMove.journalID) ?? 0
-            let holders = try await client.search("account.move", domain: [["name", "=", .string(name)], ["journal_id", "=", RPCValue(journalID)]])
-            let ours = Set(report.idMap["account.move"]?.values.map { $0 } ?? [])
-            if let holder = holders.first, holder != id, ours.contains(holder) {
-                try await client.write("account.move", ids: [holder], ["name": .string("CLOSER-TMP/\(holder)")], context: Self.keepLines)
-                try await client.write("account.move", ids: [id], ["name": .string(name)], context: Self.keepLines)
-                return
+    /// Gives statement moves the snapshot's names. Odoo numbered them in creation order, so the names
+    /// are a permutation of each other: park every one on a temporary name first, then rename, so no
+    /// rename ever collides with a number Odoo handed out.
+    mutating func rename(_ renames: [(odooID: Int, move: Move)]) async throws {
+        for entry in renames {
+            try await client.write("account.move", ids: [entry.odooID], ["name": .string("CLOSER-TMP/\(entry.odooID)")], context: Self.keepLines)
+        }
+        for entry in renames {
+            do {
+                try await client.write("account.move", ids: [entry.odooID], ["name": .string(entry.move.name)], context: Self.keepLines)
+            } catch let error as OdooError where !error.isTransient {
+                report.warn("Odoo refused to name the statement entry \(entry.move.name) (snapshot move \(entry.move.id)); "
+                            + "it is called CLOSER-TMP/\(entry.odooID) in Odoo: \(Self.reason(error))")
             }
-            report.warn("Odoo refused to name the statement entry \(name) (snapshot move \(snapshotMove.id)) and kept its own number: \(Self.reason(error))")
         }
     }
 }

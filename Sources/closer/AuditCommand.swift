@@ -41,7 +41,7 @@ struct AuditCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var text = ""
             for event in try store.auditEvents() {
-                text += String(decoding: try encoder.encode(event), as: UTF8.self) + "\n"
+                text += String(decoding: try encoder.encode(ExportedAuditEvent(event)), as: UTF8.self) + "\n"
             }
             if let output {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
@@ -49,5 +49,33 @@ struct AuditCommand: AsyncParsableCommand {
                 print(text, terminator: "")
             }
         }
+    }
+}
+
+/// An audit event as exported: the payload as a JSON object rather than text, hashes kept so an
+/// auditor can re-verify the chain outside Closer.
+struct ExportedAuditEvent: Encodable {
+    var seq: Int64
+    var eventID: String
+    var recordedAt: String
+    var actor: String
+    var action: String
+    var targets: [AuditTarget]
+    var payload: [String: String]
+    var outcome: String
+    var previousHash: String
+    var hash: String
+
+    init(_ event: AuditEvent) {
+        seq = event.seq
+        eventID = event.eventID
+        recordedAt = event.recordedAt
+        actor = event.actor
+        action = event.action
+        targets = event.targets
+        payload = (try? JSONDecoder().decode([String: String].self, from: Data(event.payload.utf8))) ?? ["unparsed": event.payload]
+        outcome = event.outcome
+        previousHash = event.previousHash
+        hash = event.hash
     }
 }
