@@ -6,7 +6,4 @@ public enum ActorIdentity {
         environment["CLOSER_ACTOR"] ?? environment["USER"] ?? environment["LOGNAME"]
             ?? getpwuid(getuid()).flatMap { String(validatingCString: $0.pointee.pw_name) } ?? "uid-\(getuid())"
     }
-
-    /// The automated agent is a distinct, non-human actor.
-    public static let agent = "closer-agent"
 }

@@ -48,4 +48,10 @@ import Testing
             return detail.contains("expected")
         }
     }
+
+    /// Odoo omits "result" when a method returns None; the call still succeeded.
+    @Test func aReplyWithoutResultIsNone() throws {
+        #expect(try OdooWire.decodeJSONRPCResponse(Array(#"{"jsonrpc": "2.0", "id": 1}"#.utf8)) == .null)
+        #expect(throws: OdooError.self) { try OdooWire.decodeJSONRPCResponse(Array(#"{"id": 1}"#.utf8)) }
+    }
 }

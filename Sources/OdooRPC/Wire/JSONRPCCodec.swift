@@ -50,6 +50,9 @@ struct JSONRPCCodec: RPCProtocolCodec {
                 debug: data?["debug"]?.stringValue)
             throw ResponseFailure.error(for: fault, endpoint: endpoint)
         }
+        // Odoo leaves "result" out when the method returned None (e.g. account.move.line.reconcile):
+        // that is a success, and the side effect has happened.
+        if reply["result"] == nil, reply["jsonrpc"]?.stringValue == "2.0", reply["id"] != nil { return .null }
         guard let result = reply["result"] else {
             throw OdooError.malformedResponse(
                 "expected a JSON-RPC reply with \"result\" or \"error\"; the body starts with \(ResponseFailure.preview(body))")
