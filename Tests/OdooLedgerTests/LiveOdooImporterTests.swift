@@ -79,20 +79,13 @@ struct LiveOdooImporterTests {
         #expect(pulled.partners.first { $0.name == "Acme Corp" }?.bankAccounts == ["BE71096123456769"])
     }
 
-    /// Throughput: `count` invoices with tax, each paid by a reconciled payment (2 × count moves).
-    @Test func importThroughput() async throws {
+    /// Many invoices each paid and reconciled: every move arrives, with no warning beyond the audit stamps.
+    @Test func importsManyReconciledInvoices() async throws {
         let endpoint = try #require(LiveImporterSettings.endpoint)
         try LiveImporterSettings.reset(endpoint.database)
-        let count = Int(ProcessInfo.processInfo.environment["CLOSER_TEST_IMPORT_INVOICES"] ?? "") ?? 250
-        let snapshot = ImporterFixture.volume(invoices: count)
-        let clock = ContinuousClock(), start = clock.now
-        let report = try await OdooLedgerImporter(client: OdooClient(endpoint: endpoint), tag: "closer_bench", progress: { model, done in
-            print("  \(clock.now - start): \(model) \(done)")
-        }).importLedger(snapshot)
-        let moves = report.created["account.move"] ?? 0
-        print("imported \(moves) moves (\(snapshot.lines.count) lines, \(count) reconciliations) in "
-              + "\(String(format: "%.1f", report.seconds)) s: \(String(format: "%.1f", Double(moves) / report.seconds)) moves/s")
-        #expect(moves == snapshot.moves.count)
+        let snapshot = ImporterFixture.volume(invoices: 60)
+        let report = try await OdooLedgerImporter(client: OdooClient(endpoint: endpoint), tag: "closer_volume").importLedger(snapshot)
+        #expect(report.created["account.move"] == snapshot.moves.count)
         #expect(report.warnings.count == 1, "\(report.warnings.prefix(5))")
     }
 }
