@@ -1,17 +1,6 @@
 import Foundation
 import GRDB
 
-/// A unit of work Closer did (a pull, a demo run), with its outcome.
-public struct RunRecord: Hashable, Sendable, Codable {
-    public var id: Int64
-    public var kind: String
-    public var period: String?
-    public var startedAt: String
-    public var finishedAt: String?
-    public var status: String
-    public var summary: String
-}
-
 extension AppDatabase {
     /// Starts a run; call `finishRun` with its outcome. A run left 'running' was interrupted.
     public func startRun(kind: String, period: String?, actor: String, at date: Date = Date()) throws -> Int64 {
@@ -34,15 +23,6 @@ extension AppDatabase {
             try Self.appendAudit(NewAuditEvent(actor: actor, action: "\(kind).finished",
                                                targets: [AuditTarget(model: "closer.run", id: String(id))],
                                                payload: AuditPayload(["status": status]), outcome: status), at: date, in: db)
-        }
-    }
-
-    public func runs(limit: Int = 50) throws -> [RunRecord] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
-                RunRecord(id: row["id"], kind: row["kind"], period: row["period"], startedAt: row["started_at"],
-                          finishedAt: row["finished_at"], status: row["status"], summary: row["summary"])
-            }
         }
     }
 }

@@ -54,7 +54,4 @@ public struct LockDates: Hashable, Sendable, Codable {
         self.hard = hard
         self.period = period
     }
-
-    /// The latest date before which nothing at all may be posted (sale/purchase/tax locks are partial).
-    public var everythingLockedThrough: LocalDate? { [fiscalYear, hard, period].compactMap { $0 }.max() }
 }

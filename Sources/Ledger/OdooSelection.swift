@@ -71,8 +71,6 @@ public struct MoveType: OdooSelection {
     public static let purchaseReceipt: Self = "in_receipt"
 
     public var isInvoice: Bool { self != .entry }
-    public var isSale: Bool { rawValue.hasPrefix("out_") }
-    public var isPurchase: Bool { rawValue.hasPrefix("in_") }
 }
 
 public struct PaymentState: OdooSelection {
