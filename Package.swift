@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
         .testTarget(name: "OdooRPCTests", dependencies: ["OdooRPC"], exclude: ["Fixtures"]),
         .testTarget(name: "OdooLedgerTests", dependencies: ["OdooLedger", "Ledger", "OdooRPC"]),
-        .testTarget(name: "CloseKitTests", dependencies: ["CloseKit", "Ledger"]),
+        .testTarget(name: "CloseKitTests", dependencies: ["CloseKit", "Ledger", "DemoCompany"]),
         .testTarget(name: "DemoCompanyTests", dependencies: ["DemoCompany", "Ledger"]),
         .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "Ledger"]),
         .testTarget(name: "CloseServiceTests", dependencies: ["CloseService", "DemoCompany", "CloseStore", "OdooLedger", "OdooRPC", "Ledger"]),

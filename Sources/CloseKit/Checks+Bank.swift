@@ -1,0 +1,59 @@
+import Ledger
+
+/// Checks on the bank: statement lines left open, and suspense and clearing accounts that should be empty.
+extension Check {
+    static let unreconciledStatementLine = Check(
+        id: "unreconciled-statement-line", title: "Bank statement lines not reconciled", severity: .warning
+    ) { context in
+        let end = context.period.end
+        return context.snapshot.statementLines.compactMap { line in
+            guard !line.isReconciled, line.date <= end else { return nil }
+            let moveName = context.move(id: line.moveID)?.name ?? "entry \(line.moveID)"
+            let name = moveName + (line.paymentRef.map { " " + $0 } ?? "")
+            return Issue(records: [FindingRecord(model: "account.bank.statement.line", id: line.id, name: name)],
+                         message: "Statement line \(name) (\(context.journalCode(line.journalID)), \(line.date)) for \(line.amount) "
+                             + "is not reconciled: match it to its invoice, bill or payment, or book it to the right account.",
+                         evidence: ["date": line.date.description, "amount": line.amount.decimalText,
+                                    "journal": context.journalCode(line.journalID)])
+        }
+    }
+
+    static let suspenseNotZero = Check(id: "suspense-not-zero", title: "Suspense accounts with a balance", severity: .warning) { context in
+        context.nonZeroBalances(codes: context.rules.suspenseAccountCodes).map { account, balance in
+            Issue(records: [FindingRecord(model: "account.account", id: account.id, name: account.displayName)],
+                  message: "Suspense account \(account.displayName) holds \(context.money(balance)) at \(context.period.end): "
+                      + "reconcile the statement lines behind it until it is zero.",
+                  evidence: ["balance": context.money(balance).decimalText, "asOf": context.period.end.description])
+        }
+    }
+
+    static let clearingNotZero = Check(id: "clearing-not-zero", title: "Clearing accounts with a balance", severity: .advisory) { context in
+        context.nonZeroBalances(codes: context.rules.clearingAccountCodes).map { account, balance in
+            Issue(records: [FindingRecord(model: "account.account", id: account.id, name: account.displayName)],
+                  message: "Clearing account \(account.displayName) holds \(context.money(balance)) at \(context.period.end): "
+                      + "match the payments and transfers still in transit, or explain the balance.",
+                  evidence: ["balance": context.money(balance).decimalText, "asOf": context.period.end.description])
+        }
+    }
+}
+
+extension CheckContext {
+    /// Accounts with one of `codes` whose posted balance up to the period end is not zero, in code order.
+    func nonZeroBalances(codes: [String]) -> [(Account, Int64)] {
+        let positions = accountPositions(codes: codes)
+        guard !positions.isEmpty else { return [] }
+        var wanted = [Bool](repeating: false, count: snapshot.accounts.count)
+        for position in positions { wanted[position] = true }
+        var balance = [Int64](repeating: 0, count: snapshot.accounts.count)
+        let end = period.end
+        for (position, move) in snapshot.moves.enumerated() where move.state == .posted {
+            for index in lineRanges[position] where snapshot.lines[index].date <= end {
+                guard let account = accountIndex[snapshot.lines[index].accountID], wanted[account] else { continue }
+                balance[account] += snapshot.lines[index].debit.minorUnits - snapshot.lines[index].credit.minorUnits
+            }
+        }
+        return positions.filter { balance[$0] != 0 }
+            .map { (snapshot.accounts[$0], balance[$0]) }
+            .sorted { $0.0.code < $1.0.code }
+    }
+}

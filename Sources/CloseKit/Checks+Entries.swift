@@ -1,0 +1,95 @@
+import Ledger
+
+/// Checks on whole entries: state, dates, lock dates and balance.
+extension Check {
+    static let draftInPeriod = Check(id: "draft-in-period", title: "Draft entries dated in the period", severity: .blocking) { context in
+        let period = context.period
+        return context.snapshot.moves.compactMap { move in
+            guard move.state == .draft, period.contains(move.date) else { return nil }
+            return Issue(records: [context.record(move)],
+                         message: "Draft entry \(context.describe(move)) is dated in \(period): post it or delete it before closing.",
+                         evidence: ["date": move.date.description, "journal": context.journalCode(move.journalID), "state": move.state.rawValue])
+        }
+    }
+
+    static let postedAfterLock = Check(id: "posted-after-lock", title: "Entries posted into a locked period", severity: .blocking) { context in
+        let locks = context.snapshot.company.lockDates
+        let candidates: [(String, LocalDate)] = [("fiscal year", locks.fiscalYear), ("hard", locks.hard), ("period", locks.period)]
+            .compactMap { name, date in date.map { (name, $0) } }
+            .sorted { $0.1 > $1.1 }
+        guard !candidates.isEmpty else { return [] }
+        return context.snapshot.moves.compactMap { move in
+            guard move.state == .posted else { return nil }
+            let created = move.audit.createdAt.date
+            // The latest lock date the entry is dated on or before and was created after (after that day ended).
+            guard let (kind, lock) = candidates.first(where: { move.date <= $0.1 && created > $0.1 }) else { return nil }
+            return Issue(records: [context.record(move)],
+                         message: "Entry \(context.describe(move)) was created on \(created), after the \(kind) lock date \(lock), "
+                             + "but is dated before it: reverse it and book the correction in an open period, or have a controller confirm it.",
+                         evidence: ["date": move.date.description, "createdAt": move.audit.createdAt.description,
+                                    "lockDate": lock.description, "lock": kind])
+        }
+    }
+
+    static let unbalancedEntry = Check(id: "unbalanced-entry", title: "Posted entries whose debits and credits differ", severity: .blocking) { context in
+        let lines = context.snapshot.lines
+        var issues: [Issue] = []
+        for (position, move) in context.snapshot.moves.enumerated() where move.state == .posted {
+            var debit: Int64 = 0, credit: Int64 = 0
+            for index in context.lineRanges[position] {
+                debit += lines[index].debit.minorUnits
+                credit += lines[index].credit.minorUnits
+            }
+            guard debit != credit else { continue }
+            let difference = context.money(debit - credit).magnitude
+            issues.append(Issue(
+                records: [context.record(move)],
+                message: "Entry \(context.describe(move)) is unbalanced: debits \(context.money(debit)) against credits \(context.money(credit)) "
+                    + "(\(debit > credit ? "debits" : "credits") exceed by \(difference)): correct its lines so they balance.",
+                evidence: ["debit": context.money(debit).decimalText, "credit": context.money(credit).decimalText,
+                           "difference": context.money(debit - credit).decimalText]))
+        }
+        return issues
+    }
+
+    static let lineDebitAndCredit = Check(id: "line-debit-and-credit", title: "Lines with both a debit and a credit", severity: .blocking) { context in
+        let lines = context.snapshot.lines
+        var issues: [Issue] = []
+        for (position, move) in context.snapshot.moves.enumerated() where move.state != .cancelled {
+            for index in context.lineRanges[position] where lines[index].debit.minorUnits > 0 && lines[index].credit.minorUnits > 0 {
+                let line = lines[index]
+                issues.append(Issue(
+                    records: [context.record(line)],
+                    message: "The \(context.describe(line, of: move)) carries both a debit of \(line.debit) and a credit of \(line.credit): "
+                        + "net it to one side (\(line.balance.magnitude) \(line.balance.isNegative ? "credit" : "debit")).",
+                    evidence: ["debit": line.debit.decimalText, "credit": line.credit.decimalText, "move": move.name]))
+            }
+        }
+        return issues
+    }
+
+    static let futureDatedEntry = Check(id: "future-dated-entry", title: "Posted entries dated after the close date", severity: .warning) { context in
+        let asOf = context.asOf
+        return context.snapshot.moves.compactMap { move in
+            guard move.state == .posted, move.date > asOf else { return nil }
+            return Issue(records: [context.record(move)],
+                         message: "Entry \(context.describe(move)) is dated \(move.date), after \(asOf): check the date (a mistyped year?) "
+                             + "and correct it, or confirm it belongs to that later period.",
+                         evidence: ["date": move.date.description, "asOf": asOf.description,
+                                    "createdAt": move.audit.createdAt.description])
+        }
+    }
+
+    static let latePosting = Check(id: "late-posting", title: "Entries dated in the period but created after it ended", severity: .warning) { context in
+        let period = context.period
+        let cutoff = period.end.adding(days: context.rules.latePostingGraceDays)
+        return context.snapshot.moves.compactMap { move in
+            guard move.state == .posted, period.contains(move.date), move.audit.createdAt.date > cutoff else { return nil }
+            return Issue(records: [context.record(move)],
+                         message: "Entry \(context.describe(move)) was created on \(move.audit.createdAt.date), after \(period) ended: "
+                             + "confirm it belongs in \(period) and that reports already sent are updated, or re-date it.",
+                         evidence: ["date": move.date.description, "createdAt": move.audit.createdAt.description,
+                                    "cutoff": cutoff.description])
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Ledger
+
+/// How much a finding stands in the way of closing: blocking findings must be fixed before the
+/// period is locked, warnings need a decision, advisories are for information.
+public enum Severity: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
+    case blocking, warning, advisory
+
+    var rank: Int {
+        switch self {
+        case .blocking: 0
+        case .warning: 1
+        case .advisory: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A record a finding is about, as Odoo names it (model, id, display name).
+public struct FindingRecord: Sendable, Codable, Hashable {
+    public var model: String
+    public var id: Int
+    public var name: String
+
+    public init(model: String, id: Int, name: String) {
+        self.model = model
+        self.id = id
+        self.name = name
+    }
+}
+
+/// One problem a check found: a value, never an exception. The message names the record and says
+/// how to fix it; `evidence` carries the facts behind it as plain text for reports and reviewers.
+public struct Finding: Sendable, Codable, Hashable {
+    public var checkID: String
+    public var severity: Severity
+    public var period: Period
+    public var records: [FindingRecord]
+    public var message: String
+    public var evidence: [String: String]
+
+    public init(checkID: String, severity: Severity, period: Period, records: [FindingRecord], message: String,
+                evidence: [String: String] = [:]) {
+        self.checkID = checkID
+        self.severity = severity
+        self.period = period
+        self.records = records
+        self.message = message
+        self.evidence = evidence
+    }
+}
+
+/// What a check's detector reports; the check adds its id, severity and the period.
+struct Issue {
+    var records: [FindingRecord]
+    var message: String
+    var evidence: [String: String] = [:]
+}
