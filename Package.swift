@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "CloseKit", dependencies: ["Ledger"]),
         .target(name: "DemoCompany", dependencies: ["Ledger"]),
         .target(name: "CloseStore", dependencies: [
-            "Ledger",
+            "Ledger", "CloseKit",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "OdooLedgerTests", dependencies: ["OdooLedger", "Ledger", "OdooRPC"]),
         .testTarget(name: "CloseKitTests", dependencies: ["CloseKit", "Ledger", "DemoCompany"]),
         .testTarget(name: "DemoCompanyTests", dependencies: ["DemoCompany", "Ledger"]),
-        .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "Ledger"]),
+        .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseKit", "Ledger"]),
         .testTarget(name: "CloseServiceTests", dependencies: ["CloseService", "DemoCompany", "CloseStore", "OdooLedger", "OdooRPC", "Ledger"]),
         .testTarget(name: "CloserCLITests", dependencies: ["closer"]),
     ]

@@ -39,6 +39,8 @@ public struct DemoService: Sendable {
         let stored = try store.loadSnapshot(sourceKey: sourceKey)
         let trialBalance = TrialBalance(snapshot: stored, period: period)
         try book.groundTruth.write(to: URL(fileURLWithPath: groundTruthPath))
+        let checks = try CheckService(store: store, actor: actor).run(sourceKey: sourceKey, period: period, asOf: options.asOf)
+        let scores = CheckScore.score(checks.findings, against: book.groundTruth, pulled: stored)
 
         // An administrator rewrites a line of a posted entry, as Odoo allows; the next pull must say so.
         let edited = try await source.simulateAdministratorEdit(in: period)
@@ -49,6 +51,7 @@ public struct DemoService: Sendable {
             generationSeconds: generationSeconds, storePath: storePath, firstPull: first, secondPull: second,
             editedMove: edited, trialBalance: DemoReport.TrialBalanceSummary(trialBalance),
             groundTruthPath: groundTruthPath, plantedProblems: book.groundTruth.countsByKind,
+            findingsBySeverity: checks.countsBySeverity, checkScores: scores,
             audit: try store.verifyAuditTrail())
     }
 
@@ -87,5 +90,7 @@ public struct DemoReport: Sendable, Codable {
     public var trialBalance: TrialBalanceSummary
     public var groundTruthPath: String
     public var plantedProblems: [String: Int]
+    public var findingsBySeverity: [String: Int]
+    public var checkScores: [CheckScore]
     public var audit: AuditVerification
 }

@@ -176,6 +176,28 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v2-findings") { db in
+            try db.execute(sql: """
+                CREATE TABLE check_run (
+                    run_id INTEGER PRIMARY KEY REFERENCES run(id),
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    period TEXT NOT NULL
+                );
+                CREATE TABLE finding (
+                    id INTEGER PRIMARY KEY,
+                    run_id INTEGER NOT NULL REFERENCES run(id),
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    period TEXT NOT NULL,
+                    check_id TEXT NOT NULL,
+                    severity TEXT NOT NULL CHECK (severity IN ('blocking', 'warning', 'advisory')),
+                    fingerprint TEXT NOT NULL,
+                    message TEXT NOT NULL,
+                    finding TEXT NOT NULL,
+                    UNIQUE (run_id, fingerprint)
+                );
+                CREATE INDEX finding_by_company_period ON finding(company_id, period, run_id);
+                """)
+        }
         return migrator
     }
 }

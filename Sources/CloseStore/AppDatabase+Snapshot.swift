@@ -100,3 +100,10 @@ extension AppDatabase {
                                             purchase: date("lock_purchase"), hard: date("lock_hard"), period: date("lock_period")))
     }
 }
+
+extension AppDatabase {
+    /// The ledgers this store holds, by source key.
+    public func sourceKeys() throws -> [String] {
+        try writer.read { db in try String.fetchAll(db, sql: "SELECT source_key FROM company ORDER BY source_key") }
+    }
+}

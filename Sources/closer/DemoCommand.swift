@@ -84,8 +84,19 @@ enum DemoReportText {
         let balance = report.trialBalance
         Swift.print("  trial balance \(report.period): \(balance.accounts) accounts, debits \(balance.totalDebit), credits \(balance.totalCredit)"
                     + (balance.balanced ? "" : " — NOT BALANCED by \(balance.totalDebit - balance.totalCredit): an entry does not balance"))
-        let planted = report.plantedProblems.values.reduce(0, +)
-        Swift.print("  ground truth  \(planted) planted close problems of \(report.plantedProblems.count) kinds → \(report.groundTruthPath)")
+        let counts = report.findingsBySeverity
+        Swift.print("  checks        \(counts["blocking"] ?? 0) blocking, \(counts["warning"] ?? 0) warning, \(counts["advisory"] ?? 0) advisory findings "
+                    + "(`closer check --period \(report.period) --store \(report.storePath)` lists them)")
+        let scored = report.checkScores
+        let found = scored.reduce(0) { $0 + $1.found }, planted = scored.reduce(0) { $0 + $1.planted }
+        let wrong = scored.reduce(0) { $0 + $1.falsePositives }, outside = scored.reduce(0) { $0 + $1.outsidePulledLedger }
+        Swift.print("  vs. planted   \(found)/\(planted) planted problems found by \(scored.count) checks, \(wrong) false positives"
+                    + (outside > 0 ? "; \(outside) planted outside the pulled window" : ""))
+        for score in scored where score.found < score.planted || score.falsePositives > 0 {
+            Swift.print("      \(score.checkID): found \(score.found)/\(score.planted), \(score.falsePositives) false positives")
+        }
+        let plantedCount = report.plantedProblems.values.reduce(0, +)
+        Swift.print("  ground truth  \(plantedCount) planted close problems of \(report.plantedProblems.count) kinds → \(report.groundTruthPath)")
         let changes = report.secondPull.changedPostedMoves
         Swift.print("  re-pull       an administrator rewrote posted entry \(report.editedMove); the incremental pull reported "
                     + "\(changes.count) changed posted entr\(changes.count == 1 ? "y" : "ies")" + (changes.first.map { ": \($0.moveName)" } ?? ""))

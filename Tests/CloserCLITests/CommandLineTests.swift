@@ -29,6 +29,14 @@ import Testing
         #expect(broken.stdout.contains("event #2"), "\(broken.all)")
         #expect(broken.stdout.contains("edited"))
 
+        // The demo company has blocking problems: `check` lists them and fails; --fail-on never does not.
+        let check = try CloserBinary.run(["check", "--period", "2026-10", "--as-of", "2026-11-05", "--store", store, "--json"])
+        #expect(check.status == 1, "\(check.stderr)")
+        let findings = (try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])?["findings"] as? [[String: Any]]
+        #expect(findings?.contains { $0["checkID"] as? String == "draft-in-period" } == true)
+        let lenient = try CloserBinary.run(["check", "--period", "2026-10", "--as-of", "2026-11-05", "--store", store, "--fail-on", "never"])
+        #expect(lenient.status == 0 && lenient.stdout.contains("still open"))
+
         let export = try CloserBinary.run(["audit", "export", "--store", store])
         #expect(export.status == 0)
         #expect(export.stdout.split(separator: "\n").count >= 4)

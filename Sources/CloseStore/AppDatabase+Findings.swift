@@ -1,0 +1,63 @@
+import CloseKit
+import Foundation
+import GRDB
+import Ledger
+
+/// How this run's findings compare with the previous check run of the same company and period.
+public struct FindingsComparison: Sendable, Codable {
+    public var new: [Finding]
+    public var stillOpen: [Finding]
+    public var resolved: [Finding]
+    public var previousRunID: Int64?
+}
+
+extension AppDatabase {
+    /// Stores a check run's findings and compares them with the previous run's, by fingerprint
+    /// (check id and records), so a finding keeps its identity while its message evolves.
+    public func saveFindings(_ findings: [Finding], runID: Int64, sourceKey: String, period: Period, actor: String) throws -> FindingsComparison {
+        try writer.write { db in
+            guard let companyID = try Int64.fetchOne(db, sql: "SELECT id FROM company WHERE source_key = ?", arguments: [sourceKey]) else {
+                throw StoreError.unknownCompany(sourceKey)
+            }
+            let previousRunID = try Int64.fetchOne(db, sql: "SELECT MAX(run_id) FROM check_run WHERE company_id = ? AND period = ? AND run_id < ?",
+                                                   arguments: [companyID, period.description, runID])
+            try db.execute(sql: "INSERT INTO check_run (run_id, company_id, period) VALUES (?, ?, ?)",
+                           arguments: [runID, companyID, period.description])
+            var previous: [String: Finding] = [:]
+            if let previousRunID {
+                let decoder = JSONDecoder()
+                for row in try Row.fetchAll(db, sql: "SELECT fingerprint, finding FROM finding WHERE run_id = ?", arguments: [previousRunID]) {
+                    let text: String = row["finding"]
+                    if let finding = try? decoder.decode(Finding.self, from: Data(text.utf8)) { previous[row["fingerprint"]] = finding }
+                }
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let insert = try db.makeStatement(sql: """
+                INSERT OR IGNORE INTO finding (run_id, company_id, period, check_id, severity, fingerprint, message, finding)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            var new: [Finding] = [], stillOpen: [Finding] = [], seen = Set<String>()
+            for finding in findings {
+                let fingerprint = finding.fingerprint
+                seen.insert(fingerprint)
+                if previous[fingerprint] == nil { new.append(finding) } else { stillOpen.append(finding) }
+                try insert.execute(arguments: [runID, companyID, period.description, finding.checkID, finding.severity.rawValue, fingerprint,
+                                               finding.message, String(decoding: try encoder.encode(finding), as: UTF8.self)])
+            }
+            let resolved = previous.filter { !seen.contains($0.key) }.map(\.value).sorted { $0.checkID < $1.checkID }
+            try Self.appendAudit(NewAuditEvent(
+                actor: actor, action: "checks.recorded", targets: [AuditTarget(model: "closer.run", id: String(runID))],
+                payload: AuditPayload(["source": sourceKey, "period": period.description, "findings": String(findings.count),
+                                       "new": String(new.count), "resolved": String(resolved.count)])), at: Date(), in: db)
+            return FindingsComparison(new: new, stillOpen: stillOpen, resolved: resolved, previousRunID: previousRunID)
+        }
+    }
+}
+
+extension Finding {
+    /// Identity across runs: the check and the records it names.
+    var fingerprint: String {
+        checkID + "|" + records.map { "\($0.model)#\($0.id)" }.sorted().joined(separator: ",")
+    }
+}

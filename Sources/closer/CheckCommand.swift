@@ -1,0 +1,83 @@
+import ArgumentParser
+import CloseKit
+import CloseService
+import CloseStore
+import Foundation
+import Ledger
+
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run the close-readiness checks on the pulled ledger; silent and exit 0 when clean, exit 1 on a finding at --fail-on or worse.")
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "The period to close, YYYY-MM.") var period: String
+    @Option(help: "Which pulled ledger (default: the only one in the store).") var source: String?
+    @Option(help: "The day the close is done, YYYY-MM-DD (default: today, UTC).") var asOf: String?
+    @Option(help: "Exit 1 when a finding of this severity or worse exists: blocking, warning, advisory, or never.") var failOn = "blocking"
+
+    func validate() throws {
+        do { _ = try Period(parsing: period) } catch { throw ValidationError(String(describing: error)) }
+        if let asOf, LocalDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date: write YYYY-MM-DD.") }
+        if failOn != "never" && Severity(rawValue: failOn) == nil {
+            throw ValidationError("--fail-on must be blocking, warning, advisory or never.")
+        }
+    }
+
+    func run() async throws {
+        let store = try AppDatabase.open(at: try common.resolver().storePath)
+        let key = try source ?? CheckService.onlySourceKey(in: store)
+        let today = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).date
+        let report = try CheckService(store: store, actor: ActorIdentity.current()).run(
+            sourceKey: key, period: try Period(parsing: period), asOf: asOf.flatMap { LocalDate(iso: $0) } ?? today)
+        if common.json {
+            try Output.json(report)
+        } else if !report.findings.isEmpty || !report.comparison.resolved.isEmpty {
+            CheckReportText.print(report)
+        }
+        if let threshold = Severity(rawValue: failOn), report.hasFinding(atLeast: threshold) { throw ExitCode(1) }
+    }
+}
+
+enum CheckReportText {
+    static func print(_ report: CheckReport) {
+        let counts = report.countsBySeverity
+        Swift.print("\(report.company), \(report.period) (as of \(report.asOf)): " + Severity.allCases.map {
+            "\(counts[$0.rawValue] ?? 0) \($0.rawValue)"
+        }.joined(separator: ", "))
+        if report.comparison.previousRunID != nil {
+            Swift.print("  since the previous check: \(report.comparison.new.count) new, \(report.comparison.resolved.count) resolved, "
+                        + "\(report.comparison.stillOpen.count) still open")
+        }
+        for severity in Severity.allCases {
+            let group = report.findings.filter { $0.severity == severity }
+            guard !group.isEmpty else { continue }
+            Swift.print("\n\(severity.rawValue.uppercased()) (\(group.count))")
+            for (checkID, findings) in Dictionary(grouping: group, by: \.checkID).sorted(by: { $0.key < $1.key }) {
+                Swift.print("  \(checkID) (\(findings.count))")
+                for finding in findings.prefix(10) { Swift.print("    - \(finding.message)") }
+                if findings.count > 10 { Swift.print("    … \(findings.count - 10) more (--json lists all)") }
+            }
+        }
+    }
+}
+
+struct ChecksCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checks", abstract: "The checks Closer runs.", subcommands: [List.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every check with its id and severity, from the registry.")
+        @Flag(help: "Print as JSON.") var json = false
+
+        func run() async throws {
+            let rows = CheckRegistry.all.map { ["id": $0.id, "severity": $0.severity.rawValue, "title": $0.title] }
+            if json { return try Output.json(rows) }
+            let width = CheckRegistry.all.map(\.id.count).max() ?? 0
+            for check in CheckRegistry.all {
+                Swift.print(check.id.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                            + check.severity.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + check.title)
+            }
+        }
+    }
+}
