@@ -32,6 +32,7 @@ let package = Package(
             "Ledger", "OdooRPC", "OdooLedger", "CloseKit", "CloseStore", "DemoCompany",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "closer", dependencies: [
             "CloseService",

@@ -17,6 +17,8 @@ public enum CheckRegistry {
         Check.sequenceDuplicate,
         Check.futureDatedEntry,
         Check.latePosting,
+        Check.bankBalanceMismatch,
+        Check.subledgerControlMismatch,
     ]
 
     public static func check(id: String) -> Check? { all.first { $0.id == id } }

@@ -14,19 +14,28 @@ public struct CheckService: Sendable {
         self.actor = actor
     }
 
-    public func run(sourceKey: String, period: Period, asOf: LocalDate, rules: CheckRules = CheckRules()) throws -> CheckReport {
+    /// Runs the checks the rule set enables, with its rules, and records the rule set's version and
+    /// hash in the run's summary and the report.
+    public func run(sourceKey: String, period: Period, asOf: LocalDate, ruleSet: RuleSet = .builtIn) throws -> CheckReport {
         let snapshot = try store.loadSnapshot(sourceKey: sourceKey)
         let runID = try store.startRun(kind: "check", period: period.description, actor: actor)
         do {
-            let findings = CheckRegistry.run(CheckContext(snapshot: snapshot, period: period, asOf: asOf, rules: rules))
+            let context = CheckContext(snapshot: snapshot, period: period, asOf: asOf, rules: ruleSet.rules)
+            let findings = CheckRegistry.run(ruleSet.checks, context)
             let comparison = try store.saveFindings(findings, runID: runID, sourceKey: sourceKey, period: period, actor: actor)
             let report = CheckReport(source: sourceKey, company: snapshot.company.name, period: period, asOf: asOf, runID: runID,
-                                     findings: findings, comparison: comparison)
-            try store.finishRun(runID, status: "succeeded", summary: AuditPayload(report.countsBySeverity.mapValues(String.init)).canonicalJSON,
-                                actor: actor)
+                                     findings: findings, comparison: comparison,
+                                     ruleSetVersion: ruleSet.schemaVersion, ruleSetHash: ruleSet.sha256)
+            var summary = report.countsBySeverity.mapValues(String.init)
+            summary["ruleSetVersion"] = String(ruleSet.schemaVersion)
+            summary["ruleSetHash"] = ruleSet.sha256
+            summary["ruleSetOrigin"] = ruleSet.origin
+            if !ruleSet.disabledChecks.isEmpty { summary["disabledChecks"] = ruleSet.disabledChecks.joined(separator: ",") }
+            try store.finishRun(runID, status: "succeeded", summary: AuditPayload(summary).canonicalJSON, actor: actor)
             return report
         } catch {
-            try? store.finishRun(runID, status: "failed", summary: AuditPayload(["error": String(describing: error)]).canonicalJSON, actor: actor)
+            try? store.finishRun(runID, status: "failed", summary: AuditPayload(["error": String(describing: error),
+                                                                                 "ruleSetHash": ruleSet.sha256]).canonicalJSON, actor: actor)
             throw error
         }
     }
@@ -63,6 +72,9 @@ public struct CheckReport: Sendable, Codable {
     public var runID: Int64
     public var findings: [Finding]
     public var comparison: FindingsComparison
+    /// The rule set's schema_version and the SHA-256 of its file (of the built-in text for the defaults).
+    public var ruleSetVersion: Int
+    public var ruleSetHash: String
 
     public var countsBySeverity: [String: Int] {
         Dictionary(grouping: findings, by: \.severity.rawValue).mapValues(\.count)

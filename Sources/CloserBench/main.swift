@@ -1,7 +1,7 @@
 import Foundation
 
 // closer-bench: release-mode benchmarks, separate from the tests.
-//   swift run -c release closer-bench [codec|demo|all]
+//   swift run -c release closer-bench [codec|demo|checks|all]
 // Figures go into the README's performance section, with this command.
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
@@ -20,4 +20,9 @@ if which == "codec" || which == "all" {
 if which == "demo" || which == "all" {
     print("== Demo company generation (one core)")
     DemoBenchmark.run()
+}
+
+if which == "checks" || which == "all" {
+    print("== Close-readiness checks over the demo company (one core)")
+    CheckBenchmark.run()
 }

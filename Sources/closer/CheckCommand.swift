@@ -14,6 +14,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "The period to close, YYYY-MM.") var period: String
     @Option(help: "Which pulled ledger (default: the only one in the store).") var source: String?
     @Option(help: "The day the close is done, YYYY-MM-DD (default: today, UTC).") var asOf: String?
+    @Option(help: "The rule-set file (default: ./closer-rules.yaml when present, else the built-in rules).") var rules: String?
     @Option(help: "Exit 1 when a finding of this severity or worse exists: blocking, warning, advisory, or never.") var failOn = "blocking"
 
     func validate() throws {
@@ -25,11 +26,12 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let ruleSet = try RuleSet.resolve(explicit: rules)   // a malformed file stops here, before anything runs
         let store = try AppDatabase.open(at: try common.resolver().storePath)
         let key = try source ?? CheckService.onlySourceKey(in: store)
         let today = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).date
         let report = try CheckService(store: store, actor: ActorIdentity.current()).run(
-            sourceKey: key, period: try Period(parsing: period), asOf: asOf.flatMap { LocalDate(iso: $0) } ?? today)
+            sourceKey: key, period: try Period(parsing: period), asOf: asOf.flatMap { LocalDate(iso: $0) } ?? today, ruleSet: ruleSet)
         if common.json {
             try Output.json(report)
         } else if !report.findings.isEmpty || !report.comparison.resolved.isEmpty {

@@ -66,7 +66,9 @@ struct CheckFixture {
             snapshot.lines.append(JournalLine(
                 id: nextLineID, moveID: id, date: day, accountID: line.account, partnerID: line.partner, label: "L\(nextLineID)",
                 debit: Self.usd.money(max(line.amount, 0) + line.both), credit: Self.usd.money(max(-line.amount, 0) + line.both),
-                currencyID: 1, analytic: line.analytic, taxIDs: line.taxes))
+                currencyID: 1, analytic: line.analytic, taxIDs: line.taxes,
+                // As in Odoo, an unmatched line on a reconcilable account is open for its whole balance.
+                amountResidual: Self.usd.money(snapshot.accounts.contains { $0.id == line.account && $0.reconcile } ? line.amount : 0)))
             nextLineID += 1
         }
         return id
