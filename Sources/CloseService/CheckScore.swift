@@ -17,12 +17,13 @@ public struct CheckScore: Sendable, Codable, Hashable {
 
     public static func score(_ findings: [Finding], against truth: GroundTruth, pulled: LedgerSnapshot) -> [CheckScore] {
         let present = PresentRecords(pulled)
-        return CheckRegistry.all.compactMap { check in
-            let plantedRecords = Set(truth.problems(of: check.id).flatMap(\.records).map { Key(model: $0.model, id: $0.id) })
+        let ids = CheckRegistry.all.map(\.id) + AnomalyRegistry.all.map(\.id)
+        return ids.compactMap { id in
+            let plantedRecords = Set(truth.problems(of: id).flatMap(\.records).map { Key(model: $0.model, id: $0.id) })
             guard !plantedRecords.isEmpty else { return nil }
             let reachable = plantedRecords.filter(present.contains)
-            let flagged = Set(findings.filter { $0.checkID == check.id }.flatMap(\.records).map { Key(model: $0.model, id: $0.id) })
-            return CheckScore(checkID: check.id, planted: reachable.count, found: flagged.intersection(reachable).count,
+            let flagged = Set(findings.filter { $0.checkID == id }.flatMap(\.records).map { Key(model: $0.model, id: $0.id) })
+            return CheckScore(checkID: id, planted: reachable.count, found: flagged.intersection(reachable).count,
                               falsePositives: flagged.subtracting(plantedRecords).count,
                               outsidePulledLedger: plantedRecords.count - reachable.count)
         }

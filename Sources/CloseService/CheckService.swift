@@ -21,7 +21,10 @@ public struct CheckService: Sendable {
         let runID = try store.startRun(kind: "check", period: period.description, actor: actor)
         do {
             let context = CheckContext(snapshot: snapshot, period: period, asOf: asOf, rules: ruleSet.rules)
-            let findings = CheckRegistry.run(ruleSet.checks, context)
+            // Deterministic checks first, then the anomaly detectors that learn from the company's history.
+            let findings = (CheckRegistry.run(ruleSet.checks, context) + AnomalyRegistry.run(context)).sorted {
+                ($0.severity, $0.checkID, $0.records.first?.id ?? 0) < ($1.severity, $1.checkID, $1.records.first?.id ?? 0)
+            }
             let comparison = try store.saveFindings(findings, runID: runID, sourceKey: sourceKey, period: period, actor: actor)
             let report = CheckReport(source: sourceKey, company: snapshot.company.name, period: period, asOf: asOf, runID: runID,
                                      findings: findings, comparison: comparison,

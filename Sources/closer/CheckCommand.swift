@@ -73,12 +73,13 @@ struct ChecksCommand: AsyncParsableCommand {
         @Flag(help: "Print as JSON.") var json = false
 
         func run() async throws {
-            let rows = CheckRegistry.all.map { ["id": $0.id, "severity": $0.severity.rawValue, "title": $0.title] }
+            let rows = CheckRegistry.all.map { ["id": $0.id, "kind": "check", "severity": $0.severity.rawValue, "title": $0.title] }
+                + AnomalyRegistry.all.map { ["id": $0.id, "kind": "anomaly", "severity": "warning", "title": $0.title] }
             if json { return try Output.json(rows) }
-            let width = CheckRegistry.all.map(\.id.count).max() ?? 0
-            for check in CheckRegistry.all {
-                Swift.print(check.id.padding(toLength: width + 2, withPad: " ", startingAt: 0)
-                            + check.severity.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + check.title)
+            let width = rows.map { $0["id"]!.count }.max() ?? 0
+            for row in rows {
+                Swift.print(row["id"]!.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                            + (row["kind"]! + " " + row["severity"]!).padding(toLength: 18, withPad: " ", startingAt: 0) + row["title"]!)
             }
         }
     }
