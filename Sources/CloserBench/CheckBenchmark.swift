@@ -2,8 +2,8 @@ import CloseKit
 import DemoCompany
 import Foundation
 
-/// Every registered check over the demo company at large sizes: context build plus all checks
-/// (median of `runs`), lines per second, and the process's peak RSS for that size (VmHWM, reset
+/// Every registered check and anomaly detector over the demo company at large sizes: context build
+/// plus all of them (median of `runs`), lines per second, and the process's peak RSS for that size (VmHWM, reset
 /// before each size through /proc/self/clear_refs so sizes do not inherit each other's peak).
 ///   swift build -c release --product closer-bench && .build/release/closer-bench checks
 enum CheckBenchmark {
@@ -21,14 +21,14 @@ enum CheckBenchmark {
             for _ in 0..<max(1, runs) {
                 let start = ContinuousClock.now
                 let context = CheckContext(snapshot: book.snapshot, period: truth.period, asOf: truth.asOf)
-                findings = CheckRegistry.run(context).count
+                findings = CheckRegistry.run(context).count + AnomalyRegistry.run(context).count
                 let elapsed = ContinuousClock.now - start
                 times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
             }
             let median = times.sorted()[times.count / 2]
             let lines = book.snapshot.lines.count
-            let line = String(format: "%d checks, target %@ lines: %@ lines in %.3f s (median of %d) = %@ lines/s, %d findings, peak RSS %@ MB",
-                              CheckRegistry.all.count, target.formatted(), lines.formatted(), median, runs,
+            let line = String(format: "%d checks and detectors, target %@ lines: %@ lines in %.3f s (median of %d) = %@ lines/s, %d findings, peak RSS %@ MB",
+                              CheckRegistry.all.count + AnomalyRegistry.all.count, target.formatted(), lines.formatted(), median, runs,
                               Int(Double(lines) / median).formatted(), findings, peakRSSMegabytes().map { String($0) } ?? "?")
             print(line)
             report.append(line)
