@@ -38,8 +38,13 @@ public struct CheckContext: Sendable {
     let accountIsReceivableOrPayable: [Bool]
     let accountNeedsAnalytic: [Bool]
 
-    public init(snapshot: LedgerSnapshot, period: Period, asOf: LocalDate, rules: CheckRules = CheckRules()) {
+    /// Posted entries that changed after Closer first pulled them (from the store's pull history).
+    public let postedChanges: [PostedChange]
+
+    public init(snapshot: LedgerSnapshot, period: Period, asOf: LocalDate, rules: CheckRules = CheckRules(),
+                postedChanges: [PostedChange] = []) {
         self.snapshot = snapshot
+        self.postedChanges = postedChanges
         self.period = period
         self.asOf = asOf
         self.rules = rules

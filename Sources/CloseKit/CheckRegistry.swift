@@ -19,6 +19,7 @@ public enum CheckRegistry {
         Check.latePosting,
         Check.bankBalanceMismatch,
         Check.subledgerControlMismatch,
+        Check.postedEntryChanged,
     ]
 
     public static func check(id: String) -> Check? { all.first { $0.id == id } }

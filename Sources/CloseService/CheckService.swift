@@ -20,7 +20,10 @@ public struct CheckService: Sendable {
         let snapshot = try store.loadSnapshot(sourceKey: sourceKey)
         let runID = try store.startRun(kind: "check", period: period.description, actor: actor)
         do {
-            let context = CheckContext(snapshot: snapshot, period: period, asOf: asOf, rules: ruleSet.rules)
+            let changes = try store.moveChanges(sourceKey: sourceKey).map {
+                PostedChange(moveID: $0.moveID, moveName: $0.moveName, deleted: $0.kind == .deleted, writtenBy: $0.writtenBy, writtenAt: $0.writtenAt)
+            }
+            let context = CheckContext(snapshot: snapshot, period: period, asOf: asOf, rules: ruleSet.rules, postedChanges: changes)
             // Deterministic checks first, then the anomaly detectors that learn from the company's history.
             let findings = (CheckRegistry.run(ruleSet.checks, context) + AnomalyRegistry.run(context)).sorted {
                 ($0.severity, $0.checkID, $0.records.first?.id ?? 0) < ($1.severity, $1.checkID, $1.records.first?.id ?? 0)

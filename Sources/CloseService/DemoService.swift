@@ -39,12 +39,13 @@ public struct DemoService: Sendable {
         let stored = try store.loadSnapshot(sourceKey: sourceKey)
         let trialBalance = TrialBalance(snapshot: stored, period: period)
         try book.groundTruth.write(to: URL(fileURLWithPath: groundTruthPath))
-        let checks = try CheckService(store: store, actor: actor).run(sourceKey: sourceKey, period: period, asOf: options.asOf)
-        let scores = CheckScore.score(checks.findings, against: book.groundTruth, pulled: stored)
 
         // An administrator rewrites a line of a posted entry, as Odoo allows; the next pull must say so.
         let edited = try await source.simulateAdministratorEdit(in: period)
         let second = try await pulls.pull(from: source, sourceKey: sourceKey, period: period, historyMonths: options.historyMonths)
+        // Checked after the re-pull, so the rewritten entry shows up as a finding too.
+        let checks = try CheckService(store: store, actor: actor).run(sourceKey: sourceKey, period: period, asOf: options.asOf)
+        let scores = CheckScore.score(checks.findings, against: book.groundTruth, pulled: stored)
 
         return DemoReport(
             company: book.snapshot.company.name, seed: options.seed, period: period, generated: book.snapshot.counts,

@@ -19,7 +19,7 @@ import Ledger
             "draft-in-period", "posted-after-lock", "unbalanced-entry", "line-debit-and-credit", "missing-partner-on-receivable-payable",
             "missing-analytic", "analytic-not-100", "tax-journal-mismatch", "journal-without-entries", "unreconciled-statement-line",
             "suspense-not-zero", "clearing-not-zero", "sequence-gap", "sequence-duplicate", "future-dated-entry", "late-posting",
-            "bank-balance-mismatch", "subledger-control-mismatch",
+            "bank-balance-mismatch", "subledger-control-mismatch", "posted-entry-changed",
         ])
     }
 
