@@ -21,11 +21,14 @@ public struct FindingRecord: Sendable, Codable, Hashable {
     public var model: String
     public var id: Int
     public var name: String
+    /// Opens the record in Odoo's web client, when the ledger came from an Odoo server.
+    public var link: String?
 
-    public init(model: String, id: Int, name: String) {
+    public init(model: String, id: Int, name: String, link: String? = nil) {
         self.model = model
         self.id = id
         self.name = name
+        self.link = link
     }
 }
 

@@ -2,6 +2,7 @@ import CloseKit
 import CloseStore
 import Foundation
 import Ledger
+import OdooLedger
 
 /// Runs the close-readiness checks on a pulled ledger, stores the findings as a run, and compares
 /// them with the previous check of the same company and period.
@@ -27,7 +28,7 @@ public struct CheckService: Sendable {
             // Deterministic checks first, then the anomaly detectors that learn from the company's history.
             let findings = (CheckRegistry.run(ruleSet.checks, context) + AnomalyRegistry.run(context)).sorted {
                 ($0.severity, $0.checkID, $0.records.first?.id ?? 0) < ($1.severity, $1.checkID, $1.records.first?.id ?? 0)
-            }
+            }.map { Self.linked($0, sourceKey: sourceKey) }
             let comparison = try store.saveFindings(findings, runID: runID, sourceKey: sourceKey, period: period, actor: actor)
             let report = CheckReport(source: sourceKey, company: snapshot.company.name, period: period, asOf: asOf, runID: runID,
                                      findings: findings, comparison: comparison,
@@ -44,6 +45,14 @@ public struct CheckService: Sendable {
                                                                                  "ruleSetHash": ruleSet.sha256]).canonicalJSON, actor: actor)
             throw error
         }
+    }
+
+    static func linked(_ finding: Finding, sourceKey: String) -> Finding {
+        var linked = finding
+        for index in linked.records.indices {
+            linked.records[index].link = OdooLedgerSource.webLink(sourceKey: sourceKey, model: linked.records[index].model, id: linked.records[index].id)
+        }
+        return linked
     }
 
     /// The one ledger in the store, or an error that lists the choices.
