@@ -16,21 +16,8 @@ public enum Severity: String, Sendable, Codable, Hashable, CaseIterable, Compara
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// A record a finding is about, as Odoo names it (model, id, display name).
-public struct FindingRecord: Sendable, Codable, Hashable {
-    public var model: String
-    public var id: Int
-    public var name: String
-    /// Opens the record in Odoo's web client, when the ledger came from an Odoo server.
-    public var link: String?
-
-    public init(model: String, id: Int, name: String, link: String? = nil) {
-        self.model = model
-        self.id = id
-        self.name = name
-        self.link = link
-    }
-}
+/// A record a finding is about (model, id, display name, link into Odoo).
+public typealias FindingRecord = RecordRef
 
 /// One problem a check found: a value, never an exception. The message names the record and says
 /// how to fix it; `evidence` carries the facts behind it as plain text for reports and reviewers.

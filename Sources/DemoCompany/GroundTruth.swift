@@ -56,19 +56,6 @@ public struct PlantedProblem: Sendable, Codable, Hashable {
     }
 }
 
-/// A record as Odoo names it: model, id and display name.
-public struct RecordRef: Sendable, Codable, Hashable {
-    public var model: String
-    public var id: Int
-    public var name: String
-
-    public init(model: String, id: Int, name: String) {
-        self.model = model
-        self.id = id
-        self.name = name
-    }
-}
-
 /// The right match for a bank statement line: the open items it settles (account.move.line ids:
 /// invoice/bill payment-term lines, a payment's outstanding line, a payroll liability, the other
 /// side of a transfer), the shape of the match, and any difference to write off (fee, rounding).
