@@ -1,0 +1,27 @@
+import CloseKit
+import CloseStore
+import Ledger
+
+/// Loads a pulled ledger from the store and runs the trial-balance flux analysis on it (read-only).
+public struct FluxService: Sendable {
+    public var store: AppDatabase
+
+    public init(store: AppDatabase) {
+        self.store = store
+    }
+
+    public func run(sourceKey: String, period: Period, thresholds: FluxThresholds = FluxThresholds()) throws -> FluxReport {
+        let snapshot = try store.loadSnapshot(sourceKey: sourceKey)
+        let analysis = FluxAnalysis(snapshot: snapshot, period: period, thresholds: thresholds)
+        return FluxReport(source: sourceKey, company: snapshot.company.name, period: period, thresholds: thresholds, variances: analysis.variances)
+    }
+}
+
+/// What `closer flux` reports.
+public struct FluxReport: Sendable, Codable {
+    public var source: String
+    public var company: String
+    public var period: Period
+    public var thresholds: FluxThresholds
+    public var variances: [FluxVariance]
+}
