@@ -42,7 +42,7 @@ extension AnomalyDetector {
                 message: "The \(context.describe(line, of: move)) is \(line.balance) — far above what this account usually carries: "
                     + "check the quantity, price and supporting document, and whether it belongs on another account (an asset?).",
                 score: AnomalyMath.score(excess: z / limits.unusualMinRobustZ),
-                reason: "\(context.amountText(Int64(amount))) is \(AnomalyMath.format(multiple, decimals: 1))× the median of \(count) \(accountName) lines "
+                reason: "\(context.amountText(line.balance.minorUnits)) is \(AnomalyMath.format(multiple, decimals: 1))× the median of \(count) \(accountName) lines "
                     + "before \(period) (median \(context.amountText(Int64(baseline.median.rounded()))), MAD \(context.amountText(Int64(baseline.mad.rounded()))), "
                     + "robust z \(AnomalyMath.format(z, decimals: 1)))",
                 evidence: ["amount": line.balance.decimalText, "median": context.money(Int64(baseline.median.rounded())).decimalText,

@@ -48,7 +48,3 @@ extension PullReport {
                          "statement_lines": String(received.statementLines), "changed_posted_moves": String(changedPostedMoves.count)]).canonicalJSON
     }
 }
-
-extension Duration {
-    public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

@@ -35,7 +35,7 @@ public struct OdooLedgerImporter: Sendable {
         try await run.verify()
         try await run.applyCompanySettings()
         let elapsed = ContinuousClock.now - started
-        run.report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        run.report.seconds = elapsed.seconds
         return run.report
     }
 }
