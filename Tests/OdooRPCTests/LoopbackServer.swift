@@ -68,9 +68,9 @@ final class LoopbackServer: @unchecked Sendable {
         _ = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        let port = boundPort(fd)
-        close(fd)
-        return port
+        // The socket stays bound (never listening) for the rest of the test run: connections are
+        // refused, and no server started by a parallel test can take the port over.
+        return boundPort(fd)
     }
 
     func stop() {
