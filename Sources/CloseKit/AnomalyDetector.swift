@@ -66,23 +66,26 @@ public struct AnomalyThresholds: Sendable, Hashable {
 public struct AnomalyDetector: Sendable {
     public var id: String
     public var title: String
+    /// What the detector looks for and how it decides; docs/checks.md is generated from it.
+    public var explanation: String
     public var run: @Sendable (CheckContext, AnomalyThresholds) -> [Finding]
 
-    public init(id: String, title: String, run: @escaping @Sendable (CheckContext, AnomalyThresholds) -> [Finding]) {
+    public init(id: String, title: String, explanation: String, run: @escaping @Sendable (CheckContext, AnomalyThresholds) -> [Finding]) {
         self.id = id
         self.title = title
+        self.explanation = explanation
         self.run = run
     }
 
     /// A detector reporting anomalies; stamps each with its id, a severity and the period.
-    init(id: String, title: String, severity: Severity = .warning,
+    init(id: String, title: String, explanation: String, severity: Severity = .warning,
          detect: @escaping @Sendable (CheckContext, AnomalyThresholds) -> [Anomaly]) {
-        self.init(id: id, title: title) { context, thresholds in
+        self.init(id: id, title: title, explanation: explanation) { context, thresholds in
             detect(context, thresholds).map {
                 var evidence = $0.evidence
                 evidence["score"] = AnomalyMath.format($0.score, decimals: 2)
                 evidence["reason"] = $0.reason
-                return Finding(checkID: id, severity: severity, period: context.period, records: $0.records,
+                return Finding(checkID: id, severity: severity, period: context.period, company: context.companyRecord, records: $0.records,
                                message: $0.message, evidence: evidence)
             }
         }
@@ -115,7 +118,11 @@ public enum AnomalyRegistry {
 
     /// Runs every detector; findings sorted by severity, detector id, then first record id.
     public static func run(_ context: CheckContext, _ thresholds: AnomalyThresholds = AnomalyThresholds()) -> [Finding] {
-        all.flatMap { $0.run(context, thresholds) }.sorted {
+        run(all, context, thresholds)
+    }
+
+    public static func run(_ detectors: [AnomalyDetector], _ context: CheckContext, _ thresholds: AnomalyThresholds) -> [Finding] {
+        detectors.flatMap { $0.run(context, thresholds) }.sorted {
             ($0.severity.rank, $0.checkID, $0.records.first?.id ?? 0, $0.message)
                 < ($1.severity.rank, $1.checkID, $1.records.first?.id ?? 0, $1.message)
         }

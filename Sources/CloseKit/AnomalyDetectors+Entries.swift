@@ -2,7 +2,9 @@ import Ledger
 
 /// Detectors on whole entries: duplicate bills, round manual amounts, weekend postings, unusual users, missing recurring bills.
 extension AnomalyDetector {
-    static let duplicateVendorBill = AnomalyDetector(id: "duplicate-vendor-bill", title: "Vendor bills entered twice") { context, limits in
+    static let duplicateVendorBill = AnomalyDetector(id: "duplicate-vendor-bill", title: "Vendor bills entered twice",
+        explanation: "Two vendor bills from the same vendor with nearly the same total, close dates and a nearly "
+            + "identical reference: the same invoice keyed twice.") { context, limits in
         let period = context.period
         let earliest = period.start.adding(days: -limits.duplicateMaxDays)
         // Posted vendor bills near or in the period, grouped by partner, sorted by date.
@@ -55,7 +57,9 @@ extension AnomalyDetector {
     }
 
     static let roundAmountManualEntry = AnomalyDetector(id: "round-amount-manual-entry",
-                                                         title: "Large round amounts in manual entries") { context, limits in
+                                                         title: "Large round amounts in manual entries",
+        explanation: "Manual entries whose largest line is a large round amount, unless the same amount was booked in "
+            + "earlier months (a recurring allocation).") { context, limits in
         let period = context.period
         let unit = limits.roundUnit * context.minorPerUnit, minimum = limits.roundMinimum * context.minorPerUnit
         let general = Set(context.snapshot.journals.filter { $0.type == .general }.map(\.id))
@@ -91,7 +95,8 @@ extension AnomalyDetector {
         }
     }
 
-    static let weekendPosting = AnomalyDetector(id: "weekend-posting", title: "Entries dated or keyed in at the weekend") { context, limits in
+    static let weekendPosting = AnomalyDetector(id: "weekend-posting", title: "Entries dated or keyed in at the weekend",
+        explanation: "Entries dated or keyed in on a Saturday or Sunday by a person (system users excluded).") { context, limits in
         let period = context.period
         return context.snapshot.moves.compactMap { move in
             guard move.state == .posted, period.contains(move.date), let user = move.audit.createdBy,
@@ -113,7 +118,9 @@ extension AnomalyDetector {
         }
     }
 
-    static let unusualUserJournal = AnomalyDetector(id: "unusual-user-journal", title: "Users posting to journals they never used") { context, limits in
+    static let unusualUserJournal = AnomalyDetector(id: "unusual-user-journal", title: "Users posting to journals they never used",
+        explanation: "Entries posted by a user who never posted to that journal before, in a journal with enough history "
+            + "to know its usual users.") { context, limits in
         let period = context.period
         var historyMoves: [Int: Int] = [:]
         var pairs: Set<Int64> = []
@@ -146,7 +153,9 @@ extension AnomalyDetector {
         }
     }
 
-    static let missingRecurringBill = AnomalyDetector(id: "missing-recurring-bill", title: "Recurring vendor bills missing this period") { context, limits in
+    static let missingRecurringBill = AnomalyDetector(id: "missing-recurring-bill", title: "Recurring vendor bills missing this period",
+        explanation: "Vendors that billed in most recent months but have no bill this period, with the expected amount "
+            + "from their latest bills (a candidate accrual).") { context, limits in
         let period = context.period
         let periodMonth = AnomalyMath.monthIndex(period.start)
         let firstMonth = periodMonth - limits.recurringLookbackMonths

@@ -2,7 +2,9 @@ import Ledger
 
 /// Detectors on lines: amounts far from an account's baseline, new account/partner pairs, Benford's law.
 extension AnomalyDetector {
-    static let unusualAmount = AnomalyDetector(id: "unusual-amount", title: "Expense amounts far above the account's usual") { context, limits in
+    static let unusualAmount = AnomalyDetector(id: "unusual-amount", title: "Expense amounts far above the account's usual",
+        explanation: "Expense lines far above what the account usually carries, measured by a robust z-score (median and "
+            + "MAD) over the company's history.") { context, limits in
         let period = context.period
         let lines = context.snapshot.lines
         let isExpense = context.snapshot.accounts.map { $0.code.hasPrefix("6") }
@@ -52,7 +54,8 @@ extension AnomalyDetector {
         return anomalies
     }
 
-    static let rareAccountPartner = AnomalyDetector(id: "rare-account-partner", title: "Partners booked to accounts they never used") { context, limits in
+    static let rareAccountPartner = AnomalyDetector(id: "rare-account-partner", title: "Partners booked to accounts they never used",
+        explanation: "A partner booked to an account it has never used before, although it has a history with the company.") { context, limits in
         let period = context.period
         let lines = context.snapshot.lines
         let excludedAccount = context.accountExcludedFromPairs()
@@ -93,7 +96,9 @@ extension AnomalyDetector {
     /// Benford's first-digit probabilities log10(1 + 1/d), d = 1…9.
     static let benford: [Double] = [0.30103, 0.17609, 0.12494, 0.09691, 0.07918, 0.06695, 0.05799, 0.05115, 0.04576]
 
-    static let benfordDeviation = AnomalyDetector(id: "benford-deviation", title: "Vendor amounts that break Benford's law") { context, limits in
+    static let benfordDeviation = AnomalyDetector(id: "benford-deviation", title: "Vendor amounts that break Benford's law",
+        explanation: "Vendors whose bill amounts' first digits depart from Benford's law by more than Nigrini's "
+            + "conformity threshold (mean absolute deviation), allowing for small samples.") { context, limits in
         let period = context.period
         let lines = context.snapshot.lines
         var digits: [Int: [Int]] = [:]   // partner → counts of first digits 1…9 (index 0…8)

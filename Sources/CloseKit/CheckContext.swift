@@ -10,10 +10,14 @@ public struct CheckRules: Sendable, Hashable {
     public var clearingAccountCodes: [String]
     /// Days after period end within which creating an entry dated in the period is normal.
     public var latePostingGraceDays: Int
+    /// Customer invoice lines on accounts whose code starts with one of these need a tax.
+    public var taxRequiredCodePrefixes: [String]
 
     public init(analyticRequiredCodePrefixes: [String] = ["6"], suspenseAccountCodes: [String] = ["101404"],
-                clearingAccountCodes: [String] = ["101402", "101403", "101499"], latePostingGraceDays: Int = 0) {
+                clearingAccountCodes: [String] = ["101402", "101403", "101499"], latePostingGraceDays: Int = 0,
+                taxRequiredCodePrefixes: [String] = ["4"]) {
         self.analyticRequiredCodePrefixes = analyticRequiredCodePrefixes
+        self.taxRequiredCodePrefixes = taxRequiredCodePrefixes
         self.suspenseAccountCodes = suspenseAccountCodes
         self.clearingAccountCodes = clearingAccountCodes
         self.latePostingGraceDays = latePostingGraceDays
@@ -37,6 +41,7 @@ public struct CheckContext: Sendable {
     /// Per account position: the flags the checks ask about for every line.
     let accountIsReceivableOrPayable: [Bool]
     let accountNeedsAnalytic: [Bool]
+    let accountNeedsTax: [Bool]
 
     /// Posted entries that changed after Closer first pulled them (from the store's pull history).
     public let postedChanges: [PostedChange]
@@ -56,6 +61,7 @@ public struct CheckContext: Sendable {
         accountNeedsAnalytic = snapshot.accounts.map { account in
             rules.analyticRequiredCodePrefixes.contains { account.code.hasPrefix($0) }
         }
+        accountNeedsTax = snapshot.accounts.map { account in rules.taxRequiredCodePrefixes.contains { account.code.hasPrefix($0) } }
         var ranges = [Range<Int>](repeating: 0..<0, count: snapshot.moves.count)
         let lines = snapshot.lines
         var start = 0
@@ -90,6 +96,9 @@ public struct CheckContext: Sendable {
 
     /// "MISC/2026/10/0004 (MISC, 2026-10-14)".
     func describe(_ move: Move) -> String { "\(move.name) (\(journalCode(move.journalID)), \(move.date))" }
+
+    /// The company the ledger belongs to, as findings name it.
+    public var companyRecord: RecordRef { RecordRef(model: "res.company", id: snapshot.company.id, name: snapshot.company.name) }
 
     func record(_ move: Move) -> FindingRecord { FindingRecord(model: "account.move", id: move.id, name: move.name) }
 

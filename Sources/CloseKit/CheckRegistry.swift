@@ -9,6 +9,7 @@ public enum CheckRegistry {
         Check.missingAnalytic,
         Check.analyticNot100,
         Check.taxJournalMismatch,
+        Check.missingTaxOnIncome,
         Check.journalWithoutEntries,
         Check.unreconciledStatementLine,
         Check.suspenseNotZero,

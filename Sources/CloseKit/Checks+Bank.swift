@@ -3,7 +3,10 @@ import Ledger
 /// Checks on the bank: statement lines left open, and suspense and clearing accounts that should be empty.
 extension Check {
     static let unreconciledStatementLine = Check(
-        id: "unreconciled-statement-line", title: "Bank statement lines not reconciled", severity: .warning
+        id: "unreconciled-statement-line", title: "Bank statement lines not reconciled",
+        explanation: "Bank statement lines dated in or before the period that are not reconciled: the bank balance in the "
+            + "ledger is not yet explained.",
+        severity: .warning
     ) { context in
         let end = context.period.end
         return context.snapshot.statementLines.compactMap { line in
@@ -18,7 +21,10 @@ extension Check {
         }
     }
 
-    static let suspenseNotZero = Check(id: "suspense-not-zero", title: "Suspense accounts with a balance", severity: .warning) { context in
+    static let suspenseNotZero = Check(id: "suspense-not-zero", title: "Suspense accounts with a balance",
+        explanation: "Suspense accounts (rule set: suspense_account_codes) with a balance at period end: amounts parked "
+            + "there are not yet booked where they belong.",
+        severity: .warning) { context in
         context.nonZeroBalances(codes: context.rules.suspenseAccountCodes).map { account, balance in
             Issue(records: [FindingRecord(model: "account.account", id: account.id, name: account.displayName)],
                   message: "Suspense account \(account.displayName) holds \(context.money(balance)) at \(context.period.end): "
@@ -27,7 +33,10 @@ extension Check {
         }
     }
 
-    static let clearingNotZero = Check(id: "clearing-not-zero", title: "Clearing accounts with a balance", severity: .advisory) { context in
+    static let clearingNotZero = Check(id: "clearing-not-zero", title: "Clearing accounts with a balance",
+        explanation: "Transit accounts (outstanding receipts and payments, liquidity transfers; rule set: "
+            + "clearing_account_codes) that do not clear to zero at period end.",
+        severity: .advisory) { context in
         context.nonZeroBalances(codes: context.rules.clearingAccountCodes).map { account, balance in
             Issue(records: [FindingRecord(model: "account.account", id: account.id, name: account.displayName)],
                   message: "Clearing account \(account.displayName) holds \(context.money(balance)) at \(context.period.end): "

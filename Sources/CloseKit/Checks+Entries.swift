@@ -2,7 +2,10 @@ import Ledger
 
 /// Checks on whole entries: state, dates, lock dates and balance.
 extension Check {
-    static let draftInPeriod = Check(id: "draft-in-period", title: "Draft entries dated in the period", severity: .blocking) { context in
+    static let draftInPeriod = Check(id: "draft-in-period", title: "Draft entries dated in the period",
+        explanation: "Entries still in draft whose date falls in the period. Drafts are not in the ledger yet, so reports "
+            + "built now will change when they are posted.",
+        severity: .blocking) { context in
         let period = context.period
         return context.snapshot.moves.compactMap { move in
             guard move.state == .draft, period.contains(move.date) else { return nil }
@@ -12,7 +15,10 @@ extension Check {
         }
     }
 
-    static let postedAfterLock = Check(id: "posted-after-lock", title: "Entries posted into a locked period", severity: .blocking) { context in
+    static let postedAfterLock = Check(id: "posted-after-lock", title: "Entries posted into a locked period",
+        explanation: "Posted entries dated on or before a lock date (fiscal year, hard or period lock) but created after "
+            + "it: they changed figures that were already closed and reported.",
+        severity: .blocking) { context in
         let locks = context.snapshot.company.lockDates
         let candidates: [(String, LocalDate)] = [("fiscal year", locks.fiscalYear), ("hard", locks.hard), ("period", locks.period)]
             .compactMap { name, date in date.map { (name, $0) } }
@@ -31,7 +37,10 @@ extension Check {
         }
     }
 
-    static let unbalancedEntry = Check(id: "unbalanced-entry", title: "Posted entries whose debits and credits differ", severity: .blocking) { context in
+    static let unbalancedEntry = Check(id: "unbalanced-entry", title: "Posted entries whose debits and credits differ",
+        explanation: "Posted entries whose lines' debits and credits do not add up to the same amount in the company "
+            + "currency. Odoo refuses such entries; one here means data was altered outside the application.",
+        severity: .blocking) { context in
         let lines = context.snapshot.lines
         var issues: [Issue] = []
         for (position, move) in context.snapshot.moves.enumerated() where move.state == .posted {
@@ -52,7 +61,10 @@ extension Check {
         return issues
     }
 
-    static let lineDebitAndCredit = Check(id: "line-debit-and-credit", title: "Lines with both a debit and a credit", severity: .blocking) { context in
+    static let lineDebitAndCredit = Check(id: "line-debit-and-credit", title: "Lines with both a debit and a credit",
+        explanation: "Lines that carry both a debit and a credit amount. Odoo keeps one side per line; both sides hide "
+            + "the real amount from reports and reconciliation.",
+        severity: .blocking) { context in
         let lines = context.snapshot.lines
         var issues: [Issue] = []
         for (position, move) in context.snapshot.moves.enumerated() where move.state != .cancelled {
@@ -68,7 +80,10 @@ extension Check {
         return issues
     }
 
-    static let futureDatedEntry = Check(id: "future-dated-entry", title: "Posted entries dated after the close date", severity: .warning) { context in
+    static let futureDatedEntry = Check(id: "future-dated-entry", title: "Posted entries dated after the close date",
+        explanation: "Posted entries dated after the close date, often a mistyped year. Closer pulls everything dated "
+            + "after the period so these are seen.",
+        severity: .warning) { context in
         let asOf = context.asOf
         return context.snapshot.moves.compactMap { move in
             guard move.state == .posted, move.date > asOf else { return nil }
@@ -80,7 +95,10 @@ extension Check {
         }
     }
 
-    static let latePosting = Check(id: "late-posting", title: "Entries dated in the period but created after it ended", severity: .warning) { context in
+    static let latePosting = Check(id: "late-posting", title: "Entries dated in the period but created after it ended",
+        explanation: "Entries dated in the period but created after it ended (plus the rule set's "
+            + "late_posting_grace_days): figures already reported may have changed.",
+        severity: .warning) { context in
         let period = context.period
         let cutoff = period.end.adding(days: context.rules.latePostingGraceDays)
         return context.snapshot.moves.compactMap { move in

@@ -8,7 +8,10 @@ extension Check {
     /// the statement lines of the pull window, so the movement within the window is compared, not the balance.
     /// Amounts are in the journal's currency (amount_currency when the journal has a foreign currency).
     static let bankBalanceMismatch = Check(
-        id: "bank-balance-mismatch", title: "Bank statement lines disagree with the general ledger", severity: .blocking
+        id: "bank-balance-mismatch", title: "Bank statement lines disagree with the general ledger",
+        explanation: "For each bank journal, the general-ledger balance of its bank account against the running balance "
+            + "of its statements at period end.",
+        severity: .blocking
     ) { context in
         let snapshot = context.snapshot
         let end = context.period.end
@@ -51,7 +54,10 @@ extension Check {
     /// same lines, so it agrees by construction; the per-partner comparison is what can go wrong:
     /// a reconciliation across partners or accounts, or an item matched with a line outside the pull.
     static let subledgerControlMismatch = Check(
-        id: "subledger-control-mismatch", title: "Partner open items disagree with their receivable/payable balance", severity: .warning
+        id: "subledger-control-mismatch", title: "Partner open items disagree with their receivable/payable balance",
+        explanation: "Receivable and payable control accounts against the sum of their partners' open items (the "
+            + "subledger) at period end.",
+        severity: .warning
     ) { context in
         let snapshot = context.snapshot
         let wanted = snapshot.accounts.map { ($0.type == .receivable || $0.type == .payable) && $0.reconcile }

@@ -4,7 +4,10 @@ import Ledger
 /// "BILL/2026/10/"), the numbers of posted entries should run without gaps and never repeat.
 /// Only sequences that have an entry dated in the period are looked at; unnamed entries ("/") are ignored.
 extension Check {
-    static let sequenceGap = Check(id: "sequence-gap", title: "Gaps in entry numbering", severity: .warning) { context in
+    static let sequenceGap = Check(id: "sequence-gap", title: "Gaps in entry numbering",
+        explanation: "Gaps in the numbering of posted entries per journal and sequence prefix: a deleted or renumbered "
+            + "entry that auditors will ask about.",
+        severity: .warning) { context in
         var issues: [Issue] = []
         for sequence in EntrySequences(context).sequences {
             // Numbers in order; the first entry carrying each number.
@@ -26,7 +29,8 @@ extension Check {
         return issues
     }
 
-    static let sequenceDuplicate = Check(id: "sequence-duplicate", title: "Entry numbers used twice", severity: .blocking) { context in
+    static let sequenceDuplicate = Check(id: "sequence-duplicate", title: "Entry numbers used twice",
+        explanation: "The same entry number used by more than one entry of a journal.", severity: .blocking) { context in
         var issues: [Issue] = []
         for sequence in EntrySequences(context).sequences {
             let byName = Dictionary(grouping: sequence.entries, by: { context.snapshot.moves[$0.position].name })

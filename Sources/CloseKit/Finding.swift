@@ -25,15 +25,18 @@ public struct Finding: Sendable, Codable, Hashable {
     public var checkID: String
     public var severity: Severity
     public var period: Period
+    /// The company whose books the finding is about (model res.company).
+    public var company: RecordRef
     public var records: [FindingRecord]
     public var message: String
     public var evidence: [String: String]
 
-    public init(checkID: String, severity: Severity, period: Period, records: [FindingRecord], message: String,
+    public init(checkID: String, severity: Severity, period: Period, company: RecordRef, records: [FindingRecord], message: String,
                 evidence: [String: String] = [:]) {
         self.checkID = checkID
         self.severity = severity
         self.period = period
+        self.company = company
         self.records = records
         self.message = message
         self.evidence = evidence

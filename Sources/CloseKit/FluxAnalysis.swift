@@ -1,30 +1,5 @@
 import Ledger
 
-/// When a variance is worth a controller's attention: both its absolute size and its size relative
-/// to the base must reach the thresholds (a base of zero counts as 100 %).
-public struct FluxThresholds: Sendable, Codable, Hashable {
-    /// Minor units of the company currency (500_000 = 5,000.00 at two decimals).
-    public var absolute: Int64
-    public var relativePercent: Int
-
-    public init(absolute: Int64 = 500_000, relativePercent: Int = 20) {
-        self.absolute = absolute
-        self.relativePercent = relativePercent
-    }
-
-    /// Exact integer test: |delta| ≥ absolute and |delta| × 100 ≥ relative × |base|.
-    public func isMaterial(delta: Int64, base: Int64) -> Bool {
-        let size = delta.magnitude
-        guard size >= absolute.magnitude else { return false }
-        guard base != 0 else { return UInt64(100) >= UInt64(max(0, relativePercent)) }
-        let (scaled, overflow) = size.multipliedReportingOverflow(by: 100)
-        let (limit, limitOverflow) = base.magnitude.multipliedReportingOverflow(by: UInt64(max(0, relativePercent)))
-        if overflow { return true }
-        if limitOverflow { return false }
-        return scaled >= limit
-    }
-}
-
 /// What the period's movement is compared with.
 public enum FluxComparison: String, Sendable, Codable, Hashable, CaseIterable {
     case priorPeriod = "prior-period"
@@ -40,7 +15,8 @@ public enum FluxComparison: String, Sendable, Codable, Hashable, CaseIterable {
     }
 }
 
-/// One entry or partner behind a variance, with its amount (debits − credits) on the account in the period.
+/// One entry or partner behind a variance, with its amount on the account in the period, signed like
+/// the variance (in the account's natural direction).
 public struct FluxDriver: Sendable, Codable, Hashable {
     public var id: Int
     public var name: String
@@ -57,6 +33,9 @@ public struct FluxVariance: Sendable, Codable, Hashable {
     public var name: String
     /// The span compared with, e.g. "2025-09" or "2025-01-01..2025-10-31".
     public var baseLabel: String
+    /// How the amounts are signed: debit − credit for asset and expense accounts, credit − debit for
+    /// liability, equity and income accounts, so that "rose" means the balance grew either way.
+    public var nature: BalanceNature
     public var current: Money
     public var base: Money
     public var delta: Money
@@ -67,8 +46,8 @@ public struct FluxVariance: Sendable, Codable, Hashable {
     public var narrative: String
 }
 
-/// Trial-balance flux: per account, the period's movement (debits − credits of posted lines, company
-/// currency) against the prior period, the same period last year, and year to date against the same
+/// Trial-balance flux: per account, the period's movement (posted lines, company currency, in the
+/// account's natural direction) against the prior period, the same period last year, and year to date against the same
 /// span of the previous fiscal year. One pass over the lines; exact integer money throughout.
 public struct FluxAnalysis: Sendable, Codable {
     public var period: Period
@@ -87,6 +66,7 @@ public struct FluxAnalysis: Sendable, Codable {
         let partners = Dictionary(snapshot.partners.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
 
         let prior = period.previous, lastYear = period.advanced(by: -12)
+        let decimals = home.decimalPlaces
         let ytdStart = FiscalYear.start(containing: period.start, company: snapshot.company)
         let ytd = DateRange(ytdStart, period.end)
         let priorYTD = DateRange(ytdStart.adding(months: -12), period.end.adding(months: -12))
@@ -96,7 +76,10 @@ public struct FluxAnalysis: Sendable, Codable {
         var byMove: [Int: [Int: Int64]] = [:], byPartner: [Int: [Int: Int64]] = [:]
         for line in snapshot.lines {
             guard let move = moves[line.moveID], move.state == .posted else { continue }
-            let amount = line.debit.minorUnits - line.credit.minorUnits
+            let type = accounts[line.accountID]?.type
+            guard thresholds.scope.includes(type) else { continue }
+            let debitMinusCredit = line.debit.minorUnits - line.credit.minorUnits
+            let amount = type?.hasCreditNature == true ? -debitMinusCredit : debitMinusCredit
             let date = line.date
             var slots = sums[line.accountID] ?? [0, 0, 0, 0, 0]
             var touched = false
@@ -129,7 +112,7 @@ public struct FluxAnalysis: Sendable, Codable {
             var entries: [FluxDriver]?, partnerDrivers: [FluxDriver]?
             for (comparison, currentSlot, baseSlot, label) in specs {
                 let current = slots[currentSlot], base = slots[baseSlot], delta = current - base
-                guard thresholds.isMaterial(delta: delta, base: base) else { continue }
+                guard thresholds.isMaterial(delta: delta, base: base, decimalPlaces: decimals) else { continue }
                 if entries == nil {
                     entries = top(byMove[accountID], name: { moves[$0]?.name ?? "entry \($0)" },
                                   partner: { moves[$0]?.partnerID.flatMap { partners[$0] } })
@@ -138,7 +121,8 @@ public struct FluxAnalysis: Sendable, Codable {
                 let account = accounts[accountID]
                 var variance = FluxVariance(
                     comparison: comparison, accountID: accountID, code: account?.code ?? "?", name: account?.name ?? "unknown account \(accountID)",
-                    baseLabel: label, current: home.money(current), base: home.money(base), delta: home.money(delta),
+                    baseLabel: label, nature: account?.type.hasCreditNature == true ? .credit : .debit,
+                    current: home.money(current), base: home.money(base), delta: home.money(delta),
                     percent: base == 0 ? nil : Double(delta) / Double(base.magnitude) * 100,
                     topEntries: entries ?? [], topPartners: partnerDrivers ?? [], narrative: "")
                 variance.narrative = Self.narrative(variance)

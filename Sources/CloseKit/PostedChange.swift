@@ -21,6 +21,8 @@ public struct PostedChange: Sendable, Hashable {
 extension Check {
     /// One finding per entry dated in the period (or gone) that changed after it was posted and pulled.
     static let postedEntryChanged = Check(id: "posted-entry-changed", title: "Posted entries changed after they were pulled",
+        explanation: "Posted entries whose amounts, accounts, partners or dates changed, or that were deleted, after "
+            + "Closer first pulled them (from the store's pull history).",
                                           severity: .warning) { context in
         var seen = Set<Int>()
         return context.postedChanges.compactMap { change in
@@ -32,7 +34,7 @@ extension Check {
             let message = change.deleted
                 ? "Posted entry \(change.moveName) was deleted from Odoo after it was pulled: find out who removed it and why."
                 : "Posted entry \(change.moveName) was changed\(who)\(when) after it was posted and pulled: review the change in Odoo's chatter before closing."
-            return Finding(checkID: "posted-entry-changed", severity: .warning, period: context.period,
+            return Finding(checkID: "posted-entry-changed", severity: .warning, period: context.period, company: context.companyRecord,
                            records: [FindingRecord(model: "account.move", id: change.moveID, name: change.moveName)],
                            message: message, evidence: ["change": change.deleted ? "deleted" : "changed", "writtenBy": change.writtenBy ?? "",
                                                         "writtenAt": change.writtenAt?.description ?? ""])

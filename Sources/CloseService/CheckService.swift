@@ -26,7 +26,7 @@ public struct CheckService: Sendable {
             }
             let context = CheckContext(snapshot: snapshot, period: period, asOf: asOf, rules: ruleSet.rules, postedChanges: changes)
             // Deterministic checks first, then the anomaly detectors that learn from the company's history.
-            let findings = (CheckRegistry.run(ruleSet.checks, context) + AnomalyRegistry.run(context)).sorted {
+            let findings = (CheckRegistry.run(ruleSet.checks, context) + AnomalyRegistry.run(ruleSet.detectors, context, ruleSet.anomalyThresholds)).sorted {
                 ($0.severity, $0.checkID, $0.records.first?.id ?? 0) < ($1.severity, $1.checkID, $1.records.first?.id ?? 0)
             }.map { Self.linked($0, sourceKey: sourceKey) }
             let comparison = try store.saveFindings(findings, runID: runID, sourceKey: sourceKey, period: period, actor: actor)
@@ -49,6 +49,7 @@ public struct CheckService: Sendable {
 
     static func linked(_ finding: Finding, sourceKey: String) -> Finding {
         var linked = finding
+        linked.company.link = OdooLedgerSource.webLink(sourceKey: sourceKey, model: linked.company.model, id: linked.company.id)
         for index in linked.records.indices {
             linked.records[index].link = OdooLedgerSource.webLink(sourceKey: sourceKey, model: linked.records[index].model, id: linked.records[index].id)
         }

@@ -13,7 +13,8 @@ public struct FluxService: Sendable {
     public func run(sourceKey: String, period: Period, thresholds: FluxThresholds = FluxThresholds()) throws -> FluxReport {
         let snapshot = try store.loadSnapshot(sourceKey: sourceKey)
         let analysis = FluxAnalysis(snapshot: snapshot, period: period, thresholds: thresholds)
-        return FluxReport(source: sourceKey, company: snapshot.company.name, period: period, thresholds: thresholds, variances: analysis.variances)
+        return FluxReport(source: sourceKey, company: snapshot.company.name, currency: snapshot.company.currency.code.description, period: period,
+                          thresholds: thresholds, variances: analysis.variances)
     }
 }
 
@@ -21,6 +22,7 @@ public struct FluxService: Sendable {
 public struct FluxReport: Sendable, Codable {
     public var source: String
     public var company: String
+    public var currency: String
     public var period: Period
     public var thresholds: FluxThresholds
     public var variances: [FluxVariance]

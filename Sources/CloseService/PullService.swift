@@ -13,8 +13,10 @@ public struct PullService: Sendable {
         self.actor = actor
     }
 
+    /// The history months before the period, the period, and everything dated after it: entries dated
+    /// in the future (a mistyped year) are findings of the period being closed, so they must be seen.
     public static func window(for period: Period, historyMonths: Int) -> DateRange {
-        DateRange(period.advanced(by: -historyMonths).start, period.end)
+        .onward(from: period.advanced(by: -historyMonths).start)
     }
 
     public func pull(from source: some LedgerSource, sourceKey: String, period: Period, historyMonths: Int = 12,

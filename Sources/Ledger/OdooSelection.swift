@@ -35,6 +35,11 @@ public struct AccountType: OdooSelection {
 
     /// Income statement accounts (closed into earnings at year end), as opposed to balance sheet ones.
     public var isProfitAndLoss: Bool { rawValue.hasPrefix("income") || rawValue.hasPrefix("expense") }
+
+    /// Liability, equity and income accounts grow with credits: their natural balance is credit − debit.
+    public var hasCreditNature: Bool {
+        rawValue.hasPrefix("liability") || rawValue.hasPrefix("equity") || rawValue.hasPrefix("income")
+    }
 }
 
 public struct JournalType: OdooSelection {

@@ -65,6 +65,12 @@ public struct DateRange: Hashable, Sendable, Codable, CustomStringConvertible {
         self.last = last
     }
 
+    /// Everything dated on or after `first`.
+    public static func onward(from first: LocalDate) -> DateRange { DateRange(first, latest) }
+
+    /// The last day Odoo's date fields and Closer's dates share; a range ending there has no end.
+    public static let latest = LocalDate(year: 9999, month: 12, day: 31)!
+
     public func contains(_ date: LocalDate) -> Bool { date >= first && date <= last }
-    public var description: String { "\(first)..\(last)" }
+    public var description: String { last == Self.latest ? "\(first) onward" : "\(first)..\(last)" }
 }

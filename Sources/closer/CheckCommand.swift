@@ -66,21 +66,26 @@ enum CheckReportText {
 
 struct ChecksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "checks", abstract: "The checks Closer runs.", subcommands: [List.self])
+        commandName: "checks", abstract: "The checks and anomaly detectors Closer runs.", subcommands: [List.self, Docs.self])
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every check with its id and severity, from the registry.")
-        @Flag(help: "Print as JSON.") var json = false
+        static let configuration = CommandConfiguration(abstract: "List every check and detector with its id, kind and severity, from the registry.")
+        @Flag(help: "Print as JSON, with explanations and the rule-set keys that tune each one.") var json = false
 
         func run() async throws {
-            let rows = CheckRegistry.all.map { ["id": $0.id, "kind": "check", "severity": $0.severity.rawValue, "title": $0.title] }
-                + AnomalyRegistry.all.map { ["id": $0.id, "kind": "anomaly", "severity": "warning", "title": $0.title] }
-            if json { return try Output.json(rows) }
-            let width = rows.map { $0["id"]!.count }.max() ?? 0
-            for row in rows {
-                Swift.print(row["id"]!.padding(toLength: width + 2, withPad: " ", startingAt: 0)
-                            + (row["kind"]! + " " + row["severity"]!).padding(toLength: 18, withPad: " ", startingAt: 0) + row["title"]!)
+            let entries = CheckCatalog.entries
+            if json { return try Output.json(entries) }
+            let width = entries.map(\.id.count).max() ?? 0
+            for entry in entries {
+                Swift.print(entry.id.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                            + (entry.kind + " " + entry.severity.rawValue).padding(toLength: 18, withPad: " ", startingAt: 0) + entry.title)
             }
         }
+    }
+
+    struct Docs: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print docs/checks.md (Markdown) from the registry.")
+
+        func run() async throws { Swift.print(CheckCatalog.markdown, terminator: "") }
     }
 }

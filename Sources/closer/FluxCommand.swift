@@ -12,20 +12,27 @@ struct FluxCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @Option(help: "The period to analyse, YYYY-MM.") var period: String
     @Option(help: "Which pulled ledger (default: the only one in the store).") var source: String?
+    @Option(help: "The rule-set file with the flux thresholds (default: ./closer-rules.yaml when present, else the built-in rules).")
+    var rules: String?
+    @Option(help: "Which accounts to review: all, profit-and-loss or balance-sheet (default: the rule set's).") var accounts: String?
 
     func validate() throws {
         do { _ = try Period(parsing: period) } catch { throw ValidationError(String(describing: error)) }
+        if let accounts, FluxScope(rawValue: accounts) == nil {
+            throw ValidationError("--accounts must be \(FluxScope.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
     }
 
     func run() async throws {
+        var thresholds = try RuleSet.resolve(explicit: rules).flux   // a malformed file stops here
+        if let accounts { thresholds.scope = FluxScope(rawValue: accounts)! }
         let store = try AppDatabase.open(at: try common.resolver().storePath)
         let key = try source ?? CheckService.onlySourceKey(in: store)
-        let report = try FluxService(store: store).run(sourceKey: key, period: try Period(parsing: period))
+        let report = try FluxService(store: store).run(sourceKey: key, period: try Period(parsing: period), thresholds: thresholds)
         if common.json { return try Output.json(report) }
-        let currency = report.variances.first?.delta.currency ?? .usd
-        let threshold = Money(minorUnits: report.thresholds.absolute, currency: currency, scale: report.variances.first?.delta.scale ?? 2)
-        print("\(report.company), \(report.period): \(report.variances.count) variances "
-              + "(at least \(threshold) and \(report.thresholds.relativePercent) %; amounts are debit minus credit)")
+        print("\(report.company), \(report.period), \(report.thresholds.scope.rawValue) accounts: \(report.variances.count) variances "
+              + "(at least \(report.thresholds.absolute) \(report.currency) and \(report.thresholds.relativePercent) %; "
+              + "each account's balance in its natural direction, so \"rose\" means it grew)")
         for comparison in FluxComparison.allCases {
             let group = report.variances.filter { $0.comparison == comparison }
             guard !group.isEmpty else { continue }

@@ -54,12 +54,12 @@ struct CheckFixture {
 
     /// Adds an entry; returns its id. Lines keep the (move id, id) order the context relies on.
     @discardableResult
-    mutating func add(_ name: String, _ date: String, journal: Int = Jnl.misc, state: MoveState = .posted, created: String? = nil,
-                      partner: Int? = nil, _ lines: [L]) -> Int {
+    mutating func add(_ name: String, _ date: String, journal: Int = Jnl.misc, type: MoveType = .entry, state: MoveState = .posted,
+                      created: String? = nil, partner: Int? = nil, _ lines: [L]) -> Int {
         let id = (snapshot.moves.map(\.id).max() ?? 0) + 1
         let day = LocalDate(iso: date)!
         let stamp = created.map { Timestamp(odoo: $0)! } ?? Timestamp(date: day, hour: 10)
-        snapshot.moves.append(Move(id: id, name: name, state: state, type: .entry, date: day, journalID: journal, partnerID: partner,
+        snapshot.moves.append(Move(id: id, name: name, state: state, type: type, date: day, journalID: journal, partnerID: partner,
                                    currencyID: 1, amountTotal: Self.usd.zero, amountResidual: Self.usd.zero,
                                    audit: RecordAudit(createdBy: nil, createdAt: stamp, writtenBy: nil, writtenAt: stamp)))
         for line in lines {
@@ -80,7 +80,8 @@ struct CheckFixture {
         add(name, date, journal: journal, state: state, created: created, [L(account: Acc.bank, amount: 1_000), L(account: Acc.sales, amount: -1_000)])
     }
 
-    var context: CheckContext { CheckContext(snapshot: snapshot, period: Self.period, asOf: Self.asOf) }
+    var rules = CheckRules()
+    var context: CheckContext { CheckContext(snapshot: snapshot, period: Self.period, asOf: Self.asOf, rules: rules) }
 
     func run(_ id: String) -> [Finding] { CheckRegistry.check(id: id)!.run(context) }
 

@@ -17,7 +17,7 @@ import Ledger
     @Test func registryIdsAreUniqueAndStable() {
         #expect(CheckRegistry.all.map(\.id) == [
             "draft-in-period", "posted-after-lock", "unbalanced-entry", "line-debit-and-credit", "missing-partner-on-receivable-payable",
-            "missing-analytic", "analytic-not-100", "tax-journal-mismatch", "journal-without-entries", "unreconciled-statement-line",
+            "missing-analytic", "analytic-not-100", "tax-journal-mismatch", "missing-tax-on-income", "journal-without-entries", "unreconciled-statement-line",
             "suspense-not-zero", "clearing-not-zero", "sequence-gap", "sequence-duplicate", "future-dated-entry", "late-posting",
             "bank-balance-mismatch", "subledger-control-mismatch", "posted-entry-changed",
         ])
@@ -29,7 +29,7 @@ import Ledger
         fixture.simple("/", "2026-11-02", state: .draft)   // next period: not this close's problem
         let findings = fixture.run("draft-in-period")
         #expect(findings == [Finding(checkID: "draft-in-period", severity: .blocking, period: CheckFixture.period,
-                                     records: [FindingRecord(model: "account.move", id: draft, name: "/")],
+                                     company: RecordRef(model: "res.company", id: 1, name: "Test Co"), records: [FindingRecord(model: "account.move", id: draft, name: "/")],
                                      message: "Draft entry / (MISC, 2026-10-14) is dated in 2026-10: post it or delete it before closing.",
                                      evidence: ["date": "2026-10-14", "journal": "MISC", "state": "draft"])])
     }
@@ -101,6 +101,22 @@ import Ledger
         let findings = fixture.run("tax-journal-mismatch")
         #expect(findings.map(\.records.first!.id) == [fixture.snapshot.lines[wrong].id])
         #expect(findings.first?.evidence["tax"] == "10% Sales Tax")
+    }
+
+    @Test func missingTaxOnIncome() {
+        var fixture = CheckFixture.clean
+        fixture.add("INV/2026/00002", "2026-10-12", journal: Jnl.sales, type: .customerInvoice, [
+            L(account: Acc.receivable, amount: 1_000, partner: 1), L(account: Acc.sales, amount: -1_000)])
+        let untaxed = fixture.snapshot.lines.count - 1
+        fixture.add("INV/2026/00003", "2026-10-13", journal: Jnl.sales, type: .customerInvoice, [
+            L(account: Acc.receivable, amount: 1_000, partner: 1), L(account: Acc.sales, amount: -1_000, taxes: [1])])
+        fixture.add("MISC/2026/10/0009", "2026-10-14", [L(account: Acc.receivable, amount: 500, partner: 1), L(account: Acc.sales, amount: -500)])
+        let findings = fixture.run("missing-tax-on-income")
+        // Only the untaxed income line of the invoice: not the taxed one, not the receivable, not a manual entry.
+        #expect(findings.map(\.records.first!.id) == [fixture.snapshot.lines[untaxed].id])
+        #expect(findings.first?.message.contains("INV/2026/00002") == true && findings.first?.severity == .warning)
+        fixture.rules.taxRequiredCodePrefixes = []
+        #expect(fixture.run("missing-tax-on-income").isEmpty, "no prefixes in the rule set: no tax demanded")
     }
 
     @Test func journalWithoutEntries() {

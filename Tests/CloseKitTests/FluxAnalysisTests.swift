@@ -69,8 +69,10 @@ import DemoCompany
         #expect(travel.narrative == "Travel (625000) rose 5,000.00 USD (+20 %) against 2026-09, driven by BILL/2026/10/0022 (Travel Co, 30,000.00).")
 
         let payables = try #require(prior["211000"])
-        #expect(payables.delta.minorUnits == -(670_000 + 500_000 + 599_900 + 499_999))
-        #expect(payables.narrative == ("Payables (211000) fell 22,698.99 USD (-41 %) against 2026-09, driven by BILL/2026/10/0011 (Harbor Properties, -35,999.00)."))
+        // A liability grows with credits: more payables read as "rose", in the account's natural direction.
+        #expect(payables.nature == .credit && office.nature == .debit)
+        #expect(payables.delta.minorUnits == 670_000 + 500_000 + 599_900 + 499_999)
+        #expect(payables.narrative == ("Payables (211000) rose 22,698.99 USD (+41 %) against 2026-09, driven by BILL/2026/10/0011 (Harbor Properties, 35,999.00)."))
 
         let lastYear = Dictionary(uniqueKeysWithValues: flux.variances(.samePeriodLastYear).map { ($0.code, $0) })
         #expect(lastYear["625000"] == nil)   // same as October 2025
@@ -88,6 +90,33 @@ import DemoCompany
         #expect(flux.variances(.priorPeriod).map(\.code) == ["211000", "628000", "625000"])
     }
 
+    @Test func revenueThatGrowsRisesAndTheScopeFiltersAccounts() throws {
+        var ledger = snapshot
+        ledger.accounts.append(Account(id: 40, code: "400000", name: "Product Sales", type: .income))
+        ledger.accounts.append(Account(id: 12, code: "121000", name: "Receivables", type: .receivable))
+        for (id, date, cents) in [(90, "2026-09-15", Int64(1_000_000)), (91, "2026-10-15", 3_000_000)] {
+            let day = LocalDate(iso: date)!
+            let stamp = Timestamp(date: day)
+            ledger.moves.append(Move(id: id, name: "INV/\(id)", state: .posted, type: .customerInvoice, date: day, journalID: 2, partnerID: 1,
+                                     currencyID: 1, amountTotal: usd.money(cents), amountResidual: usd.money(cents),
+                                     audit: RecordAudit(createdBy: nil, createdAt: stamp, writtenBy: nil, writtenAt: stamp)))
+            ledger.lines += [
+                JournalLine(id: id * 2, moveID: id, date: day, accountID: 12, partnerID: 1, label: "", debit: usd.money(cents), credit: usd.zero, currencyID: 1),
+                JournalLine(id: id * 2 + 1, moveID: id, date: day, accountID: 40, partnerID: 1, label: "", debit: usd.zero, credit: usd.money(cents), currencyID: 1),
+            ]
+        }
+        let period = try Period(parsing: "2026-10")
+        let all = FluxAnalysis(snapshot: ledger, period: period)
+        let sales = try #require(all.variances(.priorPeriod).first { $0.code == "400000" })
+        #expect(sales.nature == .credit && sales.current.minorUnits == 3_000_000 && sales.delta.minorUnits == 2_000_000)
+        #expect(sales.narrative.hasPrefix("Product Sales (400000) rose 20,000.00 USD (+200 %) against 2026-09, driven by INV/91"))
+
+        let profitAndLoss = FluxAnalysis(snapshot: ledger, period: period, thresholds: FluxThresholds(scope: .profitAndLoss))
+        #expect(Set(profitAndLoss.variances.map(\.code)) == ["400000", "628000", "625000", "613000"])
+        let balanceSheet = FluxAnalysis(snapshot: ledger, period: period, thresholds: FluxThresholds(scope: .balanceSheet))
+        #expect(Set(balanceSheet.variances.map(\.code)) == ["121000", "211000"])
+    }
+
     @Test func thresholdArithmetic() {
         let thresholds = FluxThresholds()
         #expect(thresholds.isMaterial(delta: 500_000, base: 2_500_000))
@@ -95,6 +124,10 @@ import DemoCompany
         #expect(thresholds.isMaterial(delta: -500_000, base: 0))
         #expect(!thresholds.isMaterial(delta: 599_900, base: -3_000_000))
         #expect(thresholds.isMaterial(delta: .max / 2, base: .max / 2))
+        // The absolute threshold is in whole currency units: 5,000 JPY (no decimals) is 5_000 minor units.
+        #expect(thresholds.isMaterial(delta: 5_000, base: 0, decimalPlaces: 0))
+        #expect(!thresholds.isMaterial(delta: 5_000, base: 0, decimalPlaces: 2))
+        #expect(!FluxThresholds(absolute: .max).isMaterial(delta: .max, base: 0), "an absolute threshold too large to scale is never reached")
     }
 
     @Test func demoCompanyUnusualAmountsShowAgainstThePriorPeriod() throws {
@@ -103,7 +136,7 @@ import DemoCompany
         let planted = truth.problems(of: "unusual-amount")
         #expect(planted.count == 2)
         let lines = Dictionary(uniqueKeysWithValues: book.snapshot.lines.map { ($0.id, $0) })
-        let flux = FluxAnalysis(snapshot: book.snapshot, period: truth.period, thresholds: FluxThresholds(absolute: 100_000, relativePercent: 20))
+        let flux = FluxAnalysis(snapshot: book.snapshot, period: truth.period, thresholds: FluxThresholds(absolute: 1_000, relativePercent: 20))
         let prior = flux.variances(.priorPeriod)
         for problem in planted {
             let line = try #require(lines[problem.records[0].id], "\(problem.detail)")

@@ -53,7 +53,7 @@ import DemoCompany
 
     @Test func theCommittedExampleIsTheBuiltInDefaults() throws {
         let example = try RuleSet.load(path: Self.repository.appendingPathComponent("rules/closer-rules.yaml").path)
-        #expect(example.rules == CheckRules())
+        #expect(example.rules == CheckRules() && example.anomalyThresholds == AnomalyThresholds() && example.flux == FluxThresholds())
         #expect(example.disabledChecks.isEmpty && example.schemaVersion == 1)
         #expect(example.sha256 == RuleSet.builtIn.sha256)
         #expect(RuleSet.builtIn.rules == CheckRules() && RuleSet.builtIn.origin == "built-in")
@@ -66,7 +66,15 @@ import DemoCompany
             ("schema_version: 1\n\nlate_posting_grace_days: soon\n", 3, "late_posting_grace_days", "whole number"),
             ("schema_version: 1\nsuspense_account_codes: 101404\n", 2, "suspense_account_codes", "must be a list"),
             ("schema_version: 1\nclearing_account_codes:\n  - a: b\n", 3, "clearing_account_codes", "single non-empty values"),
-            ("schema_version: 1\ndisabled_checks:\n  - late-posting\n  - no-such-check\n", 4, "disabled_checks", "'no-such-check' is not a check id"),
+            ("schema_version: 1\ndisabled_checks:\n  - late-posting\n  - no-such-check\n", 4, "disabled_checks", "'no-such-check' is not a check or detector id"),
+            ("schema_version: 1\nanomalies:\n  unusual-amount:\n    min_robust_z: high\n", 4, "anomalies.unusual-amount.min_robust_z", "must be a number"),
+            ("schema_version: 1\nanomalies:\n  unusual-amount:\n    min_robust: 3\n", 4, "anomalies.unusual-amount.min_robust", "not a rule-set key"),
+            ("schema_version: 1\nanomalies:\n  no-such-detector: {}\n", 3, "anomalies.no-such-detector", "not a rule-set key"),
+            ("schema_version: 1\nanomalies:\n  duplicate-vendor-bill:\n    one_field_retyped: maybe\n", 4, "anomalies.duplicate-vendor-bill.one_field_retyped", "true or false"),
+            ("schema_version: 1\nanomalies:\n  round-amount-manual-entry:\n    unit: 0\n", 4, "anomalies.round-amount-manual-entry.unit", "at least 1"),
+            ("schema_version: 1\nanomalies:\n  system_user_ids: [admin]\n", 3, "anomalies.system_user_ids", "Odoo user ids"),
+            ("schema_version: 1\nflux:\n  accounts: income\n", 3, "flux.accounts", "all, profit-and-loss, balance-sheet"),
+            ("schema_version: 1\nflux: 5000\n", 2, "flux", "must be a mapping"),
             ("late_posting_grace_days: 1\n", 1, "schema_version", "is missing"),
             ("", 1, "schema_version", "is missing"),
             ("# rules\nschema_version: 2\n", 2, "schema_version", "2 is not supported"),
@@ -80,6 +88,37 @@ import DemoCompany
             #expect(error.description.contains(says), "\(error)")
             #expect(error.description.hasPrefix("rules.yaml:\(error.line ?? -1): "), "\(error)")
             if let key { #expect(error.description.contains("'\(key)'"), "\(error)") }
+        }
+    }
+
+    @Test func thresholdsAndDetectorsComeFromTheFile() throws {
+        let ruleSet = try parse("""
+            schema_version: 1
+            disabled_checks: [weekend-posting, sequence-gap]
+            anomalies:
+              system_user_ids: [1, 7]
+              unusual-amount: {min_robust_z: 5.5, min_history_lines: 12}
+              duplicate-vendor-bill:
+                one_field_retyped: false
+            flux:
+              absolute_amount: 250
+              relative_percent: 5
+              accounts: profit-and-loss
+            """)
+        var expected = AnomalyThresholds()
+        expected.systemUserIDs = [1, 7]
+        expected.unusualMinRobustZ = 5.5
+        expected.unusualMinHistoryLines = 12
+        expected.duplicateOneFieldRetyped = false
+        #expect(ruleSet.anomalyThresholds == expected)
+        #expect(ruleSet.flux == FluxThresholds(absolute: 250, relativePercent: 5, scope: .profitAndLoss))
+        #expect(!ruleSet.detectors.contains { $0.id == "weekend-posting" } && ruleSet.detectors.count == AnomalyRegistry.all.count - 1)
+        #expect(!ruleSet.checks.contains { $0.id == "sequence-gap" } && ruleSet.checks.count == CheckRegistry.all.count - 1)
+        // Every detector with thresholds has a section, and the built-in file states every default.
+        #expect(RuleSet.builtIn.anomalyThresholds == AnomalyThresholds() && RuleSet.builtIn.flux == FluxThresholds())
+        for (id, fields) in RuleSet.thresholdFields {
+            #expect(AnomalyRegistry.detector(id: id) != nil, "\(id)")
+            for field in fields { #expect(RuleSet.builtInText.contains("    \(field.key): "), "\(id).\(field.key) is not in the built-in file") }
         }
     }
 

@@ -8,7 +8,7 @@ import Testing
     let period = try! Period(parsing: "2026-10")
 
     func finding(_ check: String, _ id: Int, _ message: String = "m") -> Finding {
-        Finding(checkID: check, severity: .blocking, period: period,
+        Finding(checkID: check, severity: .blocking, period: period, company: RecordRef(model: "res.company", id: 1, name: "Co"),
                 records: [FindingRecord(model: "account.move", id: id, name: "M\(id)")], message: message, evidence: [:])
     }
 

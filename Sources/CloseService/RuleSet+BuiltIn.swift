@@ -1,0 +1,61 @@
+extension RuleSet {
+    /// The text of rules/closer-rules.yaml; a test keeps the two identical and equal to the code's defaults.
+    public static let builtInText = """
+        # Closer rule set: company-specific settings of the close-readiness checks, anomaly detectors and flux review.
+        # `closer check --rules FILE` (default ./closer-rules.yaml when present, else these built-in defaults).
+        # The run records schema_version and the file's SHA-256, so every check run names the rules it used.
+        # docs/checks.md describes every check and detector.
+        schema_version: 1
+
+        # Lines on accounts whose code starts with one of these need an analytic distribution.
+        analytic_required_code_prefixes: ["6"]
+        # Accounts that must be empty at period end (bank suspense).
+        suspense_account_codes: ["101404"]
+        # Transit accounts that should clear (outstanding receipts/payments, liquidity transfer).
+        clearing_account_codes: ["101402", "101403", "101499"]
+        # Days after period end within which creating an entry dated in the period is normal.
+        late_posting_grace_days: 0
+        # Customer invoice lines on accounts whose code starts with one of these need a tax (an exempt 0 % tax counts).
+        tax_required_code_prefixes: ["4"]
+
+        # Check or detector ids to skip (see `closer checks list`).
+        disabled_checks: []
+
+        # Anomaly detectors: what counts as unusual. Each finding reports its score and the threshold it passed.
+        anomalies:
+          # Users that are not people (OdooBot is user 1): never "unusual" posters.
+          system_user_ids: [1]
+          duplicate-vendor-bill:
+            total_tolerance: 0.01        # totals within 1 % of the larger one
+            max_days: 10                 # bill dates at most this many days apart
+            max_edit_distance: 2         # references within this many typed characters
+            one_field_retyped: true      # report only pairs where the total or the reference is identical
+          unusual-amount:
+            min_history_lines: 6         # an account needs this many earlier lines for a baseline
+            min_robust_z: 8              # (amount − median) / (1.4826 × MAD) at least this
+            min_median_multiple: 4       # and the amount at least this many times the median
+          rare-account-partner:
+            min_partner_history_lines: 3
+          benford-deviation:
+            min_lines: 20                # bill lines per vendor before the first-digit test applies
+            max_mad: 0.015               # Nigrini's nonconformity threshold for the mean absolute deviation
+            sampling_allowance: 2.5      # and the MAD above this many times its expected value for the sample size
+          round-amount-manual-entry:
+            unit: 1000                   # a multiple of this many currency units
+            minimum: 5000                # of at least this many
+            recurring_months: 3          # unless booked the same in this many earlier months
+          unusual-user-journal:
+            min_journal_moves: 6
+          missing-recurring-bill:
+            lookback_months: 4
+            min_months: 3                # billed in at least this many of the lookback months
+            expected_bills: 3            # expected amount: mean of this many latest bills
+
+        # Flux review (`closer flux`): variances at least this large in both senses are listed.
+        flux:
+          absolute_amount: 5000          # whole units of the company currency
+          relative_percent: 20
+          accounts: all                  # all, profit-and-loss or balance-sheet
+
+        """
+}

@@ -1,0 +1,66 @@
+import Yams
+
+/// Reads typed values out of a rule-set file's YAML nodes. Every failure is a RuleSetError naming
+/// the file, the line of the offending node and the key it belongs to.
+struct RuleSetReader {
+    var origin: String
+
+    func fail(_ node: Node?, _ key: String?, _ message: String) -> RuleSetError {
+        RuleSetError(path: origin, line: node?.mark?.line, key: key, message: message)
+    }
+
+    /// The entries of a mapping, rejecting keys outside `known` and keys given twice.
+    func entries(of node: Node, key: String?, known: [String]) throws -> [(key: String, keyNode: Node, value: Node)] {
+        guard let mapping = node.mapping else {
+            throw fail(node, key, key == nil ? "expected a mapping of rule keys" : "must be a mapping of keys (known: \(known.joined(separator: ", ")))")
+        }
+        var seen: Set<String> = []
+        return try mapping.map { keyNode, value in
+            let name = keyNode.string ?? String(describing: keyNode)
+            let path = key.map { "\($0).\(name)" } ?? name
+            guard known.contains(name) else {
+                throw fail(keyNode, path, "is not a rule-set key (known\(key.map { " under \($0)" } ?? ""): \(known.joined(separator: ", ")))")
+            }
+            guard seen.insert(name).inserted else { throw fail(keyNode, path, "appears twice") }
+            return (path, keyNode, value)
+        }
+    }
+
+    func integer(_ node: Node, _ key: String, minimum: Int = 0) throws -> Int {
+        guard let scalar = node.scalar, let value = Int(scalar.string) else { throw fail(node, key, "must be a whole number") }
+        guard value >= minimum else { throw fail(node, key, minimum == 0 ? "must not be negative" : "must be at least \(minimum)") }
+        return value
+    }
+
+    /// A non-negative decimal number (thresholds, tolerances, ratios; never money).
+    func number(_ node: Node, _ key: String) throws -> Double {
+        guard let scalar = node.scalar, let value = Double(scalar.string), value.isFinite else {
+            throw fail(node, key, "must be a number, e.g. 0.5")
+        }
+        guard value >= 0 else { throw fail(node, key, "must not be negative") }
+        return value
+    }
+
+    func flag(_ node: Node, _ key: String) throws -> Bool {
+        switch node.scalar?.string.lowercased() {
+        case "true": return true
+        case "false": return false
+        default: throw fail(node, key, "must be true or false")
+        }
+    }
+
+    func strings(_ node: Node, _ key: String) throws -> [(String, Node)] {
+        guard let sequence = node.sequence else { throw fail(node, key, "must be a list, e.g. [\"101404\"]") }
+        return try sequence.map { item in
+            guard let scalar = item.scalar, !scalar.string.isEmpty else { throw fail(item, key, "items must be single non-empty values") }
+            return (scalar.string, item)
+        }
+    }
+
+    func choice(_ node: Node, _ key: String, from options: [String]) throws -> String {
+        guard let text = node.scalar?.string, options.contains(text) else {
+            throw fail(node, key, "must be one of \(options.joined(separator: ", "))")
+        }
+        return text
+    }
+}
