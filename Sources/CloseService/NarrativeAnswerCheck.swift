@@ -34,9 +34,13 @@ public enum NarrativeAnswerCheck {
         return reasons.isEmpty ? .success(text) : .failure(NarrativeRefusal(reasons: reasons))
     }
 
-    /// Trims, drops quotes around the whole answer, and folds line breaks into spaces.
+    /// Trims, drops quotes around the whole answer, folds line breaks into spaces, and turns other
+    /// control characters (a terminal escape sequence, say) into spaces.
     static func tidy(_ content: String) -> String {
-        var text = content.trimmingCharacters(in: .whitespacesAndNewlines)
+        let printable = String(content.unicodeScalars.map { scalar -> Character in
+            scalar.properties.generalCategory == .control && scalar != "\n" ? " " : Character(scalar)
+        })
+        var text = printable.trimmingCharacters(in: .whitespacesAndNewlines)
         for (open, close) in [("\"", "\""), ("\u{201C}", "\u{201D}")] where text.count >= 2 && text.hasPrefix(open) && text.hasSuffix(close) {
             text = String(text.dropFirst().dropLast()).trimmingCharacters(in: .whitespacesAndNewlines)
         }

@@ -25,6 +25,8 @@ public struct NarrativeRephraser: Sendable {
     var client: ChatCompletionClient
 
     public static let auditAction = "narrative.rephrased"
+    /// An answer longer than this is refused anyway; the audit trail keeps its start and its length.
+    static let auditedAnswerLength = 4_000
 
     public init(settings: NarrativeSettings, store: AppDatabase, actor: String) {
         self.settings = settings
@@ -55,7 +57,8 @@ public struct NarrativeRephraser: Sendable {
                 payload["prompt"] = String(decoding: request.body, as: UTF8.self)
                 do {
                     let answer = try await client.complete(request)
-                    payload["answer"] = answer.content
+                    payload["answer"] = String(answer.content.prefix(Self.auditedAnswerLength))
+                    if answer.content.count > Self.auditedAnswerLength { payload["answerLength"] = String(answer.content.count) }
                     switch NarrativeAnswerCheck.validate(answer, for: prompt) {
                     case .success(let text):
                         result.rephrasedNarrative = text

@@ -57,6 +57,7 @@ import Testing
         #expect(try #require(check(long).failure).description.contains("characters long (at most 600)"))
         #expect(try #require(check(payables.narrative, finishReason: "length").failure).description.contains("cut off"))
         #expect((try? check(payables.narrative).get()) == payables.narrative)
+        #expect((try? check("\u{1B}[2J" + payables.narrative + "\r\n").get()) == "[2J" + payables.narrative)
     }
 }
 

@@ -122,6 +122,16 @@ import Testing
         #expect(results.filter { $0.rephraseError != nil }.map(\.code).sorted() == ["211000", "628000"])
     }
 
+    @Test func aRamblingAnswerIsRefusedAndOnlyItsStartIsAudited() async throws {
+        let server = try Fixture.server { .ok(Fixture.completion(Fixture.faithful($0) + String(repeating: " And so on.", count: 500))) }
+        defer { server.stop() }
+        let (_, results, events) = try await rephrase(server)
+        #expect(results.allSatisfy { $0.rephrasedNarrative == nil && $0.rephraseError?.contains("(at most 600)") == true })
+        let fields = try payload(try #require(events.first))
+        #expect(fields["answer"]?.count == 4_000)
+        #expect(Int(fields["answerLength"] ?? "") ?? 0 > 5_000)
+    }
+
     @Test func http500KeepsTheDeterministicNarrativeWithAReasonAndTriesEachVariance() async throws {
         let server = try Fixture.server { _ in .respond(status: 500, contentType: "application/json", body: Array(#"{"error":{"message":"boom"}}"#.utf8)) }
         defer { server.stop() }
