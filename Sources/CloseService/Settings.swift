@@ -18,7 +18,12 @@ public struct Setting: Hashable, Sendable {
     public static let pageSize = Setting(key: "pull.page_size", flag: "--page-size", environment: "CLOSER_PAGE_SIZE", isSecret: false)
     public static let concurrency = Setting(key: "pull.concurrency", flag: "--concurrency", environment: "CLOSER_CONCURRENCY", isSecret: false)
     public static let timeoutSeconds = Setting(key: "pull.timeout_seconds", flag: "--timeout", environment: "CLOSER_TIMEOUT", isSecret: false)
+    public static let narrativeURL = Setting(key: "narrative.url", flag: "--narrative-url", environment: "CLOSER_NARRATIVE_URL", isSecret: false)
+    public static let narrativeModel = Setting(key: "narrative.model", flag: "--narrative-model", environment: "CLOSER_NARRATIVE_MODEL", isSecret: false)
+    public static let narrativeAPIKey = Setting(key: "narrative.api_key", flag: "--narrative-key", environment: "CLOSER_NARRATIVE_API_KEY", isSecret: true)
+    public static let narrativeTimeout = Setting(key: "narrative.timeout_seconds", flag: "--narrative-timeout", environment: "CLOSER_NARRATIVE_TIMEOUT", isSecret: false)
 
     public static let all: [Setting] = [odooURL, odooDatabase, odooUser, odooPassword, odooAPIKey, odooProtocol, odooCompany,
-                                        store, historyMonths, pageSize, concurrency, timeoutSeconds]
+                                        store, historyMonths, pageSize, concurrency, timeoutSeconds,
+                                        narrativeURL, narrativeModel, narrativeAPIKey, narrativeTimeout]
 }

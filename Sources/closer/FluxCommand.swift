@@ -15,6 +15,7 @@ struct FluxCommand: AsyncParsableCommand {
     @Option(help: "The rule-set file with the flux thresholds (default: ./closer-rules.yaml when present, else the built-in rules).")
     var rules: String?
     @Option(help: "Which accounts to review: all, profit-and-loss or balance-sheet (default: the rule set's).") var accounts: String?
+    @OptionGroup var narrative: NarrativeOptions
 
     func validate() throws {
         do { _ = try Period(parsing: period) } catch { throw ValidationError(String(describing: error)) }
@@ -27,8 +28,15 @@ struct FluxCommand: AsyncParsableCommand {
         var thresholds = try RuleSet.resolve(explicit: rules).flux   // a malformed file stops here
         if let accounts { thresholds.scope = FluxScope(rawValue: accounts)! }
         let store = try AppDatabase.open(at: try common.resolver().storePath)
+        let rephraser = try narrative.rephraser(common: common, store: store)
         let key = try source ?? CheckService.onlySourceKey(in: store)
         let report = try FluxService(store: store).run(sourceKey: key, period: try Period(parsing: period), thresholds: thresholds)
+        let rephrasings = await NarrativeOptions.run(rephraser, report, json: common.json)
+        if common.json, let rephraser, let rephrasings {
+            return try Output.json(RephrasedFluxReport(report: report, rephrasings: rephrasings, settings: rephraser.settings))
+        }
+        // After the deterministic report below, however it is printed.
+        defer { if let rephraser, let rephrasings { NarrativeOptions.print(rephrasings, settings: rephraser.settings) } }
         if common.json { return try Output.json(report) }
         print("\(report.company), \(report.period), \(report.thresholds.scope.rawValue) accounts: \(report.variances.count) variances "
               + "(at least \(report.thresholds.absolute) \(report.currency) and \(report.thresholds.relativePercent) %; "
