@@ -23,13 +23,14 @@ let package = Package(
         .target(name: "OdooLedger", dependencies: ["Ledger", "OdooRPC", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "CloseKit", dependencies: ["Ledger"]),
         .target(name: "DemoCompany", dependencies: ["Ledger"]),
+        .target(name: "Reconciliation", dependencies: ["Ledger"]),
         .target(name: "CloseStore", dependencies: [
             "Ledger", "CloseKit",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "CloseService", dependencies: [
-            "Ledger", "OdooRPC", "OdooLedger", "CloseKit", "CloseStore", "DemoCompany",
+            "Ledger", "OdooRPC", "OdooLedger", "CloseKit", "CloseStore", "DemoCompany", "Reconciliation",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -46,6 +47,7 @@ let package = Package(
         .testTarget(name: "OdooLedgerTests", dependencies: ["OdooLedger", "Ledger", "OdooRPC"]),
         .testTarget(name: "CloseKitTests", dependencies: ["CloseKit", "Ledger", "DemoCompany"]),
         .testTarget(name: "DemoCompanyTests", dependencies: ["DemoCompany", "Ledger"]),
+        .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "DemoCompany", "Ledger"]),
         .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseKit", "Ledger"]),
         .testTarget(name: "CloseServiceTests", dependencies: ["CloseService", "DemoCompany", "CloseStore", "OdooLedger", "OdooRPC", "Ledger"]),
         .testTarget(name: "CloserCLITests", dependencies: ["closer"]),

@@ -1,9 +1,10 @@
 import ArgumentParser
 import CloseService
+import CloseStore
 import DemoCompany
 import Foundation
-import CloseStore
 import Ledger
+import OdooLedger
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -58,7 +59,12 @@ extension DemoCommand {
             try await service.run(progress: { model, count in progress.update("writing \(model)", count: count) })
         }
         progress.finish()
-        if common.json { return try Output.json(report) }
+        let parity = try await Interruption.cancellingOnInterrupt {
+            try await DemoParityService(options: options, settings: settings, store: service.store, actor: service.actor)
+                .run(pushed: report, progress: { model, count in progress.update("pulling \(model) back", count: count) })
+        }
+        progress.finish()
+        if common.json { return try Output.json(DemoPushOutput(push: report, parity: parity)) }
         print("Pushed the demo company (seed \(options.seed)) into \(database) at \(url) in \(String(format: "%.1f", report.seconds)) s")
         for (model, count) in report.created.sorted(by: { $0.key < $1.key }) {
             print("  created \(count) \(model)" + (report.reused[model].map { ", reused \($0)" } ?? ""))
@@ -69,6 +75,34 @@ extension DemoCommand {
             for warning in report.warnings.prefix(20) { print("    - \(warning)") }
             if report.warnings.count > 20 { print("    … \(report.warnings.count - 20) more (use --json for all)") }
         }
+        DemoParityText.print(parity)
+    }
+}
+
+/// `closer demo --push-to … --json`: what was written, and how the checks compare on it.
+struct DemoPushOutput: Encodable {
+    var push: LedgerImportReport
+    var parity: DemoParityReport
+}
+
+enum DemoParityText {
+    static func print(_ parity: DemoParityReport) {
+        Swift.print("Pulled it back and ran `closer check` on Odoo (run \(parity.checkRunID), \(parity.sourceKey)):")
+        Swift.print("  \(parity.foundInOdoo)/\(parity.plantedInOdoo) planted problems that reached Odoo found, "
+                    + "\(parity.odoo.map(\.falsePositives).reduce(0, +)) false positives")
+        let memory = Dictionary(uniqueKeysWithValues: parity.inMemory.map { ($0.checkID, $0) })
+        for score in parity.odoo where score.found < score.planted || score.falsePositives > 0 {
+            let before = memory[score.checkID].map { " (in memory: \($0.found)/\($0.planted), \($0.falsePositives) false positives)" } ?? ""
+            Swift.print("      \(score.checkID): found \(score.found)/\(score.planted), \(score.falsePositives) false positives\(before)")
+        }
+        if !parity.notPushed.isEmpty {
+            Swift.print("  \(parity.notPushed.count) planted problems could not be reproduced in Odoo (see the warnings above):")
+            for (kind, problems) in Dictionary(grouping: parity.notPushed, by: \.kind).sorted(by: { $0.key < $1.key }) {
+                Swift.print("      \(kind): \(problems.count)")
+            }
+        }
+        Swift.print(parity.differences.isEmpty ? "  same findings as on the in-memory demo company"
+                    : "  differs from the in-memory demo company on: \(parity.differences.joined(separator: ", "))")
     }
 }
 

@@ -1,0 +1,107 @@
+import Ledger
+
+/// The facts about one candidate that the model weighs, as numbers, with the words that explain them.
+public struct MatchFeatures: Sendable {
+    public static let names = [
+        "bias", "amount-equal", "small-difference", "partial", "reference-full", "reference-number", "other-reference",
+        "partner-agrees", "partner-disagrees", "name-similarity", "account-number", "date-gap", "extra-items",
+        "counterpart-memory", "counterpart", "reference-near",
+    ]
+
+    public var values: [Double]
+    /// Plain-language facts, strongest first ("reference contains INV/2026/00042").
+    public var reasons: [String]
+
+    /// Everything the features need to know about the statement line, computed once per line.
+    struct LineFacts {
+        var line: StatementLine
+        var amount: Int64
+        var currencyID: Int
+        var currency: Currency
+        var keys: TextKeys
+        var partner: PartnerEvidence
+    }
+
+    init(_ candidate: MatchCandidate, _ facts: LineFacts, habits: PaymentHabits, mentionedItems: Int) {
+        var values = [Double](repeating: 0, count: Self.names.count)
+        var reasons: [String] = []
+        values[0] = 1
+        let items = candidate.items
+        switch candidate.shape {
+        case .oneToOne, .oneToMany:
+            values[1] = 1
+            reasons.append("amount equal")
+        case .withWriteOff:
+            values[2] = 1
+            reasons.append("difference of \(facts.currency.money(candidate.difference).magnitude) written off")
+        case .partial:
+            values[3] = 1
+            reasons.append("pays part of the open amount")
+        case .counterpart:
+            values[14] = 1
+            if let memory = candidate.memory, memory.total > 0 {
+                values[13] = Double(memory.agreeing) / Double(memory.total + 1)
+                reasons.append("\(memory.agreeing) of \(memory.total) earlier lines with this text went to this account")
+            }
+        }
+        if !items.isEmpty {
+            var full = 0, number = 0, near = 0
+            var named: [String] = [], misspelt: [String] = []
+            for item in items {
+                if item.keys.full.contains(where: facts.keys.full.contains) { full += 1; named.append(item.moveName) }
+                else if item.keys.sequence.contains(where: facts.keys.numbers.contains) { number += 1; named.append(item.moveName) }
+                else if item.keys.full.contains(where: { key in facts.keys.full.contains { ReferenceKeys.isNear(key, $0) } }) {
+                    near += 1; misspelt.append(item.moveName)
+                }
+            }
+            values[4] = Double(full) / Double(items.count)
+            values[5] = Double(number) / Double(items.count)
+            values[15] = Double(near) / Double(items.count)
+            if !misspelt.isEmpty { reasons.insert("reference is one typo away from \(misspelt.joined(separator: ", "))", at: 0) }
+            if !named.isEmpty { reasons.insert("reference contains \(named.joined(separator: ", "))", at: 0) }
+            // The text names documents outside this candidate: a sign that another candidate is meant.
+            if mentionedItems > full + number {
+                values[6] = 1
+                reasons.append("the text also names other open documents")
+            }
+            let partners = Set(items.map(\.partnerID))
+            if let partner = facts.partner.partnerID {
+                if partners == [partner] {
+                    values[7] = 1
+                    reasons.append(facts.partner.byAccountNumber ? "bank account matches the partner's" : "partner matches")
+                } else {
+                    values[8] = 1
+                    reasons.append("bank partner differs from the documents' partner")
+                }
+            }
+            values[9] = facts.partner.nameScore
+            values[10] = facts.partner.byAccountNumber ? 1 : 0
+            values[11] = habits.gapScore(items: items, paidOn: facts.line.date)
+            values[12] = Double(items.count - 1)
+            if items.count > 1 { reasons.append("\(items.count) documents together") }
+        }
+        self.values = values
+        self.reasons = reasons
+    }
+}
+
+/// How late each partner usually pays, learned from settled items: the median days from due date
+/// to payment. A payment close to the partner's habit is more likely the one meant.
+public struct PaymentHabits: Sendable {
+    var medianDelay: [Int: Int] = [:]
+
+    init(delays: [Int: [Int]]) {
+        for (partner, days) in delays where !days.isEmpty { medianDelay[partner] = days.sorted()[days.count / 2] }
+    }
+
+    /// 0 when the payment date is what the partner's habit predicts, growing by 1 per 30 days off, at most 3.
+    func gapScore(items: [OpenItem], paidOn date: LocalDate) -> Double {
+        var gaps: [Int] = []
+        for item in items {
+            let due = item.dueDate ?? item.date
+            let expected = item.partnerID.flatMap { medianDelay[$0] } ?? 0
+            gaps.append(abs(due.days(until: date) - expected))
+        }
+        return min(3, Double(gaps.min() ?? 0) / 30)
+    }
+}

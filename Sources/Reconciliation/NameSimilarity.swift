@@ -1,0 +1,44 @@
+/// How alike the counterpart name a bank reports is to a partner's name, 0…1: the share of name
+/// words found on both sides (Dice), where a word also matches its abbreviation of four or more
+/// letters ("INTL" in "INTERNATIONAL" does not count, "NORTH" in "NORTHWIND" does), ignoring legal forms.
+public enum NameSimilarity {
+    static let legalForms: Set<String> = ["LTD", "LIMITED", "INC", "LLC", "GMBH", "AG", "SA", "SAS", "SARL", "BV", "NV", "PLC", "CO",
+                                          "CORP", "CORPORATION", "COMPANY", "THE", "AND", "OF"]
+
+    public static func words(_ text: String) -> [String] {
+        var words: [String] = [], current: [UInt8] = []
+        func flush() {
+            if !current.isEmpty {
+                let word = String(decoding: current, as: UTF8.self)
+                if !legalForms.contains(word) { words.append(word) }
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case 48...57, 65...90: current.append(byte)
+            case 97...122: current.append(byte & 0xDF)
+            default: flush()
+            }
+        }
+        flush()
+        return words
+    }
+
+    public static func score(_ a: [String], _ b: [String]) -> Double {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        var used = [Bool](repeating: false, count: b.count)
+        var common = 0
+        for word in a {
+            if let index = b.indices.first(where: { !used[$0] && matches(word, b[$0]) }) {
+                used[index] = true
+                common += 1
+            }
+        }
+        return Double(2 * common) / Double(a.count + b.count)
+    }
+
+    static func matches(_ x: String, _ y: String) -> Bool {
+        x == y || (min(x.count, y.count) >= 4 && (x.hasPrefix(y) || y.hasPrefix(x)))
+    }
+}

@@ -1,0 +1,77 @@
+import Ledger
+
+/// What the company's reconciled bank lines teach: for each reconciled statement line, the items it
+/// settled and the account any remainder went to; when each item stopped being open; how late each
+/// partner pays; and which statement texts always go to the same account (bank fees, payroll).
+struct ReconciledHistory {
+    struct Outcome {
+        var itemLineIDs: Set<Int>
+        /// The non-reconcilable account the statement line's counterpart (or its difference) went to.
+        var accountID: Int?
+    }
+
+    var outcomes: [Int: Outcome] = [:]          // statement line id → what it was matched with
+    var settledOn: [Int: LocalDate] = [:]        // item line id → last day it was open
+    var delays: [Int: [Int]] = [:]               // partner → days from due date to payment
+    var memory: [String: [Int: Int]] = [:]       // text words → account → lines
+    var textTotals: [String: Int] = [:]
+
+    init(_ snapshot: LedgerSnapshot) {
+        let reconcilable = Set(snapshot.accounts.filter(\.reconcile).map(\.id))
+        let liquidity = Set(snapshot.journals.compactMap(\.defaultAccountID))
+        var groups: [String: [JournalLine]] = [:]
+        for line in snapshot.lines { if let number = line.matchingNumber { groups[number, default: []].append(line) } }
+        for group in groups.values {
+            let last = group.map(\.date).max()!
+            for line in group { settledOn[line.id] = last }
+        }
+        var linesByMove: [Int: [JournalLine]] = [:]
+        for line in snapshot.lines { linesByMove[line.moveID, default: []].append(line) }
+        let dueDates = Dictionary(snapshot.moves.compactMap { move in move.dueDate.map { (move.id, $0) } }, uniquingKeysWith: { a, _ in a })
+
+        for statement in snapshot.statementLines where statement.isReconciled {
+            var items: Set<Int> = []
+            var account: Int?
+            for line in linesByMove[statement.moveID] ?? [] where !liquidity.contains(line.accountID) {
+                if let number = line.matchingNumber, reconcilable.contains(line.accountID) {
+                    for other in groups[number] ?? [] where other.moveID != statement.moveID {
+                        items.insert(other.id)
+                        if let partner = other.partnerID, let due = dueDates[other.moveID] {
+                            delays[partner, default: []].append(due.days(until: statement.date))
+                        }
+                    }
+                } else if !reconcilable.contains(line.accountID) {
+                    account = account ?? line.accountID
+                }
+            }
+            outcomes[statement.id] = Outcome(itemLineIDs: items, accountID: account)
+            let text = Self.words(statement.paymentRef)
+            guard !text.isEmpty else { continue }
+            textTotals[text, default: 0] += 1
+            if items.isEmpty, let account { memory[text, default: [:]][account, default: 0] += 1 }
+        }
+    }
+
+    /// The letters of a bank text, digits and punctuation dropped: "SALARY RUN 2026-10" → "SALARY RUN".
+    static func words(_ text: String?) -> String {
+        guard let text else { return "" }
+        var words: [String] = [], current: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case 65...90: current.append(byte)
+            case 97...122: current.append(byte & 0xDF)
+            default:
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)); current.removeAll() }
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words.joined(separator: " ")
+    }
+
+    /// The account earlier lines with this text went to, when at least two did and most agree.
+    func counterpart(for text: String) -> (accountID: Int, agreeing: Int, total: Int)? {
+        guard let accounts = memory[text], let (account, count) = accounts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }),
+              count >= 2 else { return nil }
+        return (account, count, textTotals[text] ?? count)
+    }
+}
