@@ -91,6 +91,8 @@ public struct CheckReport: Sendable, Codable {
     /// The rule set's schema_version and the SHA-256 of its file (of the built-in text for the defaults).
     public var ruleSetVersion: Int
     public var ruleSetHash: String
+    /// What `--post-findings` noted on Odoo's chatters (absent without it).
+    public var posts: FindingPostReport?
 
     public var countsBySeverity: [String: Int] {
         Dictionary(grouping: findings, by: \.severity.rawValue).mapValues(\.count)

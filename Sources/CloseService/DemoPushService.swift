@@ -3,7 +3,6 @@ import DemoCompany
 import Foundation
 import Ledger
 import OdooLedger
-import OdooRPC
 
 /// `closer demo --push-to URL/DB`: writes the demo company into a real Odoo, so every feature can
 /// be tried against Odoo itself. Audited before and after; idempotent (a re-run creates nothing twice).
@@ -30,12 +29,13 @@ public struct DemoPushService: Sendable {
     }
 
     public func run(progress: PullProgress?) async throws -> LedgerImportReport {
+        try settings.mode.requireWrites(for: "closer demo --push-to")
         let book = DemoCompany.generate(options)
         let target = AuditTarget(model: "odoo.database", id: settings.endpoint.database, name: settings.endpoint.url.absoluteString)
         try store.recordAudit(NewAuditEvent(actor: actor, action: "demo.push.started", targets: [target], payload: AuditPayload([
             "seed": String(options.seed), "moves": String(book.snapshot.moves.count), "lines": String(book.snapshot.lines.count),
         ])))
-        let client = OdooClient(endpoint: settings.endpoint, options: settings.options)
+        let client = OdooGateway.client(settings)
         do {
             let report = try await OdooLedgerImporter(client: client, progress: progress).importLedger(book.snapshot)
             try store.recordAudit(NewAuditEvent(actor: actor, action: "demo.push.finished", targets: [target], payload: AuditPayload([

@@ -2,11 +2,14 @@ import Logging
 import OdooLedger
 import OdooRPC
 
-/// Builds the Odoo client and ledger source from resolved settings. The one place where a
-/// connection is made, so a later mode switch (read-only audit mode) has a single gate.
+/// Builds every Odoo client from resolved settings: the one place where a connection is made, so
+/// the operating mode has a single gate. In audit mode the client refuses writes before sending them.
 public enum OdooGateway {
+    public static func client(_ settings: OdooSettings, logger: Logger = Logger(label: "closer.odoo")) -> OdooClient {
+        OdooClient(endpoint: settings.endpoint, options: settings.options, access: settings.mode.odooAccess, logger: logger)
+    }
+
     public static func source(_ settings: OdooSettings, logger: Logger = Logger(label: "closer.odoo")) -> OdooLedgerSource {
-        let client = OdooClient(endpoint: settings.endpoint, options: settings.options, logger: logger)
-        return OdooLedgerSource(client: client, endpoint: settings.endpoint, companyID: settings.companyID)
+        OdooLedgerSource(client: client(settings, logger: logger), endpoint: settings.endpoint, companyID: settings.companyID)
     }
 }

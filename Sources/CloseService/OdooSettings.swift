@@ -6,6 +6,8 @@ public struct OdooSettings: Sendable {
     public var endpoint: OdooEndpoint
     public var options: OdooClientOptions
     public var companyID: Int?
+    /// Decides whether the clients built from these settings may write (see `OdooGateway`).
+    public var mode: OperatingMode
 
     /// Collects every missing or malformed setting before failing, so one run tells the whole story.
     public init(resolving settings: SettingsResolver) throws {
@@ -38,6 +40,12 @@ public struct OdooSettings: Sendable {
         if rpcProtocol == .json2 && apiKey == nil {
             invalid.append("odoo.protocol json2 (Odoo 19) needs an API key: \(Setting.odooAPIKey.flag) or \(Setting.odooAPIKey.environment)")
         }
+        var mode = OperatingMode.audit
+        if let name = settings.string(.mode) {
+            if let parsed = OperatingMode(rawValue: name.lowercased()) { mode = parsed } else {
+                invalid.append("mode '\(name)' is not one of \(OperatingMode.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
         let companyID = Self.positiveInt(settings, .odooCompany, into: &invalid)
         let pageSize = Self.positiveInt(settings, .pageSize, into: &invalid) ?? 2000
         let concurrency = Self.positiveInt(settings, .concurrency, into: &invalid) ?? 4
@@ -49,6 +57,7 @@ public struct OdooSettings: Sendable {
         endpoint = OdooEndpoint(url: url, database: database, login: user, credential: credential, rpcProtocol: rpcProtocol)
         options = OdooClientOptions(timeout: .seconds(timeout), pageSize: pageSize, maxConcurrency: concurrency)
         self.companyID = companyID
+        self.mode = mode
     }
 
     static func positiveInt(_ settings: SettingsResolver, _ setting: Setting, into invalid: inout [String]) -> Int? {

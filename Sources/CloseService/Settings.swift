@@ -13,6 +13,7 @@ public struct Setting: Hashable, Sendable {
     public static let odooAPIKey = Setting(key: "odoo.api_key", flag: "--api-key", environment: "CLOSER_ODOO_API_KEY", isSecret: true)
     public static let odooProtocol = Setting(key: "odoo.protocol", flag: "--protocol", environment: "CLOSER_ODOO_PROTOCOL", isSecret: false)
     public static let odooCompany = Setting(key: "odoo.company", flag: "--company", environment: "CLOSER_ODOO_COMPANY", isSecret: false)
+    public static let mode = Setting(key: "mode", flag: "--mode", environment: "CLOSER_MODE", isSecret: false)
     public static let store = Setting(key: "store", flag: "--store", environment: "CLOSER_STORE", isSecret: false)
     public static let historyMonths = Setting(key: "pull.history_months", flag: "--history-months", environment: "CLOSER_HISTORY_MONTHS", isSecret: false)
     public static let pageSize = Setting(key: "pull.page_size", flag: "--page-size", environment: "CLOSER_PAGE_SIZE", isSecret: false)
@@ -24,6 +25,6 @@ public struct Setting: Hashable, Sendable {
     public static let narrativeTimeout = Setting(key: "narrative.timeout_seconds", flag: "--narrative-timeout", environment: "CLOSER_NARRATIVE_TIMEOUT", isSecret: false)
 
     public static let all: [Setting] = [odooURL, odooDatabase, odooUser, odooPassword, odooAPIKey, odooProtocol, odooCompany,
-                                        store, historyMonths, pageSize, concurrency, timeoutSeconds,
+                                        mode, store, historyMonths, pageSize, concurrency, timeoutSeconds,
                                         narrativeURL, narrativeModel, narrativeAPIKey, narrativeTimeout]
 }

@@ -57,7 +57,7 @@ extension AppDatabase {
 
 extension Finding {
     /// Identity across runs: the check and the records it names.
-    var fingerprint: String {
+    public var fingerprint: String {
         checkID + "|" + records.map { "\($0.model)#\($0.id)" }.sorted().joined(separator: ",")
     }
 }

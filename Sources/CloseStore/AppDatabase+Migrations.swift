@@ -198,6 +198,28 @@ extension AppDatabase {
                 CREATE INDEX finding_by_company_period ON finding(company_id, period, run_id);
                 """)
         }
+        migrator.registerMigration("v3-finding-posts") { db in
+            // One row per finding noted on an Odoo chatter, so a rerun never posts it twice. The key is the
+            // finding's first record; thread_* is where the note went (a statement line's note goes to its move).
+            try db.execute(sql: """
+                CREATE TABLE finding_post (
+                    id INTEGER PRIMARY KEY,
+                    source_key TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    model TEXT NOT NULL,
+                    res_id INTEGER NOT NULL,
+                    check_id TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    thread_model TEXT NOT NULL,
+                    thread_id INTEGER NOT NULL,
+                    message_id INTEGER NOT NULL,
+                    activity_id INTEGER,
+                    found_in_odoo INTEGER NOT NULL CHECK (found_in_odoo IN (0, 1)),
+                    recorded_at TEXT NOT NULL,
+                    UNIQUE (source_key, fingerprint, model, res_id)
+                );
+                """)
+        }
         return migrator
     }
 }

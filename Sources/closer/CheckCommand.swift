@@ -16,6 +16,11 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "The day the close is done, YYYY-MM-DD (default: today, UTC).") var asOf: String?
     @Option(help: "The rule-set file (default: ./closer-rules.yaml when present, else the built-in rules).") var rules: String?
     @Option(help: "Exit 1 when a finding of this severity or worse exists: blocking, warning, advisory, or never.") var failOn = "blocking"
+    @OptionGroup var connection: ConnectionOptions
+    @Flag(help: "Note each finding on its Odoo record's chatter with a To-Do, once (needs --mode supervised or autonomous).")
+    var postFindings = false
+    @Option(help: "With --post-findings, post findings of this severity or worse: blocking, warning (default) or advisory.")
+    var postSeverity = "warning"
 
     func validate() throws {
         do { _ = try Period(parsing: period) } catch { throw ValidationError(String(describing: error)) }
@@ -23,6 +28,7 @@ struct CheckCommand: AsyncParsableCommand {
         if failOn != "never" && Severity(rawValue: failOn) == nil {
             throw ValidationError("--fail-on must be blocking, warning, advisory or never.")
         }
+        if Severity(rawValue: postSeverity) == nil { throw ValidationError("--post-severity must be blocking, warning or advisory.") }
     }
 
     func run() async throws {
@@ -30,14 +36,25 @@ struct CheckCommand: AsyncParsableCommand {
         let store = try AppDatabase.open(at: try common.resolver().storePath)
         let key = try source ?? CheckService.onlySourceKey(in: store)
         let today = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).date
-        let report = try CheckService(store: store, actor: ActorIdentity.current()).run(
+        // Built before the checks run, so a wrong mode or connection stops the command at once.
+        let poster = try postFindings ? FindingPostService(
+            store: store, settings: OdooSettings(resolving: common.resolver(flags: connection.flags)), sourceKey: key,
+            actor: ActorIdentity.current()) : nil
+        var report = try CheckService(store: store, actor: ActorIdentity.current()).run(
             sourceKey: key, period: try Period(parsing: period), asOf: asOf.flatMap { LocalDate(iso: $0) } ?? today, ruleSet: ruleSet)
+        if let poster, let threshold = Severity(rawValue: postSeverity) {
+            report.posts = try await Interruption.cancellingOnInterrupt { [report] in
+                try await poster.post(report.findings, atLeast: threshold, asOf: report.asOf)
+            }
+        }
         if common.json {
             try Output.json(report)
         } else if !report.findings.isEmpty || !report.comparison.resolved.isEmpty {
             CheckReportText.print(report)
         }
+        if let posts = report.posts, !common.json { FindingPostText.print(posts) }
         if let threshold = Severity(rawValue: failOn), report.hasFinding(atLeast: threshold) { throw ExitCode(1) }
+        if report.posts?.failed.isEmpty == false { throw ExitCode(1) }
     }
 }
 

@@ -31,6 +31,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "API key instead of a password (env CLOSER_ODOO_API_KEY).") var apiKey: String?
     @Option(name: .customLong("protocol"), help: "xmlrpc (default), jsonrpc, or json2 (Odoo 19, API key).") var rpcProtocol: String?
     @Option(help: "Company id to close (default: the user's current company).") var company: String?
+    @Option(help: "audit (default: never writes to Odoo), supervised or autonomous (env CLOSER_MODE).") var mode: String?
 
     var flags: [Setting: String] {
         var flags: [Setting: String] = [:]
@@ -41,6 +42,7 @@ struct ConnectionOptions: ParsableArguments {
         flags[.odooAPIKey] = apiKey
         flags[.odooProtocol] = rpcProtocol
         flags[.odooCompany] = company
+        flags[.mode] = mode
         return flags
     }
 }

@@ -21,7 +21,8 @@ struct LiveOdooPullTests {
     @Test func pullMatchesOdoosCountsAndNoticesARewrittenPostedLine() async throws {
         let settings = try #require(LiveOdooSettings.settings)
         let source = OdooGateway.source(settings)
-        let client = source.client
+        // The pull reads in audit mode; the administrator's rewrite below needs a client that may write.
+        let client = OdooGateway.client(try #require(LiveOdooSettings.settings(mode: "supervised")))
         let company = try await source.resolvedCompanyID()
         // The period holding the newest posted entry, so the demo data is inside the window.
         let newest = try await client.searchRead("account.move", domain: [["state", "=", "posted"]], fields: ["date"], order: "date desc", limit: 1)
@@ -64,11 +65,14 @@ struct LiveOdooPullTests {
 }
 
 enum LiveOdooSettings {
-    static var settings: OdooSettings? {
+    static var settings: OdooSettings? { settings(mode: "audit") }
+
+    /// Tests that write to Odoo on purpose ask for a mode that allows it.
+    static func settings(mode: String) -> OdooSettings? {
         let environment = ProcessInfo.processInfo.environment
         guard let url = environment["CLOSER_TEST_ODOO_URL"], let db = environment["CLOSER_TEST_ODOO_DB"],
               let user = environment["CLOSER_TEST_ODOO_USER"], let password = environment["CLOSER_TEST_ODOO_PASSWORD"] else { return nil }
         return try? OdooSettings(resolving: SettingsResolver(
-            flags: [.odooURL: url, .odooDatabase: db, .odooUser: user, .odooPassword: password], environment: [:], file: nil))
+            flags: [.odooURL: url, .odooDatabase: db, .odooUser: user, .odooPassword: password, .mode: mode], environment: [:], file: nil))
     }
 }

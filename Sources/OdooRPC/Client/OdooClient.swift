@@ -4,21 +4,24 @@ import Logging
 /// A connection to one Odoo database as one user, over any of the three protocols.
 ///
 /// Caches the uid after `authenticate`; retries transient failures with backoff, but
-/// resends a non-idempotent call only when Odoo provably did not apply it.
+/// resends a non-idempotent call only when Odoo provably did not apply it. A client built with
+/// `access: .readOnly` refuses every ORM method that may write, before anything is sent.
 public final class OdooClient: Sendable {
     public let endpoint: OdooEndpoint
     public let options: OdooClientOptions
+    public let access: OdooAccessPolicy
     let transport: any HTTPTransport
     let logger: Logger
     private let codec: any RPCProtocolCodec
     private let cachedUID = Locked<Int?>(nil)
 
     public init(
-        endpoint: OdooEndpoint, options: OdooClientOptions = .init(),
+        endpoint: OdooEndpoint, options: OdooClientOptions = .init(), access: OdooAccessPolicy = .readWrite,
         transport: any HTTPTransport = URLSessionTransport(), logger: Logger = Logger(label: "closer.odoo")
     ) {
         self.endpoint = endpoint
         self.options = options
+        self.access = access
         self.transport = transport
         self.logger = logger
         self.codec = endpoint.rpcProtocol.codec(for: endpoint)
@@ -48,7 +51,7 @@ public final class OdooClient: Sendable {
     public func execute(
         _ model: String, _ method: String, _ args: [RPCValue] = [], _ kwargs: RPCStruct = [:], idempotent: Bool
     ) async throws -> RPCValue {
-        let uid = try await currentUID()
+        let uid = try await authorizedUID(model, method)
         return try await perform(.model(model: model, method: method, args: args, kwargs: kwargs), uid: uid, idempotent: idempotent)
     }
 
@@ -59,7 +62,7 @@ public final class OdooClient: Sendable {
     public func callReturningNothing(
         _ model: String, _ method: String, _ args: [RPCValue] = [], _ kwargs: RPCStruct = [:]
     ) async throws -> RPCValue {
-        let uid = try await currentUID()
+        let uid = try await authorizedUID(model, method)
         do {
             return try await perform(
                 .model(model: model, method: method, args: args, kwargs: kwargs), uid: uid, idempotent: false, retry: .singleAttempt)
@@ -67,6 +70,12 @@ public final class OdooClient: Sendable {
             if case .serverFault(_, let message) = error, message.contains("cannot marshal None") { return .null }
             throw error
         }
+    }
+
+    /// Checks the access policy first: a refused call must not even authenticate.
+    private func authorizedUID(_ model: String, _ method: String) async throws -> Int {
+        try access.authorize(model: model, method: method)
+        return try await currentUID()
     }
 
     private func currentUID() async throws -> Int {

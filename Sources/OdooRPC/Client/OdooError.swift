@@ -18,6 +18,8 @@ public enum OdooError: Error, Sendable, CustomStringConvertible, LocalizedError 
     case timeout(seconds: Double)
     case httpStatus(Int, String)
     case malformedResponse(String)
+    /// A read-only client (see `OdooAccessPolicy`) refused a call that may write; nothing was sent.
+    case writeRefused(model: String, method: String, mode: String)
 
     public var description: String {
         switch self {
@@ -48,6 +50,9 @@ public enum OdooError: Error, Sendable, CustomStringConvertible, LocalizedError 
             return "Odoo answered HTTP \(status) (\(reason)): check the URL points at an Odoo server and that it is healthy."
         case .malformedResponse(let detail):
             return "Odoo sent a response Closer could not read: \(detail)."
+        case .writeRefused(let model, let method, let mode):
+            return "Closer runs in \(mode) mode, which never writes to Odoo: it refused \(model).\(method) before sending it. "
+                + "To allow writes, run with --mode supervised (or CLOSER_MODE=supervised)."
         }
     }
 
