@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, dependencies pointing down only (see README "Architecture"):
-// closer → CloseService → CloseStore, CloseKit, OdooLedger, DemoCompany → OdooRPC, Ledger.
+// closer → CloseService → CloseStore, CloseKit, Reconciliation, OdooLedger, DemoCompany → OdooRPC, Ledger.
 let package = Package(
     name: "Closer",
     platforms: [.macOS(.v14)],
@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "DemoCompany", dependencies: ["Ledger"]),
         .target(name: "Reconciliation", dependencies: ["Ledger"]),
         .target(name: "CloseStore", dependencies: [
-            "Ledger", "CloseKit",
+            "Ledger", "CloseKit", "Reconciliation",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -36,7 +36,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "closer", dependencies: [
-            "CloseService",
+            "CloseService", "Reconciliation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "CloserBench", dependencies: [
@@ -48,8 +48,8 @@ let package = Package(
         .testTarget(name: "CloseKitTests", dependencies: ["CloseKit", "Ledger", "DemoCompany"]),
         .testTarget(name: "DemoCompanyTests", dependencies: ["DemoCompany", "Ledger"]),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "DemoCompany", "Ledger"]),
-        .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseKit", "Ledger"]),
-        .testTarget(name: "CloseServiceTests", dependencies: ["CloseService", "DemoCompany", "CloseStore", "OdooLedger", "OdooRPC", "Ledger"]),
+        .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseKit", "Ledger", "Reconciliation"]),
+        .testTarget(name: "CloseServiceTests", dependencies: ["CloseService", "DemoCompany", "CloseStore", "OdooLedger", "OdooRPC", "Ledger", "Reconciliation"]),
         .testTarget(name: "CloserCLITests", dependencies: ["closer"]),
     ]
 )

@@ -46,13 +46,15 @@ public struct DemoService: Sendable {
         // Checked after the re-pull, so the rewritten entry shows up as a finding too.
         let checks = try CheckService(store: store, actor: actor).run(sourceKey: sourceKey, period: period, asOf: options.asOf)
         let scores = CheckScore.score(checks.findings, against: book.groundTruth, pulled: stored)
+        let reconcile = try ReconcileService(store: store, actor: actor).propose(sourceKey: sourceKey, period: period)
+        let matching = MatchScore.score(reconcile.proposals.map(\.proposal), against: book.groundTruth, snapshot: stored)
 
         return DemoReport(
             company: book.snapshot.company.name, seed: options.seed, period: period, generated: book.snapshot.counts,
             generationSeconds: generationSeconds, storePath: storePath, firstPull: first, secondPull: second,
             editedMove: edited, trialBalance: DemoReport.TrialBalanceSummary(trialBalance),
             groundTruthPath: groundTruthPath, plantedProblems: book.groundTruth.countsByKind,
-            findingsBySeverity: checks.countsBySeverity, checkScores: scores,
+            findingsBySeverity: checks.countsBySeverity, checkScores: scores, matchScore: matching, matchModelVersion: reconcile.model.version,
             audit: try store.verifyAuditTrail())
     }
 
@@ -93,5 +95,8 @@ public struct DemoReport: Sendable, Codable {
     public var plantedProblems: [String: Int]
     public var findingsBySeverity: [String: Int]
     public var checkScores: [CheckScore]
+    /// Bank-match proposals against the planted matches.
+    public var matchScore: MatchScore
+    public var matchModelVersion: Int
     public var audit: AuditVerification
 }

@@ -51,6 +51,19 @@ extension RuleSet {
             min_months: 3                # billed in at least this many of the lookback months
             expected_bills: 3            # expected amount: mean of this many latest bills
 
+        # Bank matching (`closer reconcile`): when a proposal is applied without review, and what a small difference is.
+        reconciliation:
+          auto_threshold: 0.98           # probability at or above which a match is applied without review (mode permitting)
+          auto_margin: 0.3               # and at least this far above the runner-up
+          review_threshold: 0.5          # below this a proposal is escalated instead of reviewed
+          rounding_tolerance: 5          # minor units: a difference this small is rounding…
+          rounding_account_code: "640000"
+          fee_tolerance: 5000            # …a shortfall up to this many minor units and fee_max_percent is a deducted bank charge
+          fee_max_percent: 10
+          fee_account_code: "626000"
+          subset_max_items: 14           # open items of one partner tried together for one deposit (1:N)
+          subset_max_size: 4             # in combinations of at most this many
+
         # Flux review (`closer flux`): variances at least this large in both senses are listed.
         flux:
           absolute_amount: 5000          # whole units of the company currency

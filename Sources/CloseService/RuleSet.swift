@@ -1,6 +1,7 @@
 import CloseKit
 import Crypto
 import Foundation
+import Reconciliation
 import Yams
 
 /// A versioned rule-set file (closer-rules.yaml): the checks' rules, the anomaly detectors'
@@ -17,6 +18,7 @@ public struct RuleSet: Sendable, Equatable {
     public var rules: CheckRules
     public var anomalyThresholds: AnomalyThresholds
     public var flux: FluxThresholds
+    public var matching: MatchRules
     /// Check and detector ids to skip.
     public var disabledChecks: [String]
     /// SHA-256 of the file's bytes, lowercase hex (for the built-in rules, of `builtInText`).
@@ -52,7 +54,7 @@ public struct RuleSet: Sendable, Equatable {
     }
 
     static let topLevelKeys = ["schema_version", "analytic_required_code_prefixes", "suspense_account_codes", "clearing_account_codes",
-                               "late_posting_grace_days", "tax_required_code_prefixes", "disabled_checks", "anomalies", "flux"]
+                               "late_posting_grace_days", "tax_required_code_prefixes", "disabled_checks", "anomalies", "flux", "reconciliation"]
 
     public init(origin: String, bytes: Data) throws {
         self.origin = origin
@@ -68,6 +70,7 @@ public struct RuleSet: Sendable, Equatable {
         var rules = CheckRules()
         var thresholds = AnomalyThresholds()
         var flux = FluxThresholds()
+        var matching = MatchRules()
         var disabled: [String] = []
         var version: Int?
         for (key, _, value) in try reader.entries(of: root, key: nil, known: Self.topLevelKeys) {
@@ -85,6 +88,7 @@ public struct RuleSet: Sendable, Equatable {
             case "tax_required_code_prefixes": rules.taxRequiredCodePrefixes = try reader.strings(value, key).map(\.0)
             case "anomalies": thresholds = try Self.anomalyThresholds(value, reader: reader)
             case "flux": flux = try Self.fluxThresholds(value, reader: reader)
+            case "reconciliation": matching = try Self.matchRules(value, reader: reader)
             default:   // disabled_checks
                 let ids = Set(CheckRegistry.all.map(\.id) + AnomalyRegistry.all.map(\.id))
                 disabled = try reader.strings(value, key).map { id, node in
@@ -98,6 +102,7 @@ public struct RuleSet: Sendable, Equatable {
         self.rules = rules
         anomalyThresholds = thresholds
         self.flux = flux
+        self.matching = matching
         disabledChecks = disabled
     }
 
@@ -111,6 +116,32 @@ public struct RuleSet: Sendable, Equatable {
             }
         }
         return flux
+    }
+}
+
+extension RuleSet {
+    static func matchRules(_ node: Node, reader: RuleSetReader) throws -> MatchRules {
+        var rules = MatchRules()
+        let known = ["auto_threshold", "auto_margin", "review_threshold", "rounding_tolerance", "fee_tolerance", "fee_max_percent",
+                     "rounding_account_code", "fee_account_code", "subset_max_items", "subset_max_size"]
+        for (key, _, value) in try reader.entries(of: node, key: "reconciliation", known: known) {
+            switch key.dropFirst("reconciliation.".count) {
+            case "auto_threshold": rules.autoThreshold = try reader.probability(value, key)
+            case "auto_margin": rules.autoMargin = try reader.probability(value, key)
+            case "review_threshold": rules.reviewThreshold = try reader.probability(value, key)
+            case "rounding_tolerance": rules.roundingTolerance = Int64(try reader.integer(value, key))
+            case "fee_tolerance": rules.feeTolerance = Int64(try reader.integer(value, key))
+            case "fee_max_percent": rules.feeMaxPercent = Int64(try reader.integer(value, key))
+            case "rounding_account_code": rules.roundingAccountCode = try reader.text(value, key)
+            case "fee_account_code": rules.feeAccountCode = try reader.text(value, key)
+            case "subset_max_items": rules.subsetMaxItems = min(try reader.integer(value, key, minimum: 2), 24)
+            default: rules.subsetMaxSize = min(try reader.integer(value, key, minimum: 2), 6)
+            }
+        }
+        guard rules.reviewThreshold <= rules.autoThreshold else {
+            throw reader.fail(node, "reconciliation.review_threshold", "must not be above auto_threshold")
+        }
+        return rules
     }
 }
 

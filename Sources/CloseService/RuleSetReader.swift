@@ -41,6 +41,18 @@ struct RuleSetReader {
         return value
     }
 
+    /// A probability between 0 and 1.
+    func probability(_ node: Node, _ key: String) throws -> Double {
+        let value = try number(node, key)
+        guard value <= 1 else { throw fail(node, key, "must be between 0 and 1") }
+        return value
+    }
+
+    func text(_ node: Node, _ key: String) throws -> String {
+        guard let scalar = node.scalar, !scalar.string.isEmpty else { throw fail(node, key, "must be a single non-empty value") }
+        return scalar.string
+    }
+
     func flag(_ node: Node, _ key: String) throws -> Bool {
         switch node.scalar?.string.lowercased() {
         case "true": return true

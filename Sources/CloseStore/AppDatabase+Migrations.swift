@@ -220,6 +220,42 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v4-bank-matching") { db in
+            // Match models by version (the weights a score came from), proposals with their review status,
+            // and reviewers' verdicts that the next model learns from.
+            try db.execute(sql: """
+                CREATE TABLE match_model (
+                    id INTEGER PRIMARY KEY,
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    version INTEGER NOT NULL,
+                    model TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    UNIQUE (company_id, version)
+                );
+                CREATE TABLE match_proposal (
+                    id INTEGER PRIMARY KEY,
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    run_id INTEGER NOT NULL REFERENCES run(id),
+                    period TEXT NOT NULL,
+                    statement_line_id INTEGER NOT NULL,
+                    decision TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('proposed', 'superseded', 'approved', 'rejected', 'applied', 'failed')),
+                    idempotency_key TEXT NOT NULL,
+                    proposal TEXT NOT NULL,
+                    decided_by TEXT,
+                    decided_at TEXT,
+                    note TEXT
+                );
+                CREATE INDEX match_proposal_by_line ON match_proposal(company_id, statement_line_id, status);
+                CREATE TABLE match_feedback (
+                    id INTEGER PRIMARY KEY,
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    proposal_id INTEGER NOT NULL REFERENCES match_proposal(id),
+                    features TEXT NOT NULL,
+                    approved INTEGER NOT NULL CHECK (approved IN (0, 1))
+                );
+                """)
+        }
         return migrator
     }
 }

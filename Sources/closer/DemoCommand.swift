@@ -107,6 +107,8 @@ enum DemoParityText {
 }
 
 enum DemoReportText {
+    static func percent(_ ratio: Double) -> String { String(format: "%.1f %%", ratio * 100) }
+
     static func print(_ report: DemoReport) {
         let generated = report.generated
         Swift.print("Closer demo — \(report.company) (synthetic, seed \(report.seed)), closing \(report.period)")
@@ -129,6 +131,10 @@ enum DemoReportText {
         for score in scored where score.found < score.planted || score.falsePositives > 0 {
             Swift.print("      \(score.checkID): found \(score.found)/\(score.planted), \(score.falsePositives) false positives")
         }
+        let match = report.matchScore
+        Swift.print("  bank matching \(match.matchable) unreconciled lines: \(match.auto) auto-matched (\(percent(match.autoRate))), "
+                    + "\(percent(match.autoPrecision)) of them right; \(percent(match.matchedRate)) matched or proposed right as the top "
+                    + "candidate; 1:N deposits \(match.oneToManyCorrect)/\(match.oneToMany) (`closer reconcile --period \(report.period)`)")
         let plantedCount = report.plantedProblems.values.reduce(0, +)
         Swift.print("  ground truth  \(plantedCount) planted close problems of \(report.plantedProblems.count) kinds → \(report.groundTruthPath)")
         let changes = report.secondPull.changedPostedMoves

@@ -3,6 +3,7 @@ import Testing
 import CloseKit
 import CloseStore
 import DemoCompany
+import Reconciliation
 @testable import CloseService
 
 @Suite struct RuleSetTests {
@@ -75,6 +76,8 @@ import DemoCompany
             ("schema_version: 1\nanomalies:\n  system_user_ids: [admin]\n", 3, "anomalies.system_user_ids", "Odoo user ids"),
             ("schema_version: 1\nflux:\n  accounts: income\n", 3, "flux.accounts", "all, profit-and-loss, balance-sheet"),
             ("schema_version: 1\nflux: 5000\n", 2, "flux", "must be a mapping"),
+            ("schema_version: 1\nreconciliation:\n  auto_threshold: 1.5\n", 3, "reconciliation.auto_threshold", "between 0 and 1"),
+            ("schema_version: 1\nreconciliation:\n  auto_threshold: 0.4\n", 3, "reconciliation.review_threshold", "must not be above auto_threshold"),
             ("late_posting_grace_days: 1\n", 1, "schema_version", "is missing"),
             ("", 1, "schema_version", "is missing"),
             ("# rules\nschema_version: 2\n", 2, "schema_version", "2 is not supported"),
@@ -116,6 +119,8 @@ import DemoCompany
         #expect(!ruleSet.checks.contains { $0.id == "sequence-gap" } && ruleSet.checks.count == CheckRegistry.all.count - 1)
         // Every detector with thresholds has a section, and the built-in file states every default.
         #expect(RuleSet.builtIn.anomalyThresholds == AnomalyThresholds() && RuleSet.builtIn.flux == FluxThresholds())
+        #expect(RuleSet.builtIn.matching == MatchRules())
+        #expect(try parse("schema_version: 1\nreconciliation: {auto_threshold: 0.995, fee_account_code: \"627100\"}\n").matching.feeAccountCode == "627100")
         for (id, fields) in RuleSet.thresholdFields {
             #expect(AnomalyRegistry.detector(id: id) != nil, "\(id)")
             for field in fields { #expect(RuleSet.builtInText.contains("    \(field.key): "), "\(id).\(field.key) is not in the built-in file") }

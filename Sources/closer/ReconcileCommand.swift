@@ -1,0 +1,118 @@
+import ArgumentParser
+import CloseService
+import CloseStore
+import Foundation
+import Ledger
+import Reconciliation
+
+struct ReconcileCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reconcile",
+        abstract: "Bank matching: propose matches for unreconciled statement lines, approve or reject them.",
+        subcommands: [Propose.self, Approve.self, Reject.self, List.self], defaultSubcommand: Propose.self)
+
+    /// Options every reconcile subcommand shares: the store, the ledger and the rule set.
+    struct Scope: ParsableArguments {
+        @OptionGroup var common: CommonOptions
+        @Option(help: "Which pulled ledger (default: the only one in the store).") var source: String?
+        @Option(help: "The rule-set file (default: ./closer-rules.yaml when present, else the built-in rules).") var rules: String?
+
+        func open() throws -> (service: ReconcileService, sourceKey: String, rules: MatchRules) {
+            let matching = try RuleSet.resolve(explicit: rules).matching   // a malformed file stops here
+            let store = try AppDatabase.open(at: try common.resolver().storePath)
+            let key = try source ?? CheckService.onlySourceKey(in: store)
+            return (ReconcileService(store: store, actor: ActorIdentity.current()), key, matching)
+        }
+    }
+
+    struct Propose: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "propose", abstract: "Propose matches for the statement lines dated up to the period's end that are not reconciled.")
+        @OptionGroup var scope: Scope
+        @Option(help: "The period to close, YYYY-MM.") var period: String
+
+        func validate() throws {
+            do { _ = try Period(parsing: period) } catch { throw ValidationError(String(describing: error)) }
+        }
+
+        func run() async throws {
+            let (service, key, rules) = try scope.open()
+            let report = try service.propose(sourceKey: key, period: try Period(parsing: period), rules: rules)
+            if scope.common.json { return try Output.json(report) }
+            let counts = report.countsByDecision
+            print("\(report.proposals.count) statement lines to match in \(report.period) (model v\(report.model.version), "
+                  + "learned from \(report.model.trainedOn) examples): " + ["auto", "review", "escalate", "cannot-match"].map {
+                      "\(counts[$0] ?? 0) \($0)" }.joined(separator: ", "))
+            for stored in report.proposals { ProposalText.print(stored) }
+            if !report.proposals.isEmpty {
+                print("\nApprove with `closer reconcile approve ID…` (or --all-auto), reject with `closer reconcile reject ID --reason …`.")
+            }
+        }
+    }
+
+    struct Approve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Approve proposals waiting for review; each approval is audited and teaches the model.")
+        @OptionGroup var scope: Scope
+        @Argument(help: "Proposal ids.") var ids: [Int64] = []
+        @Flag(help: "Approve every waiting proposal the policy marked auto.") var allAuto = false
+        @Option(help: "A comment kept with the approval.") var note: String?
+
+        func validate() throws {
+            if ids.isEmpty && !allAuto { throw ValidationError("Name proposal ids, or pass --all-auto.") }
+        }
+
+        func run() async throws {
+            let (service, key, rules) = try scope.open()
+            var chosen = ids
+            if allAuto {
+                chosen += try service.store.matchProposals(sourceKey: key, statuses: ["proposed"])
+                    .filter { $0.proposal.decision == .auto }.map(\.id)
+            }
+            let decided = try chosen.map { try service.decide(id: $0, sourceKey: key, approve: true, note: note, rules: rules) }
+            if scope.common.json { return try Output.json(decided) }
+            for stored in decided { print("approved \(stored.id): \(stored.proposal.best?.documents.joined(separator: ", ") ?? "")") }
+        }
+    }
+
+    struct Reject: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reject a proposal, with the reason; the model learns from it.")
+        @OptionGroup var scope: Scope
+        @Argument(help: "Proposal id.") var id: Int64
+        @Option(help: "Why the proposal is wrong.") var reason: String
+
+        func run() async throws {
+            let (service, key, rules) = try scope.open()
+            let stored = try service.decide(id: id, sourceKey: key, approve: false, note: reason, rules: rules)
+            if scope.common.json { return try Output.json(stored) }
+            print("rejected \(stored.id): \(reason)")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List stored proposals, optionally by status.")
+        @OptionGroup var scope: Scope
+        @Option(help: "proposed, approved, rejected, applied, failed or superseded.") var status: [String] = []
+
+        func run() async throws {
+            let (service, key, _) = try scope.open()
+            let stored = try service.store.matchProposals(sourceKey: key, statuses: status.isEmpty ? nil : Set(status))
+            if scope.common.json { return try Output.json(stored) }
+            for proposal in stored { ProposalText.print(proposal) }
+        }
+    }
+}
+
+enum ProposalText {
+    static func print(_ stored: StoredMatchProposal) {
+        let proposal = stored.proposal
+        let head = "\n[\(stored.id)] \(proposal.date) \(proposal.amount) '\(proposal.text)' — \(proposal.decision.rawValue)"
+            + (stored.status == "proposed" ? "" : " (\(stored.status)\(stored.decidedBy.map { " by \($0)" } ?? ""))")
+        Swift.print(head)
+        guard !proposal.candidates.isEmpty else { return Swift.print("    \(proposal.reason)") }
+        for (rank, candidate) in proposal.candidates.enumerated() {
+            let what = candidate.documents.isEmpty ? "book to account \(candidate.writeOffAccountID.map(String.init) ?? "?")"
+                : candidate.documents.joined(separator: " + ") + (candidate.writeOff.map { ", write off \($0)" } ?? "")
+            Swift.print("    \(rank == 0 ? "→" : " ") \(String(format: "%.3f", candidate.probability)) \(candidate.shape.rawValue) \(what): \(candidate.reason)")
+        }
+    }
+}
