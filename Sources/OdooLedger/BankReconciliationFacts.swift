@@ -28,6 +28,8 @@ struct StatementLineFacts: Sendable, Hashable {
     var paymentRef: String
     var partnerID: Int?
     var isReconciled: Bool
+    /// amount_residual: what is still unmatched, in the transaction currency.
+    var residual: Money
     var lines: [JournalItemFacts]
 
     var liquidityLines: [JournalItemFacts] {

@@ -9,6 +9,7 @@ struct BankReconciliationReader {
     private var currencies: [Int: Currency] = [:]
     private var companies: [Int: CompanyFacts] = [:]
     private var companyLockFields: [String]?
+    private var journals: [Int: OdooRecord] = [:]
 
     init(client: OdooClient) { self.client = client }
 
@@ -36,7 +37,8 @@ struct BankReconciliationReader {
     mutating func statementLines(_ ids: [Int]) async throws -> [StatementLineFacts] {
         guard !ids.isEmpty else { return [] }
         let rows = try await client.read("account.bank.statement.line", ids: ids,
-                                         fields: ["move_id", "date", "journal_id", "company_id", "is_reconciled", "payment_ref", "partner_id"])
+                                         fields: ["move_id", "date", "journal_id", "company_id", "is_reconciled", "payment_ref", "partner_id",
+                                                  "amount_residual", "currency_id", "foreign_currency_id"])
         var result: [StatementLineFacts] = []
         for row in rows {
             let record = OdooRecord(model: "account.bank.statement.line", values: row)
@@ -44,8 +46,8 @@ struct BankReconciliationReader {
             guard let moveRow = move.first else { continue }
             let moveRecord = OdooRecord(model: "account.move", values: moveRow)
             let journalID = try record.many2oneID("journal_id")
-            let journal = try await client.read("account.journal", ids: [journalID], fields: ["name", "default_account_id", "suspense_account_id"])
-            let journalRecord = OdooRecord(model: "account.journal", values: journal.first ?? [:])
+            let journalRecord = try await journal(journalID)
+            let transactionCurrency = try await currency(try record.optionalMany2one("foreign_currency_id")?.id ?? record.many2oneID("currency_id"))
             result.append(StatementLineFacts(
                 id: try record.int("id"), moveID: try moveRecord.int("id"), moveName: moveRecord.optionalString("name") ?? "/",
                 moveState: moveRecord.optionalString("state") ?? "draft", date: try record.date("date"),
@@ -53,7 +55,7 @@ struct BankReconciliationReader {
                 liquidityAccountID: journalRecord.optionalMany2one("default_account_id")?.id,
                 suspenseAccountID: journalRecord.optionalMany2one("suspense_account_id")?.id,
                 paymentRef: record.optionalString("payment_ref") ?? "", partnerID: record.optionalMany2one("partner_id")?.id,
-                isReconciled: record.bool("is_reconciled"), lines: try await journalItems(moveRecord.ids("line_ids"))))
+                isReconciled: record.bool("is_reconciled"), residual: try record.money("amount_residual", in: transactionCurrency), lines: try await journalItems(moveRecord.ids("line_ids"))))
         }
         return result
     }
@@ -61,10 +63,10 @@ struct BankReconciliationReader {
     /// account.move.line records, in id order; ids that no longer exist are left out.
     mutating func journalItems(_ ids: [Int]) async throws -> [JournalItemFacts] {
         guard !ids.isEmpty else { return [] }
-        let existing = try await client.search("account.move.line", domain: [["id", "in", RPCValue(ids)]])
-        guard !existing.isEmpty else { return [] }
-        let rows = try await client.read("account.move.line", ids: existing.sorted(), fields: Self.lineFields)
-        let records = rows.map { OdooRecord(model: "account.move.line", values: $0) }
+        // One search_read (not OdooClient.searchRead's paging, which costs three calls for a handful of ids).
+        let value = try await client.execute("account.move.line", "search_read", [[["id", "in", RPCValue(ids)]]],
+                                             ["fields": RPCValue(Self.lineFields), "order": "id"], idempotent: true)
+        let records = (value.arrayValue ?? []).compactMap(\.structValue).map { OdooRecord(model: "account.move.line", values: $0) }
         try await loadAccounts(Set(records.compactMap { $0.optionalMany2one("account_id")?.id }))
         try await loadCurrencies(Set(records.flatMap { [$0.optionalMany2one("currency_id")?.id, $0.optionalMany2one("company_currency_id")?.id] }
             .compactMap { $0 }))
@@ -88,6 +90,14 @@ struct BankReconciliationReader {
                 reconciled: record.bool("reconciled"), matchingNumber: record.optionalString("matching_number"),
                 statementLineID: record.optionalMany2one("statement_line_id")?.id)
         }
+    }
+
+    mutating func journal(_ id: Int) async throws -> OdooRecord {
+        if let known = journals[id] { return known }
+        let rows = try await client.read("account.journal", ids: [id], fields: ["name", "default_account_id", "suspense_account_id"])
+        let record = OdooRecord(model: "account.journal", values: rows.first ?? [:])
+        journals[id] = record
+        return record
     }
 
     mutating func loadAccounts(_ ids: Set<Int>) async throws {

@@ -63,7 +63,6 @@ public struct OdooBankReconciler: Sendable {
         } catch {
             return failure(item, "\(Self.reason(error))", wrote: true)
         }
-        if case .finish = decision, written.isEmpty { return await readBack(item, facts: facts, reader: &reader, applied: nil) }
         return await readBack(item, facts: facts, reader: &reader, applied: written)
     }
 
@@ -76,21 +75,16 @@ public struct OdooBankReconciler: Sendable {
     func readBack(_ item: BankReconciliation, facts: BankReconciliationFacts, reader: inout BankReconciliationReader,
                   applied: [Int]?) async -> BankReconciliationOutcome {
         do {
-            let rows = try await client.read("account.bank.statement.line", ids: [item.statementLineID],
-                                             fields: ["is_reconciled", "amount_residual", "currency_id", "foreign_currency_id"])
-            guard let row = rows.first, let line = try await reader.statementLines([item.statementLineID]).first else {
+            guard let line = try await reader.statementLines([item.statementLineID]).first else {
                 return failure(item, "Statement line \(item.statementLineID) disappeared from Odoo while it was matched: check it in Odoo.",
                                wrote: applied != nil)
             }
-            let record = OdooRecord(model: "account.bank.statement.line", values: row)
-            let currencyID = try record.optionalMany2one("foreign_currency_id")?.id ?? record.many2oneID("currency_id")
-            let currency = try await reader.currency(currencyID)
             let openItems = try await reader.journalItems(item.openItemLineIDs)
             let counterparts = line.otherLines
             let numbers = Set(counterparts.compactMap(\.matchingNumber))
             let state = BankReconciliationState(
-                idempotencyKey: item.idempotencyKey, statementLineID: item.statementLineID, isReconciled: record.bool("is_reconciled"),
-                statementResidual: try record.money("amount_residual", in: currency),
+                idempotencyKey: item.idempotencyKey, statementLineID: item.statementLineID, isReconciled: line.isReconciled,
+                statementResidual: line.residual,
                 openItems: openItems.map {
                     OpenItemBalance(lineID: $0.id, moveName: $0.moveName, residual: $0.residual, residualInCurrency: $0.residualInCurrency,
                                     reconciled: $0.reconciled, matchingNumber: $0.matchingNumber)

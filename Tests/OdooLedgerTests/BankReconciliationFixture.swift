@@ -44,7 +44,7 @@ enum BankReconciliationFixture {
         }
         return StatementLineFacts(id: id, moveID: move, moveName: "BNK1/2025/\(id)", moveState: "posted", date: date(day), companyID: 1,
                                   journalName: "Bank", liquidityAccountID: bank, suspenseAccountID: suspense, paymentRef: "Payment \(id)",
-                                  partnerID: 9, isReconciled: !withSuspense, lines: lines + extraLines)
+                                  partnerID: 9, isReconciled: !withSuspense, residual: currency.money(withSuspense ? -cents : 0), lines: lines + extraLines)
     }
 
     static func facts(_ line: StatementLineFacts, items: [JournalItemFacts], transfers: [StatementLineFacts] = [],
