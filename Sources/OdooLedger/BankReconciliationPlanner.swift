@@ -252,7 +252,8 @@ enum BankReconciliationPlanner {
         guard !groups.isEmpty else {
             if let stray = counterparts.first(where: { counterpart in proposed.contains { $0.accountID == counterpart.accountID } }) {
                 return .refuse("Statement line \(line.label) was rewritten to \(stray.label) but that item is not reconciled and the "
-                               + "match's open items are settled elsewhere: check the entry in Odoo (Revert reconciliation) and re-propose the match.")
+                               + "match's open items are settled elsewhere: check the entry in Odoo, revert it (action_undo_reconciliation) "
+                               + "and re-propose the match.")
             }
             return .alreadyReconciled
         }

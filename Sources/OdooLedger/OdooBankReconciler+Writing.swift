@@ -63,7 +63,8 @@ extension OdooBankReconciler {
         }
         guard !done.isEmpty else { return failure + " Nothing was written; correct the cause and run the match again." }
         return failure + " Closer had already " + done.joined(separator: ", ")
-            + ". Run the same match again to finish it (nothing is applied twice), or revert it in Odoo (Revert reconciliation on the statement line)."
+            + ". Run the same match again to finish it (nothing is applied twice), or revert it "
+            + "(account.bank.statement.line action_undo_reconciliation; Revert reconciliation in Odoo Enterprise)."
     }
 
     /// `[1, suspense, values]` turns the suspense item into the first line; `[0, 0, values]` adds the others.
