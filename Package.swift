@@ -40,7 +40,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "CloserBench", dependencies: [
-            "Ledger", "OdooRPC", "DemoCompany", "CloseService",
+            "Ledger", "OdooRPC", "DemoCompany", "CloseService", "Reconciliation",
         ]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
         .testTarget(name: "OdooRPCTests", dependencies: ["OdooRPC"], exclude: ["Fixtures"]),

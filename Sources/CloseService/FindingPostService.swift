@@ -18,11 +18,7 @@ public struct FindingPostService: Sendable {
     /// database the findings were pulled from (their record ids would name other records).
     public init(store: AppDatabase, settings: OdooSettings, sourceKey: String, actor: String) throws {
         try settings.mode.requireWrites(for: "--post-findings")
-        let source = OdooGateway.source(settings)
-        guard let companyID = sourceKey.split(separator: "=").last.flatMap({ Int($0) }),
-              source.sourceKey(companyID: companyID) == sourceKey else {
-            throw FindingPostError(sourceKey: sourceKey, url: settings.endpoint.url.absoluteString, database: settings.endpoint.database)
-        }
+        let source = try OdooGateway.source(settings, writingTo: sourceKey, what: "the findings", action: "post them")
         self.store = store
         self.sourceKey = sourceKey
         self.actor = actor
@@ -106,17 +102,5 @@ public struct FindingPostService: Sendable {
     func payload(_ finding: Finding, _ extra: [String: String]) -> AuditPayload {
         AuditPayload(["source": sourceKey, "fingerprint": finding.fingerprint, "check": finding.checkID,
                       "severity": finding.severity.rawValue, "period": finding.period.description].merging(extra) { $1 })
-    }
-}
-
-/// The connection does not reach the database the findings came from.
-public struct FindingPostError: Error, CustomStringConvertible, Equatable {
-    public var sourceKey: String
-    public var url: String
-    public var database: String
-
-    public var description: String {
-        "The findings come from \(sourceKey), but the connection points at database '\(database)' at \(url): "
-            + "connect to the Odoo they were pulled from (--url, --db, --company) to post them."
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 // closer-bench: release-mode benchmarks, separate from the tests.
-//   swift run -c release closer-bench [codec|demo|checks|all]
+//   swift run -c release closer-bench [codec|demo|checks|match|all]
 // Figures go into the README's performance section, with this command.
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
@@ -25,4 +25,9 @@ if which == "demo" || which == "all" {
 if which == "checks" || which == "all" {
     print("== Close-readiness checks over the demo company (one core)")
     CheckBenchmark.run()
+}
+
+if which == "match" || which == "all" {
+    print("== Bank matching (one core)")
+    MatchBenchmark.run()
 }

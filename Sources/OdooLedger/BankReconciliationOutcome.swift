@@ -64,5 +64,12 @@ public struct BankReconciliationFailure: Sendable, Hashable, Codable, CustomStri
     /// of it reached Odoo (the reason says which part; running the same proposal again finishes it).
     public var wroteToOdoo: Bool
 
+    public init(idempotencyKey: String, statementLineID: Int, reason: String, wroteToOdoo: Bool) {
+        self.idempotencyKey = idempotencyKey
+        self.statementLineID = statementLineID
+        self.reason = reason
+        self.wroteToOdoo = wroteToOdoo
+    }
+
     public var description: String { reason }
 }

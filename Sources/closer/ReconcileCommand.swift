@@ -9,7 +9,7 @@ struct ReconcileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
         abstract: "Bank matching: propose matches for unreconciled statement lines, approve or reject them.",
-        subcommands: [Propose.self, Approve.self, Reject.self, List.self], defaultSubcommand: Propose.self)
+        subcommands: [Propose.self, Approve.self, Reject.self, Apply.self, List.self], defaultSubcommand: Propose.self)
 
     /// Options every reconcile subcommand shares: the store, the ledger and the rule set.
     struct Scope: ParsableArguments {
@@ -85,6 +85,23 @@ struct ReconcileCommand: AsyncParsableCommand {
             let stored = try service.decide(id: id, sourceKey: key, approve: false, note: reason, rules: rules)
             if scope.common.json { return try Output.json(stored) }
             print("rejected \(stored.id): \(reason)")
+        }
+    }
+
+    struct Apply: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write approved matches (in autonomous mode also those marked auto) to the Odoo they were pulled from.")
+        @OptionGroup var scope: Scope
+        @OptionGroup var connection: ConnectionOptions
+
+        func run() async throws {
+            let (service, key, _) = try scope.open()
+            let settings = try OdooSettings(resolving: scope.common.resolver(flags: connection.flags))
+            let results = try await ReconcileApplyService(store: service.store, settings: settings, actor: service.actor).apply(sourceKey: key)
+            if scope.common.json { return try Output.json(results) }
+            if results.isEmpty { print("Nothing to apply: approve proposals first (`closer reconcile approve ID…`).") }
+            for result in results { print("[\(result.proposalID)] statement line \(result.statementLineID): \(result.detail)") }
+            if results.contains(where: { !$0.succeeded }) { throw ExitCode(1) }
         }
     }
 

@@ -59,7 +59,7 @@ import Testing
 
     @Test func postingFindingsNeedsTheDatabaseTheyCameFrom() throws {
         for key in ["odoo:http://127.0.0.1:9#otherdb/company=1", "demo:northwind"] {
-            #expect(throws: FindingPostError.self) {
+            #expect(throws: SourceMismatchError.self) {
                 _ = try FindingPostService(store: try AppDatabase.inMemory(), settings: try Self.settings(mode: "autonomous"),
                                            sourceKey: key, actor: "tester")
             }
