@@ -79,7 +79,9 @@ extension DemoGenerator {
         let date = nextWeekday(from: invoiceDate.adding(days: random.int(15...50)))
         let roll = random.int(0...99)
         if partner == eurCustomer {
-            schedule(PlannedPayment(kind: .customer, date: date, partnerID: partner, openItems: [item], amount: amount, shape: "fx"))
+            // The customer pays the invoice's euros into the EUR account.
+            schedule(PlannedPayment(kind: .customer, date: date, partnerID: partner, openItems: [item], amount: amount,
+                                    foreign: builder.lines[item].amountCurrency, shape: "fx"))
         } else if roll < 8, let index = payments.indices.suffix(60).last(where: { index in
             let candidate = payments[index]
             return candidate.kind == .customer && candidate.partnerID == partner && (candidate.shape == "1:1" || candidate.shape == "1:N")

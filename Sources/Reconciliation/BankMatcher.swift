@@ -92,7 +92,9 @@ public struct BankMatcher: Sendable {
                 ScoredCandidate(
                     itemLineIDs: candidate.items.map(\.lineID), documents: candidate.items.map(\.moveName), shape: candidate.shape,
                     writeOff: candidate.accountID == nil ? nil : facts.currency.money(candidate.difference),
-                    writeOffAccountID: candidate.accountID, probability: model.probability(features.values),
+                    writeOffAccountID: candidate.accountID,
+                    writeOffAccount: candidate.accountID.flatMap { id in snapshot.accounts.first { $0.id == id }?.displayName },
+                    probability: model.probability(features.values),
                     reason: features.reasons.joined(separator: "; "))
             }
             .sorted { $0.probability != $1.probability ? $0.probability > $1.probability : $0.itemLineIDs.lexicographicallyPrecedes($1.itemLineIDs) }

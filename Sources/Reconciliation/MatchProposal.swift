@@ -18,9 +18,12 @@ public struct ScoredCandidate: Sendable, Codable, Hashable {
     public var itemLineIDs: [Int]
     public var documents: [String]
     public var shape: MatchShape
-    /// What is booked besides the items (write-off or counterpart), statement currency.
+    /// What the bank line carries beyond the items (statement currency): for a write-off, negative when
+    /// the payer paid short (an expense to book), positive when overpaid; for a counterpart, the whole amount.
     public var writeOff: Money?
     public var writeOffAccountID: Int?
+    /// "626000 Bank Fees": the write-off or counterpart account as people read it.
+    public var writeOffAccount: String?
     /// Calibrated probability that this is the right match.
     public var probability: Double
     public var reason: String

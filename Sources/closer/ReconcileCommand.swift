@@ -127,8 +127,9 @@ enum ProposalText {
         Swift.print(head)
         guard !proposal.candidates.isEmpty else { return Swift.print("    \(proposal.reason)") }
         for (rank, candidate) in proposal.candidates.enumerated() {
-            let what = candidate.documents.isEmpty ? "book to account \(candidate.writeOffAccountID.map(String.init) ?? "?")"
-                : candidate.documents.joined(separator: " + ") + (candidate.writeOff.map { ", write off \($0)" } ?? "")
+            let account = candidate.writeOffAccount ?? candidate.writeOffAccountID.map { "account \($0)" } ?? "?"
+            let what = candidate.documents.isEmpty ? "book to \(account)"
+                : candidate.documents.joined(separator: " + ") + (candidate.writeOff.map { ", write off \($0.negated) to \(account)" } ?? "")
             Swift.print("    \(rank == 0 ? "→" : " ") \(String(format: "%.3f", candidate.probability)) \(candidate.shape.rawValue) \(what): \(candidate.reason)")
         }
     }

@@ -5,13 +5,16 @@ import Testing
 @testable import CloseService
 
 @Suite struct BankMatchingDemoTests {
-    @Test(arguments: [UInt64(42), 7, 2026])
-    func demoCompanyBars(seed: UInt64) {
-        let book = DemoCompany.generate(DemoOptions(seed: seed))
+    /// Three full-size companies and a small one (whose close period has a euro customer's payment on the EUR account).
+    @Test(arguments: [(UInt64(42), 0), (7, 0), (2026, 0), (42, 2_000)])
+    func demoCompanyBars(seed: UInt64, lines: Int) {
+        var options = DemoOptions(seed: seed)
+        if lines > 0 { options.targetLines = lines }
+        let book = DemoCompany.generate(options)
         let matcher = BankMatcher(snapshot: book.snapshot)
         let proposals = matcher.proposals(through: book.groundTruth.period.end)
         let score = MatchScore.score(proposals, against: book.groundTruth, snapshot: book.snapshot)
-        print("[match seed \(seed)] \(score.proposals) proposals, \(score.matchable) matchable, auto \(score.auto) (precision \(score.autoPrecision)), "
+        print("[match seed \(seed)\(lines > 0 ? ", \(lines) lines" : "")] \(score.proposals) proposals, \(score.matchable) matchable, auto \(score.auto) (precision \(score.autoPrecision)), "
               + "top correct \(score.topCorrect) (\(score.matchedRate)), 1:N \(score.oneToManyCorrect)/\(score.oneToMany), by shape \(score.byShape)")
         #expect(score.autoPrecision >= 0.995)
         #expect(score.matchedRate >= 0.85)
