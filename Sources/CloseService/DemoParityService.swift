@@ -33,16 +33,34 @@ public struct DemoParityService: Sendable {
         let source = OdooGateway.source(settings)
         let companyID = try await source.resolvedCompanyID()
         let sourceKey = source.sourceKey(companyID: companyID)
+        // Complete, not incremental: restored stamps move write dates back, which a write-date cursor would miss.
         _ = try await PullService(store: store, actor: actor).pull(
-            from: source, sourceKey: sourceKey, period: truth.period, historyMonths: options.historyMonths, progress: progress)
+            from: source, sourceKey: sourceKey, period: truth.period, historyMonths: options.historyMonths, forceComplete: true,
+            progress: progress)
         let pulled = try store.loadSnapshot(sourceKey: sourceKey)
         let checked = try CheckService(store: store, actor: actor).run(sourceKey: sourceKey, period: truth.period, asOf: truth.asOf,
                                                                         ruleSet: ruleSet)
-        let (mapped, notPushed) = truth.mapped(through: pushed.idMap)
-        let odooScores = CheckScore.score(checked.findings, against: mapped, pulled: pulled)
+        var (mapped, notPushed) = truth.mapped(through: pushed.idMap)
+        // States Odoo's own constraints make impossible cannot be pushed, whatever the importer does.
+        notPushed += mapped.problems.filter { Self.impossibleInOdoo[$0.kind] != nil }
+        mapped.problems.removeAll { Self.impossibleInOdoo[$0.kind] != nil }
+        // Odoo's database has records of its own (journals of its chart, other companies' data): findings on them are not the demo's.
+        let demoRecords = pushed.idMap.mapValues { Set($0.values) }
+        let (demo, outside) = checked.findings.reduce(into: ([Finding](), [Finding]())) { split, finding in
+            let ours = finding.records.allSatisfy { demoRecords[$0.model]?.contains($0.id) ?? true }
+            if ours { split.0.append(finding) } else { split.1.append(finding) }
+        }
+        let odooScores = CheckScore.score(demo, against: mapped, pulled: pulled)
         return DemoParityReport(sourceKey: sourceKey, checkRunID: checked.runID, inMemory: inMemoryScores, odoo: odooScores,
-                                notPushed: notPushed, pushWarnings: pushed.warnings)
+                                notPushed: notPushed, outsideFindings: outside.map { "\($0.checkID): \($0.message)" }, pushWarnings: pushed.warnings)
     }
+
+    /// Planted problems whose state Odoo refuses to hold, with the reason.
+    public static let impossibleInOdoo: [String: String] = [
+        "unbalanced-entry": "Odoo refuses an unbalanced entry",
+        "line-debit-and-credit": "Odoo keeps one side per journal item (debit and credit are computed from its balance)",
+        "sequence-duplicate": "Odoo refuses a second entry with the same number in a journal",
+    ]
 }
 
 /// The in-memory and the Odoo check scores side by side.
@@ -51,8 +69,10 @@ public struct DemoParityReport: Sendable, Codable {
     public var checkRunID: Int64
     public var inMemory: [CheckScore]
     public var odoo: [CheckScore]
-    /// Planted problems whose records Odoo did not accept (the push's warnings say why).
+    /// Planted problems Odoo did not accept (the push's warnings say why) or cannot hold (`impossibleInOdoo`).
     public var notPushed: [PlantedProblem]
+    /// Findings on records that are not the demo's (Odoo's own journals and data), check id and message.
+    public var outsideFindings: [String]
     public var pushWarnings: [String]
 
     /// Check ids whose Odoo score differs from the in-memory one, counting only problems that reached Odoo.

@@ -28,6 +28,14 @@ public struct DemoPushService: Sendable {
         return (scheme + "://" + host + (url.port.map { ":\($0)" } ?? ""), url.pathComponents[1])
     }
 
+    /// Writes DemoStampsSQL for what `run` pushed: the stamps the External API could not set.
+    public func writeStamps(for pushed: LedgerImportReport, to path: String) throws {
+        let text = DemoStampsSQL.text(snapshot: DemoCompany.generate(options).snapshot, pushed: pushed, database: settings.endpoint.database)
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url, options: .atomic)
+    }
+
     public func run(progress: PullProgress?) async throws -> LedgerImportReport {
         try settings.mode.requireWrites(for: "closer demo --push-to")
         let book = DemoCompany.generate(options)

@@ -28,6 +28,7 @@ public struct OdooLedgerImporter: Sendable {
         var run = LedgerImportRun(client: client, tag: tag, progress: progress, batchSize: batchSize, snapshot: snapshot)
         try await run.prepare()
         try await run.importReferenceData()
+        try await run.importUsers()
         try await run.importMoves()
         try await run.importStatementLines()
         try await run.postAndCancel()

@@ -59,10 +59,14 @@ public struct MatchIndex: Sendable {
             return PartnerEvidence(partnerID: partner, byAccountNumber: true, nameScore: nameScore(line, partner))
         }
         let words = NameSimilarity.words(line.partnerName ?? "")
+        // Distinctive words only: a word most partners share ("TRADING", "SERVICES") would make every partner a candidate.
+        let postings = words.filter { $0.count >= 3 }.compactMap { partnersByWord[String($0.prefix(4))] }.sorted { $0.count < $1.count }
+        let distinctive = postings.filter { $0.count <= 64 }
+        let lists = distinctive.isEmpty ? postings.prefix(1).map { Array($0.prefix(64)) } : distinctive
         var best: (Int, Double)?
         var seen: Set<Int> = []
-        for word in words where word.count >= 3 {
-            for partner in partnersByWord[String(word.prefix(4))] ?? [] where seen.insert(partner).inserted {
+        for list in lists {
+            for partner in list where seen.insert(partner).inserted {
                 let score = NameSimilarity.score(words, partnerWords[partner] ?? [])
                 if score > (best?.1 ?? 0) || (score == best?.1 && partner < best!.0) { best = (partner, score) }
             }

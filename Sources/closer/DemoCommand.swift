@@ -59,6 +59,8 @@ extension DemoCommand {
             try await service.run(progress: { model, count in progress.update("writing \(model)", count: count) })
         }
         progress.finish()
+        let stampsPath = URL(fileURLWithPath: resolver.storePath).deletingLastPathComponent().appendingPathComponent("demo-stamps-\(database).sql").path
+        try service.writeStamps(for: report, to: stampsPath)
         let parity = try await Interruption.cancellingOnInterrupt {
             try await DemoParityService(options: options, settings: settings, store: service.store, actor: service.actor)
                 .run(pushed: report, progress: { model, count in progress.update("pulling \(model) back", count: count) })
@@ -75,6 +77,8 @@ extension DemoCommand {
             for warning in report.warnings.prefix(20) { print("    - \(warning)") }
             if report.warnings.count > 20 { print("    … \(report.warnings.count - 20) more (use --json for all)") }
         }
+        print("  Odoo stamps every entry with the import's user and time. For a test database, `psql -d \(database) -f \(stampsPath)` "
+              + "restores the demo's own (then run this command again: it writes nothing new and re-checks).")
         DemoParityText.print(parity)
     }
 }
@@ -96,10 +100,13 @@ enum DemoParityText {
             Swift.print("      \(score.checkID): found \(score.found)/\(score.planted), \(score.falsePositives) false positives\(before)")
         }
         if !parity.notPushed.isEmpty {
-            Swift.print("  \(parity.notPushed.count) planted problems could not be reproduced in Odoo (see the warnings above):")
+            Swift.print("  \(parity.notPushed.count) planted problems could not be reproduced in Odoo:")
             for (kind, problems) in Dictionary(grouping: parity.notPushed, by: \.kind).sorted(by: { $0.key < $1.key }) {
-                Swift.print("      \(kind): \(problems.count)")
+                Swift.print("      \(kind): \(problems.count) (\(DemoParityService.impossibleInOdoo[kind] ?? "refused by Odoo, see the warnings above"))")
             }
+        }
+        if !parity.outsideFindings.isEmpty {
+            Swift.print("  \(parity.outsideFindings.count) findings on Odoo's own records, not the demo's (e.g. \(parity.outsideFindings[0]))")
         }
         Swift.print(parity.differences.isEmpty ? "  same findings as on the in-memory demo company"
                     : "  differs from the in-memory demo company on: \(parity.differences.joined(separator: ", "))")

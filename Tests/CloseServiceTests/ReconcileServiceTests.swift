@@ -1,0 +1,60 @@
+import CloseStore
+import DemoCompany
+import Foundation
+import Ledger
+import Reconciliation
+import Testing
+@testable import CloseService
+
+@Suite struct ReconcileServiceTests {
+    func pulledDemo() async throws -> (AppDatabase, String, GroundTruth) {
+        let book = DemoCompany.generate(DemoOptions(targetLines: 3_000))
+        let store = try AppDatabase.inMemory()
+        let key = "demo:reconcile"
+        _ = try await PullService(store: store, actor: "test").pull(
+            from: DemoLedgerSource(book: book), sourceKey: key, period: book.groundTruth.period, historyMonths: 12, progress: { _, _ in })
+        return (store, key, book.groundTruth)
+    }
+
+    @Test func proposalsAreStoredReviewedOnceAndTeachTheNextModel() async throws {
+        let (store, key, truth) = try await pulledDemo()
+        let service = ReconcileService(store: store, actor: "alice")
+        let first = try service.propose(sourceKey: key, period: truth.period)
+        #expect(first.model.version == 1 && !first.proposals.isEmpty)
+        #expect(try store.latestMatchModel(sourceKey: key) == first.model)
+
+        let approved = try #require(first.proposals.first { $0.proposal.decision == .auto })
+        let rejected = try #require(first.proposals.first { $0.id != approved.id && $0.proposal.best != nil })
+        #expect(try service.decide(id: approved.id, sourceKey: key, approve: true, note: nil).status == "approved")
+        #expect(try service.decide(id: rejected.id, sourceKey: key, approve: false, note: "wrong invoice").status == "rejected")
+        #expect(throws: MatchReviewError.notReviewable(approved.id, status: "approved")) {
+            try service.decide(id: approved.id, sourceKey: key, approve: false, note: nil)
+        }
+        #expect(throws: MatchReviewError.unknownProposal(999_999)) { try service.decide(id: 999_999, sourceKey: key, approve: true, note: nil) }
+        #expect(try store.matchFeedback(sourceKey: key).map(\.approved) == [true, false])
+
+        // The next run: a new model version that learned from both verdicts; the approved line is not proposed again,
+        // the rejected one is (with the lesson learned), and the earlier waiting proposals are superseded.
+        let second = try service.propose(sourceKey: key, period: truth.period)
+        #expect(second.model.version == 2 && second.model.weights != first.model.weights)
+        let lines = Set(second.proposals.map(\.proposal.statementLineID))
+        #expect(!lines.contains(approved.proposal.statementLineID) && lines.contains(rejected.proposal.statementLineID))
+        let statuses = Dictionary(grouping: try store.matchProposals(sourceKey: key), by: \.status).mapValues(\.count)
+        #expect(statuses["superseded"] == first.proposals.count - 2 && statuses["approved"] == 1 && statuses["rejected"] == 1)
+
+        // Every decision is in the audit trail with the evidence hash, and the trail verifies.
+        let events = try store.auditEvents().filter { $0.action == "match.approved" || $0.action == "match.rejected" }
+        #expect(events.count == 2 && events.allSatisfy { $0.actor == "alice" && $0.payload.contains("evidence_sha256") })
+        #expect(try store.verifyAuditTrail().isIntact)
+    }
+
+    @Test func applyingNeedsAModeThatWrites() async throws {
+        let (store, key, _) = try await pulledDemo()
+        let resolver = SettingsResolver(flags: [.odooURL: "http://127.0.0.1:9", .odooDatabase: "x", .odooUser: "u", .odooPassword: "p"],
+                                        environment: [:], file: nil)
+        let settings = try OdooSettings(resolving: resolver)
+        await #expect(throws: OperatingModeError.self) {
+            _ = try await ReconcileApplyService(store: store, settings: settings, actor: "test").apply(sourceKey: key)
+        }
+    }
+}
