@@ -16,6 +16,14 @@ public struct MatchScore: Sendable, Codable, Hashable {
     public var oneToManyCorrect: Int
     /// Per ground-truth shape: lines and correct top candidates.
     public var byShape: [String: [Int]]
+    /// Calibration of the top candidates' probabilities: the sum of (p − right)² (Brier) and of p.
+    public var brierSum: Double = 0
+    public var probabilitySum: Double = 0
+
+    /// Mean squared gap between a top candidate's probability and whether it was right (0 is perfect).
+    public var brierScore: Double { matchable == 0 ? 0 : brierSum / Double(matchable) }
+    /// Mean probability of the top candidates; calibrated scores make it close to `matchedRate`.
+    public var meanProbability: Double { matchable == 0 ? 0 : probabilitySum / Double(matchable) }
 
     public var autoPrecision: Double { auto == 0 ? 1 : Double(autoCorrect) / Double(auto) }
     /// Matched automatically or proposed as the top candidate correctly.
@@ -44,6 +52,9 @@ public struct MatchScore: Sendable, Codable, Hashable {
                 if correct { score.autoCorrect += 1 }
             }
             if correct { score.topCorrect += 1 }
+            let probability = proposal.best?.probability ?? 0
+            score.probabilitySum += probability
+            score.brierSum += (probability - (correct ? 1 : 0)) * (probability - (correct ? 1 : 0))
             if match.shape == "1:N" {
                 score.oneToMany += 1
                 if correct { score.oneToManyCorrect += 1 }

@@ -15,18 +15,20 @@ enum MatchBenchmark {
         for size in sizes {
             CheckBenchmark.resetPeakRSS()
             let (snapshot, paid) = ledger(statementLines: size)
-            var times: [Double] = []
+            var times: [Double] = [], indexing: [Double] = []
             var right = 0
             for _ in 0..<max(1, runs) {
                 let start = ContinuousClock.now
                 let matcher = BankMatcher(snapshot: snapshot, model: .prior)
+                indexing.append((ContinuousClock.now - start).seconds)
                 let proposals = matcher.proposals(for: snapshot.statementLines)
                 times.append((ContinuousClock.now - start).seconds)
                 right = zip(proposals, paid).filter { Set($0.best?.itemLineIDs ?? []) == Set($1) }.count
             }
             let median = times.sorted()[times.count / 2]
-            let line = String(format: "%@ statement lines against %@ open items: %.3f s (median of %d) = %@ lines/s, top candidate right for %.1f %%, peak RSS %@ MB",
-                              size.formatted(), (2 * size).formatted(), median, runs, Int(Double(size) / median).formatted(),
+            let line = String(format: "%@ statement lines against %@ open items: %.3f s (median of %d; indexes %.3f s) = %@ lines/s, top candidate right for %.1f %%, peak RSS %@ MB",
+                              size.formatted(), (2 * size).formatted(), median, runs, indexing.sorted()[indexing.count / 2],
+                              Int(Double(size) / median).formatted(),
                               Double(right) / Double(size) * 100, CheckBenchmark.peakRSSMegabytes().map { String($0) } ?? "?")
             print(line)
             report.append(line)

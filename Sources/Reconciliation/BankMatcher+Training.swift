@@ -29,7 +29,7 @@ extension BankMatcher {
     public func features(statementLineID: Int, itemLineIDs: [Int], writeOffAccountID: Int?) -> [Double]? {
         guard let line = snapshot.statementLines.first(where: { $0.id == statementLineID }), let facts = facts(for: line) else { return nil }
         let learned = history.counterpart(for: ReconciledHistory.words(line.paymentRef))
-        return evaluate(line, facts: facts, index: index, isOpen: { _ in true }, memory: learned)
+        return evaluate(line, facts: facts, index: index, isOpen: nil, memory: learned)
             .first { $0.0.items.map(\.lineID) == itemLineIDs && ($0.0.items.isEmpty ? $0.0.accountID == writeOffAccountID : true) }?.1.values
     }
 

@@ -47,8 +47,8 @@ public struct BankMatcher: Sendable {
             return proposal
         }
         proposal.partnerID = facts.partner.partnerID
-        let scored = score(line, facts: facts, isOpen: { _ in true }, memory: true)
-        proposal.candidates = Array(scored.prefix(3))
+        let scored = score(line, facts: facts, isOpen: nil, memory: true)
+        proposal.candidates = scored
         guard let best = scored.first else {
             proposal.reason = "cannot match: no open item has this amount"
                 + (facts.keys.full.isEmpty ? "" : " or a document number in '\(text)'")
@@ -85,24 +85,27 @@ public struct BankMatcher: Sendable {
         return value
     }
 
-    /// Every candidate for the line with its probability, best first.
-    func score(_ line: StatementLine, facts: MatchFeatures.LineFacts, isOpen: (OpenItem) -> Bool, memory: Bool) -> [ScoredCandidate] {
-        evaluate(line, facts: facts, index: index, isOpen: isOpen, memory: memory ? history.counterpart(for: ReconciledHistory.words(line.paymentRef)) : nil)
-            .map { candidate, features in
-                ScoredCandidate(
-                    itemLineIDs: candidate.items.map(\.lineID), documents: candidate.items.map(\.moveName), shape: candidate.shape,
-                    writeOff: candidate.accountID == nil ? nil : facts.currency.money(candidate.difference),
-                    writeOffAccountID: candidate.accountID,
-                    writeOffAccount: candidate.accountID.flatMap { id in snapshot.accounts.first { $0.id == id }?.displayName },
-                    probability: model.probability(features.values),
-                    reason: features.reasons.joined(separator: "; "))
-            }
-            .sorted { $0.probability != $1.probability ? $0.probability > $1.probability : $0.itemLineIDs.lexicographicallyPrecedes($1.itemLineIDs) }
+    /// The line's candidates with their probabilities, best first; the first `limit` explained.
+    func score(_ line: StatementLine, facts: MatchFeatures.LineFacts, isOpen: ((OpenItem) -> Bool)?, memory: Bool, limit: Int = 3) -> [ScoredCandidate] {
+        let learned = memory ? history.counterpart(for: ReconciledHistory.words(line.paymentRef)) : nil
+        let candidates = evaluate(line, facts: facts, index: index, isOpen: isOpen, memory: learned, explain: false)
+            .map { ($0.0, model.probability($0.1.values)) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.items.map(\.lineID).lexicographicallyPrecedes($1.0.items.map(\.lineID)) }
+        let mentioned = index.referencedCount(facts.keys, isOpen: isOpen)
+        return candidates.prefix(limit).map { candidate, probability in
+            let features = MatchFeatures(candidate, facts, habits: habits, mentionedItems: mentioned)
+            return ScoredCandidate(
+                itemLineIDs: candidate.items.map(\.lineID), documents: candidate.items.map(\.moveName), shape: candidate.shape,
+                writeOff: candidate.accountID == nil ? nil : facts.currency.money(candidate.difference),
+                writeOffAccountID: candidate.accountID,
+                writeOffAccount: candidate.accountID.flatMap { id in snapshot.accounts.first { $0.id == id }?.displayName },
+                probability: probability, reason: features.reasons.joined(separator: "; "))
+        }
     }
 
     /// The candidates for a line with their features.
-    func evaluate(_ line: StatementLine, facts: MatchFeatures.LineFacts, index: MatchIndex, isOpen: (OpenItem) -> Bool,
-                  memory learned: (accountID: Int, agreeing: Int, total: Int)?) -> [(MatchCandidate, MatchFeatures)] {
+    func evaluate(_ line: StatementLine, facts: MatchFeatures.LineFacts, index: MatchIndex, isOpen: ((OpenItem) -> Bool)?,
+                  memory learned: (accountID: Int, agreeing: Int, total: Int)?, explain: Bool = false) -> [(MatchCandidate, MatchFeatures)] {
         var candidates = index.candidates(for: line, amount: facts.amount, currencyID: facts.currencyID, keys: facts.keys,
                                           partner: facts.partner.partnerID, isOpen: isOpen)
         if let learned, learned.agreeing >= 2 {
@@ -110,6 +113,6 @@ public struct BankMatcher: Sendable {
                                              memory: (learned.agreeing, learned.total)))
         }
         let mentioned = index.referencedCount(facts.keys, isOpen: isOpen)
-        return candidates.map { ($0, MatchFeatures($0, facts, habits: habits, mentionedItems: mentioned)) }
+        return candidates.map { ($0, MatchFeatures($0, facts, habits: habits, mentionedItems: mentioned, explain: explain)) }
     }
 }

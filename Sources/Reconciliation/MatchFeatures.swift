@@ -22,63 +22,73 @@ public struct MatchFeatures: Sendable {
         var partner: PartnerEvidence
     }
 
-    init(_ candidate: MatchCandidate, _ facts: LineFacts, habits: PaymentHabits, mentionedItems: Int) {
+    /// `explain` builds the reasons too; scoring every candidate skips them, the few shown get them.
+    init(_ candidate: MatchCandidate, _ facts: LineFacts, habits: PaymentHabits, mentionedItems: Int, explain: Bool = true) {
         var values = [Double](repeating: 0, count: Self.names.count)
         var reasons: [String] = []
+        func say(_ text: @autoclosure () -> String, first: Bool = false) {
+            guard explain else { return }
+            if first { reasons.insert(text(), at: 0) } else { reasons.append(text()) }
+        }
         values[0] = 1
         let items = candidate.items
         switch candidate.shape {
         case .oneToOne, .oneToMany:
             values[1] = 1
-            reasons.append("amount equal")
+            say("amount equal")
         case .withWriteOff:
             values[2] = 1
-            reasons.append("difference of \(facts.currency.money(candidate.difference).magnitude) written off")
+            say("difference of \(facts.currency.money(candidate.difference).magnitude) written off")
         case .partial:
             values[3] = 1
-            reasons.append("pays part of the open amount")
+            say("pays part of the open amount")
         case .counterpart:
             values[14] = 1
             if let memory = candidate.memory, memory.total > 0 {
                 values[13] = Double(memory.agreeing) / Double(memory.total + 1)
-                reasons.append("\(memory.agreeing) of \(memory.total) earlier lines with this text went to this account")
+                say("\(memory.agreeing) of \(memory.total) earlier lines with this text went to this account")
             }
         }
         if !items.isEmpty {
             var full = 0, number = 0, near = 0
             var named: [String] = [], misspelt: [String] = []
             for item in items {
-                if item.keys.full.contains(where: facts.keys.full.contains) { full += 1; named.append(item.moveName) }
-                else if item.keys.sequence.contains(where: facts.keys.numbers.contains) { number += 1; named.append(item.moveName) }
-                else if item.keys.full.contains(where: { key in facts.keys.full.contains { ReferenceKeys.isNear(key, $0) } }) {
-                    near += 1; misspelt.append(item.moveName)
+                if item.keys.full.contains(where: facts.keys.full.contains) {
+                    full += 1
+                    if explain { named.append(item.moveName) }
+                } else if item.keys.sequence.contains(where: facts.keys.numbers.contains) {
+                    number += 1
+                    if explain { named.append(item.moveName) }
+                } else if item.keys.full.contains(where: { key in facts.keys.full.contains { ReferenceKeys.isNear(key, $0) } }) {
+                    near += 1
+                    if explain { misspelt.append(item.moveName) }
                 }
             }
             values[4] = Double(full) / Double(items.count)
             values[5] = Double(number) / Double(items.count)
             values[15] = Double(near) / Double(items.count)
-            if !misspelt.isEmpty { reasons.insert("reference is one typo away from \(misspelt.joined(separator: ", "))", at: 0) }
-            if !named.isEmpty { reasons.insert("reference contains \(named.joined(separator: ", "))", at: 0) }
+            if !misspelt.isEmpty { say("reference is one typo away from \(misspelt.joined(separator: ", "))", first: true) }
+            if !named.isEmpty { say("reference contains \(named.joined(separator: ", "))", first: true) }
             // The text names documents outside this candidate: a sign that another candidate is meant.
             if mentionedItems > full + number {
                 values[6] = 1
-                reasons.append("the text also names other open documents")
+                say("the text also names other open documents")
             }
             let partners = Set(items.map(\.partnerID))
             if let partner = facts.partner.partnerID {
                 if partners == [partner] {
                     values[7] = 1
-                    reasons.append(facts.partner.byAccountNumber ? "bank account matches the partner's" : "partner matches")
+                    say(facts.partner.byAccountNumber ? "bank account matches the partner's" : "partner matches")
                 } else {
                     values[8] = 1
-                    reasons.append("bank partner differs from the documents' partner")
+                    say("bank partner differs from the documents' partner")
                 }
             }
             values[9] = facts.partner.nameScore
             values[10] = facts.partner.byAccountNumber ? 1 : 0
             values[11] = habits.gapScore(items: items, paidOn: facts.line.date)
             values[12] = Double(items.count - 1)
-            if items.count > 1 { reasons.append("\(items.count) documents together") }
+            if items.count > 1 { say("\(items.count) documents together") }
         }
         self.values = values
         self.reasons = reasons

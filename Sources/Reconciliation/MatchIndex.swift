@@ -82,52 +82,55 @@ public struct MatchIndex: Sendable {
     /// Candidates for a statement line: referenced, same-amount and same-partner items alone, the
     /// referenced items together, and subsets of the partner's items that add up (1:N).
     /// `isOpen` filters items (the trainer uses it to see the ledger as it stood on the line's date).
+    /// Items are handled by position and copied only into the candidates that fit, which keeps a line
+    /// at a few microseconds.
     func candidates(for line: StatementLine, amount: Int64, currencyID: Int, keys: TextKeys, partner: Int?,
-                    isOpen: (OpenItem) -> Bool = { _ in true }) -> [MatchCandidate] {
+                    isOpen: ((OpenItem) -> Bool)? = nil) -> [MatchCandidate] {
         guard amount != 0 else { return [] }
-        func sameSign(_ item: OpenItem) -> Bool { (item.residual(in: currencyID) > 0) == (amount > 0) && isOpen(item) }
-        var referenced: [Int32] = []
-        for key in keys.full { referenced += byFullKey[key] ?? [] }
-        var sequenced: [Int32] = []
-        for number in keys.numbers { sequenced += (bySequence[number] ?? []).filter { partner == nil || items[Int($0)].partnerID == partner } }
+        func fits(_ index: Int32) -> Bool {
+            (items[Int(index)].residual(in: currencyID) > 0) == (amount > 0) && (isOpen.map { $0(items[Int(index)]) } ?? true)
+        }
+        var named: [Int32] = []
+        for key in keys.full { named += byFullKey[key] ?? [] }
+        for number in keys.numbers { named += (bySequence[number] ?? []).filter { partner == nil || items[Int($0)].partnerID == partner } }
         let exact = byAmount[AmountKey(currencyID: currencyID, amount: amount)] ?? []
         let partnerItems = partner.map { byPartner[$0] ?? [] } ?? []
 
-        var singles: [Int32] = []
-        var seen: Set<Int32> = []
-        for index in referenced + sequenced + exact.prefix(50) + partnerItems.suffix(60) where seen.insert(index).inserted {
-            if sameSign(items[Int(index)]) { singles.append(index) }
-        }
         var found: [MatchCandidate] = []
-        for index in singles {
-            if let candidate = candidate([items[Int(index)]], amount: amount, currencyID: currencyID) { found.append(candidate) }
+        var seen: Set<Int32> = []
+        // Named or same-amount items may be paid in part; the partner's other items only in full or
+        // within the write-off tolerance (an unnamed part-payment of one of them is a guess).
+        for index in named + exact.prefix(50) where seen.insert(index).inserted && fits(index) {
+            if let candidate = candidate([index], amount: amount, currencyID: currencyID) { found.append(candidate) }
+        }
+        for index in partnerItems.suffix(60) where seen.insert(index).inserted && fits(index) {
+            if let candidate = candidate([index], amount: amount, currencyID: currencyID, partial: false) { found.append(candidate) }
         }
         // The items the text names, together.
-        let named = Array(Set(referenced + sequenced)).filter { sameSign(items[Int($0)]) }.sorted()
-        if named.count >= 2 && named.count <= 8, let together = candidate(named.map { items[Int($0)] }, amount: amount, currencyID: currencyID) {
-            found.append(together)
+        let together = Array(Set(named)).filter(fits).sorted()
+        if together.count >= 2 && together.count <= 8, let candidate = candidate(together, amount: amount, currencyID: currencyID) {
+            found.append(candidate)
         }
         // Deposits paying several of the partner's items at once.
         if partner != nil && !found.contains(where: { $0.shape == .oneToOne }) {
-            let pool = partnerItems.filter { sameSign(items[Int($0)]) }.suffix(rules.subsetMaxItems).map { items[Int($0)] }
-            found += subsets(of: pool, amount: amount, currencyID: currencyID)
+            found += subsets(of: Array(partnerItems.filter(fits).suffix(rules.subsetMaxItems)), amount: amount, currencyID: currencyID)
         }
         return found
     }
 
     /// Subsets of 2…subsetMaxSize items whose residuals add up to the amount exactly or within the write-off tolerance.
-    func subsets(of pool: [OpenItem], amount: Int64, currencyID: Int) -> [MatchCandidate] {
+    func subsets(of pool: [Int32], amount: Int64, currencyID: Int) -> [MatchCandidate] {
         guard pool.count >= 2 else { return [] }
+        let residuals = pool.map { items[Int($0)].residual(in: currencyID) }
         var found: [MatchCandidate] = []
         var chosen: [Int] = []
         func search(from start: Int, sum: Int64) {
-            if chosen.count >= 2, let candidate = candidate(chosen.map { pool[$0] }, amount: amount, currencyID: currencyID),
-               candidate.shape != .partial {
-                found.append(candidate)
+            if chosen.count >= 2, let (shape, account) = settlement(count: chosen.count, residual: sum, amount: amount, partial: false) {
+                found.append(MatchCandidate(items: chosen.map { items[Int(pool[$0])] }, shape: shape, difference: amount - sum, accountID: account))
             }
             guard chosen.count < rules.subsetMaxSize, found.count < 20 else { return }
             for next in start..<pool.count {
-                let total = sum + pool[next].residual(in: currencyID)
+                let total = sum + residuals[next]
                 // Residuals share the amount's sign: once past it (beyond the tolerance) no larger set fits.
                 if total.magnitude > amount.magnitude + UInt64(rules.feeTolerance) { continue }
                 chosen.append(next)
@@ -139,24 +142,25 @@ public struct MatchIndex: Sendable {
         return found
     }
 
-    /// The candidate that settles `items` with `amount`, or nil when the amount cannot settle them.
-    func candidate(_ items: [OpenItem], amount: Int64, currencyID: Int) -> MatchCandidate? {
-        let residual = items.reduce(Int64(0)) { $0 + $1.residual(in: currencyID) }
+    func candidate(_ indices: [Int32], amount: Int64, currencyID: Int, partial: Bool = true) -> MatchCandidate? {
+        let residual = indices.reduce(Int64(0)) { $0 + items[Int($1)].residual(in: currencyID) }
+        guard let (shape, account) = settlement(count: indices.count, residual: residual, amount: amount, partial: partial) else { return nil }
+        return MatchCandidate(items: indices.map { items[Int($0)] }, shape: shape, difference: amount - residual, accountID: account)
+    }
+
+    /// How `count` items whose residuals total `residual` are settled by `amount`, and the write-off
+    /// account, or nil when the amount cannot settle them; a part-payment only when `partial` allows it.
+    func settlement(count: Int, residual: Int64, amount: Int64, partial: Bool) -> (MatchShape, Int?)? {
         let difference = amount - residual
-        let shape: MatchShape = items.count == 1 ? .oneToOne : .oneToMany
-        if difference == 0 { return MatchCandidate(items: items, shape: shape, difference: 0) }
         let size = difference.magnitude
-        if size <= UInt64(rules.roundingTolerance) {
-            return MatchCandidate(items: items, shape: .withWriteOff, difference: difference, accountID: accountsByCode[rules.roundingAccountCode])
-        }
+        if difference == 0 { return (count == 1 ? .oneToOne : .oneToMany, nil) }
+        if size <= UInt64(rules.roundingTolerance) { return (.withWriteOff, accountsByCode[rules.roundingAccountCode]) }
+        guard amount.magnitude < residual.magnitude else { return nil }
         // Paid less than due: a deducted bank charge when small, else an instalment.
-        if amount.magnitude < residual.magnitude {
-            if size <= UInt64(rules.feeTolerance) && size * 100 <= amount.magnitude * UInt64(rules.feeMaxPercent) {
-                return MatchCandidate(items: items, shape: .withWriteOff, difference: difference, accountID: accountsByCode[rules.feeAccountCode])
-            }
-            return items.count == 1 ? MatchCandidate(items: items, shape: .partial, difference: difference) : nil
+        if size <= UInt64(rules.feeTolerance) && size * 100 <= amount.magnitude * UInt64(rules.feeMaxPercent) {
+            return (.withWriteOff, accountsByCode[rules.feeAccountCode])
         }
-        return nil
+        return partial && count == 1 ? (.partial, nil) : nil
     }
 }
 
@@ -169,9 +173,9 @@ struct PartnerEvidence {
 
 extension MatchIndex {
     /// How many open items the text names by full document number.
-    func referencedCount(_ keys: TextKeys, isOpen: (OpenItem) -> Bool) -> Int {
+    func referencedCount(_ keys: TextKeys, isOpen: ((OpenItem) -> Bool)?) -> Int {
         var seen: Set<Int32> = []
-        for key in keys.full { for index in byFullKey[key] ?? [] where isOpen(items[Int(index)]) { seen.insert(index) } }
+        for key in keys.full { for index in byFullKey[key] ?? [] where isOpen.map({ $0(items[Int(index)]) }) ?? true { seen.insert(index) } }
         return seen.count
     }
 }

@@ -47,13 +47,15 @@ extension OpenItem {
                       include: (JournalLine, Move) -> Bool) -> [(item: OpenItem, line: JournalLine)] {
         let reconcilable = Set(snapshot.accounts.filter(\.reconcile).map(\.id))
         let company = snapshot.company.currency.id
-        var moves: [Int: Move] = [:]
-        moves.reserveCapacity(snapshot.moves.count)
-        for move in snapshot.moves where move.state == .posted { moves[move.id] = move }
+        var positions: [Int: Int] = [:]
+        positions.reserveCapacity(snapshot.moves.count)
+        for (position, move) in snapshot.moves.enumerated() where move.state == .posted { positions[move.id] = position }
         var keysByMove: [Int: ReferenceKeys] = [:]
         var found: [(item: OpenItem, line: JournalLine)] = []
         for line in snapshot.lines where reconcilable.contains(line.accountID) {
-            guard let move = moves[line.moveID], include(line, move) else { continue }
+            guard let position = positions[line.moveID] else { continue }
+            let move = snapshot.moves[position]
+            guard include(line, move) else { continue }
             let balance = line.debit.minorUnits - line.credit.minorUnits
             let residual = original ? balance : line.amountResidual.minorUnits
             // Foreign-currency residual: pro rata of the original foreign amount (exact when fully open).

@@ -25,9 +25,13 @@ struct ReconciledHistory {
             let last = group.map(\.date).max()!
             for line in group { settledOn[line.id] = last }
         }
+        // Only reconciled statement lines' entries and the entries they settled are looked at.
+        let statementMoves = Set(snapshot.statementLines.lazy.filter(\.isReconciled).map(\.moveID))
         var linesByMove: [Int: [JournalLine]] = [:]
-        for line in snapshot.lines { linesByMove[line.moveID, default: []].append(line) }
-        let dueDates = Dictionary(snapshot.moves.compactMap { move in move.dueDate.map { (move.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        for line in snapshot.lines where statementMoves.contains(line.moveID) { linesByMove[line.moveID, default: []].append(line) }
+        let settledMoves = Set(groups.values.joined().map(\.moveID))
+        let dueDates = Dictionary(snapshot.moves.lazy.filter { settledMoves.contains($0.id) }.compactMap { move in move.dueDate.map { (move.id, $0) } },
+                                  uniquingKeysWith: { a, _ in a })
 
         for statement in snapshot.statementLines where statement.isReconciled {
             var items: Set<Int> = []

@@ -15,9 +15,11 @@ import Testing
         let proposals = matcher.proposals(through: book.groundTruth.period.end)
         let score = MatchScore.score(proposals, against: book.groundTruth, snapshot: book.snapshot)
         print("[match seed \(seed)\(lines > 0 ? ", \(lines) lines" : "")] \(score.proposals) proposals, \(score.matchable) matchable, auto \(score.auto) (precision \(score.autoPrecision)), "
-              + "top correct \(score.topCorrect) (\(score.matchedRate)), 1:N \(score.oneToManyCorrect)/\(score.oneToMany), by shape \(score.byShape)")
+              + "top correct \(score.topCorrect) (\(score.matchedRate)), mean p \(score.meanProbability), Brier \(score.brierScore), 1:N \(score.oneToManyCorrect)/\(score.oneToMany), by shape \(score.byShape)")
         #expect(score.autoPrecision >= 0.995)
         #expect(score.matchedRate >= 0.85)
         #expect(score.oneToManyRecall >= 0.9)
+        // Calibrated: the probabilities say how often the top candidate is right.
+        #expect(abs(score.meanProbability - score.matchedRate) < 0.1 && score.brierScore < 0.1)
     }
 }
