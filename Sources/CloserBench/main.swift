@@ -29,5 +29,7 @@ if which == "checks" || which == "all" {
 
 if which == "match" || which == "all" {
     print("== Bank matching (one core)")
-    MatchBenchmark.run()
+    // `closer-bench match 100000` runs one size only.
+    let sizes = CommandLine.arguments.dropFirst(2).compactMap { Int($0) }
+    if sizes.isEmpty { MatchBenchmark.run() } else { MatchBenchmark.run(sizes: sizes) }
 }

@@ -59,7 +59,7 @@ public struct MatchFeatures: Sendable {
                 } else if item.keys.sequence.contains(where: facts.keys.numbers.contains) {
                     number += 1
                     if explain { named.append(item.moveName) }
-                } else if item.keys.full.contains(where: { key in facts.keys.full.contains { ReferenceKeys.isNear(key, $0) } }) {
+                } else if item.keys.full.contains(where: { key in facts.keys.full.contains { DigitKey.isNear(key, $0) } }) {
                     near += 1
                     if explain { misspelt.append(item.moveName) }
                 }

@@ -7,7 +7,7 @@ public struct MatchIndex: Sendable {
     let items: [OpenItem]
     let rules: MatchRules
     private var byAmount: [AmountKey: [Int32]] = [:]
-    private var byFullKey: [String: [Int32]] = [:]
+    private var byFullKey: [DigitKey: [Int32]] = [:]
     private var bySequence: [Int: [Int32]] = [:]
     private var byPartner: [Int: [Int32]] = [:]
     private var partnerByAccountNumber: [String: Int] = [:]
@@ -103,8 +103,11 @@ public struct MatchIndex: Sendable {
         for index in named + exact.prefix(50) where seen.insert(index).inserted && fits(index) {
             if let candidate = candidate([index], amount: amount, currencyID: currencyID) { found.append(candidate) }
         }
-        for index in partnerItems.suffix(60) where seen.insert(index).inserted && fits(index) {
-            if let candidate = candidate([index], amount: amount, currencyID: currencyID, partial: false) { found.append(candidate) }
+        // When the amount settles one of them exactly, the partner's other items are not tried one by one.
+        if !found.contains(where: { $0.shape == .oneToOne }) {
+            for index in partnerItems.suffix(60) where seen.insert(index).inserted && fits(index) {
+                if let candidate = candidate([index], amount: amount, currencyID: currencyID, partial: false) { found.append(candidate) }
+            }
         }
         // The items the text names, together.
         let together = Array(Set(named)).filter(fits).sorted()

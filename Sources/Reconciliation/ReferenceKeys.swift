@@ -1,45 +1,95 @@
 /// What a document number looks like to a matcher once the bank has mangled it: "INV/2026/00042"
-/// becomes the digit key "202600042" (all digit runs joined) and the sequence number 42 (the last
+/// becomes the digit key 202600042 (all digit runs joined) and the sequence number 42 (the last
 /// run). Bank texts are read the same way: every run and every join of neighbouring runs is a key
 /// ("Payment INV 2026 00042" → 2026, 00042, 202600042), so spacing and separators do not matter.
 public struct ReferenceKeys: Sendable, Hashable {
-    /// Joined digit runs of each document name ("202600042").
-    public var full: [String]
+    /// Joined digit runs of each document name (202600042).
+    public var full: [DigitKey]
     /// The last digit run of each document name, as a number (42).
     public var sequence: [Int]
 
     public init(documentNames: [String]) {
-        var full: [String] = [], sequence: [Int] = []
+        var full: [DigitKey] = [], sequence: [Int] = []
         for name in documentNames {
-            let runs = Self.digitRuns(name)
-            guard !runs.isEmpty else { continue }
-            let joined = runs.joined()
-            if joined.count >= 4 { full.append(joined) }
-            if let last = runs.last, let number = Int(last.prefix(9)), number > 0 { sequence.append(number) }
+            let runs = DigitKey.runs(in: name)
+            guard let last = runs.last else { continue }
+            let joined = runs.dropFirst().reduce(runs[0]) { $0.appending($1) }
+            if joined.length >= 4 { full.append(joined) }
+            if last.length <= 9 && last.value > 0 { sequence.append(Int(last.value)) }
         }
         self.full = full
         self.sequence = sequence
     }
+}
 
-    /// Whether two digit keys of the same length differ by one mistyped digit or two swapped neighbours
+/// A run of decimal digits kept as a number and its length, so "00042" and "42" differ and keys
+/// hash and compare without building strings (a line's keys are looked up millions of times).
+public struct DigitKey: Sendable, Hashable, CustomStringConvertible {
+    public var value: UInt64
+    public var length: Int
+
+    /// At most 19 digits fit; longer runs keep their last 19 (the distinguishing end of a number).
+    static let maxLength = 19
+
+    public init?(_ text: String) {
+        let runs = Self.runs(in: text)
+        guard runs.count == 1, runs[0].length == text.utf8.count else { return nil }
+        self = runs[0]
+    }
+
+    init(value: UInt64, length: Int) {
+        self.value = value
+        self.length = length
+    }
+
+    public var description: String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, length - digits.count)) + digits
+    }
+
+    static func power(_ exponent: Int) -> UInt64 {
+        var result: UInt64 = 1
+        for _ in 0..<exponent { result &*= 10 }
+        return result
+    }
+
+    /// This key followed by `other`'s digits (keeping the last 19).
+    func appending(_ other: DigitKey) -> DigitKey {
+        let length = min(Self.maxLength, self.length + other.length)
+        let keep = length - other.length
+        let head = keep > 0 ? value % Self.power(keep) : 0
+        return DigitKey(value: head &* Self.power(other.length) &+ other.value, length: length)
+    }
+
+    func digit(_ index: Int) -> UInt64 { (value / Self.power(length - 1 - index)) % 10 }
+
+    /// Whether two keys of the same length differ by one mistyped digit or two swapped neighbours
     /// (long keys only: short numbers are too easily one digit apart by chance).
-    static func isNear(_ a: String, _ b: String) -> Bool {
-        guard a.count == b.count, a.count >= 6, a != b else { return false }
-        let x = Array(a.utf8), y = Array(b.utf8)
-        let differing = x.indices.filter { x[$0] != y[$0] }
+    public static func isNear(_ a: DigitKey, _ b: DigitKey) -> Bool {
+        guard a.length == b.length, a.length >= 6, a != b else { return false }
+        var differing: [Int] = []
+        for index in 0..<a.length where a.digit(index) != b.digit(index) {
+            differing.append(index)
+            if differing.count > 2 { return false }
+        }
         if differing.count == 1 { return true }
-        return differing.count == 2 && differing[1] == differing[0] + 1 && x[differing[0]] == y[differing[1]] && x[differing[1]] == y[differing[0]]
+        return differing[1] == differing[0] + 1 && a.digit(differing[0]) == b.digit(differing[1]) && a.digit(differing[1]) == b.digit(differing[0])
     }
 
     /// Maximal runs of ASCII digits.
-    static func digitRuns(_ text: String) -> [String] {
-        var runs: [String] = [], current: [UInt8] = []
+    static func runs(in text: String) -> [DigitKey] {
+        var runs: [DigitKey] = []
+        var value: UInt64 = 0, length = 0
         for byte in text.utf8 {
-            if byte >= 48 && byte <= 57 { current.append(byte) } else if !current.isEmpty {
-                runs.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true)
+            if byte >= 48 && byte <= 57 {
+                value = (length >= maxLength ? value % power(maxLength - 1) : value) &* 10 &+ UInt64(byte - 48)
+                length = min(maxLength, length + 1)
+            } else if length > 0 {
+                runs.append(DigitKey(value: value, length: length))
+                value = 0; length = 0
             }
         }
-        if !current.isEmpty { runs.append(String(decoding: current, as: UTF8.self)) }
+        if length > 0 { runs.append(DigitKey(value: value, length: length)) }
         return runs
     }
 }
@@ -47,18 +97,21 @@ public struct ReferenceKeys: Sendable, Hashable {
 /// The keys found in a bank statement line's text.
 public struct TextKeys: Sendable, Hashable {
     /// Every digit run and every join of two or three neighbouring runs.
-    public var full: Set<String>
-    /// Every digit run as a number.
+    public var full: Set<DigitKey>
+    /// Every digit run of at most nine digits as a number.
     public var numbers: Set<Int>
 
     public init(_ text: String) {
-        let runs = ReferenceKeys.digitRuns(text)
-        var full: Set<String> = [], numbers: Set<Int> = []
+        let runs = DigitKey.runs(in: text)
+        var full: Set<DigitKey> = [], numbers: Set<Int> = []
         for (index, run) in runs.enumerated() {
             full.insert(run)
-            if let number = Int(run.prefix(9)), number > 0 { numbers.insert(number) }
-            if index + 1 < runs.count { full.insert(run + runs[index + 1]) }
-            if index + 2 < runs.count { full.insert(run + runs[index + 1] + runs[index + 2]) }
+            if run.length <= 9 && run.value > 0 { numbers.insert(Int(run.value)) }
+            if index + 1 < runs.count {
+                let two = run.appending(runs[index + 1])
+                full.insert(two)
+                if index + 2 < runs.count { full.insert(two.appending(runs[index + 2])) }
+            }
         }
         self.full = full
         self.numbers = numbers
