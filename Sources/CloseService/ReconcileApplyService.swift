@@ -26,19 +26,8 @@ public struct ReconcileApplyService: Sendable {
         let chosen = try store.matchProposals(sourceKey: sourceKey, statuses: statuses)
             .filter { $0.status == "approved" || $0.proposal.decision == .auto }
         let byKey = Dictionary(chosen.map { ($0.idempotencyKey, $0) }, uniquingKeysWith: { first, _ in first })
-        // Booking a whole line to an account (bank fees, payroll) has no open item to reconcile with:
-        // the reconciler writes matches with open items only, so those are left for Odoo's own screen.
         var results: [ReconcileApplyResult] = []
-        for stored in chosen where stored.proposal.best?.itemLineIDs.isEmpty ?? true {
-            let reason = "Statement line \(stored.proposal.statementLineID) would be booked to an account without an open item; "
-                + "Closer does not write such matches back yet: book it in Odoo (the proposal names the account)."
-            let result = ReconcileApplyResult(proposalID: stored.id, statementLineID: stored.proposal.statementLineID, outcome: .failed(
-                BankReconciliationFailure(idempotencyKey: stored.idempotencyKey, statementLineID: stored.proposal.statementLineID,
-                                          reason: reason, wroteToOdoo: false)))
-            try store.markMatchProposal(id: stored.id, applied: false, detail: reason, actor: actor)
-            results.append(result)
-        }
-        let matches = chosen.filter { !($0.proposal.best?.itemLineIDs.isEmpty ?? true) }.compactMap(Self.reconciliation)
+        let matches = chosen.compactMap(Self.reconciliation)
         let store = store, actor = actor
         let reconciler = OdooBankReconciler(client: source.client) { match in
             // Written before Odoo is touched, so the trail shows the attempt even if the process dies mid-way.

@@ -66,7 +66,10 @@ enum BankReconciliationPlanner {
     static func openItems(_ item: BankReconciliation, facts: BankReconciliationFacts) -> Result<[OpenItem], Problem> {
         let line = facts.statementLine
         let fail = { (message: String) in Result<[OpenItem], Problem>.failure(Problem(message: message)) }
-        guard !item.openItemLineIDs.isEmpty else { return fail("The match for statement line \(line.label) names no open item: approve a match with at least one.") }
+        // No open item: the whole line is booked to the write-off account (bank fees, payroll), which the plan checks.
+        guard !item.openItemLineIDs.isEmpty || item.effectiveWriteOff != nil else {
+            return fail("The match for statement line \(line.label) names no open item and no account: approve a match with one or the other.")
+        }
         guard Set(item.openItemLineIDs).count == item.openItemLineIDs.count else {
             return fail("The match for statement line \(line.label) names an open item twice: correct the proposal.")
         }

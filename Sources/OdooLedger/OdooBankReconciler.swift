@@ -91,8 +91,10 @@ public struct OdooBankReconciler: Sendable {
                 },
                 counterpartLineIDs: counterparts.filter { $0.accountID != item.writeOffAccountID }.map(\.id),
                 writeOffLineID: item.writeOffAccountID.flatMap { account in counterparts.first { $0.accountID == account }?.id },
-                byThisProposal: !openItems.isEmpty && openItems.count == item.openItemLineIDs.count
-                    && openItems.allSatisfy { $0.matchingNumber.map(numbers.contains) ?? false })
+                byThisProposal: item.openItemLineIDs.isEmpty
+                    // A booking without open items: the entry carries exactly the approved account, no other counterpart.
+                    ? !counterparts.isEmpty && counterparts.allSatisfy { $0.accountID == item.writeOffAccountID }
+                    : openItems.count == item.openItemLineIDs.count && openItems.allSatisfy { $0.matchingNumber.map(numbers.contains) ?? false })
             return applied == nil ? .alreadyReconciled(state) : .applied(state)
         } catch {
             let done = applied == nil ? "It was matched already" : "The match was written"

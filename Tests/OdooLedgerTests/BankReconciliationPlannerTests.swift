@@ -75,6 +75,17 @@ struct BankReconciliationPlannerTests {
         #expect(billPlan.rewrites[0].lines.map(\.amountCurrency.minorUnits) == [100_00, 1_00])
     }
 
+    @Test func aLineWithoutOpenItemsIsBookedWhollyToItsAccount() throws {
+        // The bank's monthly fee of 25.00: the suspense item becomes the fee expense, nothing to reconcile.
+        let fee = F.statementLine(3, cents: -25_00)
+        let plan = try #require(planOf(BankReconciliationPlanner.decide(F.match(3, [], writeOff: 25_00), facts: F.facts(fee, items: []))))
+        #expect(plan.rewrites.count == 1 && plan.rewrites[0].lines.count == 1)
+        #expect(plan.rewrites[0].lines[0].role == .writeOff && plan.rewrites[0].lines[0].accountID == F.fees)
+        #expect(plan.rewrites[0].lines[0].balance.minorUnits == 25_00)
+        // An amount that does not clear the line leaves suspense behind: refused.
+        #expect(refusal(BankReconciliationPlanner.decide(F.match(3, [], writeOff: 20_00), facts: F.facts(fee, items: []))).contains("more than its open items"))
+    }
+
     @Test func aForeignCurrencyLineUsesTheStatementLinesOwnRate() throws {
         // 1,000.00 EUR received, booked at 1,080.00 USD; three items share the balance to the cent.
         #expect(BankReconciliationPlanner.companyBalances(for: [-333_33, -333_33, -333_34], suspenseBalance: -1080_00, suspenseAmount: -1000_00)
