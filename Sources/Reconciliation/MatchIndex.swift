@@ -11,7 +11,9 @@ public struct MatchIndex: Sendable {
     private var bySequence: [Int: [Int32]] = [:]
     private var byPartner: [Int: [Int32]] = [:]
     private var partnerByAccountNumber: [String: Int] = [:]
+    /// Partners by whole name word, and by its first four letters (for abbreviations the bank uses).
     private var partnersByWord: [String: [Int]] = [:]
+    private var partnersByPrefix: [String: [Int]] = [:]
     let partnerWords: [Int: [String]]
     let accountsByCode: [String: Int]
 
@@ -35,7 +37,10 @@ public struct MatchIndex: Sendable {
             for number in partner.bankAccounts { partnerByAccountNumber[Self.normalizedAccount(number)] = partner.id }
             let nameWords = NameSimilarity.words(partner.name)
             words[partner.id] = nameWords
-            for word in Set(nameWords) where word.count >= 3 { partnersByWord[String(word.prefix(4)), default: []].append(partner.id) }
+            for word in Set(nameWords) where word.count >= 3 {
+                partnersByWord[word, default: []].append(partner.id)
+                if word.count > 4 { partnersByPrefix[String(word.prefix(4)), default: []].append(partner.id) }
+            }
         }
         partnerWords = words
         accountsByCode = Dictionary(accounts.map { ($0.code, $0.id) }, uniquingKeysWith: { first, _ in first })
@@ -60,7 +65,9 @@ public struct MatchIndex: Sendable {
         }
         let words = NameSimilarity.words(line.partnerName ?? "")
         // Distinctive words only: a word most partners share ("TRADING", "SERVICES") would make every partner a candidate.
-        let postings = words.filter { $0.count >= 3 }.compactMap { partnersByWord[String($0.prefix(4))] }.sorted { $0.count < $1.count }
+        let postings = words.filter { $0.count >= 3 }.compactMap { word in
+            partnersByWord[word] ?? (word.count >= 4 ? partnersByPrefix[String(word.prefix(4))] : nil)
+        }.sorted { $0.count < $1.count }
         let distinctive = postings.filter { $0.count <= 64 }
         let lists = distinctive.isEmpty ? postings.prefix(1).map { Array($0.prefix(64)) } : distinctive
         var best: (Int, Double)?
