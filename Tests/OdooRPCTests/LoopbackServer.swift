@@ -73,15 +73,20 @@ final class LoopbackServer: @unchecked Sendable {
         return boundPort(fd)
     }
 
+    /// Wakes the accept loop, which closes the listener itself: closing it here could hand its file
+    /// descriptor number to a parallel test's new socket while accept() still waits on it, and this
+    /// server would then answer that test's requests.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func acceptLoop() {
         while true {
             let connection = accept(listener, nil, nil)
-            guard connection >= 0 else { return }
+            guard connection >= 0 else {
+                close(listener)
+                return
+            }
             Thread { [self] in serve(connection) }.start()
         }
     }
