@@ -42,14 +42,16 @@ let package = Package(
         .executableTarget(name: "CloserBench", dependencies: [
             "Ledger", "OdooRPC", "DemoCompany", "CloseService", "Reconciliation",
         ]),
+        // A loopback HTTP server shared by the tests that drive real HTTP clients.
+        .target(name: "LoopbackHTTP", path: "Tests/LoopbackHTTP"),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
-        .testTarget(name: "OdooRPCTests", dependencies: ["OdooRPC"], exclude: ["Fixtures"]),
+        .testTarget(name: "OdooRPCTests", dependencies: ["OdooRPC", "LoopbackHTTP"], exclude: ["Fixtures"]),
         .testTarget(name: "OdooLedgerTests", dependencies: ["OdooLedger", "Ledger", "OdooRPC"]),
         .testTarget(name: "CloseKitTests", dependencies: ["CloseKit", "Ledger", "DemoCompany"]),
         .testTarget(name: "DemoCompanyTests", dependencies: ["DemoCompany", "Ledger"]),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "DemoCompany", "Ledger"]),
         .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseKit", "Ledger", "Reconciliation"]),
-        .testTarget(name: "CloseServiceTests", dependencies: ["CloseService", "DemoCompany", "CloseStore", "OdooLedger", "OdooRPC", "Ledger", "Reconciliation"]),
+        .testTarget(name: "CloseServiceTests", dependencies: ["CloseService", "DemoCompany", "CloseStore", "OdooLedger", "OdooRPC", "Ledger", "Reconciliation", "LoopbackHTTP"]),
         .testTarget(name: "CloserCLITests", dependencies: ["closer"]),
     ]
 )

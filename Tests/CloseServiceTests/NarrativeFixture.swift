@@ -1,3 +1,4 @@
+import LoopbackHTTP
 import CloseKit
 import CloseStore
 import Foundation

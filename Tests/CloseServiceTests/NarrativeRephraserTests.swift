@@ -1,3 +1,4 @@
+import LoopbackHTTP
 import CloseKit
 import CloseStore
 import Foundation
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func aFaithfulAnswerIsAcceptedAndAuditedWithPromptAndAnswerButNoKey() async throws {
-        let server = try Fixture.server { .ok(Fixture.completion(Fixture.faithful($0))) }
+        let server = try Fixture.server { .json(Fixture.completion(Fixture.faithful($0))) }
         defer { server.stop() }
         let (report, results, events) = try await rephrase(server)
 
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func theRequestCarriesTheKeyAndModelAndOnlyWhatTheNarrativeNeeds() async throws {
-        let server = try Fixture.server { .ok(Fixture.completion(Fixture.faithful($0))) }
+        let server = try Fixture.server { .json(Fixture.completion(Fixture.faithful($0))) }
         defer { server.stop() }
         let (report, _, _) = try await rephrase(server)
 
@@ -91,7 +92,7 @@ import Testing
     }
 
     @Test func withoutAKeyNoAuthorizationHeaderIsSent() async throws {
-        let server = try Fixture.server { .ok(Fixture.completion(Fixture.faithful($0))) }
+        let server = try Fixture.server { .json(Fixture.completion(Fixture.faithful($0))) }
         defer { server.stop() }
         let (_, results, _) = try await rephrase(server, key: nil)
         #expect(results.allSatisfy { $0.rephrasedNarrative != nil })
@@ -99,7 +100,7 @@ import Testing
     }
 
     @Test func anAnswerThatAltersAnAmountIsRefusedAndTheDeterministicNarrativeKept() async throws {
-        let server = try Fixture.server { .ok(Fixture.completion(Fixture.faithful($0).replacingOccurrences(of: "6,700.00", with: "6,800.00"))) }
+        let server = try Fixture.server { .json(Fixture.completion(Fixture.faithful($0).replacingOccurrences(of: "6,700.00", with: "6,800.00"))) }
         defer { server.stop() }
         let (report, results, events) = try await rephrase(server)
 
@@ -123,7 +124,7 @@ import Testing
     }
 
     @Test func aRamblingAnswerIsRefusedAndOnlyItsStartIsAudited() async throws {
-        let server = try Fixture.server { .ok(Fixture.completion(Fixture.faithful($0) + String(repeating: " And so on.", count: 500))) }
+        let server = try Fixture.server { .json(Fixture.completion(Fixture.faithful($0) + String(repeating: " And so on.", count: 500))) }
         defer { server.stop() }
         let (_, results, events) = try await rephrase(server)
         #expect(results.allSatisfy { $0.rephrasedNarrative == nil && $0.rephraseError?.contains("(at most 600)") == true })
@@ -144,7 +145,7 @@ import Testing
     }
 
     @Test func malformedJSONKeepsTheDeterministicNarrativeWithAReason() async throws {
-        let server = try Fixture.server { _ in .ok(Array(#"{"choices": [ {"message": "#.utf8)) }
+        let server = try Fixture.server { _ in .json(Array(#"{"choices": [ {"message": "#.utf8)) }
         defer { server.stop() }
         let (report, results, _) = try await rephrase(server)
         #expect(results.map(\.narrative) == report.variances.map(\.narrative))
@@ -175,7 +176,7 @@ import Testing
         #expect(refused.first?.rephraseError?.hasPrefix("connection refused by 127.0.0.1:") == true, "\(refused.first?.rephraseError ?? "")")
         #expect(refused.allSatisfy { $0.rephrasedNarrative == nil && $0.rephraseError != nil })
 
-        let slow = try Fixture.server { .delay(seconds: 3, then: .ok(Fixture.completion(Fixture.faithful($0)))) }
+        let slow = try Fixture.server { .delay(seconds: 3, then: .json(Fixture.completion(Fixture.faithful($0)))) }
         defer { slow.stop() }
         let (_, results, _) = try await rephrase(slow, timeout: .seconds(1))
         #expect(results.first?.rephraseError == "no answer from 127.0.0.1:\(slow.port) within 1 s (narrative.timeout_seconds)")
@@ -184,7 +185,7 @@ import Testing
     }
 
     @Test func theJSONReportShowsBothNarratives() async throws {
-        let server = try Fixture.server { .ok(Fixture.completion(Fixture.faithful($0))) }
+        let server = try Fixture.server { .json(Fixture.completion(Fixture.faithful($0))) }
         defer { server.stop() }
         let (report, results, _) = try await rephrase(server)
         let encoded = try JSONEncoder().encode(RephrasedFluxReport(report: report, rephrasings: results, settings: Fixture.settings(server)))

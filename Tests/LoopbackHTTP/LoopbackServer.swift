@@ -5,18 +5,18 @@ import Glibc
 import Darwin
 #endif
 
-/// A minimal HTTP/1.1 server on 127.0.0.1 standing in for an OpenAI-compatible chat endpoint
-/// (a copy of OdooRPCTests' LoopbackServer that also keeps every request it received):
-/// one request per connection, Content-Length bodies, behaviour chosen per request.
-final class LoopbackServer: @unchecked Sendable {
-    struct Request: Sendable {
-        var number: Int
-        var path: String
-        var headers: [String: String]
-        var body: [UInt8]
+/// A minimal HTTP/1.1 server on 127.0.0.1 for tests that drive real HTTP clients (Odoo's endpoints,
+/// an OpenAI-compatible chat endpoint): one request per connection, Content-Length bodies, behaviour
+/// chosen per request, every request kept.
+public final class LoopbackServer: @unchecked Sendable {
+    public struct Request: Sendable {
+        public var number: Int
+        public var path: String
+        public var headers: [String: String]
+        public var body: [UInt8]
     }
 
-    enum Action: Sendable {
+    public enum Action: Sendable {
         case respond(status: Int, contentType: String, body: [UInt8])
         /// Closes the connection without answering.
         case close
@@ -25,34 +25,36 @@ final class LoopbackServer: @unchecked Sendable {
         /// Announces the full length but sends only the first `sent` bytes, then closes.
         case truncated(body: [UInt8], sent: Int)
 
-        static func ok(_ body: [UInt8], contentType: String = "application/json") -> Action {
+        public static func ok(_ body: [UInt8], contentType: String = "text/xml") -> Action {
             .respond(status: 200, contentType: contentType, body: body)
         }
+
+        public static func json(_ body: [UInt8]) -> Action { ok(body, contentType: "application/json") }
     }
 
-    typealias Handler = @Sendable (Request) -> Action
+    public typealias Handler = @Sendable (Request) -> Action
 
-    let port: UInt16
+    public let port: UInt16
     private let listener: Int32
     private let handler: Handler
     private let counter = NSLock()
     private var served = 0
     private var received: [Request] = []
 
-    var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    public var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
-    var requestCount: Int {
+    public var requestCount: Int {
         counter.lock(); defer { counter.unlock() }
         return served
     }
 
     /// Every request received so far, in arrival order.
-    var requests: [Request] {
+    public var requests: [Request] {
         counter.lock(); defer { counter.unlock() }
         return received
     }
 
-    init(handler: @escaping Handler) throws {
+    public init(handler: @escaping Handler) throws {
         self.handler = handler
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
@@ -70,7 +72,7 @@ final class LoopbackServer: @unchecked Sendable {
     }
 
     /// A port on which nothing listens, for "connection refused".
-    static func closedPort() -> UInt16 {
+    public static func closedPort() -> UInt16 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = loopback(port: 0)
         _ = withUnsafePointer(to: &address) {
@@ -84,7 +86,7 @@ final class LoopbackServer: @unchecked Sendable {
     /// Wakes the accept loop, which closes the listener itself: closing it here could hand its file
     /// descriptor number to a parallel test's new socket while accept() still waits on it, and this
     /// server would then answer that test's requests.
-    func stop() {
+    public func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
     }
 
