@@ -21,7 +21,9 @@ public struct CheckService: Sendable {
         let snapshot = try store.loadSnapshot(sourceKey: sourceKey)
         let runID = try store.startRun(kind: "check", period: period.description, actor: actor)
         do {
-            let changes = try store.moveChanges(sourceKey: sourceKey).map {
+            // Closer's own applied bank matches rewrite statement entries; those changes are approved and audited already.
+            let ownWrites = try store.entriesChangedByAppliedMatches(sourceKey: sourceKey)
+            let changes = try store.moveChanges(sourceKey: sourceKey).filter { !ownWrites.contains($0.moveID) }.map {
                 PostedChange(moveID: $0.moveID, moveName: $0.moveName, deleted: $0.kind == .deleted, writtenBy: $0.writtenBy, writtenAt: $0.writtenAt)
             }
             let context = CheckContext(snapshot: snapshot, period: period, asOf: asOf, rules: ruleSet.rules, postedChanges: changes)

@@ -165,6 +165,19 @@ extension AppDatabase {
         }
     }
 
+    /// The entries of statement lines whose match Closer applied: Closer rewrote them itself, approved
+    /// and audited, so a later pull finding them changed is not news.
+    public func entriesChangedByAppliedMatches(sourceKey: String) throws -> Set<Int> {
+        try writer.read { db in
+            let company = try Self.companyRowID(sourceKey, db)
+            return Set(try Int.fetchAll(db, sql: """
+                SELECT s.move_id FROM statement_line s
+                JOIN match_proposal p ON p.company_id = s.company_id AND p.statement_line_id = s.odoo_id
+                WHERE s.company_id = ? AND p.status = 'applied'
+                """, arguments: [company]))
+        }
+    }
+
     /// Every reviewer verdict of a company, for refitting its model.
     public func matchFeedback(sourceKey: String) throws -> [BankMatcher.Feedback] {
         try writer.read { db in

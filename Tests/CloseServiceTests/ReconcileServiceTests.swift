@@ -58,3 +58,21 @@ import Testing
         }
     }
 }
+
+@Suite struct AppliedMatchTests {
+    @Test func entriesRewrittenByAppliedMatchesAreKnownToTheStore() async throws {
+        let (store, key, truth) = try await ReconcileServiceTests().pulledDemo()
+        let service = ReconcileService(store: store, actor: "alice")
+        let proposals = try service.propose(sourceKey: key, period: truth.period).proposals
+        let applied = try #require(proposals.first { $0.proposal.decision == .auto })
+        let pending = try #require(proposals.first { $0.id != applied.id })
+        _ = try service.decide(id: applied.id, sourceKey: key, approve: true, note: nil)
+        #expect(try store.entriesChangedByAppliedMatches(sourceKey: key).isEmpty, "approved is not applied yet")
+        try store.markMatchProposal(id: applied.id, applied: true, detail: "reconciled in Odoo", actor: "alice")
+        let snapshot = try store.loadSnapshot(sourceKey: key)
+        let moveOf = { (line: Int) in snapshot.statementLines.first { $0.id == line }!.moveID }
+        let own = try store.entriesChangedByAppliedMatches(sourceKey: key)
+        #expect(own == [moveOf(applied.proposal.statementLineID)])
+        #expect(!own.contains(moveOf(pending.proposal.statementLineID)))
+    }
+}
