@@ -49,16 +49,25 @@ public struct ReconcileService: Sendable {
 
     /// Approves or rejects a stored proposal; the verdict, with the features the model saw, teaches the next model.
     public func decide(id: Int64, sourceKey: String, approve: Bool, note: String?, rules: MatchRules = MatchRules()) throws -> StoredMatchProposal {
-        guard let pending = try store.matchProposals(sourceKey: sourceKey).first(where: { $0.id == id }) else {
-            throw MatchReviewError.unknownProposal(id)
+        try decide(ids: [id], sourceKey: sourceKey, approve: approve, note: note, rules: rules)[0]
+    }
+
+    /// Decides several proposals with one matcher (its indexes are built once, not per proposal).
+    public func decide(ids: [Int64], sourceKey: String, approve: Bool, note: String?, rules: MatchRules = MatchRules()) throws -> [StoredMatchProposal] {
+        let stored = Dictionary(try store.matchProposals(sourceKey: sourceKey).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var matcher: BankMatcher?
+        return try ids.map { id in
+            guard let pending = stored[id] else { throw MatchReviewError.unknownProposal(id) }
+            var features: [Double]?
+            if let best = pending.proposal.best {
+                if matcher == nil, let model = try store.latestMatchModel(sourceKey: sourceKey) {
+                    matcher = BankMatcher(snapshot: try store.loadSnapshot(sourceKey: sourceKey), rules: rules, model: model)
+                }
+                features = matcher?.features(statementLineID: pending.proposal.statementLineID, itemLineIDs: best.itemLineIDs,
+                                             writeOffAccountID: best.writeOffAccountID)
+            }
+            return try store.decideMatchProposal(id: id, sourceKey: sourceKey, approved: approve, features: features, actor: actor, note: note)
         }
-        var features: [Double]?
-        if let best = pending.proposal.best, let model = try store.latestMatchModel(sourceKey: sourceKey) {
-            let matcher = BankMatcher(snapshot: try store.loadSnapshot(sourceKey: sourceKey), rules: rules, model: model)
-            features = matcher.features(statementLineID: pending.proposal.statementLineID, itemLineIDs: best.itemLineIDs,
-                                        writeOffAccountID: best.writeOffAccountID)
-        }
-        return try store.decideMatchProposal(id: id, sourceKey: sourceKey, approved: approve, features: features, actor: actor, note: note)
     }
 }
 

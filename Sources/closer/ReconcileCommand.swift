@@ -68,7 +68,7 @@ struct ReconcileCommand: AsyncParsableCommand {
                 chosen += try service.store.matchProposals(sourceKey: key, statuses: ["proposed"])
                     .filter { $0.proposal.decision == .auto }.map(\.id)
             }
-            let decided = try chosen.map { try service.decide(id: $0, sourceKey: key, approve: true, note: note, rules: rules) }
+            let decided = try service.decide(ids: chosen, sourceKey: key, approve: true, note: note, rules: rules)
             if scope.common.json { return try Output.json(decided) }
             for stored in decided { print("approved \(stored.id): \(stored.proposal.best?.documents.joined(separator: ", ") ?? "")") }
         }
