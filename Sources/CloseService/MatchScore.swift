@@ -45,7 +45,7 @@ public struct MatchScore: Sendable, Codable, Hashable {
             guard !items.isEmpty || account != nil else { continue }
             score.matchable += 1
             let correct = proposal.best.map { best in
-                Set(best.itemLineIDs) == items && (best.writeOffAccountID == nil ? match.writeOff == nil || items.isEmpty == false && account == nil : best.writeOffAccountID == account)
+                Set(best.itemLineIDs) == items && best.writeOffAccountID == account
             } ?? false
             if proposal.decision == .auto {
                 score.auto += 1

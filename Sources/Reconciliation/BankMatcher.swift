@@ -89,10 +89,9 @@ public struct BankMatcher: Sendable {
     func score(_ line: StatementLine, facts: MatchFeatures.LineFacts, isOpen: ((OpenItem) -> Bool)?, memory: Bool, limit: Int = 3) -> [ScoredCandidate] {
         let learned = memory ? history.counterpart(for: ReconciledHistory.words(line.paymentRef)) : nil
         let candidates = evaluate(line, facts: facts, index: index, isOpen: isOpen, memory: learned, explain: false)
-            .map { ($0.0, model.probability($0.1.values)) }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.items.map(\.lineID).lexicographicallyPrecedes($1.0.items.map(\.lineID)) }
-        let mentioned = index.referencedCount(facts.keys, isOpen: isOpen)
-        return candidates.prefix(limit).map { candidate, probability in
+            .map { ($0.0, $0.1.mentionedItems, model.probability($0.1.values)) }
+            .sorted { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0.items.map(\.lineID).lexicographicallyPrecedes($1.0.items.map(\.lineID)) }
+        return candidates.prefix(limit).map { candidate, mentioned, probability in
             let features = MatchFeatures(candidate, facts, habits: habits, mentionedItems: mentioned)
             return ScoredCandidate(
                 itemLineIDs: candidate.items.map(\.lineID), documents: candidate.items.map(\.moveName), shape: candidate.shape,

@@ -11,6 +11,8 @@ public struct MatchFeatures: Sendable {
     public var values: [Double]
     /// Plain-language facts, strongest first ("reference contains INV/2026/00042").
     public var reasons: [String]
+    /// How many open documents the line's text names (an input, kept to explain the features again).
+    let mentionedItems: Int
 
     /// Everything the features need to know about the statement line, computed once per line.
     struct LineFacts {
@@ -92,6 +94,7 @@ public struct MatchFeatures: Sendable {
         }
         self.values = values
         self.reasons = reasons
+        self.mentionedItems = mentionedItems
     }
 }
 

@@ -35,12 +35,6 @@ extension OpenItem {
         return negative ? -Int64(rounded) : Int64(rounded)
     }
 
-    /// The open items of a ledger: posted lines on reconcilable accounts whose residual is not zero.
-    public static func openItems(in snapshot: LedgerSnapshot) -> [OpenItem] {
-        items(in: snapshot) { line, _ in line.amountResidual.minorUnits != 0 }
-            .map { $0.item }
-    }
-
     /// Items of posted moves on reconcilable accounts that pass `include`, with their original
     /// amount when `original` is set (as they stood before anything settled them).
     static func items(in snapshot: LedgerSnapshot, original: Bool = false,
