@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, dependencies pointing down only (see README "Architecture"):
-// closer → CloseService → CloseStore, CloseKit, Reconciliation, OdooLedger, DemoCompany → OdooRPC, Ledger.
+// closer → CloseService → CloseStore, CloseKit, Reconciliation, Adjustments, OdooLedger, DemoCompany → OdooRPC, Ledger.
 let package = Package(
     name: "Closer",
     platforms: [.macOS(.v14)],
@@ -24,13 +24,14 @@ let package = Package(
         .target(name: "CloseKit", dependencies: ["Ledger"]),
         .target(name: "DemoCompany", dependencies: ["Ledger"]),
         .target(name: "Reconciliation", dependencies: ["Ledger"]),
+        .target(name: "Adjustments", dependencies: ["Ledger"]),
         .target(name: "CloseStore", dependencies: [
-            "Ledger", "CloseKit", "Reconciliation",
+            "Ledger", "CloseKit", "Reconciliation", "Adjustments",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "CloseService", dependencies: [
-            "Ledger", "OdooRPC", "OdooLedger", "CloseKit", "CloseStore", "DemoCompany", "Reconciliation",
+            "Ledger", "OdooRPC", "OdooLedger", "CloseKit", "CloseStore", "DemoCompany", "Reconciliation", "Adjustments",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -49,6 +50,7 @@ let package = Package(
         .testTarget(name: "OdooLedgerTests", dependencies: ["OdooLedger", "Ledger", "OdooRPC"]),
         .testTarget(name: "CloseKitTests", dependencies: ["CloseKit", "Ledger", "DemoCompany"]),
         .testTarget(name: "DemoCompanyTests", dependencies: ["DemoCompany", "Ledger"]),
+        .testTarget(name: "AdjustmentsTests", dependencies: ["Adjustments", "DemoCompany", "Ledger"]),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "DemoCompany", "Ledger"]),
         .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseKit", "Ledger", "Reconciliation"]),
         .testTarget(name: "CloseServiceTests", dependencies: ["CloseService", "DemoCompany", "CloseStore", "OdooLedger", "OdooRPC", "Ledger", "Reconciliation", "LoopbackHTTP"]),
