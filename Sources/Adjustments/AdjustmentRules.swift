@@ -26,15 +26,19 @@ public struct RecurringAccrualRules: Sendable, Hashable {
     public var minimumMonths: Int
     /// The estimate is the mean of this many most recent monthly amounts.
     public var estimateMonths: Int
-    /// Pairs whose monthly amounts vary more than this (largest over smallest, in percent above 100)
-    /// are still proposed, with a lower confidence.
+    /// Vendors whose monthly totals vary more than this (largest over smallest, percent above 100)
+    /// are still proposed, with a lower confidence…
     public var stableSpreadPercent: Int
+    /// …up to this spread; beyond it the amounts are not a recurring cost one can estimate.
+    public var maximumSpreadPercent: Int
 
-    public init(lookbackMonths: Int = 6, minimumMonths: Int = 3, estimateMonths: Int = 3, stableSpreadPercent: Int = 25) {
+    public init(lookbackMonths: Int = 6, minimumMonths: Int = 3, estimateMonths: Int = 3, stableSpreadPercent: Int = 25,
+                maximumSpreadPercent: Int = 100) {
         self.lookbackMonths = lookbackMonths
         self.minimumMonths = minimumMonths
         self.estimateMonths = estimateMonths
         self.stableSpreadPercent = stableSpreadPercent
+        self.maximumSpreadPercent = maximumSpreadPercent
     }
 }
 
