@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, dependencies pointing down only (see README "Architecture"):
-// closer → CloseService → CloseStore, CloseKit, Reconciliation, Adjustments, OdooLedger, DemoCompany → OdooRPC, Ledger.
+// closer → CloseService → CloseStore, CloseKit, Reconciliation, OdooLedger, DemoCompany → Adjustments, OdooRPC → Ledger.
 let package = Package(
     name: "Closer",
     platforms: [.macOS(.v14)],
@@ -20,7 +20,7 @@ let package = Package(
     targets: [
         .target(name: "Ledger"),
         .target(name: "OdooRPC", dependencies: [.product(name: "Logging", package: "swift-log")]),
-        .target(name: "OdooLedger", dependencies: ["Ledger", "OdooRPC", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "OdooLedger", dependencies: ["Ledger", "OdooRPC", "Adjustments", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "CloseKit", dependencies: ["Ledger"]),
         .target(name: "DemoCompany", dependencies: ["Ledger"]),
         .target(name: "Reconciliation", dependencies: ["Ledger"]),
@@ -37,7 +37,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "closer", dependencies: [
-            "CloseService", "Reconciliation",
+            "CloseService", "Reconciliation", "Adjustments",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "CloserBench", dependencies: [
@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "LoopbackHTTP", path: "Tests/LoopbackHTTP"),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
         .testTarget(name: "OdooRPCTests", dependencies: ["OdooRPC", "LoopbackHTTP"], exclude: ["Fixtures"]),
-        .testTarget(name: "OdooLedgerTests", dependencies: ["OdooLedger", "Ledger", "OdooRPC"]),
+        .testTarget(name: "OdooLedgerTests", dependencies: ["OdooLedger", "Ledger", "OdooRPC", "Adjustments"]),
         .testTarget(name: "CloseKitTests", dependencies: ["CloseKit", "Ledger", "DemoCompany"]),
         .testTarget(name: "DemoCompanyTests", dependencies: ["DemoCompany", "Ledger"]),
         .testTarget(name: "AdjustmentsTests", dependencies: ["Adjustments", "DemoCompany", "Ledger"]),

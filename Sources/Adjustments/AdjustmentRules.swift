@@ -5,13 +5,17 @@ public struct AdjustmentRules: Sendable, Hashable {
     public var journalCode: String
     /// Where accruals are credited.
     public var accruedLiabilitiesCode: String
+    /// Kinds whose approved entries Closer posts after creating them; every other kind stays a draft
+    /// for the accountant to post. Empty unless the rule set says otherwise.
+    public var postKinds: Set<AdjustmentKind>
     public var recurring: RecurringAccrualRules
     public var deferrals: DeferralRules
 
-    public init(journalCode: String = "MISC", accruedLiabilitiesCode: String = "212000",
+    public init(journalCode: String = "MISC", accruedLiabilitiesCode: String = "212000", postKinds: Set<AdjustmentKind> = [],
                 recurring: RecurringAccrualRules = RecurringAccrualRules(), deferrals: DeferralRules = DeferralRules()) {
         self.journalCode = journalCode
         self.accruedLiabilitiesCode = accruedLiabilitiesCode
+        self.postKinds = postKinds
         self.recurring = recurring
         self.deferrals = deferrals
     }
@@ -48,10 +52,11 @@ public struct DeferralRules: Sendable, Hashable {
     public var prepaidAccountCodes: [String]
     /// Deferred-revenue accounts (released to income); none by default.
     public var deferredRevenueAccountCodes: [String]
-    /// When the label names no service period, a bill booked to a deferral account covers this many months from its date.
-    public var defaultMonths: Int?
+    /// When the label names no service period, a line booked to a deferral account covers this many
+    /// months from its date; 0: such lines are not scheduled (the accountant decides).
+    public var defaultMonths: Int
 
-    public init(prepaidAccountCodes: [String] = [], deferredRevenueAccountCodes: [String] = [], defaultMonths: Int? = nil) {
+    public init(prepaidAccountCodes: [String] = [], deferredRevenueAccountCodes: [String] = [], defaultMonths: Int = 0) {
         self.prepaidAccountCodes = prepaidAccountCodes
         self.deferredRevenueAccountCodes = deferredRevenueAccountCodes
         self.defaultMonths = defaultMonths

@@ -73,9 +73,9 @@ public struct DeferralLedger: Sendable {
 
     static func months(of line: JournalLine, move: Move, rules: DeferralRules) -> ClosedRange<Period>? {
         if let months = ServicePeriodReader.months(in: line.label, billDate: move.invoiceDate ?? move.date) { return months }
-        guard let count = rules.defaultMonths, count > 0 else { return nil }
+        guard rules.defaultMonths > 0 else { return nil }
         let first = Period(containing: move.invoiceDate ?? move.date)
-        return first...first.advanced(by: count - 1)
+        return first...first.advanced(by: rules.defaultMonths - 1)
     }
 
     /// The label's words before the first one with a digit: what stays the same from month to month.

@@ -51,10 +51,8 @@ public struct CheckService: Sendable {
 
     static func linked(_ finding: Finding, sourceKey: String) -> Finding {
         var linked = finding
-        linked.company.link = OdooLedgerSource.webLink(sourceKey: sourceKey, model: linked.company.model, id: linked.company.id)
-        for index in linked.records.indices {
-            linked.records[index].link = OdooLedgerSource.webLink(sourceKey: sourceKey, model: linked.records[index].model, id: linked.records[index].id)
-        }
+        linked.company = linked.company.linked(sourceKey: sourceKey)
+        linked.records = linked.records.map { $0.linked(sourceKey: sourceKey) }
         return linked
     }
 

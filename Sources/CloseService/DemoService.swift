@@ -5,8 +5,9 @@ import Foundation
 import Ledger
 
 /// `closer demo`: the main job on the embedded demo company, end to end and without Odoo —
-/// generate, pull into a fresh store, trial balance, ground truth, a rewritten posted entry caught
-/// by the next pull, and the audit trail verified.
+/// generate, pull into a fresh store, trial balance, checks, bank matching and adjusting entries
+/// scored against the ground truth, a rewritten posted entry caught by the next pull, and the audit
+/// trail verified.
 public struct DemoService: Sendable {
     public var options: DemoOptions
     public var storePath: String
@@ -48,6 +49,8 @@ public struct DemoService: Sendable {
         let scores = CheckScore.score(checks.findings, against: book.groundTruth, pulled: stored)
         let reconcile = try ReconcileService(store: store, actor: actor).propose(sourceKey: sourceKey, period: period)
         let matching = MatchScore.score(reconcile.proposals.map(\.proposal), against: book.groundTruth, snapshot: stored)
+        let adjustments = try AdjustmentService(store: store, actor: actor).propose(sourceKey: sourceKey, period: period)
+        let adjustmentScores = AdjustmentScore.score(adjustments.proposals.map(\.proposal), against: book.groundTruth)
 
         return DemoReport(
             company: book.snapshot.company.name, seed: options.seed, period: period, generated: book.snapshot.counts,
@@ -55,7 +58,7 @@ public struct DemoService: Sendable {
             editedMove: edited, trialBalance: DemoReport.TrialBalanceSummary(trialBalance),
             groundTruthPath: groundTruthPath, plantedProblems: book.groundTruth.countsByKind,
             findingsBySeverity: checks.countsBySeverity, checkScores: scores, matchScore: matching, matchModelVersion: reconcile.model.version,
-            audit: try store.verifyAuditTrail())
+            adjustmentScores: adjustmentScores, audit: try store.verifyAuditTrail())
     }
 
     /// The demo always starts from an empty store, so its figures are the same on every run.
@@ -98,5 +101,7 @@ public struct DemoReport: Sendable, Codable {
     /// Bank-match proposals against the planted matches.
     public var matchScore: MatchScore
     public var matchModelVersion: Int
+    /// Drafted adjusting entries against the planted accruals and deferrals.
+    public var adjustmentScores: [AdjustmentScore]
     public var audit: AuditVerification
 }

@@ -70,5 +70,22 @@ extension RuleSet {
           relative_percent: 20
           accounts: all                  # all, profit-and-loss or balance-sheet
 
+        # Adjusting entries (`closer propose`): where they are drafted, which kinds Closer may post itself, and how
+        # recurring costs and deferrals are read from the books. Accounts and journals by code.
+        adjustments:
+          journal: MISC
+          accrued_liabilities_account: "212000"
+          post_kinds: []                 # kinds posted after approval; all others are written as drafts
+          recurring:
+            lookback_months: 6
+            minimum_months: 3            # billed in at least this many of them, including each of the last two
+            estimate_months: 3           # accrue the mean of this many most recent billed months
+            stable_spread_percent: 25    # monthly totals within this spread: high confidence
+            maximum_spread_percent: 100  # beyond this the amounts are not a cost one can estimate
+          deferrals:
+            prepaid_accounts: []         # empty: every account of Odoo's prepayments type
+            deferred_revenue_accounts: []
+            default_months: 0            # months covered when the label names none (0: not scheduled)
+
         """
 }

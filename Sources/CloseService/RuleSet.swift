@@ -1,4 +1,7 @@
+import Adjustments
 import CloseKit
+import Adjustments
+import CloseStore
 import Crypto
 import Foundation
 import Reconciliation
@@ -19,6 +22,7 @@ public struct RuleSet: Sendable, Equatable {
     public var anomalyThresholds: AnomalyThresholds
     public var flux: FluxThresholds
     public var matching: MatchRules
+    public var adjustments: AdjustmentRules
     /// Check and detector ids to skip.
     public var disabledChecks: [String]
     /// SHA-256 of the file's bytes, lowercase hex (for the built-in rules, of `builtInText`).
@@ -54,11 +58,11 @@ public struct RuleSet: Sendable, Equatable {
     }
 
     static let topLevelKeys = ["schema_version", "analytic_required_code_prefixes", "suspense_account_codes", "clearing_account_codes",
-                               "late_posting_grace_days", "tax_required_code_prefixes", "disabled_checks", "anomalies", "flux", "reconciliation"]
+                               "late_posting_grace_days", "tax_required_code_prefixes", "disabled_checks", "anomalies", "flux", "reconciliation", "adjustments"]
 
     public init(origin: String, bytes: Data) throws {
         self.origin = origin
-        sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        sha256 = SHA256.hex(bytes)
         let reader = RuleSetReader(origin: origin)
         guard let text = String(data: bytes, encoding: .utf8) else { throw reader.fail(nil, nil, "is not UTF-8 text") }
         let root: Node?
@@ -71,6 +75,7 @@ public struct RuleSet: Sendable, Equatable {
         var thresholds = AnomalyThresholds()
         var flux = FluxThresholds()
         var matching = MatchRules()
+        var adjustments = AdjustmentRules()
         var disabled: [String] = []
         var version: Int?
         for (key, _, value) in try reader.entries(of: root, key: nil, known: Self.topLevelKeys) {
@@ -89,6 +94,7 @@ public struct RuleSet: Sendable, Equatable {
             case "anomalies": thresholds = try Self.anomalyThresholds(value, reader: reader)
             case "flux": flux = try Self.fluxThresholds(value, reader: reader)
             case "reconciliation": matching = try Self.matchRules(value, reader: reader)
+            case "adjustments": adjustments = try Self.adjustmentRules(value, reader: reader)
             default:   // disabled_checks
                 let ids = Set(CheckRegistry.all.map(\.id) + AnomalyRegistry.all.map(\.id))
                 disabled = try reader.strings(value, key).map { id, node in
@@ -103,6 +109,7 @@ public struct RuleSet: Sendable, Equatable {
         anomalyThresholds = thresholds
         self.flux = flux
         self.matching = matching
+        self.adjustments = adjustments
         disabledChecks = disabled
     }
 

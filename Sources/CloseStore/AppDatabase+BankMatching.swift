@@ -101,7 +101,7 @@ extension AppDatabase {
         let best = proposal.best
         let text = [sourceKey, String(proposal.statementLineID), (best?.itemLineIDs ?? []).sorted().map(String.init).joined(separator: ","),
                     best?.writeOffAccountID.map(String.init) ?? "", best?.writeOff?.decimalText ?? ""].joined(separator: "|")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hex(text)
     }
 
     public func matchProposals(sourceKey: String, statuses: Set<String>? = nil) throws -> [StoredMatchProposal] {
@@ -140,7 +140,7 @@ extension AppDatabase {
                 try db.execute(sql: "INSERT INTO match_feedback (company_id, proposal_id, features, approved) VALUES (?, ?, ?, ?)",
                                arguments: [company, id, String(decoding: try Self.matchEncoder.encode(features), as: UTF8.self), approved ? 1 : 0])
             }
-            let evidence = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+            let evidence = SHA256.hex(text)
             _ = try Self.appendAudit(NewAuditEvent(
                 actor: actor, action: approved ? "match.approved" : "match.rejected",
                 targets: [AuditTarget(model: "closer.match_proposal", id: String(id)),

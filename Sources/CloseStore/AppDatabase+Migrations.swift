@@ -256,6 +256,47 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v5-adjustments") { db in
+            // Adjusting-entry proposals with their review status, the write-back batches that applied them
+            // (with the state of Odoo before each started, for rollback), and every record a batch wrote.
+            try db.execute(sql: """
+                CREATE TABLE adjustment_proposal (
+                    id INTEGER PRIMARY KEY,
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    run_id INTEGER NOT NULL REFERENCES run(id),
+                    idempotency_key TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('proposed', 'approved', 'rejected', 'applied', 'failed', 'rolled-back', 'withdrawn')),
+                    proposal TEXT NOT NULL,
+                    evidence_sha256 TEXT NOT NULL,
+                    decided_by TEXT,
+                    decided_at TEXT,
+                    note TEXT,
+                    UNIQUE (company_id, idempotency_key)
+                );
+                CREATE INDEX adjustment_proposal_by_period ON adjustment_proposal(company_id, period, status);
+                CREATE TABLE adjustment_batch (
+                    id INTEGER PRIMARY KEY,
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    actor TEXT NOT NULL,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT,
+                    status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed', 'rolled-back')),
+                    before_state TEXT NOT NULL,
+                    report TEXT,
+                    rollback_report TEXT
+                );
+                CREATE TABLE adjustment_write (
+                    id INTEGER PRIMARY KEY,
+                    batch_id INTEGER NOT NULL REFERENCES adjustment_batch(id),
+                    proposal_id INTEGER NOT NULL REFERENCES adjustment_proposal(id),
+                    role TEXT NOT NULL CHECK (role IN ('entry', 'reversal')),
+                    odoo_move_id INTEGER NOT NULL,
+                    created INTEGER NOT NULL CHECK (created IN (0, 1))
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -17,6 +17,6 @@ public enum MoveFingerprint {
                                 String(line.currencyID), LedgerRows.analyticText(line.analytic) ?? "",
                                 line.taxIDs.map(String.init).joined(separator: ","), line.kind?.rawValue ?? ""].joined(separator: "\u{1F}")
         }
-        return SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hex(text)
     }
 }

@@ -29,7 +29,7 @@ extension LedgerImportRun {
                 try await client.write("res.company", ids: [companyID], settings)
                 report.countUpdate("res.company")
             } catch let error as OdooError where !error.isTransient {
-                report.warn("Odoo refused the settings \(settings.keys.joined(separator: ", ")) of company \(company.name): \(Self.reason(error))")
+                report.warn("Odoo refused the settings \(settings.keys.joined(separator: ", ")) of company \(company.name): \(OdooErrorText.oneLine(error))")
             }
         }
         // One write per lock date, the irreversible hard lock last, so one refusal does not block the others.
@@ -39,7 +39,7 @@ extension LedgerImportRun {
                 try await client.write("res.company", ids: [companyID], [field: .string(date.description)])
                 report.countUpdate("res.company")
             } catch let error as OdooError where !error.isTransient {
-                report.warn("Odoo refused to set \(field) of company \(company.name) to \(date): \(Self.reason(error))")
+                report.warn("Odoo refused to set \(field) of company \(company.name) to \(date): \(OdooErrorText.oneLine(error))")
             }
         }
     }

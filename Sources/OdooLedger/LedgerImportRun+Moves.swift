@@ -38,11 +38,11 @@ extension LedgerImportRun {
                 do {
                     if let id = try await client.create("account.move", [moveValues(move)], context: Self.keepLines).first { created[move.id] = id }
                 } catch let error as OdooError where !error.isTransient {
-                    report.warn("Odoo refused to create move \(move.name) (snapshot id \(move.id), \(move.date)): \(Self.reason(error))")
+                    report.warn("Odoo refused to create move \(move.name) (snapshot id \(move.id), \(move.date)): \(OdooErrorText.oneLine(error))")
                 }
             }
         } catch let error as OdooError where !error.isTransient {
-            report.warn("Odoo refused to create move \(moves[0].name) (snapshot id \(moves[0].id), \(moves[0].date)): \(Self.reason(error))")
+            report.warn("Odoo refused to create move \(moves[0].name) (snapshot id \(moves[0].id), \(moves[0].date)): \(OdooErrorText.oneLine(error))")
         }
         for (snapshotID, id) in created { report.map("account.move", snapshotID, to: id) }
         report.count("account.move", created: true, by: created.count)

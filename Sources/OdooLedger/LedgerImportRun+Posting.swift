@@ -34,7 +34,7 @@ extension LedgerImportRun {
                     do {
                         try await client.callReturningNothing("account.move", "button_cancel", [RPCValue([id])], ["context": .structure(Self.keepLines)])
                     } catch let error as OdooError where !error.isTransient {
-                        report.warn("Odoo refused to cancel move \(move.name) (snapshot id \(move.id)): \(Self.reason(error))")
+                        report.warn("Odoo refused to cancel move \(move.name) (snapshot id \(move.id)): \(OdooErrorText.oneLine(error))")
                     }
                 }
             }
@@ -52,7 +52,7 @@ extension LedgerImportRun {
         do {
             try await post()
         } catch let error as OdooError where !error.isTransient {
-            let first = Self.reason(error)
+            let first = OdooErrorText.oneLine(error)
             guard move.name != "/" else {
                 report.warn("Odoo refused to post move (snapshot id \(move.id), \(move.date)); it stays in draft: \(first)")
                 return
@@ -63,7 +63,7 @@ extension LedgerImportRun {
                 let given = try await client.read("account.move", ids: [id], fields: ["name"]).first?["name"]?.stringValue ?? "?"
                 report.warn("Odoo refused to post move \(move.name) (snapshot id \(move.id)) under that name (\(first)); it was posted as \(given).")
             } catch let error as OdooError where !error.isTransient {
-                report.warn("Odoo refused to post move \(move.name) (snapshot id \(move.id), \(move.date)); it stays in draft: \(Self.reason(error))")
+                report.warn("Odoo refused to post move \(move.name) (snapshot id \(move.id), \(move.date)); it stays in draft: \(OdooErrorText.oneLine(error))")
             }
         }
     }

@@ -37,7 +37,7 @@ extension LedgerImportRun {
                     try await client.callReturningNothing("account.move.line", "reconcile", [RPCValue(ids.sorted())])
                     report.count("account.partial.reconcile", created: true)
                 } catch let error as OdooError where !error.isTransient {
-                    report.warn("Odoo refused to reconcile matching group \(number) on account \(code): \(Self.reason(error))")
+                    report.warn("Odoo refused to reconcile matching group \(number) on account \(code): \(OdooErrorText.oneLine(error))")
                 }
             }
             done += 1
@@ -60,7 +60,7 @@ extension LedgerImportRun {
                     try await client.write("account.move.line", ids: [id], ["name": .string(label)], context: Self.keepLines)
                     report.countUpdate("account.move.line")
                 } catch let error as OdooError where !error.isTransient {
-                    report.warn("Odoo refused to restore the label '\(label)' of journal item \(id): \(Self.reason(error))")
+                    report.warn("Odoo refused to restore the label '\(label)' of journal item \(id): \(OdooErrorText.oneLine(error))")
                 }
             }
         }

@@ -81,7 +81,7 @@ extension LedgerImportRun {
             report.countUpdate("account.account")
         } catch {
             report.warn("Account \(account.code) \(account.name) exists in Odoo with other settings and Odoo refused to change "
-                        + "\(changes.keys.joined(separator: ", ")): \(Self.reason(error))")
+                        + "\(changes.keys.joined(separator: ", ")): \(OdooErrorText.oneLine(error))")
         }
     }
 
@@ -107,7 +107,7 @@ extension LedgerImportRun {
                             try await client.write("account.journal", ids: [id], changes)
                             report.countUpdate("account.journal")
                         } catch {
-                            report.warn("Odoo refused to set \(changes.keys.joined(separator: ", ")) of journal \(journal.code): \(Self.reason(error))")
+                            report.warn("Odoo refused to set \(changes.keys.joined(separator: ", ")) of journal \(journal.code): \(OdooErrorText.oneLine(error))")
                         }
                     }
                 }
@@ -120,7 +120,7 @@ extension LedgerImportRun {
                 report.count("account.journal", created: true)
                 try await xids.register("journal", model: "account.journal", [(journal.id, id)])
             } catch {
-                report.warn("Odoo refused to create journal \(journal.code) \(journal.name): \(Self.reason(error)) Its entries are skipped.")
+                report.warn("Odoo refused to create journal \(journal.code) \(journal.name): \(OdooErrorText.oneLine(error)) Its entries are skipped.")
             }
         }
     }
@@ -251,7 +251,7 @@ extension LedgerImportRun {
                         try await xids.register("partner_bank", model: "res.partner.bank", [(key, id)])
                     } catch {
                         report.warn("Odoo refused bank account \(row["acc_number"]?.stringValue ?? "?") of partner "
-                                    + "\(snapshot.partners.first { $0.id == key / 1000 }?.name ?? "?"): \(Self.reason(error))")
+                                    + "\(snapshot.partners.first { $0.id == key / 1000 }?.name ?? "?"): \(OdooErrorText.oneLine(error))")
                     }
                 }
             }

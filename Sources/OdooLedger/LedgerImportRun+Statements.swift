@@ -30,7 +30,7 @@ extension LedgerImportRun {
                         created.append((line.id, id))
                     } catch let error as OdooError where !error.isTransient {
                         report.warn("Odoo refused statement line '\(line.paymentRef ?? "")' (snapshot id \(line.id), \(line.date), "
-                                    + "\(line.amount)): \(Self.reason(error))")
+                                    + "\(line.amount)): \(OdooErrorText.oneLine(error))")
                     }
                 }
             }
@@ -107,7 +107,7 @@ extension LedgerImportRun {
                 try await client.write("account.move", ids: [entry.odooID], ["name": .string(entry.move.name)], context: Self.keepLines)
             } catch let error as OdooError where !error.isTransient {
                 report.warn("Odoo refused to name the statement entry \(entry.move.name) (snapshot move \(entry.move.id)); "
-                            + "it is called CLOSER-TMP/\(entry.odooID) in Odoo: \(Self.reason(error))")
+                            + "it is called CLOSER-TMP/\(entry.odooID) in Odoo: \(OdooErrorText.oneLine(error))")
             }
         }
     }

@@ -29,7 +29,7 @@ extension LedgerImportRun {
                 report.map("res.users", user.id, to: id)
                 report.count("res.users", created: true)
             } catch let error as OdooError where !error.isTransient {
-                report.warn("Odoo refused to create user \(user.name) (\(login)): \(Self.reason(error))")
+                report.warn("Odoo refused to create user \(user.name) (\(login)): \(OdooErrorText.oneLine(error))")
             }
         }
     }

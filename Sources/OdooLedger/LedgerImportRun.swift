@@ -69,7 +69,7 @@ struct LedgerImportRun {
                 try await client.write("res.users", ids: [uid], ["groups_id": [[4, RPCValue(group)]]])
                 report.countUpdate("res.users")
             } catch let error as OdooError where !error.isTransient {
-                report.warn("Odoo refused to add the importing user to \(module).\(name), so records that need it may be refused: \(Self.reason(error))")
+                report.warn("Odoo refused to add the importing user to \(module).\(name), so records that need it may be refused: \(OdooErrorText.oneLine(error))")
             }
         }
     }
@@ -86,20 +86,5 @@ struct LedgerImportRun {
     /// Runs `body` over `items` in chunks of `size`.
     static func chunks<T>(_ items: [T], size: Int) -> [ArraySlice<T>] {
         stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
-    }
-
-    /// A short reason from an Odoo error, for a warning sentence.
-    static func reason(_ error: any Error) -> String {
-        let text = (error as? OdooError).map { error -> String in
-            switch error {
-            case .userError(let message), .validationError(let message), .accessError(let message), .missingRecord(let message):
-                return message
-            case .serverFault(_, let message): return message
-            default: return "\(error)"
-            }
-        } ?? "\(error)"
-        let oneLine = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && $0 != "An error has occurred." }.joined(separator: " ")
-        return oneLine.count > 300 ? String(oneLine.prefix(300)) + "…" : oneLine
     }
 }

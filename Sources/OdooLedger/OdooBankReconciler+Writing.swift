@@ -24,15 +24,15 @@ extension OdooBankReconciler {
             } catch {
                 throw BankReconciliationWriteError(
                     reason: Self.stopped(done, "Rewriting entry \(rewrite.moveName) of statement line \(rewrite.statementLineID) failed: "
-                                         + "\(Self.reason(error))", error: error),
-                    wroteToOdoo: !done.isEmpty || !(error as? OdooError).isDefinitelyRefused)
+                                         + "\(OdooErrorText.sentence(error))", error: error),
+                    wroteToOdoo: !done.isEmpty || !(error as? OdooError).isDefinitelyRefusedByOdoo)
             }
             done.append("rewrote entry \(rewrite.moveName)")
             do {
                 resolved.append(try await lineIDs(of: rewrite, known: facts))
             } catch {
                 throw BankReconciliationWriteError(
-                    reason: Self.stopped(done, "Could not read entry \(rewrite.moveName) back: \(Self.reason(error))"), wroteToOdoo: true)
+                    reason: Self.stopped(done, "Could not read entry \(rewrite.moveName) back: \(OdooErrorText.sentence(error))"), wroteToOdoo: true)
             }
         }
         for group in plan.reconcileGroups {
@@ -47,8 +47,8 @@ extension OdooBankReconciler {
             } catch {
                 throw BankReconciliationWriteError(
                     reason: Self.stopped(done, "Reconciling journal items \(ids.map(String.init).joined(separator: ", ")) failed: "
-                                         + "\(Self.reason(error))", error: error),
-                    wroteToOdoo: !done.isEmpty || !(error as? OdooError).isDefinitelyRefused)
+                                         + "\(OdooErrorText.sentence(error))", error: error),
+                    wroteToOdoo: !done.isEmpty || !(error as? OdooError).isDefinitelyRefusedByOdoo)
             }
             done.append("reconciled journal items \(ids.map(String.init).joined(separator: ", "))")
         }
@@ -57,7 +57,7 @@ extension OdooBankReconciler {
 
     /// A failure sentence that says what was already written and what to do.
     static func stopped(_ done: [String], _ failure: String, error: (any Error)? = nil) -> String {
-        if let error, !(error as? OdooError).isDefinitelyRefused {
+        if let error, !(error as? OdooError).isDefinitelyRefusedByOdoo {
             return failure + " Odoo may or may not have applied it" + (done.isEmpty ? "" : " (Closer had already " + done.joined(separator: ", ") + ")")
                 + ": run the same match again; Closer reads what Odoo shows and applies only what is missing."
         }
@@ -104,17 +104,5 @@ extension OdooBankReconciler {
             }
         }
         return [rewrite.suspenseLineID] + added
-    }
-}
-
-extension Optional where Wrapped == OdooError {
-    /// Odoo answered with a refusal (its transaction rolled back); anything else (timeout, lost
-    /// connection) may or may not have been applied.
-    var isDefinitelyRefused: Bool {
-        switch self {
-        case .userError?, .validationError?, .accessError?, .missingRecord?, .unknownField?, .unknownModel?, .accessDenied?: true
-        case .serverFault?: true
-        default: false
-        }
     }
 }

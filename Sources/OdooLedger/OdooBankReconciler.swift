@@ -40,7 +40,7 @@ public struct OdooBankReconciler: Sendable {
             facts = read
         } catch {
             return failure(item, "Could not read statement line \(item.statementLineID) and its open items from Odoo, so nothing was written: "
-                           + "\(Self.reason(error)) Run the match again.")
+                           + "\(OdooErrorText.sentence(error)) Run the match again.")
         }
         let decision = BankReconciliationPlanner.decide(item, facts: facts)
         let plan: BankReconciliationPlan
@@ -52,7 +52,7 @@ public struct OdooBankReconciler: Sendable {
         }
         if let willWrite {
             do { try await willWrite(item) } catch {
-                return failure(item, "Nothing was written for statement line \(facts.statementLine.label): \(Self.reason(error))")
+                return failure(item, "Nothing was written for statement line \(facts.statementLine.label): \(OdooErrorText.sentence(error))")
             }
         }
         let written: [Int]
@@ -61,7 +61,7 @@ public struct OdooBankReconciler: Sendable {
         } catch let error as BankReconciliationWriteError {
             return failure(item, error.reason, wrote: error.wroteToOdoo)
         } catch {
-            return failure(item, "\(Self.reason(error))", wrote: true)
+            return failure(item, "\(OdooErrorText.sentence(error))", wrote: true)
         }
         return await readBack(item, facts: facts, reader: &reader, applied: written)
     }
@@ -98,15 +98,8 @@ public struct OdooBankReconciler: Sendable {
             return applied == nil ? .alreadyReconciled(state) : .applied(state)
         } catch {
             let done = applied == nil ? "It was matched already" : "The match was written"
-            return failure(item, "\(done), but reading statement line \(item.statementLineID) back from Odoo failed: \(Self.reason(error)) "
+            return failure(item, "\(done), but reading statement line \(item.statementLineID) back from Odoo failed: \(OdooErrorText.sentence(error)) "
                            + "Run the match again to see its state; nothing will be written twice.", wrote: applied != nil)
         }
-    }
-
-    /// A short, one-line reason from an error, with Odoo's own text where there is one.
-    static func reason(_ error: any Error) -> String {
-        var text = LedgerImportRun.reason(error)
-        if let last = text.last, !".!?".contains(last) { text += "." }
-        return text
     }
 }

@@ -142,6 +142,12 @@ enum DemoReportText {
         Swift.print("  bank matching \(match.matchable) unreconciled lines: \(match.auto) auto-matched (\(percent(match.autoRate))), "
                     + "\(percent(match.autoPrecision)) of them right; \(percent(match.matchedRate)) matched or proposed right as the top "
                     + "candidate; 1:N deposits \(match.oneToManyCorrect)/\(match.oneToMany) (`closer reconcile --period \(report.period)`)")
+        let drafted = report.adjustmentScores.map { score in
+            "\(score.kind.rawValue) \(score.withinTolerance)/\(score.planted)" + (score.largestGapBasisPoints > 0
+                ? " (within 5 %, largest gap \(String(format: "%.1f", Double(score.largestGapBasisPoints) / 100)) %)" : " (exact)")
+        }
+        let unplanted = report.adjustmentScores.reduce(0) { $0 + $1.falsePositives }
+        Swift.print("  adjustments   " + drafted.joined(separator: ", ") + ", \(unplanted) not planted (`closer proposals --store \(report.storePath)`)")
         let plantedCount = report.plantedProblems.values.reduce(0, +)
         Swift.print("  ground truth  \(plantedCount) planted close problems of \(report.plantedProblems.count) kinds → \(report.groundTruthPath)")
         let changes = report.secondPull.changedPostedMoves

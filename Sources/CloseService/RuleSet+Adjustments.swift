@@ -1,0 +1,56 @@
+import Adjustments
+import Yams
+
+extension RuleSet {
+    static func adjustmentRules(_ node: Node, reader: RuleSetReader) throws -> AdjustmentRules {
+        var rules = AdjustmentRules()
+        let known = ["journal", "accrued_liabilities_account", "post_kinds", "recurring", "deferrals"]
+        for (key, _, value) in try reader.entries(of: node, key: "adjustments", known: known) {
+            switch key.dropFirst("adjustments.".count) {
+            case "journal": rules.journalCode = try reader.text(value, key)
+            case "accrued_liabilities_account": rules.accruedLiabilitiesCode = try reader.text(value, key)
+            case "post_kinds":
+                rules.postKinds = Set(try reader.strings(value, key).map { id, node in
+                    guard let kind = AdjustmentKind(rawValue: id) else {
+                        throw reader.fail(node, key, "'\(id)' is not a proposal kind (known: \(AdjustmentKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    }
+                    return kind
+                })
+            case "recurring": rules.recurring = try recurringRules(value, reader: reader)
+            default: rules.deferrals = try deferralRules(value, reader: reader)
+            }
+        }
+        return rules
+    }
+
+    static func recurringRules(_ node: Node, reader: RuleSetReader) throws -> RecurringAccrualRules {
+        var rules = RecurringAccrualRules()
+        let known = ["lookback_months", "minimum_months", "estimate_months", "stable_spread_percent", "maximum_spread_percent"]
+        for (key, _, value) in try reader.entries(of: node, key: "adjustments.recurring", known: known) {
+            switch key.dropFirst("adjustments.recurring.".count) {
+            case "lookback_months": rules.lookbackMonths = try reader.integer(value, key, minimum: 2)
+            case "minimum_months": rules.minimumMonths = try reader.integer(value, key, minimum: 2)
+            case "estimate_months": rules.estimateMonths = try reader.integer(value, key, minimum: 1)
+            case "stable_spread_percent": rules.stableSpreadPercent = try reader.integer(value, key)
+            default: rules.maximumSpreadPercent = try reader.integer(value, key)
+            }
+        }
+        guard rules.minimumMonths <= rules.lookbackMonths else {
+            throw reader.fail(node, "adjustments.recurring.minimum_months", "must not be above lookback_months")
+        }
+        return rules
+    }
+
+    static func deferralRules(_ node: Node, reader: RuleSetReader) throws -> DeferralRules {
+        var rules = DeferralRules()
+        let known = ["prepaid_accounts", "deferred_revenue_accounts", "default_months"]
+        for (key, _, value) in try reader.entries(of: node, key: "adjustments.deferrals", known: known) {
+            switch key.dropFirst("adjustments.deferrals.".count) {
+            case "prepaid_accounts": rules.prepaidAccountCodes = try reader.strings(value, key).map(\.0)
+            case "deferred_revenue_accounts": rules.deferredRevenueAccountCodes = try reader.strings(value, key).map(\.0)
+            default: rules.defaultMonths = try reader.integer(value, key)
+            }
+        }
+        return rules
+    }
+}
