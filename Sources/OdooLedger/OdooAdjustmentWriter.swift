@@ -57,8 +57,10 @@ public struct OdooAdjustmentWriter: Sendable {
             ]], context: context).first else { throw OdooError.malformedResponse("account.move.reversal.create returned no id") }
             _ = try await client.execute("account.move.reversal", "reverse_moves", [RPCValue([wizard])], ["context": .structure(context)],
                                          idempotent: false)
-            let reversal = try await client.searchRead("account.move", domain: [["reversed_entry_id", "=", RPCValue(moveID)]], fields: ["name"])
-            return .reversed(name: entry.name, by: reversal.first?["name"]?.stringValue ?? "a reversal")
+            // The wizard keeps the entries it made (an accrual's own reversal also points at the accrual).
+            let made = try await client.read("account.move.reversal", ids: [wizard], fields: ["new_move_ids"]).first?["new_move_ids"]?.arrayValue ?? []
+            let names = try await client.read("account.move", ids: made.compactMap(\.int), fields: ["name"]).compactMap { $0["name"]?.stringValue }
+            return .reversed(name: entry.name, by: names.first ?? "a reversal")
         default:
             return .leftAlone(name: entry.name, state: entry.state.rawValue)
         }
