@@ -2,8 +2,9 @@ import Ledger
 
 /// Suggests the account of a profit-and-loss line by counting the company's posted history before the
 /// period: the earlier P&L lines of the same partner in the same journal with the same label (its
-/// words, numbers and dates dropped) — narrowed to the same amount magnitude when those alone are
-/// history enough, widened to labels sharing most words when the exact label has too little.
+/// words, numbers and dates dropped) — narrowed to the same amount magnitude when the label's lines
+/// span several and those alone are history enough, widened to labels sharing most words when the
+/// exact label has too little.
 ///
 /// Counting rather than a fitted model: training is one pass, and every suggestion says exactly which
 /// lines it rests on ("14 of the 15 earlier lines of …"). The probability is the agreeing share
@@ -52,7 +53,7 @@ public struct AccountSuggestionModel: Sendable {
         let quoted = "'" + label.text.lowercased() + "'"
         if let group = groups[GroupKey(owner: owner, label: label.text)] {
             let magnitude = Self.magnitude(line.balance)
-            if let narrowed = group.byMagnitude[magnitude], narrowed.lines >= minimumHistory {
+            if let narrowed = group.byMagnitude[magnitude], narrowed.lines >= minimumHistory, narrowed.lines < group.tally.lines {
                 return suggestion(from: narrowed, groups: [group], owner: owner,
                                   likeness: "labelled \(quoted) with amounts \(magnitudeText(magnitude))")
             }
