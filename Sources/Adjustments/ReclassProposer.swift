@@ -50,6 +50,7 @@ public struct ReclassProposer: AdjustmentProposer {
             ],
             evidence: [context.moveRecord(move.id)] + suggestion.evidenceMoveIDs.map(context.moveRecord),
             confidence: suggestion.probability,
-            reason: "\(move.name) books '\(line.label)' of \(context.partnerName(line.partnerID)) to \(from), but \(suggestion.reason).")
+            reason: "\(move.name) books '\(line.label)'\(line.partnerID.map { " of " + context.partnerName($0) } ?? "") to \(from), "
+                + "but \(suggestion.reason).")
     }
 }
