@@ -1,4 +1,4 @@
 /// Every single-company proposer `closer propose` runs, in the order their proposals are listed.
 public enum AdjustmentProposers {
-    public static let all: [any AdjustmentProposer] = [RecurringAccrualProposer(), DeferralReleaseProposer()]
+    public static let all: [any AdjustmentProposer] = [RecurringAccrualProposer(), DeferralReleaseProposer(), ReclassProposer()]
 }

@@ -10,14 +10,17 @@ public struct AdjustmentRules: Sendable, Hashable {
     public var postKinds: Set<AdjustmentKind>
     public var recurring: RecurringAccrualRules
     public var deferrals: DeferralRules
+    public var reclass: ReclassRules
 
     public init(journalCode: String = "MISC", accruedLiabilitiesCode: String = "212000", postKinds: Set<AdjustmentKind> = [],
-                recurring: RecurringAccrualRules = RecurringAccrualRules(), deferrals: DeferralRules = DeferralRules()) {
+                recurring: RecurringAccrualRules = RecurringAccrualRules(), deferrals: DeferralRules = DeferralRules(),
+                reclass: ReclassRules = ReclassRules()) {
         self.journalCode = journalCode
         self.accruedLiabilitiesCode = accruedLiabilitiesCode
         self.postKinds = postKinds
         self.recurring = recurring
         self.deferrals = deferrals
+        self.reclass = reclass
     }
 }
 
@@ -60,5 +63,18 @@ public struct DeferralRules: Sendable, Hashable {
         self.prepaidAccountCodes = prepaidAccountCodes
         self.deferredRevenueAccountCodes = deferredRevenueAccountCodes
         self.defaultMonths = defaultMonths
+    }
+}
+
+/// When a line's account disagrees with the company's history strongly enough to propose moving it.
+public struct ReclassRules: Sendable, Hashable {
+    /// The account-suggestion model's probability must reach this (0…1).
+    public var minimumConfidence: Double
+    /// Earlier lines like the one looked at (same partner, journal and label) needed for any suggestion.
+    public var minimumHistory: Int
+
+    public init(minimumConfidence: Double = 0.9, minimumHistory: Int = 5) {
+        self.minimumConfidence = minimumConfidence
+        self.minimumHistory = minimumHistory
     }
 }

@@ -15,7 +15,8 @@ public struct AdjustmentScore: Sendable, Codable, Hashable {
     public var falsePositives: Int
 
     /// The planted problem kinds each proposal kind answers.
-    public static let plantedKinds: [String: AdjustmentKind] = ["missing-recurring-bill": .accrual, "prepaid-bill": .deferralRelease]
+    public static let plantedKinds: [String: AdjustmentKind] = ["missing-recurring-bill": .accrual, "prepaid-bill": .deferralRelease,
+                                                                     "reclass": .reclass]
 
     public static func score(_ proposals: [AdjustmentProposal], against truth: GroundTruth) -> [AdjustmentScore] {
         Set(plantedKinds.values).sorted().map { kind in
@@ -25,7 +26,7 @@ public struct AdjustmentScore: Sendable, Codable, Hashable {
             var answered: Set<Int> = []
             for problem in planted {
                 guard let record = problem.records.first,
-                      let index = candidates.indices.first(where: { candidates[$0].evidence.contains { $0.model == record.model && $0.id == record.id } })
+                      let index = candidates.indices.first(where: { Self.answers(candidates[$0], record) })
                 else { continue }
                 answered.insert(index)
                 score.proposed += 1
@@ -37,5 +38,12 @@ public struct AdjustmentScore: Sendable, Codable, Hashable {
             score.falsePositives = candidates.count - answered.count
             return score
         }
+    }
+
+    /// A proposal answers a planted problem when it names the problem's record among its evidence, or
+    /// is about it (a reclass's subject is the line it moves).
+    static func answers(_ proposal: AdjustmentProposal, _ record: RecordRef) -> Bool {
+        proposal.evidence.contains { $0.model == record.model && $0.id == record.id }
+            || (record.model == "account.move.line" && proposal.subject == "line-\(record.id)")
     }
 }

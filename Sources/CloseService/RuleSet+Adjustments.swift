@@ -4,7 +4,7 @@ import Yams
 extension RuleSet {
     static func adjustmentRules(_ node: Node, reader: RuleSetReader) throws -> AdjustmentRules {
         var rules = AdjustmentRules()
-        let known = ["journal", "accrued_liabilities_account", "post_kinds", "recurring", "deferrals"]
+        let known = ["journal", "accrued_liabilities_account", "post_kinds", "recurring", "deferrals", "reclass"]
         for (key, _, value) in try reader.entries(of: node, key: "adjustments", known: known) {
             switch key.dropFirst("adjustments.".count) {
             case "journal": rules.journalCode = try reader.text(value, key)
@@ -17,6 +17,7 @@ extension RuleSet {
                     return kind
                 })
             case "recurring": rules.recurring = try recurringRules(value, reader: reader)
+            case "reclass": rules.reclass = try reclassRules(value, reader: reader)
             default: rules.deferrals = try deferralRules(value, reader: reader)
             }
         }
@@ -49,6 +50,17 @@ extension RuleSet {
             case "prepaid_accounts": rules.prepaidAccountCodes = try reader.strings(value, key).map(\.0)
             case "deferred_revenue_accounts": rules.deferredRevenueAccountCodes = try reader.strings(value, key).map(\.0)
             default: rules.defaultMonths = try reader.integer(value, key)
+            }
+        }
+        return rules
+    }
+
+    static func reclassRules(_ node: Node, reader: RuleSetReader) throws -> ReclassRules {
+        var rules = ReclassRules()
+        for (key, _, value) in try reader.entries(of: node, key: "adjustments.reclass", known: ["minimum_confidence", "minimum_history"]) {
+            switch key.dropFirst("adjustments.reclass.".count) {
+            case "minimum_confidence": rules.minimumConfidence = try reader.probability(value, key)
+            default: rules.minimumHistory = try reader.integer(value, key, minimum: 1)
             }
         }
         return rules

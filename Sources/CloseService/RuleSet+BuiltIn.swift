@@ -86,6 +86,9 @@ extension RuleSet {
             prepaid_accounts: []         # empty: every account of Odoo's prepayments type
             deferred_revenue_accounts: []
             default_months: 0            # months covered when the label names none (0: not scheduled)
+          reclass:
+            minimum_confidence: 0.9      # the account-suggestion model's probability a reclass needs
+            minimum_history: 5           # earlier lines like it (partner, journal, label) before any suggestion
 
         """
 }

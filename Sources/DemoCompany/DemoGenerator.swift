@@ -53,6 +53,7 @@ struct DemoGenerator {
         }
         makeBankActivity()
         plantProblems()
+        plantMispostings()
     }
 
     func book(_ assembled: AssembledBook) -> DemoBook {
@@ -108,8 +109,8 @@ struct DemoGenerator {
     /// Tax at 10 %, rounded half up per line as Odoo does by default.
     static func tax(on amount: Int64) -> Int64 { amount >= 0 ? (amount * 10 + 50) / 100 : -((-amount * 10 + 50) / 100) }
 
-    mutating func plant(_ kind: String, _ records: [DraftRecord], _ detail: String, amount: Int64? = nil) {
-        problems.append(DraftProblem(kind: kind, records: records, detail: detail, expectedAmount: amount))
+    mutating func plant(_ kind: String, _ records: [DraftRecord], _ detail: String, amount: Int64? = nil, account: Int? = nil) {
+        problems.append(DraftProblem(kind: kind, records: records, detail: detail, expectedAmount: amount, expectedAccountID: account))
     }
 }
 

@@ -8,6 +8,7 @@ struct DraftProblem {
     /// May contain "{name}" (the first record's final name) and "{skipped}" (the name a gap skipped).
     var detail: String
     var expectedAmount: Int64?
+    var expectedAccountID: Int?
 }
 
 enum DraftRecord {
@@ -59,6 +60,7 @@ extension DemoGenerator {
         if case .move(let handle)? = problem.records.last, let skipped = book.skippedNames[handle] {
             detail = detail.replacingOccurrences(of: "{skipped}", with: skipped)
         }
-        return PlantedProblem(kind: problem.kind, records: records, detail: detail, expectedAmount: problem.expectedAmount.map(DemoChart.usd.money))
+        return PlantedProblem(kind: problem.kind, records: records, detail: detail, expectedAmount: problem.expectedAmount.map(DemoChart.usd.money),
+                              expectedAccountID: problem.expectedAccountID)
     }
 }

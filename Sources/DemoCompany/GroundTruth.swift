@@ -24,7 +24,7 @@ public struct GroundTruth: Sendable, Codable {
         "missing-analytic", "analytic-not-100", "tax-journal-mismatch", "journal-without-entries", "unreconciled-statement-line",
         "suspense-not-zero", "sequence-gap", "sequence-duplicate", "future-dated-entry", "late-posting", "duplicate-vendor-bill",
         "unusual-amount", "rare-account-partner", "round-amount-manual-entry", "weekend-posting", "unusual-user-journal",
-        "missing-recurring-bill", "prepaid-bill", "benford-deviation",
+        "missing-recurring-bill", "prepaid-bill", "benford-deviation", "reclass",
     ]
 
     public var countsByKind: [String: Int] { problems.reduce(into: [:]) { $0[$1.kind, default: 0] += 1 } }
@@ -45,14 +45,17 @@ public struct PlantedProblem: Sendable, Codable, Hashable {
     public var kind: String
     public var records: [RecordRef]
     public var detail: String
-    /// For accruals and prepaid releases: the amount a correct proposal should have.
+    /// For accruals, prepaid releases and reclasses: the amount a correct proposal should have.
     public var expectedAmount: Money?
+    /// For reclasses: the account the line belongs on.
+    public var expectedAccountID: Int?
 
-    public init(kind: String, records: [RecordRef], detail: String, expectedAmount: Money? = nil) {
+    public init(kind: String, records: [RecordRef], detail: String, expectedAmount: Money? = nil, expectedAccountID: Int? = nil) {
         self.kind = kind
         self.records = records
         self.detail = detail
         self.expectedAmount = expectedAmount
+        self.expectedAccountID = expectedAccountID
     }
 }
 

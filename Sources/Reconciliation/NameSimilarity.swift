@@ -1,3 +1,5 @@
+import Ledger
+
 /// How alike the counterpart name a bank reports is to a partner's name, 0…1: the share of name
 /// words found on both sides (Dice), where a word also matches its abbreviation of four or more
 /// letters ("INTL" in "INTERNATIONAL" does not count, "NORTH" in "NORTHWIND" does), ignoring legal forms.
@@ -6,23 +8,7 @@ public enum NameSimilarity {
                                           "CORP", "CORPORATION", "COMPANY", "THE", "AND", "OF"]
 
     public static func words(_ text: String) -> [String] {
-        var words: [String] = [], current: [UInt8] = []
-        func flush() {
-            if !current.isEmpty {
-                let word = String(decoding: current, as: UTF8.self)
-                if !legalForms.contains(word) { words.append(word) }
-                current.removeAll(keepingCapacity: true)
-            }
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case 48...57, 65...90: current.append(byte)
-            case 97...122: current.append(byte & 0xDF)
-            default: flush()
-            }
-        }
-        flush()
-        return words
+        TextWords.split(text, keepingDigits: true).filter { !legalForms.contains($0) }
     }
 
     public static func score(_ a: [String], _ b: [String]) -> Double {

@@ -58,18 +58,7 @@ struct ReconciledHistory {
 
     /// The letters of a bank text, digits and punctuation dropped: "SALARY RUN 2026-10" → "SALARY RUN".
     static func words(_ text: String?) -> String {
-        guard let text else { return "" }
-        var words: [String] = [], current: [UInt8] = []
-        for byte in text.utf8 {
-            switch byte {
-            case 65...90: current.append(byte)
-            case 97...122: current.append(byte & 0xDF)
-            default:
-                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)); current.removeAll() }
-            }
-        }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-        return words.joined(separator: " ")
+        text.map { TextWords.split($0, keepingDigits: false).joined(separator: " ") } ?? ""
     }
 
     /// The account earlier lines with this text went to, when at least two did and most agree.
