@@ -1,4 +1,6 @@
 /// Every single-company proposer `closer propose` runs, in the order their proposals are listed.
 public enum AdjustmentProposers {
-    public static let all: [any AdjustmentProposer] = []
+    public static let all: [any AdjustmentProposer] = [
+        UnbilledOrderProposer(side: .purchase), UnbilledOrderProposer(side: .sale),
+    ]
 }

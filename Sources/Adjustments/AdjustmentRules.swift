@@ -7,13 +7,16 @@ public struct AdjustmentRules: Sendable, Hashable {
     public var accruedLiabilitiesCode: String
     public var recurring: RecurringAccrualRules
     public var deferrals: DeferralRules
+    public var unbilledOrders: UnbilledOrderRules
 
     public init(journalCode: String = "MISC", accruedLiabilitiesCode: String = "212000",
-                recurring: RecurringAccrualRules = RecurringAccrualRules(), deferrals: DeferralRules = DeferralRules()) {
+                recurring: RecurringAccrualRules = RecurringAccrualRules(), deferrals: DeferralRules = DeferralRules(),
+                unbilledOrders: UnbilledOrderRules = UnbilledOrderRules()) {
         self.journalCode = journalCode
         self.accruedLiabilitiesCode = accruedLiabilitiesCode
         self.recurring = recurring
         self.deferrals = deferrals
+        self.unbilledOrders = unbilledOrders
     }
 }
 
