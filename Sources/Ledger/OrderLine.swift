@@ -60,8 +60,7 @@ public struct OrderLine: Sendable, Codable, Hashable {
     public func value(of quantity: Decimal, in home: Currency) -> Money? {
         var exact = quantity * netUnitPrice
         if currencyRate != 1 && currencyRate > 0 { exact /= currencyRate }
-        guard let money = try? Money(parsing: exact.description, currency: home.code, scale: home.decimalPlaces, rounding: true) else { return nil }
-        return money
+        return try? Money(parsing: exact.description, currency: home.code, scale: home.decimalPlaces, rounding: true)
     }
 
     /// The Odoo model of the order this line belongs to.

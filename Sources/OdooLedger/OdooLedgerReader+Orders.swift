@@ -21,7 +21,8 @@ extension OdooLedgerReader {
 
     private func orderLines(_ models: OdooOrderModels, companyID: Int, mapping: OdooLedgerMapping) async throws -> [OrderLine] {
         // Odoo cannot compare two fields in a domain: narrow to lines with something received or delivered on orders
-        // not wholly invoiced, then keep those with more received or delivered than invoiced.
+        // not wholly invoiced, then keep those with more received or delivered than invoiced (a line whose quantities
+        // cannot be read is kept, so that the mapping below fails naming the field).
         let domain: [RPCValue] = [["company_id", "=", RPCValue(companyID)],
                                   ["state", "in", RPCValue(models.confirmedStates.map(\.rawValue))],
                                   ["display_type", "=", false], [.string(models.fulfilledField), ">", 0],
