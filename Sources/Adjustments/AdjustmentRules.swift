@@ -11,16 +11,18 @@ public struct AdjustmentRules: Sendable, Hashable {
     public var recurring: RecurringAccrualRules
     public var deferrals: DeferralRules
     public var reclass: ReclassRules
+    public var unbilledOrders: UnbilledOrderRules
 
     public init(journalCode: String = "MISC", accruedLiabilitiesCode: String = "212000", postKinds: Set<AdjustmentKind> = [],
                 recurring: RecurringAccrualRules = RecurringAccrualRules(), deferrals: DeferralRules = DeferralRules(),
-                reclass: ReclassRules = ReclassRules()) {
+                reclass: ReclassRules = ReclassRules(), unbilledOrders: UnbilledOrderRules = UnbilledOrderRules()) {
         self.journalCode = journalCode
         self.accruedLiabilitiesCode = accruedLiabilitiesCode
         self.postKinds = postKinds
         self.recurring = recurring
         self.deferrals = deferrals
         self.reclass = reclass
+        self.unbilledOrders = unbilledOrders
     }
 }
 

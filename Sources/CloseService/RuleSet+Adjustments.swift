@@ -4,7 +4,7 @@ import Yams
 extension RuleSet {
     static func adjustmentRules(_ node: Node, reader: RuleSetReader) throws -> AdjustmentRules {
         var rules = AdjustmentRules()
-        let known = ["journal", "accrued_liabilities_account", "post_kinds", "recurring", "deferrals", "reclass"]
+        let known = ["journal", "accrued_liabilities_account", "post_kinds", "recurring", "deferrals", "reclass", "unbilled_orders"]
         for (key, _, value) in try reader.entries(of: node, key: "adjustments", known: known) {
             switch key.dropFirst("adjustments.".count) {
             case "journal": rules.journalCode = try reader.text(value, key)
@@ -18,6 +18,7 @@ extension RuleSet {
                 })
             case "recurring": rules.recurring = try recurringRules(value, reader: reader)
             case "reclass": rules.reclass = try reclassRules(value, reader: reader)
+            case "unbilled_orders": rules.unbilledOrders = try unbilledOrderRules(value, reader: reader)
             default: rules.deferrals = try deferralRules(value, reader: reader)
             }
         }
@@ -61,6 +62,21 @@ extension RuleSet {
             switch key.dropFirst("adjustments.reclass.".count) {
             case "minimum_confidence": rules.minimumConfidence = try reader.probability(value, key)
             default: rules.minimumHistory = try reader.integer(value, key, minimum: 1)
+            }
+        }
+        return rules
+    }
+
+    static func unbilledOrderRules(_ node: Node, reader: RuleSetReader) throws -> UnbilledOrderRules {
+        var rules = UnbilledOrderRules()
+        let known = ["received_not_billed_account", "delivered_not_invoiced_account", "fallback_expense_account", "fallback_income_account"]
+        for (key, _, value) in try reader.entries(of: node, key: "adjustments.unbilled_orders", known: known) {
+            let code = try reader.text(value, key)
+            switch key.dropFirst("adjustments.unbilled_orders.".count) {
+            case "received_not_billed_account": rules.receivedNotBilledCode = code
+            case "delivered_not_invoiced_account": rules.deliveredNotInvoicedCode = code
+            case "fallback_expense_account": rules.fallbackExpenseCode = code
+            default: rules.fallbackIncomeCode = code
             }
         }
         return rules

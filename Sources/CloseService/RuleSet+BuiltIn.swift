@@ -89,6 +89,11 @@ extension RuleSet {
           reclass:
             minimum_confidence: 0.9      # the account-suggestion model's probability a reclass needs
             minimum_history: 5           # earlier lines like it (partner, journal, label) before any suggestion
+          unbilled_orders:
+            received_not_billed_account: "212000"     # credited for goods received on purchase orders, not yet billed
+            delivered_not_invoiced_account: "121100"  # debited for goods delivered on sale orders, not yet invoiced (Products to receive)
+            fallback_expense_account: "500000"        # goods account when the product and its category name none
+            fallback_income_account: "400000"
 
         """
 }

@@ -50,6 +50,8 @@ extension AppDatabase {
                 try LedgerRows.upsertStatementLine(line, companyID: companyID, currencies: currencies, using: statementLine)
             }
 
+            try OrderLineRows.replace(snapshot.orderLines, companyID: companyID, in: db)
+
             changes.sort { $0.moveID < $1.moveID }
             for change in changes {
                 try db.execute(sql: """
@@ -72,7 +74,8 @@ extension AppDatabase {
                 payload: AuditPayload([
                     "source": sourceKey, "window": window.description, "incremental": String(incremental),
                     "moves": String(snapshot.moves.count), "lines": String(snapshot.lines.count),
-                    "statement_lines": String(snapshot.statementLines.count), "changed_posted_moves": String(changes.count),
+                    "statement_lines": String(snapshot.statementLines.count), "order_lines": String(snapshot.orderLines.count),
+                    "changed_posted_moves": String(changes.count),
                 ]), outcome: changes.isEmpty ? "ok" : "changes-detected"), at: Date(), in: db)
             return PullOutcome(runID: runID, incremental: incremental, received: snapshot.counts, stored: storedCounts,
                                changes: changes, cursor: cursor)

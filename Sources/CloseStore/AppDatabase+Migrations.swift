@@ -297,6 +297,32 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v6-order-lines") { db in
+            // Confirmed order lines not fully invoiced, as of the last pull (the product-business accruals read them).
+            // Quantities, prices and rates are exact decimal text: they only become money once valued.
+            try db.execute(sql: """
+                CREATE TABLE order_line (
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    side TEXT NOT NULL CHECK (side IN ('purchase', 'sale')),
+                    odoo_id INTEGER NOT NULL,
+                    order_id INTEGER NOT NULL,
+                    order_name TEXT NOT NULL,
+                    partner_id INTEGER,
+                    product_name TEXT NOT NULL,
+                    account_id INTEGER,
+                    quantity_ordered TEXT NOT NULL,
+                    quantity_fulfilled TEXT NOT NULL,
+                    quantity_invoiced TEXT NOT NULL,
+                    unit_price TEXT NOT NULL,
+                    discount_percent TEXT NOT NULL,
+                    currency_id INTEGER NOT NULL,
+                    currency_rate TEXT NOT NULL,
+                    order_date TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    PRIMARY KEY (company_id, side, odoo_id)
+                );
+                """)
+        }
         return migrator
     }
 }

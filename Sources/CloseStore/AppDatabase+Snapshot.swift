@@ -2,7 +2,8 @@ import GRDB
 import Ledger
 
 extension AppDatabase {
-    /// The stored ledger of a source, restricted to entries dated inside `window` when given.
+    /// The stored ledger of a source, restricted to entries dated inside `window` when given (order
+    /// lines, the open state at the last pull, always all of them).
     public func loadSnapshot(sourceKey: String, window: DateRange? = nil) throws -> LedgerSnapshot {
         try writer.read { db in
             guard let companyRow = try Row.fetchOne(db, sql: "SELECT * FROM company WHERE source_key = ?", arguments: [sourceKey]) else {
@@ -72,7 +73,8 @@ extension AppDatabase {
                     amountResidual: (row["amount_residual"] as Int64?).map { table.money($0, currencyID: amountCurrency, fallback: home) })
             }
             return LedgerSnapshot(company: company, currencies: currencies, accounts: accounts, journals: journals, partners: partners,
-                                  taxes: taxes, moves: moves, lines: lines, statementLines: statementLines)
+                                  taxes: taxes, moves: moves, lines: lines, statementLines: statementLines,
+                                  orderLines: try OrderLineRows.fetch(companyID: companyID, in: db))
         }
     }
 

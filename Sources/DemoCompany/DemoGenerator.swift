@@ -59,10 +59,13 @@ struct DemoGenerator {
     func book(_ assembled: AssembledBook) -> DemoBook {
         var company = DemoChart.company
         company.lockDates = LockDates(fiscalYear: lockDate)
+        let orders = DemoOrders(seed: options.seed, period: period, partners: partners, suppliers: suppliers, customers: customers,
+                                eurCustomer: eurCustomer)
         let snapshot = LedgerSnapshot(
-            company: company, currencies: [DemoChart.usd, DemoChart.eur], accounts: DemoChart.accounts, journals: DemoChart.journals,
-            partners: partners, taxes: DemoChart.taxes, moves: assembled.moves, lines: assembled.lines, statementLines: assembled.statementLines)
-        let resolved = problems.map { resolve($0, in: assembled) }
+            company: company, currencies: [DemoChart.usd, DemoChart.eur], accounts: DemoChart.accounts + [DemoOrders.productsToReceive],
+            journals: DemoChart.journals, partners: partners, taxes: DemoChart.taxes, moves: assembled.moves, lines: assembled.lines,
+            statementLines: assembled.statementLines, orderLines: orders.lines)
+        let resolved = (problems.map { resolve($0, in: assembled) } + orders.problems)
             .sorted { ($0.kind, $0.records.first?.id ?? 0, $0.detail) < ($1.kind, $1.records.first?.id ?? 0, $1.detail) }
         let matches = bankMatches.map { match in
             BankMatch(statementLineID: assembled.statementLineID[match.statementLine], shape: match.shape,

@@ -19,7 +19,8 @@ public actor DemoLedgerSource: LedgerSource {
     public var currentBook: DemoBook { book }
 
     /// Moves, lines and statement lines dated in the window; with `changedSince`, only moves
-    /// written at or after it (and their lines and statement lines). `moveIDsInWindow` always
+    /// written at or after it (and their lines and statement lines). Order lines always all of
+    /// them: they are the open state at the pull, as Odoo's reader returns it. `moveIDsInWindow` always
     /// lists every move in the window; the cursor is the newest write date in the window.
     public func pull(_ request: PullRequest, progress: PullProgress?) async throws -> PullResult {
         let snapshot = book.snapshot
@@ -34,7 +35,7 @@ public actor DemoLedgerSource: LedgerSource {
         progress?("account.bank.statement.line", statementLines.count)
         let result = LedgerSnapshot(company: snapshot.company, currencies: snapshot.currencies, accounts: snapshot.accounts,
                                     journals: snapshot.journals, partners: snapshot.partners, taxes: snapshot.taxes,
-                                    moves: changed, lines: lines, statementLines: statementLines)
+                                    moves: changed, lines: lines, statementLines: statementLines, orderLines: snapshot.orderLines)
         let cursor = inWindow.map(\.audit.writtenAt).max()
         let counts = request.changedSince == nil
             ? LedgerCounts(accounts: snapshot.accounts.count, journals: snapshot.journals.count, partners: snapshot.partners.count,

@@ -18,13 +18,13 @@ public struct GroundTruth: Sendable, Codable {
         self.bankMatches = bankMatches
     }
 
-    /// The kinds every generated company plants (its stable check and detector ids).
+    /// The kinds every generated company plants (the stable ids of the check, detector or proposer that should find them).
     public static let plantedKinds = [
         "draft-in-period", "posted-after-lock", "unbalanced-entry", "line-debit-and-credit", "missing-partner-on-receivable-payable",
         "missing-analytic", "analytic-not-100", "tax-journal-mismatch", "journal-without-entries", "unreconciled-statement-line",
         "suspense-not-zero", "sequence-gap", "sequence-duplicate", "future-dated-entry", "late-posting", "duplicate-vendor-bill",
         "unusual-amount", "rare-account-partner", "round-amount-manual-entry", "weekend-posting", "unusual-user-journal",
-        "missing-recurring-bill", "prepaid-bill", "benford-deviation", "reclass",
+        "missing-recurring-bill", "prepaid-bill", "benford-deviation", "reclass", "received-not-billed", "delivered-not-invoiced",
     ]
 
     public var countsByKind: [String: Int] { problems.reduce(into: [:]) { $0[$1.kind, default: 0] += 1 } }

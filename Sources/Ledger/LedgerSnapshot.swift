@@ -10,9 +10,12 @@ public struct LedgerSnapshot: Sendable, Codable {
     public var moves: [Move]
     public var lines: [JournalLine]
     public var statementLines: [StatementLine]
+    /// Order lines as of the pull (Odoo's reader keeps those of confirmed orders not yet fully invoiced).
+    public var orderLines: [OrderLine]
 
     public init(company: Company, currencies: [Currency] = [], accounts: [Account] = [], journals: [Journal] = [],
-                partners: [Partner] = [], taxes: [Tax] = [], moves: [Move] = [], lines: [JournalLine] = [], statementLines: [StatementLine] = []) {
+                partners: [Partner] = [], taxes: [Tax] = [], moves: [Move] = [], lines: [JournalLine] = [], statementLines: [StatementLine] = [],
+                orderLines: [OrderLine] = []) {
         self.company = company
         self.currencies = currencies.isEmpty ? [company.currency] : currencies
         self.accounts = accounts
@@ -22,6 +25,7 @@ public struct LedgerSnapshot: Sendable, Codable {
         self.moves = moves
         self.lines = lines
         self.statementLines = statementLines
+        self.orderLines = orderLines
     }
 
     public var counts: LedgerCounts {

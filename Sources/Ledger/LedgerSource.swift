@@ -27,12 +27,15 @@ public struct PullResult: Sendable {
     public var cursor: Timestamp?
     /// What the source itself counts for the window (Odoo's search_count), to prove nothing was lost.
     public var sourceCounts: LedgerCounts?
+    /// What the source could not read and why, in sentences for the user (e.g. a module not installed).
+    public var notes: [String]
 
-    public init(snapshot: LedgerSnapshot, moveIDsInWindow: [Int], cursor: Timestamp?, sourceCounts: LedgerCounts? = nil) {
+    public init(snapshot: LedgerSnapshot, moveIDsInWindow: [Int], cursor: Timestamp?, sourceCounts: LedgerCounts? = nil, notes: [String] = []) {
         self.snapshot = snapshot
         self.moveIDsInWindow = moveIDsInWindow
         self.cursor = cursor
         self.sourceCounts = sourceCounts
+        self.notes = notes
     }
 }
 

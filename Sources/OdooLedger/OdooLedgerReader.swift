@@ -1,7 +1,8 @@
 import Ledger
 import OdooRPC
 
-/// Reads one company's ledger window from Odoo: reference data, moves, lines, statement lines.
+/// Reads one company's ledger window from Odoo: reference data, moves, lines, statement lines, and
+/// the open order lines (received or delivered, not invoiced) of purchase and sale when installed.
 /// An incremental read fetches only moves written since the cursor (or with a line written since),
 /// with all of their lines, plus the ids of every move in the window so deletions can be seen.
 struct OdooLedgerReader {
@@ -50,13 +51,16 @@ struct OdooLedgerReader {
         let moves = try moveRecords.map(mapping.move).sorted { $0.id < $1.id }
         let lines = try lineRecords.map(mapping.line).sorted { ($0.moveID, $0.id) < ($1.moveID, $1.id) }
         let statementLines = try statementRecords.map(mapping.statementLine)
-        let partnerIDs = Set(moves.compactMap(\.partnerID) + lines.compactMap(\.partnerID) + statementLines.compactMap(\.partnerID))
+        let orders = try await orderLines(companyID: companyID, mapping: mapping)
+        let partnerIDs = Set(moves.compactMap(\.partnerID) + lines.compactMap(\.partnerID) + statementLines.compactMap(\.partnerID)
+                             + orders.lines.compactMap(\.partnerID))
         let partners = try await self.partners(ids: partnerIDs.sorted())
 
         let allMoveIDs = try await client.search("account.move", domain: inWindow)
         let writes = (moveRecords + lineRecords + statementRecords).compactMap { try? $0.timestamp("write_date") }
         let snapshot = LedgerSnapshot(company: company, currencies: currencies, accounts: accounts, journals: journals,
-                                      partners: partners, taxes: taxes, moves: moves, lines: lines, statementLines: statementLines)
+                                      partners: partners, taxes: taxes, moves: moves, lines: lines, statementLines: statementLines,
+                                      orderLines: orders.lines)
         var sourceCounts: LedgerCounts?
         if request.changedSince == nil {
             sourceCounts = LedgerCounts(
@@ -66,7 +70,7 @@ struct OdooLedgerReader {
                 statementLines: try await client.searchCount("account.bank.statement.line", domain: inWindow))
         }
         return PullResult(snapshot: snapshot, moveIDsInWindow: allMoveIDs, cursor: writes.max() ?? request.changedSince,
-                          sourceCounts: sourceCounts)
+                          sourceCounts: sourceCounts, notes: orders.notes)
     }
 
     func company(id: Int) async throws -> Company {

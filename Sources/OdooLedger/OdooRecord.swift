@@ -62,6 +62,15 @@ struct OdooRecord {
         return currency.money(number.minorUnits(scale: currency.decimalPlaces))
     }
 
+    /// Quantities, prices and rates arrive as floats; kept as the exact decimal of their wire text. Empty (`false`) is zero.
+    func decimal(_ field: String) throws -> Decimal {
+        guard let number = values[field]?.numberValue else {
+            if values[field]?.isFalse == true { return 0 }
+            throw fail(field, "no number")
+        }
+        return Decimal(sign: number.mantissa < 0 ? .minus : .plus, exponent: Int(number.exponent), significand: Decimal(number.mantissa.magnitude))
+    }
+
     func selection<Value: OdooSelection>(_ field: String, as type: Value.Type) -> Value? {
         optionalString(field).map(Value.init(rawValue:))
     }

@@ -15,17 +15,25 @@ public struct OdooSchema: Sendable {
     static let models = ["res.company", "account.account", "account.journal", "account.move", "account.move.line",
                          "account.bank.statement.line", "res.currency", "res.partner", "res.partner.bank", "account.tax"]
 
-    /// Asks the server for its version and the fields of every model Closer reads.
+    /// Models of modules that may not be installed (purchase, sale, product): read only where present.
+    static let optionalModels = ["purchase.order", "purchase.order.line", "sale.order", "sale.order.line", "product.product", "product.category"]
+
+    /// Asks the server for its version and the fields of every model Closer reads that it has.
     public static func detect(using client: OdooClient) async throws -> OdooSchema {
         let version = try await client.version()
+        // fields_get of a model that does not exist is a fault: ask ir.model which optional ones do.
+        let installed = try await client.searchRead("ir.model", domain: [["model", "in", RPCValue(optionalModels)]], fields: ["model"])
+            .compactMap { $0["model"]?.stringValue }
         var fields: [String: Set<String>] = [:]
-        for model in models {
+        for model in models + optionalModels.filter(installed.contains) {
             fields[model] = Set(try await client.fieldsGet(model, attributes: ["type"]).keys)
         }
         return OdooSchema(version: version, fieldsByModel: fields)
     }
 
     public func has(_ field: String, on model: String) -> Bool { fieldsByModel[model]?.contains(field) ?? false }
+
+    public func hasModel(_ model: String) -> Bool { fieldsByModel[model] != nil }
 
     /// The wanted fields this database actually has, in the order given.
     func available(_ wanted: [String], on model: String) -> [String] { wanted.filter { has($0, on: model) } }

@@ -27,6 +27,8 @@ import Testing
                 case "account.journal": #expect(snapshot.journals.contains { $0.id == record.id && $0.name == record.name })
                 case "res.partner": #expect(snapshot.partners.contains { $0.id == record.id && $0.name == record.name })
                 case "account.account": #expect(snapshot.accounts.contains { $0.id == record.id })
+                case "purchase.order", "sale.order":
+                    #expect(snapshot.orderLines.contains { $0.orderModel == record.model && $0.orderID == record.id && $0.orderName == record.name })
                 default: Issue.record("unknown model \(record.model)")
                 }
             }
