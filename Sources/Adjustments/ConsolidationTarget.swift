@@ -74,6 +74,11 @@ public struct ConsolidationSetupError: Error, Equatable, CustomStringConvertible
     public var company: String
     public var missing: [String]
 
+    public init(company: String, missing: [String]) {
+        self.company = company
+        self.missing = missing
+    }
+
     public var description: String {
         "\(company) has no \(missing.joined(separator: ", ")): create \(missing.count == 1 ? "it" : "them") in Odoo and pull again, "
             + "or name the ones it has."
