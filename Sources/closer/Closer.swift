@@ -6,6 +6,6 @@ struct Closer: AsyncParsableCommand {
         commandName: "closer",
         abstract: "Closes the books of companies that run Odoo: pull, check, propose, approve, lock — with an audit trail.",
         version: "0.1.0",
-        subcommands: [DemoCommand.self, ConnectCommand.self, PullCommand.self, CheckCommand.self, ChecksCommand.self, FluxCommand.self, ReconcileCommand.self,
+        subcommands: [DemoCommand.self, ConnectCommand.self, PullCommand.self, CheckCommand.self, ChecksCommand.self, FluxCommand.self, ReconcileCommand.self, IntercompanyCommand.self,
                       AuditCommand.self])
 }
