@@ -29,7 +29,7 @@ public struct IntercompanyEliminator: Sendable {
                                  + "keeps its books in \(target.currency.code); eliminate it by hand (no currency translation).")
                     continue
                 }
-                let proposal = self.proposal(for: row, amount: amount, target: target, period: period)
+                let proposal = self.proposal(for: row, amount: amount, target: target, period: period, links: match.partnerLinks)
                 if let refusal = LockDateGuard(lockDates: target.lockDates).refusal(date: proposal.entry.date, journalType: target.journal.type) {
                     notes.append("\(target.company.name) cannot take the \(row.comparison.pair) elimination: \(refusal).")
                     continue
@@ -69,7 +69,8 @@ public struct IntercompanyEliminator: Sendable {
             : EliminationRow(comparison: comparison, elimination: agreed.currencyZero, outcome: .mismatchReported)
     }
 
-    private func proposal(for row: EliminationRow, amount: Money, target: ConsolidationTarget, period: Period) -> AdjustmentProposal {
+    private func proposal(for row: EliminationRow, amount: Money, target: ConsolidationTarget, period: Period,
+                          links: [IntercompanyPartnerLink]) -> AdjustmentProposal {
         let comparison = row.comparison
         let seller = group.member(comparison.sellerKey)!, buyer = group.member(comparison.buyerKey)!
         let accounts = target.accounts
@@ -91,7 +92,13 @@ public struct IntercompanyEliminator: Sendable {
         }
         calculation.append(CalculationStep(row.outcome == .eliminatedLower ? "Eliminated: the lower of the two" : "Eliminated: the amount both agree on",
                                            amount: amount))
-        let evidence = comparison.explanations.flatMap { [$0.sellerDocument?.move, $0.buyerDocument?.move].compactMap { $0 } }
+        // The partner each side books the other under, then the documents behind any difference.
+        let partners = links.filter { ($0.holderKey, $0.otherKey) == (seller.key, buyer.key) || ($0.holderKey, $0.otherKey) == (buyer.key, seller.key) }
+            .flatMap { link in
+                let holder = link.holderKey == seller.key ? seller.name : buyer.name
+                return link.partners.map { RecordRef(model: $0.model, id: $0.id, name: "\($0.name), in \(holder)'s books") }
+            }
+        let evidence = partners + comparison.explanations.flatMap { [$0.sellerDocument?.move, $0.buyerDocument?.move].compactMap { $0 } }
         let agreement = row.outcome == .eliminated
             ? "agree at \(amount)"
             : "differ by \(comparison.difference!) (see the mismatch report); the lower, \(amount), is eliminated as the rules say"

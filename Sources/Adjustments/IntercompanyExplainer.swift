@@ -27,12 +27,12 @@ struct IntercompanyExplainer {
         for seller in pairing.sellerOnly where range.contains(seller.date) {
             differences.append(IntercompanyDifference(
                 kind: .missingAtBuyer, sellerDocument: seller, buyerDocument: nil, amount: seller.amount,
-                message: "\(describe(seller, in: sellerName)), and \(buyerName) has no counterpart: book it there, or reverse it in \(sellerName)."))
+                message: "\(describe(seller, in: sellerName)), and \(buyerName) has no counterpart: have \(buyerName) book it, or reverse it."))
         }
         for buyer in pairing.buyerOnly where range.contains(buyer.date) {
             differences.append(IntercompanyDifference(
                 kind: .missingAtSeller, sellerDocument: nil, buyerDocument: buyer, amount: buyer.amount.negated,
-                message: "\(describe(buyer, in: buyerName)), and \(sellerName) has no counterpart: book it there, or reverse it in \(buyerName)."))
+                message: "\(describe(buyer, in: buyerName)), and \(sellerName) has no counterpart: have \(sellerName) book it, or reverse it."))
         }
         return differences.sorted { ($0.sellerDocument ?? $0.buyerDocument)!.date < ($1.sellerDocument ?? $1.buyerDocument)!.date }
     }

@@ -8,9 +8,12 @@ struct DemoLedgerAppender {
     /// The last number used under each sequence prefix ("INV/2026/").
     private var lastNumbers: [String: Int] = [:]
     private var nextLineID: Int
+    /// Accounts whose lines stay open until reconciled (receivables, payables, outstanding payments).
+    private let openItemAccounts: Set<Int>
 
     init(snapshot: LedgerSnapshot) {
         self.snapshot = snapshot
+        openItemAccounts = Set(snapshot.accounts.filter(\.reconcile).map(\.id))
         nextLineID = (snapshot.lines.map(\.id).max() ?? 0) + 1
         for move in snapshot.moves {
             guard let slash = move.name.lastIndex(of: "/"), let number = Int(move.name[move.name.index(after: slash)...]) else { continue }
@@ -33,10 +36,9 @@ struct DemoLedgerAppender {
         let number = (lastNumbers[prefix] ?? 0) + 1
         lastNumbers[prefix] = number
         let name = prefix + pad(number, yearly ? 5 : 4)
-        let openItem = snapshot.accounts.filter { $0.reconcile }.map(\.id)
         var residual: Int64 = 0
         for line in lines {
-            let isOpenItem = openItem.contains(line.accountID)
+            let isOpenItem = openItemAccounts.contains(line.accountID)
             let open = isOpenItem && !settled && !isPayment ? line.amount : 0
             if line.kind == .paymentTerm { residual += abs(open) }
             snapshot.lines.append(JournalLine(

@@ -5,14 +5,16 @@ import CloseStore
 import Foundation
 import Ledger
 
-struct IntercompanyCommand: ParsableCommand {
+struct IntercompanyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "intercompany",
         abstract: "Match intercompany balances and trade between pulled companies, report mismatches, and draft the consolidation's eliminations.")
 
     @OptionGroup var common: CommonOptions
     @Option(help: "The period, YYYY-MM.") var period: String
-    @Option(help: "The group's companies: their source keys as pulled, comma-separated.") var companies: String
+    @Option(help: "The group's companies: their source keys as pulled, comma-separated.") var companies: String?
+    @Flag(help: "Pull the demo group (Northwind, parent, and Northwind Robotics) into the store and use it as --companies and --parent.")
+    var demo = false
     @Option(help: "The listed company the others belong to: its eliminations wait until they have locked the period.") var parent: String?
     @Option(help: "The consolidation company (a listed company or another pulled one); without it, a worksheet.") var into: String?
     @Option(help: "The consolidation company's journal for eliminations (default MISC).") var journal: String?
@@ -24,27 +26,33 @@ struct IntercompanyCommand: ParsableCommand {
     @Flag(help: "Where the two sides differ, eliminate the lower and leave the difference (default: report only).") var eliminateLower = false
     @Option(help: "Write the elimination worksheet (CSV) here when there is no consolidation company.") var worksheet: String?
 
-    var memberKeys: [String] { companies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    var memberKeys: [String] { (companies ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
 
     func validate() throws {
         do { _ = try Period(parsing: period) } catch { throw ValidationError(String(describing: error)) }
         var problems: [String] = []
-        if memberKeys.count < 2 { problems.append("--companies needs at least two source keys, comma-separated.") }
+        if demo && (companies != nil || parent != nil) { problems.append("--demo chooses the companies and the parent: drop --companies and --parent.") }
+        if !demo && memberKeys.count < 2 { problems.append("--companies needs at least two source keys, comma-separated (or try --demo).") }
         if journal != nil && into == nil { problems.append("--journal needs --into (the consolidation company).") }
         if worksheet != nil && into != nil { problems.append("--worksheet is for a group without a consolidation company: drop --into or --worksheet.") }
         if let eliminationAccounts, eliminationAccounts.split(separator: ",").count != 4 {
             problems.append("--elimination-accounts takes four account codes: RECEIVABLE,PAYABLE,REVENUE,EXPENSE.")
         }
-        for mapping in partner where Self.partnerMapping(mapping, count: memberKeys.count) == nil {
-            problems.append("--partner \(mapping): write A:B=PARTNER_ID with A and B positions (1 to \(memberKeys.count)) in --companies.")
+        let count = demo ? 2 : memberKeys.count
+        for mapping in partner where Self.partnerMapping(mapping, count: count) == nil {
+            problems.append("--partner \(mapping): write A:B=PARTNER_ID with A and B positions (1 to \(count)) in --companies.")
         }
         if let parent, !memberKeys.contains(parent) { problems.append("--parent \(parent) is not one of --companies.") }
         if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
     }
 
-    func run() throws {
+    func run() async throws {
         let store = try AppDatabase.open(at: try common.resolver().storePath)
-        let keys = memberKeys
+        var keys = memberKeys, parent = parent
+        if demo {
+            let pulled = try await DemoGroupService(store: store, actor: ActorIdentity.current()).pull(period: try Period(parsing: period))
+            (keys, parent) = ([pulled.parent, pulled.subsidiary], pulled.parent)
+        }
         var overrides: [String: [String: [Int]]] = [:]
         for mapping in partner {
             let (holder, other, ids) = Self.partnerMapping(mapping, count: keys.count)!
@@ -80,8 +88,11 @@ struct IntercompanyCommand: ParsableCommand {
 
 enum IntercompanyReportText {
     static func print(_ report: ConsolidationReport, worksheetPath: String?) {
-        let names = report.members.map { $0.name + ($0.closed ? " (closed)" : " (open)") }
-        Swift.print("Intercompany \(report.period): \(names.joined(separator: ", "))")
+        Swift.print("Intercompany \(report.period):")
+        for member in report.members {
+            let parent = member.parentKey.map { ", child of \(name($0, in: report))" } ?? ""
+            Swift.print("  \(member.name) [\(member.key)], \(member.currency), \(member.closed ? "closed" : "open")\(parent)")
+        }
         for link in report.partnerLinks where link.basis != .unmapped {
             let holder = name(link.holderKey, in: report), other = name(link.otherKey, in: report)
             Swift.print("  in \(holder)'s books, \(other) is \(link.partners.map { "\($0.name) (#\($0.id))" }.joined(separator: ", ")) [\(link.basis.rawValue)]")
