@@ -29,6 +29,7 @@ public struct AdjustmentApplyService: Sendable {
         let source = try OdooGateway.source(settings, writingTo: sourceKey, what: "the proposals", action: "apply them")
         let writer = OdooAdjustmentWriter(client: source.client)
         let chosen = try chosenProposals(sourceKey: sourceKey, ids: ids)
+        guard !chosen.isEmpty else { return AdjustmentApplyReport(batchID: nil, results: []) }
         let snapshot = try store.loadSnapshot(sourceKey: sourceKey)
         let lockDates = try await writer.currentLockDates(companyID: snapshot.company.id)
         var before: [TaggedEntries] = []
@@ -89,8 +90,8 @@ public struct AdjustmentApplyService: Sendable {
         }
         let created = written.filter(\.created)
         let detail = created.isEmpty ? "already in Odoo as entry " + written.map { String($0.odooMoveID) }.joined(separator: " and ") + " (nothing created)"
-            : "created " + written.map { "\($0.role) \($0.odooMoveID)\($0.created ? "" : " (already there)")" }.joined(separator: ", ")
-                + (rules.postKinds.contains(proposal.kind) ? ", posted" : " as drafts")
+            : "created " + written.map { "\($0.role) \($0.odooMoveID)\($0.created ? "" : " (already there)")" }.joined(separator: " and ")
+                + (rules.postKinds.contains(proposal.kind) ? ", posted" : ", draft" + (written.count > 1 ? "s" : ""))
         try store.markAdjustment(id: stored.id, sourceKey: sourceKey, status: .applied, detail: detail, actor: actor)
         return AdjustmentApplyResult(proposalID: stored.id, applied: true, detail: detail, entries: written)
     }
@@ -159,7 +160,8 @@ public struct AdjustmentApplyResult: Sendable, Codable {
 }
 
 public struct AdjustmentApplyReport: Sendable, Codable {
-    public var batchID: Int64
+    /// Nil when nothing was approved, so no batch was opened.
+    public var batchID: Int64?
     public var results: [AdjustmentApplyResult]
 
     public var created: Int { results.flatMap(\.entries).filter(\.created).count }

@@ -134,10 +134,9 @@ struct ApplyCommand: AsyncParsableCommand {
         let report = try await AdjustmentApplyService(store: service.store, settings: settings, actor: service.actor, rules: rules)
             .apply(sourceKey: key, ids: ids.isEmpty ? nil : ids)
         if scope.common.json { return try Output.json(report) }
-        if report.results.isEmpty { print("Nothing to apply: approve proposals first (`closer approve ID…`).") }
+        guard let batch = report.batchID else { return print("Nothing to apply: approve proposals first (`closer approve ID…`).") }
         for result in report.results { print("[\(result.proposalID)] \(result.applied ? "applied" : "FAILED"): \(result.detail)") }
-        print("Batch \(report.batchID): \(report.created) entries created in Odoo, \(report.failed) proposals failed. "
-              + "Undo with `closer rollback \(report.batchID)`.")
+        print("Batch \(batch): \(report.created) entries created in Odoo, \(report.failed) proposals failed. Undo with `closer rollback \(batch)`.")
         if report.failed > 0 { throw ExitCode(1) }
     }
 }

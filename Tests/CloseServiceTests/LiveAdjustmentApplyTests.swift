@@ -104,14 +104,14 @@ struct LiveAdjustmentApplyTests {
         #expect(retry.created == 0 && retry.failed == 0, "\(retry.results.map(\.detail))")
         #expect(try await fixture.moveCount() == before + 2)
 
-        let rollback = try await fixture.service(store).rollback(sourceKey: fixture.sourceKey, batchID: first.batchID)
+        let rollback = try await fixture.service(store).rollback(sourceKey: fixture.sourceKey, batchID: try #require(first.batchID))
         #expect(rollback.failures.isEmpty, "\(rollback.failures)")
         #expect(rollback.undone.map(\.role) == ["reversal", "entry"])
         #expect(rollback.unchangedSinceBefore, "\(rollback.differences)")
         #expect(try await fixture.moveCount() == before)
         #expect(try await fixture.writer.entries(tagged: approved.idempotencyKey).isEmpty)
         #expect(try store.adjustment(id: approved.id, sourceKey: fixture.sourceKey).status == .rolledBack)
-        #expect(try await fixture.service(store).rollback(sourceKey: fixture.sourceKey, batchID: first.batchID).alreadyRolledBack)
+        #expect(try await fixture.service(store).rollback(sourceKey: fixture.sourceKey, batchID: try #require(first.batchID)).alreadyRolledBack)
         #expect(try store.verifyAuditTrail().isIntact)
     }
 
@@ -124,7 +124,7 @@ struct LiveAdjustmentApplyTests {
         let entry = try #require(try await fixture.writer.entries(tagged: approved.idempotencyKey).first)
         #expect(entry.state == .posted, "the rule set allows posting accruals")
 
-        let rollback = try await fixture.service(store).rollback(sourceKey: fixture.sourceKey, batchID: applied.batchID)
+        let rollback = try await fixture.service(store).rollback(sourceKey: fixture.sourceKey, batchID: try #require(applied.batchID))
         #expect(rollback.failures.isEmpty, "\(rollback.failures)")
         #expect(rollback.undone.allSatisfy { $0.outcome.hasPrefix("reversed posted") }, "\(rollback.undone.map(\.outcome))")
         #expect(rollback.unchangedSinceBefore, "\(rollback.differences)")
