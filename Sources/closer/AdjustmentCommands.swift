@@ -5,17 +5,10 @@ import CloseStore
 import Foundation
 import Ledger
 
-/// Options the adjusting-entry commands share: the store, the ledger and the rule set.
-struct AdjustmentScope: ParsableArguments {
-    @OptionGroup var common: CommonOptions
-    @Option(help: "Which pulled ledger (default: the only one in the store).") var source: String?
-    @Option(help: "The rule-set file (default: ./closer-rules.yaml when present, else the built-in rules).") var rules: String?
-
-    func open() throws -> (service: AdjustmentService, sourceKey: String, rules: AdjustmentRules) {
-        let adjustments = try RuleSet.resolve(explicit: rules).adjustments   // a malformed file stops here
-        let store = try AppDatabase.open(at: try common.resolver().storePath)
-        let key = try source ?? CheckService.onlySourceKey(in: store)
-        return (AdjustmentService(store: store, actor: ActorIdentity.current()), key, adjustments)
+extension LedgerScope {
+    func adjustments() throws -> (service: AdjustmentService, sourceKey: String, rules: AdjustmentRules) {
+        let (ruleSet, store, key) = try open()
+        return (AdjustmentService(store: store, actor: ActorIdentity.current()), key, ruleSet.adjustments)
     }
 }
 
@@ -23,7 +16,7 @@ struct ProposeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "propose",
         abstract: "Draft the period's adjusting entries (accruals, deferral releases, …) for review; nothing is written to Odoo.")
-    @OptionGroup var scope: AdjustmentScope
+    @OptionGroup var scope: LedgerScope
     @Option(help: "The period to close, YYYY-MM.") var period: String
 
     func validate() throws {
@@ -31,7 +24,7 @@ struct ProposeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (service, key, rules) = try scope.open()
+        let (service, key, rules) = try scope.adjustments()
         let report = try service.propose(sourceKey: key, period: try Period(parsing: period), rules: rules)
         if scope.common.json { return try Output.json(report) }
         print("\(report.proposals.count) adjusting entries proposed for \(report.period)"
@@ -57,12 +50,12 @@ struct ProposalsCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List proposals, optionally of one period and status.")
-        @OptionGroup var scope: AdjustmentScope
+        @OptionGroup var scope: LedgerScope
         @Option(help: "Only this period, YYYY-MM.") var period: String?
         @Option(help: "proposed, approved, rejected, applied, failed, rolled-back or withdrawn.") var status: [String] = []
 
         func run() async throws {
-            let (service, key, _) = try scope.open()
+            let (service, key, _) = try scope.adjustments()
             let statuses = try status.map { text in
                 guard let status = AdjustmentStatus(rawValue: text) else {
                     throw ValidationError("'\(text)' is not a status (\(AdjustmentStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -79,11 +72,11 @@ struct ProposalsCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one proposal in full.")
-        @OptionGroup var scope: AdjustmentScope
+        @OptionGroup var scope: LedgerScope
         @Argument(help: "Proposal id.") var id: Int64
 
         func run() async throws {
-            let (service, key, _) = try scope.open()
+            let (service, key, _) = try scope.adjustments()
             let stored = try service.store.adjustment(id: id, sourceKey: key)
             if scope.common.json { return try Output.json(stored) }
             AdjustmentText.detail(stored, snapshot: try service.store.loadSnapshot(sourceKey: key))
@@ -94,12 +87,12 @@ struct ProposalsCommand: AsyncParsableCommand {
 struct ApproveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve", abstract: "Approve adjusting-entry proposals; each approval is audited with the hash of what was approved.")
-    @OptionGroup var scope: AdjustmentScope
+    @OptionGroup var scope: LedgerScope
     @Argument(help: "Proposal ids.") var ids: [Int64]
     @Option(help: "A comment kept with the approval.") var note: String?
 
     func run() async throws {
-        let (service, key, _) = try scope.open()
+        let (service, key, _) = try scope.adjustments()
         let decided = try service.decide(ids: ids, sourceKey: key, approve: true, note: note)
         if scope.common.json { return try Output.json(decided) }
         for stored in decided { print("approved \(stored.id): \(stored.proposal.entry.ref) (evidence \(stored.evidenceSHA256.prefix(12)))") }
@@ -108,12 +101,12 @@ struct ApproveCommand: AsyncParsableCommand {
 
 struct RejectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reject", abstract: "Reject an adjusting-entry proposal, with the reason.")
-    @OptionGroup var scope: AdjustmentScope
+    @OptionGroup var scope: LedgerScope
     @Argument(help: "Proposal id.") var id: Int64
     @Option(help: "Why the proposal is wrong.") var reason: String
 
     func run() async throws {
-        let (service, key, _) = try scope.open()
+        let (service, key, _) = try scope.adjustments()
         let stored = try service.decide(ids: [id], sourceKey: key, approve: false, note: reason)[0]
         if scope.common.json { return try Output.json(stored) }
         print("rejected \(stored.id): \(reason)")
@@ -124,12 +117,12 @@ struct ApplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
         abstract: "Write approved adjusting entries to the Odoo they were pulled from, as drafts, in one batch that can be rolled back.")
-    @OptionGroup var scope: AdjustmentScope
+    @OptionGroup var scope: LedgerScope
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: "Proposal ids (default: every approved proposal, and those that failed before).") var ids: [Int64] = []
 
     func run() async throws {
-        let (service, key, rules) = try scope.open()
+        let (service, key, rules) = try scope.adjustments()
         let settings = try OdooSettings(resolving: scope.common.resolver(flags: connection.flags))
         let report = try await AdjustmentApplyService(store: service.store, settings: settings, actor: service.actor, rules: rules)
             .apply(sourceKey: key, ids: ids.isEmpty ? nil : ids)
@@ -144,12 +137,12 @@ struct ApplyCommand: AsyncParsableCommand {
 struct RollbackCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rollback", abstract: "Undo an apply batch: its drafts are deleted, posted entries reversed through Odoo's reversal.")
-    @OptionGroup var scope: AdjustmentScope
+    @OptionGroup var scope: LedgerScope
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: "The batch id `closer apply` printed.") var batch: Int64
 
     func run() async throws {
-        let (service, key, rules) = try scope.open()
+        let (service, key, rules) = try scope.adjustments()
         let settings = try OdooSettings(resolving: scope.common.resolver(flags: connection.flags))
         let report = try await AdjustmentApplyService(store: service.store, settings: settings, actor: service.actor, rules: rules)
             .rollback(sourceKey: key, batchID: batch)

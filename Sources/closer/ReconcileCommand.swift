@@ -11,24 +11,10 @@ struct ReconcileCommand: AsyncParsableCommand {
         abstract: "Bank matching: propose matches for unreconciled statement lines, approve or reject them.",
         subcommands: [Propose.self, Approve.self, Reject.self, Apply.self, List.self], defaultSubcommand: Propose.self)
 
-    /// Options every reconcile subcommand shares: the store, the ledger and the rule set.
-    struct Scope: ParsableArguments {
-        @OptionGroup var common: CommonOptions
-        @Option(help: "Which pulled ledger (default: the only one in the store).") var source: String?
-        @Option(help: "The rule-set file (default: ./closer-rules.yaml when present, else the built-in rules).") var rules: String?
-
-        func open() throws -> (service: ReconcileService, sourceKey: String, rules: MatchRules) {
-            let matching = try RuleSet.resolve(explicit: rules).matching   // a malformed file stops here
-            let store = try AppDatabase.open(at: try common.resolver().storePath)
-            let key = try source ?? CheckService.onlySourceKey(in: store)
-            return (ReconcileService(store: store, actor: ActorIdentity.current()), key, matching)
-        }
-    }
-
     struct Propose: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "propose", abstract: "Propose matches for the statement lines dated up to the period's end that are not reconciled.")
-        @OptionGroup var scope: Scope
+        @OptionGroup var scope: LedgerScope
         @Option(help: "The period to close, YYYY-MM.") var period: String
 
         func validate() throws {
@@ -36,7 +22,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (service, key, rules) = try scope.open()
+            let (service, key, rules) = try scope.reconcile()
             let report = try service.propose(sourceKey: key, period: try Period(parsing: period), rules: rules)
             if scope.common.json { return try Output.json(report) }
             let counts = report.countsByDecision
@@ -52,7 +38,7 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     struct Approve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Approve proposals waiting for review; each approval is audited and teaches the model.")
-        @OptionGroup var scope: Scope
+        @OptionGroup var scope: LedgerScope
         @Argument(help: "Proposal ids.") var ids: [Int64] = []
         @Flag(help: "Approve every waiting proposal the policy marked auto.") var allAuto = false
         @Option(help: "A comment kept with the approval.") var note: String?
@@ -62,7 +48,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (service, key, rules) = try scope.open()
+            let (service, key, rules) = try scope.reconcile()
             var chosen = ids
             if allAuto {
                 chosen += try service.store.matchProposals(sourceKey: key, statuses: ["proposed"])
@@ -76,12 +62,12 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     struct Reject: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reject a proposal, with the reason; the model learns from it.")
-        @OptionGroup var scope: Scope
+        @OptionGroup var scope: LedgerScope
         @Argument(help: "Proposal id.") var id: Int64
         @Option(help: "Why the proposal is wrong.") var reason: String
 
         func run() async throws {
-            let (service, key, rules) = try scope.open()
+            let (service, key, rules) = try scope.reconcile()
             let stored = try service.decide(id: id, sourceKey: key, approve: false, note: reason, rules: rules)
             if scope.common.json { return try Output.json(stored) }
             print("rejected \(stored.id): \(reason)")
@@ -91,11 +77,11 @@ struct ReconcileCommand: AsyncParsableCommand {
     struct Apply: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write approved matches (in autonomous mode also those marked auto) to the Odoo they were pulled from.")
-        @OptionGroup var scope: Scope
+        @OptionGroup var scope: LedgerScope
         @OptionGroup var connection: ConnectionOptions
 
         func run() async throws {
-            let (service, key, _) = try scope.open()
+            let (service, key, _) = try scope.reconcile()
             let settings = try OdooSettings(resolving: scope.common.resolver(flags: connection.flags))
             let results = try await ReconcileApplyService(store: service.store, settings: settings, actor: service.actor).apply(sourceKey: key)
             if scope.common.json { return try Output.json(results) }
@@ -107,11 +93,11 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List stored proposals, optionally by status.")
-        @OptionGroup var scope: Scope
+        @OptionGroup var scope: LedgerScope
         @Option(help: "proposed, approved, rejected, applied, failed or superseded.") var status: [String] = []
 
         func run() async throws {
-            let (service, key, _) = try scope.open()
+            let (service, key, _) = try scope.reconcile()
             let stored = try service.store.matchProposals(sourceKey: key, statuses: status.isEmpty ? nil : Set(status))
             if scope.common.json { return try Output.json(stored) }
             for proposal in stored { ProposalText.print(proposal) }
@@ -132,5 +118,12 @@ enum ProposalText {
                 : candidate.documents.joined(separator: " + ") + (candidate.writeOff.map { ", write off \($0.negated) to \(account)" } ?? "")
             Swift.print("    \(rank == 0 ? "→" : " ") \(String(format: "%.3f", candidate.probability)) \(candidate.shape.rawValue) \(what): \(candidate.reason)")
         }
+    }
+}
+
+extension LedgerScope {
+    func reconcile() throws -> (service: ReconcileService, sourceKey: String, rules: MatchRules) {
+        let (ruleSet, store, key) = try open()
+        return (ReconcileService(store: store, actor: ActorIdentity.current()), key, ruleSet.matching)
     }
 }
