@@ -58,9 +58,6 @@ public struct ProposedLine: Sendable, Codable, Hashable {
         self.amount = amount
         self.analytic = analytic
     }
-
-    public var debit: Money { amount.isNegative ? amount.currencyZero : amount }
-    public var credit: Money { amount.isNegative ? amount.negated : amount.currencyZero }
 }
 
 extension Money {
