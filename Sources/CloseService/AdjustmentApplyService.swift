@@ -31,7 +31,7 @@ public struct AdjustmentApplyService: Sendable {
         let chosen = try chosenProposals(sourceKey: sourceKey, ids: ids)
         guard !chosen.isEmpty else { return AdjustmentApplyReport(batchID: nil, results: []) }
         let snapshot = try store.loadSnapshot(sourceKey: sourceKey)
-        let lockDates = try await writer.currentLockDates(companyID: snapshot.company.id)
+        let lockDates = try await OdooCompanyLocks(client: source.client).read(companyID: snapshot.company.id)
         var before: [TaggedEntries] = []
         for stored in chosen {
             before.append(TaggedEntries(proposalID: stored.id, key: stored.idempotencyKey,

@@ -55,6 +55,21 @@ extension AppDatabase {
     }
 }
 
+extension AppDatabase {
+    /// The findings of the latest check run of a period, if the period was checked.
+    public func latestFindings(sourceKey: String, period: Period) throws -> [Finding]? {
+        try writer.read { db in
+            let company = try Self.companyRowID(sourceKey, db)
+            guard let run = try Int64.fetchOne(db, sql: "SELECT MAX(run_id) FROM check_run WHERE company_id = ? AND period = ?",
+                                               arguments: [company, period.description]) else { return nil }
+            let decoder = JSONDecoder()
+            return try String.fetchAll(db, sql: "SELECT finding FROM finding WHERE run_id = ? ORDER BY id", arguments: [run]).map { text in
+                try decoder.decode(Finding.self, from: Data(text.utf8))
+            }
+        }
+    }
+}
+
 extension Finding {
     /// Identity across runs: the check and the records it names.
     public var fingerprint: String {

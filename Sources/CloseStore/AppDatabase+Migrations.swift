@@ -323,6 +323,25 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v9-lock-requests") { db in
+            // Period-lock requests: the gate as it stood when asked, the lock dates asked for, who asked
+            // and who approved, and what Odoo held before and after the write.
+            try db.execute(sql: """
+                CREATE TABLE lock_request (
+                    id INTEGER PRIMARY KEY,
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    period TEXT NOT NULL,
+                    fields TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('refused', 'requested', 'verified', 'failed')),
+                    gate TEXT NOT NULL,
+                    requested_by TEXT NOT NULL,
+                    requested_at TEXT NOT NULL,
+                    approved_by TEXT,
+                    approved_at TEXT,
+                    detail TEXT
+                );
+                """)
+        }
         return migrator
     }
 }

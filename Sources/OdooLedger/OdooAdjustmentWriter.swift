@@ -105,22 +105,6 @@ public enum OdooUndoOutcome: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension OdooAdjustmentWriter {
-    /// The company's lock dates as Odoo holds them now (a lock set after the pull still counts),
-    /// under whichever field names the version has (Odoo 16/17: period_lock_date; 18: sale/purchase/hard).
-    public func currentLockDates(companyID: Int) async throws -> LockDates {
-        let names = ["fiscalyear_lock_date", "tax_lock_date", "sale_lock_date", "purchase_lock_date", "hard_lock_date", "period_lock_date"]
-        let known = try await client.fieldsGet("res.company", attributes: ["type"])
-        guard let row = try await client.read("res.company", ids: [companyID], fields: names.filter { known[$0] != nil }).first else {
-            throw OdooError.missingRecord("res.company \(companyID)")
-        }
-        let record = OdooRecord(model: "res.company", values: row)
-        return LockDates(fiscalYear: record.optionalDate("fiscalyear_lock_date"), tax: record.optionalDate("tax_lock_date"),
-                         sale: record.optionalDate("sale_lock_date"), purchase: record.optionalDate("purchase_lock_date"),
-                         hard: record.optionalDate("hard_lock_date"), period: record.optionalDate("period_lock_date"))
-    }
-}
-
-extension OdooAdjustmentWriter {
     /// Posts an entry Closer created, where the rule set allows it for the kind (Odoo runs all its checks).
     public func post(moveID: Int) async throws {
         _ = try await client.execute("account.move", "action_post", [RPCValue([moveID])], idempotent: false)

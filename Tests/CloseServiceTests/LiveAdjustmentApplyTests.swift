@@ -140,7 +140,7 @@ struct LiveAdjustmentApplyTests {
     @Test func aProposalDatedInALockedPeriodIsRefusedBeforeOdoo() async throws {
         let fixture = try await Fixture()
         let company = fixture.snapshot.company.id
-        let locks = try await fixture.writer.currentLockDates(companyID: company)
+        let locks = try await OdooCompanyLocks(client: fixture.client).read(companyID: company)
         // A database without a lock date gets one before any entry for the test, and loses it afterwards.
         let existing = locks.fiscalYear ?? locks.hard ?? locks.period
         let lock = try #require(existing ?? LocalDate(iso: "2000-12-31"))
