@@ -323,6 +323,7 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v7-users-and-approvals", migrate: migrateUsersAndApprovals)
         return migrator
     }
 }
