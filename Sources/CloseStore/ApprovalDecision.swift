@@ -110,6 +110,11 @@ public struct ApprovalRefusal: Error, Sendable, Equatable, CustomStringConvertib
     public var rule: String
     public var message: String
 
+    public init(rule: String, message: String) {
+        self.rule = rule
+        self.message = message
+    }
+
     public var description: String { "\(rule): \(message)" }
 }
 
