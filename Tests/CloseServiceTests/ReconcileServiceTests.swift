@@ -32,6 +32,12 @@ import Testing
         let approved = try #require(first.proposals.first { $0.proposal.decision == .auto })
         let rejected = try #require(first.proposals.first { $0.id != approved.id && $0.proposal.best != nil })
         let reviewer = try Self.reviewer(store)
+        // Bank matches go through the same policy: alice ran the reconcile, so she cannot approve its proposals.
+        try store.addUser(login: "alice", name: "Alice", roles: [.preparer, .approver], odooUserID: nil, actor: "bob")
+        #expect(throws: ApprovalRefusal(rule: "separation of duties",
+                                        message: "alice prepared bank-match proposal \(approved.id) and cannot approve it; another approver must")) {
+            try service.decide(id: approved.id, sourceKey: key, approve: true, note: nil, policy: ApprovalPolicy())
+        }
         #expect(try reviewer.decide(id: approved.id, sourceKey: key, approve: true, note: nil, policy: ApprovalPolicy()).proposal.status == "approved")
         #expect(try reviewer.decide(id: rejected.id, sourceKey: key, approve: false, note: "wrong invoice", policy: ApprovalPolicy()).proposal.status
                 == "rejected")
