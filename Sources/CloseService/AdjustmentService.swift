@@ -44,8 +44,10 @@ public struct AdjustmentService: Sendable {
         }
     }
 
-    public func decide(ids: [Int64], sourceKey: String, approve: Bool, note: String?) throws -> [StoredAdjustment] {
-        try ids.map { try store.decideAdjustment(id: $0, sourceKey: sourceKey, approved: approve, actor: actor, note: note) }
+    /// Approves or rejects as `actor` (a Closer user) under the rule set's approval policy; an approval
+    /// the policy does not yet find sufficient is recorded and the proposal keeps waiting.
+    public func decide(ids: [Int64], sourceKey: String, approve: Bool, note: String?, policy: ApprovalPolicy) throws -> [Reviewed<StoredAdjustment>] {
+        try ids.map { try store.decideAdjustment(id: $0, sourceKey: sourceKey, approved: approve, actor: actor, note: note, policy: policy) }
     }
 }
 

@@ -48,12 +48,16 @@ public struct ReconcileService: Sendable {
     }
 
     /// Approves or rejects a stored proposal; the verdict, with the features the model saw, teaches the next model.
-    public func decide(id: Int64, sourceKey: String, approve: Bool, note: String?, rules: MatchRules = MatchRules()) throws -> StoredMatchProposal {
-        try decide(ids: [id], sourceKey: sourceKey, approve: approve, note: note, rules: rules)[0]
+    /// Decided as `actor` (a Closer user) under the approval policy: an approval it does not yet find
+    /// sufficient is recorded and the proposal keeps waiting.
+    public func decide(id: Int64, sourceKey: String, approve: Bool, note: String?, policy: ApprovalPolicy,
+                       rules: MatchRules = MatchRules()) throws -> Reviewed<StoredMatchProposal> {
+        try decide(ids: [id], sourceKey: sourceKey, approve: approve, note: note, policy: policy, rules: rules)[0]
     }
 
     /// Decides several proposals with one matcher (its indexes are built once, not per proposal).
-    public func decide(ids: [Int64], sourceKey: String, approve: Bool, note: String?, rules: MatchRules = MatchRules()) throws -> [StoredMatchProposal] {
+    public func decide(ids: [Int64], sourceKey: String, approve: Bool, note: String?, policy: ApprovalPolicy,
+                       rules: MatchRules = MatchRules()) throws -> [Reviewed<StoredMatchProposal>] {
         let stored = Dictionary(try store.matchProposals(sourceKey: sourceKey).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var matcher: BankMatcher?
         return try ids.map { id in
@@ -66,7 +70,8 @@ public struct ReconcileService: Sendable {
                 features = matcher?.features(statementLineID: pending.proposal.statementLineID, itemLineIDs: best.itemLineIDs,
                                              writeOffAccountID: best.writeOffAccountID)
             }
-            return try store.decideMatchProposal(id: id, sourceKey: sourceKey, approved: approve, features: features, actor: actor, note: note)
+            return try store.decideMatchProposal(id: id, sourceKey: sourceKey, approved: approve, features: features, actor: actor, note: note,
+                                                 policy: policy)
         }
     }
 }

@@ -95,5 +95,22 @@ extension RuleSet {
             fallback_expense_account: "500000"        # goods account when the product and its category name none
             fallback_income_account: "400000"
 
+        # Approvals (`closer approve`, `closer reconcile approve`): how many approvals a proposal needs and whose
+        # count, by amount (whole units of the company currency; a tier applies above its amount up to the next).
+        # Whatever the tiers say, nobody approves what they prepared, nobody counts twice, the agent never approves.
+        approvals:
+          default:
+            - above: 0
+              approvals: 1
+              roles: [approver, controller]
+            - above: 10000
+              approvals: 1
+              roles: [controller]
+            - above: 50000
+              approvals: 2
+              roles: [approver, controller]
+              controllers: 1             # at least one of the two a controller
+          kinds: {}                      # tiers of one kind (accrual, reclass, …, bank-match) replacing the default
+
         """
 }

@@ -23,6 +23,8 @@ public struct RuleSet: Sendable, Equatable {
     public var flux: FluxThresholds
     public var matching: MatchRules
     public var adjustments: AdjustmentRules
+    /// Who must approve which proposals (kind, amount) before anything reaches Odoo.
+    public var approvals: ApprovalPolicy
     /// Check and detector ids to skip.
     public var disabledChecks: [String]
     /// SHA-256 of the file's bytes, lowercase hex (for the built-in rules, of `builtInText`).
@@ -58,7 +60,8 @@ public struct RuleSet: Sendable, Equatable {
     }
 
     static let topLevelKeys = ["schema_version", "analytic_required_code_prefixes", "suspense_account_codes", "clearing_account_codes",
-                               "late_posting_grace_days", "tax_required_code_prefixes", "disabled_checks", "anomalies", "flux", "reconciliation", "adjustments"]
+                               "late_posting_grace_days", "tax_required_code_prefixes", "disabled_checks", "anomalies", "flux", "reconciliation", "adjustments",
+                               "approvals"]
 
     public init(origin: String, bytes: Data) throws {
         self.origin = origin
@@ -76,6 +79,7 @@ public struct RuleSet: Sendable, Equatable {
         var flux = FluxThresholds()
         var matching = MatchRules()
         var adjustments = AdjustmentRules()
+        var approvals = ApprovalPolicy()
         var disabled: [String] = []
         var version: Int?
         for (key, _, value) in try reader.entries(of: root, key: nil, known: Self.topLevelKeys) {
@@ -95,6 +99,7 @@ public struct RuleSet: Sendable, Equatable {
             case "flux": flux = try Self.fluxThresholds(value, reader: reader)
             case "reconciliation": matching = try Self.matchRules(value, reader: reader)
             case "adjustments": adjustments = try Self.adjustmentRules(value, reader: reader)
+            case "approvals": approvals = try Self.approvalPolicy(value, reader: reader)
             default:   // disabled_checks
                 let ids = Set(CheckRegistry.all.map(\.id) + AnomalyRegistry.all.map(\.id))
                 disabled = try reader.strings(value, key).map { id, node in
@@ -110,6 +115,7 @@ public struct RuleSet: Sendable, Equatable {
         self.flux = flux
         self.matching = matching
         self.adjustments = adjustments
+        self.approvals = approvals
         disabledChecks = disabled
     }
 

@@ -27,21 +27,24 @@ extension AppDatabase {
                         continue
                     }
                     try db.execute(sql: """
-                        UPDATE adjustment_proposal SET run_id = ?, status = 'proposed', proposal = ?, evidence_sha256 = ?,
+                        UPDATE adjustment_proposal SET run_id = ?, status = 'proposed', proposal = ?, evidence_sha256 = ?, prepared_by = ?,
                             decided_by = NULL, decided_at = NULL, note = NULL WHERE id = ?
-                        """, arguments: [runID, text, hash, previous.id])
-                    let action = previous.status == .approved ? "adjustment.approval.voided" : "adjustment.reproposed"
+                        """, arguments: [runID, text, hash, actor, previous.id])
+                    // Approvals name the old version's hash, so they stop counting; the trail says so.
+                    let approvedBefore = try !Self.approvals(of: ProposalRef(.adjustment, previous.id), db)
+                        .filter { $0.evidenceSHA256 == previous.evidenceSHA256 }.isEmpty
+                    let action = previous.status == .approved || approvedBefore ? "adjustment.approval.voided" : "adjustment.reproposed"
                     try Self.auditAdjustment(action, id: previous.id, proposal, hash: hash, actor: actor, at: now, in: db,
                                              extra: ["previous_status": previous.status.rawValue, "previous_evidence_sha256": previous.evidenceSHA256])
-                    stored.append(StoredAdjustment(id: previous.id, status: .proposed, proposal: proposal, evidenceSHA256: hash))
+                    stored.append(StoredAdjustment(id: previous.id, status: .proposed, proposal: proposal, evidenceSHA256: hash, preparedBy: actor))
                 } else {
                     try db.execute(sql: """
-                        INSERT INTO adjustment_proposal (company_id, run_id, idempotency_key, kind, period, status, proposal, evidence_sha256)
-                        VALUES (?, ?, ?, ?, ?, 'proposed', ?, ?)
-                        """, arguments: [company, runID, proposal.idempotencyKey, proposal.kind.rawValue, period.description, text, hash])
+                        INSERT INTO adjustment_proposal (company_id, run_id, idempotency_key, kind, period, status, proposal, evidence_sha256, prepared_by)
+                        VALUES (?, ?, ?, ?, ?, 'proposed', ?, ?, ?)
+                        """, arguments: [company, runID, proposal.idempotencyKey, proposal.kind.rawValue, period.description, text, hash, actor])
                     let id = db.lastInsertedRowID
                     try Self.auditAdjustment("adjustment.proposed", id: id, proposal, hash: hash, actor: actor, at: now, in: db)
-                    stored.append(StoredAdjustment(id: id, status: .proposed, proposal: proposal, evidenceSHA256: hash))
+                    stored.append(StoredAdjustment(id: id, status: .proposed, proposal: proposal, evidenceSHA256: hash, preparedBy: actor))
                 }
             }
             let current = Set(proposals.map(\.idempotencyKey))
@@ -73,13 +76,25 @@ extension AppDatabase {
         try writer.read { db in try Self.adjustmentRow(id: id, sourceKey: sourceKey, db) }
     }
 
-    /// Approves or rejects a proposal waiting for review, audited with the hash of exactly what was decided.
-    public func decideAdjustment(id: Int64, sourceKey: String, approved: Bool, actor: String, note: String?) throws -> StoredAdjustment {
+    /// Approves or rejects a proposal waiting for review, as `actor` under `policy`: a refused decision
+    /// throws and changes nothing; an approval the policy does not yet find sufficient is recorded and
+    /// the proposal stays `proposed`. Audited with the hash of exactly what was decided.
+    public func decideAdjustment(id: Int64, sourceKey: String, approved: Bool, actor: String, note: String?,
+                                 policy: ApprovalPolicy) throws -> Reviewed<StoredAdjustment> {
         try writer.write { db in
             var stored = try Self.adjustmentRow(id: id, sourceKey: sourceKey, db)
             guard stored.status == .proposed else { throw AdjustmentReviewError.notReviewable(id, status: stored.status) }
             let reason = note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             if !approved && reason.isEmpty { throw AdjustmentReviewError.reasonRequired(id) }
+            let request = ApprovalRequest(proposal: ProposalRef(.adjustment, id), kind: stored.proposal.kind.rawValue,
+                                          amount: stored.proposal.entry.total, preparer: stored.preparedBy, evidenceSHA256: stored.evidenceSHA256)
+            let review = try Self.review(request, approve: approved, login: actor, policy: policy, db)
+            let extra = review.auditFields.merging(["note": reason]) { _, new in new }
+            guard review.complete else {
+                try Self.auditAdjustment("adjustment.approval.recorded", id: id, stored.proposal, hash: stored.evidenceSHA256, actor: actor,
+                                         at: Date(), in: db, extra: extra)
+                return Reviewed(proposal: stored, approvals: review.approvals, outstanding: review.outstanding)
+            }
             stored.status = approved ? .approved : .rejected
             stored.decidedBy = actor
             stored.decidedAt = ISO8601DateFormatter().string(from: Date())
@@ -87,8 +102,8 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE adjustment_proposal SET status = ?, decided_by = ?, decided_at = ?, note = ? WHERE id = ?",
                            arguments: [stored.status.rawValue, actor, stored.decidedAt, stored.note, id])
             try Self.auditAdjustment(approved ? "adjustment.approved" : "adjustment.rejected", id: id, stored.proposal,
-                                     hash: stored.evidenceSHA256, actor: actor, at: Date(), in: db, extra: ["note": reason])
-            return stored
+                                     hash: stored.evidenceSHA256, actor: actor, at: Date(), in: db, extra: extra)
+            return Reviewed(proposal: stored, approvals: review.approvals, outstanding: nil)
         }
     }
 
@@ -120,7 +135,7 @@ extension AppDatabase {
         let status: String = row["status"]
         return StoredAdjustment(id: row["id"], status: AdjustmentStatus(rawValue: status) ?? .proposed,
                                 proposal: try JSONDecoder().decode(AdjustmentProposal.self, from: Data(text.utf8)),
-                                evidenceSHA256: row["evidence_sha256"], decidedBy: row["decided_by"], decidedAt: row["decided_at"], note: row["note"])
+                                evidenceSHA256: row["evidence_sha256"], preparedBy: row["prepared_by"], decidedBy: row["decided_by"], decidedAt: row["decided_at"], note: row["note"])
     }
 
     static func canonicalJSON(_ value: some Encodable) throws -> String {

@@ -10,6 +10,8 @@ public struct StoredMatchProposal: Sendable, Codable, Hashable {
     public var status: String
     public var idempotencyKey: String
     public var proposal: MatchProposal
+    /// Who ran the reconcile that proposed it; nobody approves what they prepared.
+    public var preparedBy: String?
     public var decidedBy: String?
     public var note: String?
 }
@@ -82,11 +84,12 @@ extension AppDatabase {
                                arguments: [company, proposal.statementLineID])
                 let key = Self.idempotencyKey(sourceKey: sourceKey, proposal)
                 try db.execute(sql: """
-                    INSERT INTO match_proposal (company_id, run_id, period, statement_line_id, decision, status, idempotency_key, proposal)
-                    VALUES (?, ?, ?, ?, ?, 'proposed', ?, ?)
+                    INSERT INTO match_proposal (company_id, run_id, period, statement_line_id, decision, status, idempotency_key, proposal, prepared_by)
+                    VALUES (?, ?, ?, ?, ?, 'proposed', ?, ?, ?)
                     """, arguments: [company, runID, period.description, proposal.statementLineID, proposal.decision.rawValue, key,
-                                     String(decoding: try Self.matchEncoder.encode(proposal), as: UTF8.self)])
-                stored.append(StoredMatchProposal(id: db.lastInsertedRowID, status: "proposed", idempotencyKey: key, proposal: proposal))
+                                     String(decoding: try Self.matchEncoder.encode(proposal), as: UTF8.self), actor])
+                stored.append(StoredMatchProposal(id: db.lastInsertedRowID, status: "proposed", idempotencyKey: key, proposal: proposal,
+                                                  preparedBy: actor))
             }
             _ = try Self.appendAudit(NewAuditEvent(
                 actor: actor, action: "match.proposed", targets: [AuditTarget(model: "closer.run", id: String(runID))],
@@ -114,15 +117,17 @@ extension AppDatabase {
                 let text: String = row["proposal"]
                 return StoredMatchProposal(id: row["id"], status: status, idempotencyKey: row["idempotency_key"],
                                            proposal: try decoder.decode(MatchProposal.self, from: Data(text.utf8)),
-                                           decidedBy: row["decided_by"], note: row["note"])
+                                           preparedBy: row["prepared_by"], decidedBy: row["decided_by"], note: row["note"])
             }
         }
     }
 
-    /// Approves or rejects a proposal waiting for review, keeps the verdict (with the candidate's
-    /// features) for the next model, and audits it with the hash of exactly what was decided.
+    /// Approves or rejects a proposal waiting for review, as `actor` under `policy` (a refusal throws
+    /// and changes nothing; an approval that does not yet satisfy the policy is recorded and the
+    /// proposal stays `proposed`). The final verdict, with the candidate's features, is kept for the
+    /// next model; every step is audited with the hash of exactly what was decided.
     public func decideMatchProposal(id: Int64, sourceKey: String, approved: Bool, features: [Double]?, actor: String,
-                                    note: String? = nil) throws -> StoredMatchProposal {
+                                    note: String? = nil, policy: ApprovalPolicy) throws -> Reviewed<StoredMatchProposal> {
         try writer.write { db in
             let company = try Self.companyRowID(sourceKey, db)
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM match_proposal WHERE id = ? AND company_id = ?", arguments: [id, company]) else {
@@ -133,24 +138,33 @@ extension AppDatabase {
             let text: String = row["proposal"]
             let proposal = try JSONDecoder().decode(MatchProposal.self, from: Data(text.utf8))
             if approved && proposal.best == nil { throw MatchReviewError.nothingToApprove(id) }
-            let newStatus = approved ? "approved" : "rejected"
-            try db.execute(sql: "UPDATE match_proposal SET status = ?, decided_by = ?, decided_at = ?, note = ? WHERE id = ?",
-                           arguments: [newStatus, actor, ISO8601DateFormatter().string(from: Date()), note, id])
-            if let features {
-                try db.execute(sql: "INSERT INTO match_feedback (company_id, proposal_id, features, approved) VALUES (?, ?, ?, ?)",
-                               arguments: [company, id, String(decoding: try Self.matchEncoder.encode(features), as: UTF8.self), approved ? 1 : 0])
-            }
             let evidence = SHA256.hex(text)
+            let review = try Self.review(ApprovalRequest(proposal: ProposalRef(.bankMatch, id), kind: ApprovalPolicy.bankMatchKind,
+                                                         amount: proposal.amount, preparer: row["prepared_by"], evidenceSHA256: evidence),
+                                         approve: approved, login: actor, policy: policy, db)
+            var stored = StoredMatchProposal(id: id, status: status, idempotencyKey: row["idempotency_key"], proposal: proposal,
+                                             preparedBy: row["prepared_by"], decidedBy: row["decided_by"], note: row["note"])
+            if review.complete {
+                stored.status = approved ? "approved" : "rejected"
+                stored.decidedBy = actor
+                stored.note = note
+                try db.execute(sql: "UPDATE match_proposal SET status = ?, decided_by = ?, decided_at = ?, note = ? WHERE id = ?",
+                               arguments: [stored.status, actor, ISO8601DateFormatter().string(from: Date()), note, id])
+                if let features {
+                    try db.execute(sql: "INSERT INTO match_feedback (company_id, proposal_id, features, approved) VALUES (?, ?, ?, ?)",
+                                   arguments: [company, id, String(decoding: try Self.matchEncoder.encode(features), as: UTF8.self), approved ? 1 : 0])
+                }
+            }
+            let payload = ["evidence_sha256": evidence, "idempotency_key": stored.idempotencyKey,
+                           "items": (proposal.best?.itemLineIDs ?? []).map(String.init).joined(separator: ","),
+                           "probability": String(format: "%.4f", proposal.best?.probability ?? 0), "note": note ?? ""]
             _ = try Self.appendAudit(NewAuditEvent(
-                actor: actor, action: approved ? "match.approved" : "match.rejected",
+                actor: actor, action: review.complete ? (approved ? "match.approved" : "match.rejected") : "match.approval.recorded",
                 targets: [AuditTarget(model: "closer.match_proposal", id: String(id)),
                           AuditTarget(model: "account.bank.statement.line", id: String(proposal.statementLineID))],
-                payload: AuditPayload(["evidence_sha256": evidence, "idempotency_key": row["idempotency_key"],
-                                       "items": (proposal.best?.itemLineIDs ?? []).map(String.init).joined(separator: ","),
-                                       "probability": String(format: "%.4f", proposal.best?.probability ?? 0), "note": note ?? ""])),
+                payload: AuditPayload(payload.merging(review.auditFields) { _, new in new })),
                 at: Date(), in: db)
-            return StoredMatchProposal(id: id, status: newStatus, idempotencyKey: row["idempotency_key"], proposal: proposal,
-                                       decidedBy: actor, note: note)
+            return Reviewed(proposal: stored, approvals: review.approvals, outstanding: review.outstanding)
         }
     }
 

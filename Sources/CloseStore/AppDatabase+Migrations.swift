@@ -323,6 +323,7 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v7-users-and-approvals", migrate: migrateUsersAndApprovals)
         migrator.registerMigration("v9-lock-requests") { db in
             // Period-lock requests: the gate as it stood when asked, the lock dates asked for, who asked
             // and who approved, and what Odoo held before and after the write.

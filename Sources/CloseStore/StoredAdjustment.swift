@@ -16,6 +16,8 @@ public struct StoredAdjustment: Sendable, Codable, Hashable {
     public var proposal: AdjustmentProposal
     /// SHA-256 of the proposal's canonical JSON: what an approval approved.
     public var evidenceSHA256: String
+    /// Who drafted this version (the propose run's actor); nobody approves what they prepared.
+    public var preparedBy: String?
     public var decidedBy: String?
     public var decidedAt: String?
     public var note: String?

@@ -86,16 +86,20 @@ struct ProposalsCommand: AsyncParsableCommand {
 
 struct ApproveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "approve", abstract: "Approve adjusting-entry proposals; each approval is audited with the hash of what was approved.")
+        commandName: "approve", abstract: "Approve adjusting-entry proposals under the rule set's approval policy; each approval is audited with the hash of what was approved.")
     @OptionGroup var scope: LedgerScope
     @Argument(help: "Proposal ids.") var ids: [Int64]
     @Option(help: "A comment kept with the approval.") var note: String?
 
     func run() async throws {
-        let (service, key, _) = try scope.adjustments()
-        let decided = try service.decide(ids: ids, sourceKey: key, approve: true, note: note)
+        let (ruleSet, store, key) = try scope.open()
+        let decided = try AdjustmentService(store: store, actor: ActorIdentity.current())
+            .decide(ids: ids, sourceKey: key, approve: true, note: note, policy: ruleSet.approvals)
         if scope.common.json { return try Output.json(decided) }
-        for stored in decided { print("approved \(stored.id): \(stored.proposal.entry.ref) (evidence \(stored.evidenceSHA256.prefix(12)))") }
+        for review in decided {
+            let stored = review.proposal
+            print(ReviewText.approval(review, id: stored.id, approved: "\(stored.proposal.entry.ref) (evidence \(stored.evidenceSHA256.prefix(12)))"))
+        }
     }
 }
 
@@ -106,10 +110,11 @@ struct RejectCommand: AsyncParsableCommand {
     @Option(help: "Why the proposal is wrong.") var reason: String
 
     func run() async throws {
-        let (service, key, _) = try scope.adjustments()
-        let stored = try service.decide(ids: [id], sourceKey: key, approve: false, note: reason)[0]
-        if scope.common.json { return try Output.json(stored) }
-        print("rejected \(stored.id): \(reason)")
+        let (ruleSet, store, key) = try scope.open()
+        let review = try AdjustmentService(store: store, actor: ActorIdentity.current())
+            .decide(ids: [id], sourceKey: key, approve: false, note: reason, policy: ruleSet.approvals)[0]
+        if scope.common.json { return try Output.json(review) }
+        print("rejected \(review.proposal.id): \(reason)")
     }
 }
 

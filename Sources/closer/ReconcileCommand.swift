@@ -48,15 +48,18 @@ struct ReconcileCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (service, key, rules) = try scope.reconcile()
+            let (ruleSet, store, key) = try scope.open()
             var chosen = ids
             if allAuto {
-                chosen += try service.store.matchProposals(sourceKey: key, statuses: ["proposed"])
+                chosen += try store.matchProposals(sourceKey: key, statuses: ["proposed"])
                     .filter { $0.proposal.decision == .auto }.map(\.id)
             }
-            let decided = try service.decide(ids: chosen, sourceKey: key, approve: true, note: note, rules: rules)
+            let decided = try ReconcileService(store: store, actor: ActorIdentity.current())
+                .decide(ids: chosen, sourceKey: key, approve: true, note: note, policy: ruleSet.approvals, rules: ruleSet.matching)
             if scope.common.json { return try Output.json(decided) }
-            for stored in decided { print("approved \(stored.id): \(stored.proposal.best?.documents.joined(separator: ", ") ?? "")") }
+            for review in decided {
+                print(ReviewText.approval(review, id: review.proposal.id, approved: review.proposal.proposal.best?.documents.joined(separator: ", ") ?? ""))
+            }
         }
     }
 
@@ -67,10 +70,11 @@ struct ReconcileCommand: AsyncParsableCommand {
         @Option(help: "Why the proposal is wrong.") var reason: String
 
         func run() async throws {
-            let (service, key, rules) = try scope.reconcile()
-            let stored = try service.decide(id: id, sourceKey: key, approve: false, note: reason, rules: rules)
-            if scope.common.json { return try Output.json(stored) }
-            print("rejected \(stored.id): \(reason)")
+            let (ruleSet, store, key) = try scope.open()
+            let review = try ReconcileService(store: store, actor: ActorIdentity.current())
+                .decide(id: id, sourceKey: key, approve: false, note: reason, policy: ruleSet.approvals, rules: ruleSet.matching)
+            if scope.common.json { return try Output.json(review) }
+            print("rejected \(review.proposal.id): \(reason)")
         }
     }
 

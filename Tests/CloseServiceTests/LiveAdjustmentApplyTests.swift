@@ -56,8 +56,10 @@ struct LiveAdjustmentApplyTests {
             let run = try store.startRun(kind: "propose", period: proposal.period.description, actor: "live-test")
             let stored = try store.saveAdjustmentProposals([proposal], kinds: [.accrual], runID: run, sourceKey: sourceKey,
                                                            period: proposal.period, actor: "preparer")
-            let approved = try store.decideAdjustment(id: stored[0].id, sourceKey: sourceKey, approved: true, actor: "approver", note: nil)
-            return (store, approved)
+            try store.addUser(login: "approver", name: "Approver", roles: [.approver], odooUserID: nil, actor: "live-test")
+            let approved = try store.decideAdjustment(id: stored[0].id, sourceKey: sourceKey, approved: true, actor: "approver", note: nil,
+                                                      policy: ApprovalPolicy())
+            return (store, approved.proposal)
         }
 
         func service(_ store: AppDatabase, posting kinds: Set<AdjustmentKind> = []) -> AdjustmentApplyService {

@@ -16,6 +16,12 @@ import Testing
         return (store, key, book.groundTruth)
     }
 
+    /// Bob, a controller (he may approve any amount), decides what alice's reconcile runs propose.
+    static func reviewer(_ store: AppDatabase) throws -> ReconcileService {
+        try store.addUser(login: "bob", name: "Bob", roles: [.controller], odooUserID: nil, actor: "test")
+        return ReconcileService(store: store, actor: "bob")
+    }
+
     @Test func proposalsAreStoredReviewedOnceAndTeachTheNextModel() async throws {
         let (store, key, truth) = try await pulledDemo()
         let service = ReconcileService(store: store, actor: "alice")
@@ -25,12 +31,22 @@ import Testing
 
         let approved = try #require(first.proposals.first { $0.proposal.decision == .auto })
         let rejected = try #require(first.proposals.first { $0.id != approved.id && $0.proposal.best != nil })
-        #expect(try service.decide(id: approved.id, sourceKey: key, approve: true, note: nil).status == "approved")
-        #expect(try service.decide(id: rejected.id, sourceKey: key, approve: false, note: "wrong invoice").status == "rejected")
-        #expect(throws: MatchReviewError.notReviewable(approved.id, status: "approved")) {
-            try service.decide(id: approved.id, sourceKey: key, approve: false, note: nil)
+        let reviewer = try Self.reviewer(store)
+        // Bank matches go through the same policy: alice ran the reconcile, so she cannot approve its proposals.
+        try store.addUser(login: "alice", name: "Alice", roles: [.preparer, .approver], odooUserID: nil, actor: "bob")
+        #expect(throws: ApprovalRefusal(rule: "separation of duties",
+                                        message: "alice prepared bank-match proposal \(approved.id) and cannot approve it; another approver must")) {
+            try service.decide(id: approved.id, sourceKey: key, approve: true, note: nil, policy: ApprovalPolicy())
         }
-        #expect(throws: MatchReviewError.unknownProposal(999_999)) { try service.decide(id: 999_999, sourceKey: key, approve: true, note: nil) }
+        #expect(try reviewer.decide(id: approved.id, sourceKey: key, approve: true, note: nil, policy: ApprovalPolicy()).proposal.status == "approved")
+        #expect(try reviewer.decide(id: rejected.id, sourceKey: key, approve: false, note: "wrong invoice", policy: ApprovalPolicy()).proposal.status
+                == "rejected")
+        #expect(throws: MatchReviewError.notReviewable(approved.id, status: "approved")) {
+            try reviewer.decide(id: approved.id, sourceKey: key, approve: false, note: nil, policy: ApprovalPolicy())
+        }
+        #expect(throws: MatchReviewError.unknownProposal(999_999)) {
+            try reviewer.decide(id: 999_999, sourceKey: key, approve: true, note: nil, policy: ApprovalPolicy())
+        }
         #expect(try store.matchFeedback(sourceKey: key).map(\.approved) == [true, false])
 
         // The next run: a new model version that learned from both verdicts; the approved line is not proposed again,
@@ -44,7 +60,7 @@ import Testing
 
         // Every decision is in the audit trail with the evidence hash, and the trail verifies.
         let events = try store.auditEvents().filter { $0.action == "match.approved" || $0.action == "match.rejected" }
-        #expect(events.count == 2 && events.allSatisfy { $0.actor == "alice" && $0.payload.contains("evidence_sha256") })
+        #expect(events.count == 2 && events.allSatisfy { $0.actor == "bob" && $0.payload.contains("evidence_sha256") })
         #expect(try store.verifyAuditTrail().isIntact)
     }
 
@@ -66,7 +82,7 @@ import Testing
         let proposals = try service.propose(sourceKey: key, period: truth.period).proposals
         let applied = try #require(proposals.first { $0.proposal.decision == .auto })
         let pending = try #require(proposals.first { $0.id != applied.id })
-        _ = try service.decide(id: applied.id, sourceKey: key, approve: true, note: nil)
+        _ = try ReconcileServiceTests.reviewer(store).decide(id: applied.id, sourceKey: key, approve: true, note: nil, policy: ApprovalPolicy())
         #expect(try store.entriesChangedByAppliedMatches(sourceKey: key).isEmpty, "approved is not applied yet")
         try store.markMatchProposal(id: applied.id, applied: true, detail: "reconciled in Odoo", actor: "alice")
         let snapshot = try store.loadSnapshot(sourceKey: key)

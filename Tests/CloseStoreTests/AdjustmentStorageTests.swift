@@ -13,6 +13,7 @@ import Testing
         let run = try database.startRun(kind: "pull", period: period.description, actor: "tester")
         _ = try database.savePull(LedgerFixture.result([LedgerFixture.move(1)]), sourceKey: key, window: LedgerFixture.window,
                                   incremental: false, runID: run, actor: "tester")
+        try database.addUser(login: "approver", name: "Approver", roles: [.approver], odooUserID: nil, actor: "tester")
         return database
     }
 
@@ -35,8 +36,8 @@ import Testing
     @Test func proposingAgainUnchangedKeepsTheDecisionAndChangedVoidsTheApproval() throws {
         let database = try database()
         let first = try propose(database, [accrual(7, 120_000), accrual(8, 5_000)])
-        let approved = try database.decideAdjustment(id: first[0].id, sourceKey: key, approved: true, actor: "approver", note: nil)
-        #expect(approved.status == .approved && approved.decidedBy == "approver")
+        let approved = try database.decideAdjustment(id: first[0].id, sourceKey: key, approved: true, actor: "approver", note: nil, policy: ApprovalPolicy())
+        #expect(approved.proposal.status == .approved && approved.proposal.decidedBy == "approver")
 
         // The same drafts again: same rows, the approval stands.
         let again = try propose(database, [accrual(7, 120_000), accrual(8, 5_000)])
@@ -61,15 +62,15 @@ import Testing
         let database = try database()
         let stored = try propose(database, [accrual(7, 120_000)])[0]
         #expect(throws: AdjustmentReviewError.reasonRequired(stored.id)) {
-            try database.decideAdjustment(id: stored.id, sourceKey: key, approved: false, actor: "approver", note: "  ")
+            try database.decideAdjustment(id: stored.id, sourceKey: key, approved: false, actor: "approver", note: "  ", policy: ApprovalPolicy())
         }
-        let rejected = try database.decideAdjustment(id: stored.id, sourceKey: key, approved: false, actor: "approver", note: "bill arrived by mail")
-        #expect(rejected.status == .rejected && rejected.note == "bill arrived by mail")
+        let rejected = try database.decideAdjustment(id: stored.id, sourceKey: key, approved: false, actor: "approver", note: "bill arrived by mail", policy: ApprovalPolicy())
+        #expect(rejected.proposal.status == .rejected && rejected.proposal.note == "bill arrived by mail")
         #expect(throws: AdjustmentReviewError.notReviewable(stored.id, status: .rejected)) {
-            try database.decideAdjustment(id: stored.id, sourceKey: key, approved: true, actor: "approver", note: nil)
+            try database.decideAdjustment(id: stored.id, sourceKey: key, approved: true, actor: "approver", note: nil, policy: ApprovalPolicy())
         }
         #expect(throws: AdjustmentReviewError.unknownProposal(999)) {
-            try database.decideAdjustment(id: 999, sourceKey: key, approved: true, actor: "approver", note: nil)
+            try database.decideAdjustment(id: 999, sourceKey: key, approved: true, actor: "approver", note: nil, policy: ApprovalPolicy())
         }
         let events = try database.auditEvents().filter { $0.action == "adjustment.rejected" }
         #expect(events.count == 1 && events[0].payload.contains(stored.evidenceSHA256))
@@ -78,7 +79,7 @@ import Testing
     @Test func appliedProposalsAreNeverReproposedAndBatchesKeepTheirWrites() throws {
         let database = try database()
         let stored = try propose(database, [accrual(7, 120_000)])[0]
-        _ = try database.decideAdjustment(id: stored.id, sourceKey: key, approved: true, actor: "approver", note: nil)
+        _ = try database.decideAdjustment(id: stored.id, sourceKey: key, approved: true, actor: "approver", note: nil, policy: ApprovalPolicy())
         let batch = try database.startAdjustmentBatch(sourceKey: key, actor: "applier", beforeState: "[]")
         try database.recordAdjustmentWrite(batchID: batch, AdjustmentWrite(proposalID: stored.id, role: "entry", odooMoveID: 501, created: true))
         try database.recordAdjustmentWrite(batchID: batch, AdjustmentWrite(proposalID: stored.id, role: "reversal", odooMoveID: 502, created: true))
