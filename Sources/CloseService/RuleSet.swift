@@ -42,14 +42,7 @@ public struct RuleSet: Sendable, Equatable {
 
     /// Loads a rule-set file.
     public static func load(path: String) throws -> RuleSet {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw RuleSetError(path: path, line: nil, key: nil, message: "the file does not exist")
-        }
-        let bytes: Data
-        do { bytes = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw RuleSetError(path: path, line: nil, key: nil, message: "cannot be read (\(error.localizedDescription))")
-        }
-        return try RuleSet(origin: path, bytes: bytes)
+        try RuleSet(origin: path, bytes: RuleSetReader.bytes(ofFile: path))
     }
 
     /// `--rules FILE` when given, else ./closer-rules.yaml when present, else the built-in defaults.
@@ -67,12 +60,7 @@ public struct RuleSet: Sendable, Equatable {
         self.origin = origin
         sha256 = SHA256.hex(bytes)
         let reader = RuleSetReader(origin: origin)
-        guard let text = String(data: bytes, encoding: .utf8) else { throw reader.fail(nil, nil, "is not UTF-8 text") }
-        let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
-            throw RuleSetError(path: origin, line: ConfigFile.line(of: error), key: nil, message: "is not valid YAML: \(ConfigFile.summary(of: error))")
-        }
-        guard let root else { throw RuleSetError(path: origin, line: 1, key: "schema_version", message: "is missing (the file is empty)") }
+        guard let root = try reader.root(of: bytes) else { throw RuleSetError(path: origin, line: 1, key: "schema_version", message: "is missing (the file is empty)") }
 
         var rules = CheckRules()
         var thresholds = AnomalyThresholds()

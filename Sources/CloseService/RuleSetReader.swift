@@ -1,12 +1,33 @@
+import Foundation
 import Yams
 
-/// Reads typed values out of a rule-set file's YAML nodes. Every failure is a RuleSetError naming
-/// the file, the line of the offending node and the key it belongs to.
+/// Reads typed values out of a YAML settings file's nodes (the rule set, the close checklist). Every
+/// failure is a RuleSetError naming the file, the line of the offending node and the key it belongs to.
 struct RuleSetReader {
     var origin: String
+    /// What the file's keys are called in errors ("rule-set", "checklist").
+    var vocabulary = "rule-set"
 
     func fail(_ node: Node?, _ key: String?, _ message: String) -> RuleSetError {
         RuleSetError(path: origin, line: node?.mark?.line, key: key, message: message)
+    }
+
+    /// A file's bytes, or an error saying it is missing or unreadable.
+    static func bytes(ofFile path: String) throws -> Data {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw RuleSetError(path: path, line: nil, key: nil, message: "the file does not exist")
+        }
+        do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw RuleSetError(path: path, line: nil, key: nil, message: "cannot be read (\(error.localizedDescription))")
+        }
+    }
+
+    /// The YAML document of the bytes; nil when it is empty.
+    func root(of bytes: Data) throws -> Node? {
+        guard let text = String(data: bytes, encoding: .utf8) else { throw fail(nil, nil, "is not UTF-8 text") }
+        do { return try Yams.compose(yaml: text) } catch let error as YamlError {
+            throw RuleSetError(path: origin, line: ConfigFile.line(of: error), key: nil, message: "is not valid YAML: \(ConfigFile.summary(of: error))")
+        }
     }
 
     /// The entries of a mapping, rejecting keys outside `known` and keys given twice.
@@ -19,15 +40,16 @@ struct RuleSetReader {
             let name = keyNode.string ?? String(describing: keyNode)
             let path = key.map { "\($0).\(name)" } ?? name
             guard known.contains(name) else {
-                throw fail(keyNode, path, "is not a rule-set key (known\(key.map { " under \($0)" } ?? ""): \(known.joined(separator: ", ")))")
+                throw fail(keyNode, path, "is not a \(vocabulary) key (known\(key.map { " under \($0)" } ?? ""): \(known.joined(separator: ", ")))")
             }
             guard seen.insert(name).inserted else { throw fail(keyNode, path, "appears twice") }
             return (path, keyNode, value)
         }
     }
 
-    func integer(_ node: Node, _ key: String, minimum: Int = 0) throws -> Int {
+    func integer(_ node: Node, _ key: String, minimum: Int = 0, maximum: Int = .max) throws -> Int {
         guard let scalar = node.scalar, let value = Int(scalar.string) else { throw fail(node, key, "must be a whole number") }
+        guard value <= maximum else { throw fail(node, key, "must be at most \(maximum)") }
         guard value >= minimum else { throw fail(node, key, minimum == 0 ? "must not be negative" : "must be at least \(minimum)") }
         return value
     }

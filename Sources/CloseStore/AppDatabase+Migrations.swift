@@ -324,6 +324,42 @@ extension AppDatabase {
                 """)
         }
         migrator.registerMigration("v7-users-and-approvals", migrate: migrateUsersAndApprovals)
+        migrator.registerMigration("v8-checklist") { db in
+            // Close checklists: one per company and period, instantiated from a template (its hash kept), and
+            // their tasks. Only done/open is stored; blocked and overdue are derived when the board is shown.
+            try db.execute(sql: """
+                CREATE TABLE checklist_run (
+                    id INTEGER PRIMARY KEY,
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    period TEXT NOT NULL,
+                    template_origin TEXT NOT NULL,
+                    template_sha256 TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    UNIQUE (company_id, period)
+                );
+                CREATE TABLE checklist_task (
+                    id INTEGER PRIMARY KEY,
+                    run_id INTEGER NOT NULL REFERENCES checklist_run(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    task_key TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    owner TEXT NOT NULL,
+                    odoo_user TEXT,
+                    depends_on TEXT NOT NULL,
+                    due_offset INTEGER NOT NULL,
+                    due_date TEXT NOT NULL,
+                    completion TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('open', 'done')),
+                    completed_at TEXT,
+                    completed_by TEXT,
+                    comment TEXT,
+                    evidence TEXT,
+                    activity_id INTEGER,
+                    UNIQUE (run_id, task_key)
+                );
+                """)
+        }
         migrator.registerMigration("v9-lock-requests") { db in
             // Period-lock requests: the gate as it stood when asked, the lock dates asked for, who asked
             // and who approved, and what Odoo held before and after the write.

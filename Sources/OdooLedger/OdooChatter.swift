@@ -70,17 +70,32 @@ public actor OdooChatter {
         ], limit: 1, order: "id").first
     }
 
-    /// Schedules a To-Do on the record for its responsible user, due on `deadline`; returns the activity id.
-    public func scheduleToDo(on thread: Thread, summary: String, note: String, deadline: LocalDate) async throws -> Int {
+    /// Schedules a To-Do on the record for `assignee` (default: the record's responsible user), due on
+    /// `deadline`; returns the activity id.
+    public func scheduleToDo(on thread: Thread, summary: String, note: String, deadline: LocalDate, assignee: Int? = nil) async throws -> Int {
+        let user = if let assignee { assignee } else { try await responsibleUser(of: thread) }
         let values: RPCStruct = [
             "res_model_id": RPCValue(try await modelInfo(thread.model).id), "res_id": RPCValue(thread.id),
-            "activity_type_id": RPCValue(try await toDoType()), "user_id": RPCValue(try await responsibleUser(of: thread)),
+            "activity_type_id": RPCValue(try await toDoType()), "user_id": RPCValue(user),
             "summary": .string(summary), "note": .string(note), "date_deadline": .string(deadline.description),
         ]
         guard let id = try await client.create("mail.activity", [values]).first else {
             throw OdooError.malformedResponse("expected the new activity's id from mail.activity.create")
         }
         return id
+    }
+
+    /// The active internal user with this login, if any.
+    public func internalUser(login: String) async throws -> Int? {
+        try await client.search("res.users", domain: [["login", "=", .string(login)], ["share", "=", false]], limit: 1).first
+    }
+
+    /// The chatter of a company's own partner record, where company-wide to-dos (a close task) go.
+    public func companyThread(companyID: Int) async throws -> Thread? {
+        guard let partner = try await client.read("res.company", ids: [companyID], fields: ["partner_id"]).first?["partner_id"]?.many2one else {
+            throw OdooError.missingRecord("res.company \(companyID) or its partner is gone.")
+        }
+        return try await thread(for: RecordRef(model: "res.partner", id: partner.id, name: partner.name))
     }
 
     /// An entry's salesperson when set, else whoever created the record, else the connected user: the first

@@ -11,7 +11,13 @@ struct LedgerScope: ParsableArguments {
     /// The rule set first, so a malformed file stops the command before the store is touched.
     func open() throws -> (ruleSet: RuleSet, store: AppDatabase, sourceKey: String) {
         let ruleSet = try RuleSet.resolve(explicit: rules)
+        let (store, key) = try openStore()
+        return (ruleSet, store, key)
+    }
+
+    /// The store and the ledger, for commands the rule set does not concern.
+    func openStore() throws -> (store: AppDatabase, sourceKey: String) {
         let store = try AppDatabase.open(at: try common.resolver().storePath)
-        return (ruleSet, store, try source ?? CheckService.onlySourceKey(in: store))
+        return (store, try source ?? CheckService.onlySourceKey(in: store))
     }
 }

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@Suite struct ChecklistCommandTests {
+    @Test func theDemoChecklistIsShownSignedOffAndAssignmentIsRefusedInAuditMode() throws {
+        let directory = try CloserBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = directory.appendingPathComponent("closer.sqlite").path
+        #expect(try CloserBinary.run(["demo", "--store", store, "--json"], in: directory).status == 0)
+
+        let board = try CloserBinary.run(["checklist", "--period", "2026-10", "--as-of", "2026-11-04", "--store", store], in: directory)
+        #expect(board.status == 0, "\(board.all)")
+        #expect(board.stdout.contains("12 tasks: 1 done, 4 blocked, 3 overdue, 4 open"), "\(board.stdout)")
+        #expect(board.stdout.contains("waiting on: 72 bank-match proposals waiting for review"), "\(board.stdout)")
+        #expect(board.stdout.contains("blocked by: drafts-cleared"))
+
+        let refused = try CloserBinary.run(["task", "done", "bank-reconciled", "--comment", "looks fine", "--store", store], in: directory)
+        #expect(refused.status != 0 && refused.stderr.contains("completes itself once the latest `closer check`"), "\(refused.all)")
+        let noComment = try CloserBinary.run(["task", "done", "intercompany-agreed", "--comment", "", "--store", store], in: directory)
+        #expect(noComment.status != 0 && noComment.stderr.contains("needs a comment"), "\(noComment.all)")
+        let done = try CloserBinary.run(["task", "done", "intercompany-agreed", "--comment", "one company", "--store", store], in: directory)
+        #expect(done.status == 0 && done.stdout.contains("Signed off intercompany-agreed (2026-10)"), "\(done.all)")
+
+        let json = try CloserBinary.run(["checklist", "--period", "2026-10", "--as-of", "2026-11-04", "--store", store, "--json"], in: directory)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let rows = decoded?["rows"] as? [[String: Any]] ?? []
+        let intercompany = rows.first { ($0["task"] as? [String: Any])?["key"] as? String == "intercompany-agreed" }
+        #expect(intercompany?["status"] as? String == "done")
+
+        let assign = try CloserBinary.run(["checklist", "--period", "2026-10", "--store", store, "--assign",
+                                           "--url", "http://127.0.0.1:9", "--db", "d", "--user", "u"],
+                                          environment: ["CLOSER_ODOO_PASSWORD": "pw-secret"], in: directory)
+        #expect(assign.status != 0 && assign.all.contains("--assign writes to Odoo") && assign.all.contains("audit mode"), "\(assign.all)")
+        #expect(!assign.all.contains("pw-secret"))
+    }
+
+    @Test func aMalformedTemplateStopsTheCommandNamingFileLineAndKey() throws {
+        let directory = try CloserBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let template = directory.appendingPathComponent("close.yaml")
+        try "schema_version: 1\ntasks:\n  - {id: a, title: A, owner: admin, due: 1, completion: {check: nope}}\n".write(to: template, atomically: true, encoding: .utf8)
+        let result = try CloserBinary.run(["checklist", "--period", "2026-10", "--template", template.path], in: directory)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("close.yaml:3: key 'tasks[0].completion.check' 'nope' is not a check or detector id"), "\(result.all)")
+    }
+}
