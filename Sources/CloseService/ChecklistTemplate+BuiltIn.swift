@@ -93,12 +93,12 @@ extension ChecklistTemplate {
             depends_on: [blocking-checks-clean, bank-reconciled, accruals-decided, deferrals-decided, reclasses-decided]
             due: 4
             completion: manual
-          - id: lock-requested
-            title: The period lock is requested
+          - id: period-locked
+            title: The period is locked in Odoo (requested, approved by a controller, verified)
             owner: controller
             depends_on: [flux-reviewed, subledgers-and-tax, intercompany-agreed, bank-matches-decided]
             due: 5
-            completion: manual
+            completion: lock
 
         """
 }

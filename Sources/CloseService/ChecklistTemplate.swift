@@ -91,11 +91,11 @@ public struct ChecklistTemplate: Sendable, Equatable {
         return (task, dependencyNodes, node)
     }
 
-    /// `manual`, `pull`, `check: ID` / `check: [IDs]` or `proposals: KIND` / `proposals: [KINDs]`.
+    /// `manual`, `pull`, `lock`, `check: ID` / `check: [IDs]` or `proposals: KIND` / `proposals: [KINDs]`.
     static func completion(_ node: Node, key: String, reader: RuleSetReader) throws -> TaskCompletion {
         if let word = node.scalar?.string {
-            guard let completion = TaskCompletion(codingText: word), [.manual, .pull].contains(completion) else {
-                throw reader.fail(node, key, "'\(word)' is not a completion rule (manual, pull, or a mapping with check or proposals)")
+            guard let completion = TaskCompletion(codingText: word), [.manual, .pull, .lock].contains(completion) else {
+                throw reader.fail(node, key, "'\(word)' is not a completion rule (manual, pull, lock, or a mapping with check or proposals)")
             }
             return completion
         }

@@ -112,5 +112,12 @@ extension RuleSet {
               controllers: 1             # at least one of the two a controller
           kinds: {}                      # tiers of one kind (accrual, reclass, …, bank-match) replacing the default
 
+        # Period lock (`closer lock request`, `closer lock approve`): which of Odoo's lock dates an approved lock sets to the
+        # period end (fiscal_year, tax, sale, purchase, hard; Odoo 16/17: period). The hard lock can never be undone: it
+        # needs allow_hard_lock here and --confirm-hard-lock on the approval.
+        lock:
+          fields: [fiscal_year]
+          allow_hard_lock: false
+
         """
 }

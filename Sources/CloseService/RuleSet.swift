@@ -25,6 +25,7 @@ public struct RuleSet: Sendable, Equatable {
     public var adjustments: AdjustmentRules
     /// Who must approve which proposals (kind, amount) before anything reaches Odoo.
     public var approvals: ApprovalPolicy
+    public var lock: LockPolicy
     /// Check and detector ids to skip.
     public var disabledChecks: [String]
     /// SHA-256 of the file's bytes, lowercase hex (for the built-in rules, of `builtInText`).
@@ -54,7 +55,7 @@ public struct RuleSet: Sendable, Equatable {
 
     static let topLevelKeys = ["schema_version", "analytic_required_code_prefixes", "suspense_account_codes", "clearing_account_codes",
                                "late_posting_grace_days", "tax_required_code_prefixes", "disabled_checks", "anomalies", "flux", "reconciliation", "adjustments",
-                               "approvals"]
+                               "approvals", "lock"]
 
     public init(origin: String, bytes: Data) throws {
         self.origin = origin
@@ -68,6 +69,7 @@ public struct RuleSet: Sendable, Equatable {
         var matching = MatchRules()
         var adjustments = AdjustmentRules()
         var approvals = ApprovalPolicy()
+        var lock = LockPolicy()
         var disabled: [String] = []
         var version: Int?
         for (key, _, value) in try reader.entries(of: root, key: nil, known: Self.topLevelKeys) {
@@ -88,6 +90,7 @@ public struct RuleSet: Sendable, Equatable {
             case "reconciliation": matching = try Self.matchRules(value, reader: reader)
             case "adjustments": adjustments = try Self.adjustmentRules(value, reader: reader)
             case "approvals": approvals = try Self.approvalPolicy(value, reader: reader)
+            case "lock": lock = try Self.lockPolicy(value, reader: reader)
             default:   // disabled_checks
                 let ids = Set(CheckRegistry.all.map(\.id) + AnomalyRegistry.all.map(\.id))
                 disabled = try reader.strings(value, key).map { id, node in
@@ -104,6 +107,7 @@ public struct RuleSet: Sendable, Equatable {
         self.matching = matching
         self.adjustments = adjustments
         self.approvals = approvals
+        self.lock = lock
         disabledChecks = disabled
     }
 

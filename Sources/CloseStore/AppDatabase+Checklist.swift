@@ -123,6 +123,8 @@ extension AppDatabase {
                 """, arguments: [company, key]) {
                 facts.adjustments[row["kind"], default: [:]][row["status"]] = row["n"]
             }
+            facts.lockVerified = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM lock_request WHERE company_id = ? AND period = ? AND status = 'verified')",
+                                                   arguments: [company, key]) ?? false
             for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM match_proposal WHERE company_id = ? AND period = ? GROUP BY status",
                                         arguments: [company, key]) {
                 facts.bankMatches[row["status"]] = row["n"]

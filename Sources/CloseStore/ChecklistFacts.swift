@@ -15,6 +15,8 @@ public struct ChecklistFacts: Sendable, Hashable {
     /// Adjusting-entry proposals of the period per kind and status; bank-match proposals per status.
     public var adjustments: [String: [String: Int]]
     public var bankMatches: [String: Int]
+    /// A lock request of the period ended verified in Odoo.
+    public var lockVerified: Bool = false
 
     public init(period: Period, ledgerCoversPeriod: Bool = false, checkRunID: Int64? = nil, findings: [String: [Severity: Int]] = [:],
                 proposeRan: Bool = false, reconcileRan: Bool = false, adjustments: [String: [String: Int]] = [:],
@@ -35,6 +37,9 @@ public struct ChecklistFacts: Sendable, Hashable {
         switch completion {
         case .manual:
             return TaskAssessment(isComplete: false, evidence: TaskEvidence(summary: "manual sign-off"), waitingOn: ["a sign-off with a comment"])
+        case .lock:
+            return TaskAssessment(isComplete: lockVerified, evidence: TaskEvidence(summary: lockVerified ? "the lock of \(period) is verified in Odoo" : "\(period) is not locked"),
+                                  waitingOn: lockVerified ? [] : ["an approved lock of \(period) (`closer lock request --period \(period)`)"])
         case .pull:
             let summary = ledgerCoversPeriod ? "the stored ledger covers \(period)" : "the stored ledger does not cover \(period)"
             return TaskAssessment(isComplete: ledgerCoversPeriod, evidence: TaskEvidence(summary: summary),

@@ -17,4 +17,16 @@ public struct LockRequest: Sendable, Codable, Hashable {
     public var requestedBy: String
     public var approvedBy: String?
     public var detail: String?
+
+    public init(id: Int64, period: Period, fields: [LockDateField], status: Status, blockers: [String], requestedBy: String,
+                approvedBy: String? = nil, detail: String? = nil) {
+        self.id = id
+        self.period = period
+        self.fields = fields
+        self.status = status
+        self.blockers = blockers
+        self.requestedBy = requestedBy
+        self.approvedBy = approvedBy
+        self.detail = detail
+    }
 }

@@ -9,22 +9,8 @@ import Testing
 @Suite struct ChecklistServiceTests {
     static let asOf = LocalDate(iso: "2026-11-04")!
 
-    /// The demo company pulled, checked, matched and proposed, as after `closer demo`.
-    func closedDemo() async throws -> (AppDatabase, String, Period, CheckReport) {
-        let book = DemoCompany.generate(DemoOptions(targetLines: 3_000))
-        let store = try AppDatabase.inMemory()
-        let key = "demo:checklist"
-        let period = book.groundTruth.period
-        _ = try await PullService(store: store, actor: "test").pull(
-            from: DemoLedgerSource(book: book), sourceKey: key, period: period, historyMonths: 12, progress: { _, _ in })
-        let checks = try CheckService(store: store, actor: "test").run(sourceKey: key, period: period, asOf: Self.asOf)
-        _ = try ReconcileService(store: store, actor: "test").propose(sourceKey: key, period: period)
-        _ = try AdjustmentService(store: store, actor: "test").propose(sourceKey: key, period: period)
-        return (store, key, period, checks)
-    }
-
     @Test func automaticTasksFollowTheRealFindingsAndProposals() async throws {
-        let (store, key, period, checks) = try await closedDemo()
+        let (store, key, period, checks) = try await ClosedDemo.make(asOf: Self.asOf)
         let service = ChecklistService(store: store, actor: "alice")
         let board = try service.board(sourceKey: key, period: period, asOf: Self.asOf)
         #expect(board.rows.count == 12 && board.templateSHA256 == ChecklistTemplate.builtIn.sha256)
@@ -59,16 +45,19 @@ import Testing
     }
 
     @Test func manualSignOffNeedsItsDependenciesAndAComment() async throws {
-        let (store, key, period, _) = try await closedDemo()
+        let (store, key, period, _) = try await ClosedDemo.make(asOf: Self.asOf)
         let service = ChecklistService(store: store, actor: "carol")
         _ = try service.board(sourceKey: key, period: period, asOf: Self.asOf)
         #expect(throws: ChecklistError.automatic("bank-reconciled", explanation: TaskCompletion.checks(
             ["unreconciled-statement-line", "bank-balance-mismatch", "suspense-not-zero"]).explanation)) {
             try service.signOff(sourceKey: key, period: period, taskKey: "bank-reconciled", comment: "done", asOf: Self.asOf)
         }
-        #expect(throws: ChecklistError.dependenciesNotDone("lock-requested", ["flux-reviewed", "subledgers-and-tax", "intercompany-agreed",
-                                                                              "bank-matches-decided"])) {
-            try service.signOff(sourceKey: key, period: period, taskKey: "lock-requested", comment: "lock it", asOf: Self.asOf)
+        #expect(throws: ChecklistError.automatic("period-locked", explanation: TaskCompletion.lock.explanation)) {
+            try service.signOff(sourceKey: key, period: period, taskKey: "period-locked", comment: "lock it", asOf: Self.asOf)
+        }
+        #expect(throws: ChecklistError.dependenciesNotDone("flux-reviewed", ["blocking-checks-clean", "bank-reconciled", "accruals-decided",
+                                                                             "deferrals-decided", "reclasses-decided"])) {
+            try service.signOff(sourceKey: key, period: period, taskKey: "flux-reviewed", comment: "reviewed", asOf: Self.asOf)
         }
         #expect(throws: ChecklistError.commentRequired("intercompany-agreed")) {
             try service.signOff(sourceKey: key, period: nil, taskKey: "intercompany-agreed", comment: "  ", asOf: Self.asOf)
@@ -89,7 +78,7 @@ import Testing
     }
 
     @Test func anAutomaticTaskReopensWhenItsCheckFailsAgainUnlessALaterTaskIsDone() async throws {
-        let (store, key, period, checks) = try await closedDemo()
+        let (store, key, period, checks) = try await ClosedDemo.make(asOf: Self.asOf)
         let template = try ChecklistTemplate(origin: "small.yaml", bytes: Data("""
             schema_version: 1
             tasks:

@@ -18,7 +18,7 @@ import Testing
         let file = try Data(contentsOf: Self.repository.appendingPathComponent("rules/close-checklist.yaml"))
         #expect(String(decoding: file, as: UTF8.self) == ChecklistTemplate.builtInText)
         let builtIn = ChecklistTemplate.builtIn
-        #expect(builtIn.tasks.count == 12 && builtIn.tasks.first?.key == "ledger-pulled" && builtIn.tasks.last?.key == "lock-requested")
+        #expect(builtIn.tasks.count == 12 && builtIn.tasks.first?.key == "ledger-pulled" && builtIn.tasks.last?.key == "period-locked")
         #expect(builtIn.tasks.first { $0.key == "bank-matches-decided" }?.completion == .proposals(["bank-match"]))
         #expect(builtIn.tasks.first { $0.key == "flux-reviewed" }?.completion == .manual)
     }

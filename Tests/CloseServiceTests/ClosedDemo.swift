@@ -1,0 +1,20 @@
+import CloseStore
+import DemoCompany
+import Ledger
+@testable import CloseService
+
+/// The demo company pulled, checked, matched and proposed, as after `closer demo`.
+enum ClosedDemo {
+    static func make(asOf: LocalDate) async throws -> (AppDatabase, String, Period, CheckReport) {
+        let book = DemoCompany.generate(DemoOptions(targetLines: 3_000))
+        let store = try AppDatabase.inMemory()
+        let key = "demo:checklist"
+        let period = book.groundTruth.period
+        _ = try await PullService(store: store, actor: "test").pull(
+            from: DemoLedgerSource(book: book), sourceKey: key, period: period, historyMonths: 12, progress: { _, _ in })
+        let checks = try CheckService(store: store, actor: "test").run(sourceKey: key, period: period, asOf: asOf)
+        _ = try ReconcileService(store: store, actor: "test").propose(sourceKey: key, period: period)
+        _ = try AdjustmentService(store: store, actor: "test").propose(sourceKey: key, period: period)
+        return (store, key, period, checks)
+    }
+}
