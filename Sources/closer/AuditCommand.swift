@@ -6,7 +6,7 @@ import Foundation
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "Verify or export the tamper-evident audit trail.",
-        subcommands: [Verify.self, Export.self])
+        subcommands: [Verify.self, Export.self, Entry.self])
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -48,6 +48,40 @@ struct AuditCommand: AsyncParsableCommand {
             } else {
                 print(text, terminator: "")
             }
+        }
+    }
+}
+
+extension AuditCommand {
+    struct Entry: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Who prepared, approved (on what evidence) and applied what Closer wrote as an Odoo entry, from the verified trail.")
+
+        @OptionGroup var common: CommonOptions
+        @Option(help: "Which pulled ledger (default: the only one in the store).") var source: String?
+        @Argument(help: "The Odoo account.move id.") var moveID: Int
+
+        func run() async throws {
+            let store = try AppDatabase.open(at: try common.resolver().storePath)
+            let key = try source ?? CheckService.onlySourceKey(in: store)
+            let verification = try store.verifyAuditTrail()
+            guard let provenance = try store.provenance(sourceKey: key, odooMoveID: moveID) else {
+                print("Closer wrote no entry \(moveID) in \(key) (no applied adjusting entry or bank match names it).")
+                throw ExitCode(1)
+            }
+            if common.json { return try Output.json(provenance) }
+            for proposal in provenance.proposals {
+                print("Entry \(moveID): \(proposal.title), \(proposal.status); prepared by \(proposal.preparedBy ?? "unrecorded")")
+                for approval in proposal.approvals {
+                    let current = approval.evidenceSHA256 == proposal.evidenceSHA256 ? "" : " (an earlier version, voided)"
+                    print("  approved by \(approval.login) as \(approval.role.rawValue) at \(approval.approvedAt) on evidence sha256 \(approval.evidenceSHA256)\(current)")
+                }
+                if let batch = proposal.batchID { print("  written to Odoo by \(proposal.appliedBy ?? "?") in batch \(batch)") }
+                for event in proposal.events { print("  #\(event.seq) \(event.recordedAt) \(event.actor) \(event.action)\(event.outcome == "ok" ? "" : " (\(event.outcome))")") }
+            }
+            print(verification.isIntact ? "Audit trail intact (\(verification.eventCount) events verified)."
+                  : "Audit trail BROKEN: \(verification.problems.count) problem(s); `closer audit verify` names them.")
+            if !verification.isIntact { throw ExitCode(1) }
         }
     }
 }

@@ -1,6 +1,5 @@
 import CloseKit
 import CloseStore
-import DemoCompany
 import Foundation
 import Ledger
 import Testing

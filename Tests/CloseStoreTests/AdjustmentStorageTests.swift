@@ -91,5 +91,15 @@ import Testing
         let loaded = try database.adjustmentBatch(batch, sourceKey: key)
         #expect(loaded.status == "succeeded" && loaded.writes.map(\.odooMoveID) == [501, 502])
         #expect(throws: AdjustmentReviewError.unknownBatch(99)) { try database.adjustmentBatch(99, sourceKey: key) }
+
+        // Who approved entry 502, on what evidence: one question, answered from the store and the trail.
+        let provenance = try #require(try database.provenance(sourceKey: key, odooMoveID: 502))
+        let proposal = try #require(provenance.proposals.first)
+        #expect(proposal.title == "accrual proposal \(stored.id) (its reversal)" && proposal.preparedBy == "preparer")
+        #expect(proposal.approvals.map(\.login) == ["approver"] && proposal.approvals.first?.evidenceSHA256 == stored.evidenceSHA256)
+        #expect(proposal.batchID == batch && proposal.appliedBy == "applier")
+        #expect(proposal.events.map(\.action) == ["adjustment.proposed", "adjustment.approved", "adjustment.batch.started", "adjustment.applied",
+                                                  "adjustment.batch.succeeded"])
+        #expect(try database.provenance(sourceKey: key, odooMoveID: 999) == nil)
     }
 }
