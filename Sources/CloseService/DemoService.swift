@@ -51,6 +51,8 @@ public struct DemoService: Sendable {
         let matching = MatchScore.score(reconcile.proposals.map(\.proposal), against: book.groundTruth, snapshot: stored)
         let adjustments = try AdjustmentService(store: store, actor: actor).propose(sourceKey: sourceKey, period: period)
         let adjustmentScores = AdjustmentScore.score(adjustments.proposals.map(\.proposal), against: book.groundTruth)
+        let checklist = try ChecklistService(store: store, actor: actor).board(sourceKey: sourceKey, period: period, asOf: options.asOf)
+        let lockBlockers = try LockGate(store: store, actor: actor).blockers(sourceKey: sourceKey, period: period, children: [], asOf: options.asOf)
 
         return DemoReport(
             company: book.snapshot.company.name, seed: options.seed, period: period, generated: book.snapshot.counts,
@@ -58,7 +60,7 @@ public struct DemoService: Sendable {
             editedMove: edited, trialBalance: DemoReport.TrialBalanceSummary(trialBalance),
             groundTruthPath: groundTruthPath, plantedProblems: book.groundTruth.countsByKind,
             findingsBySeverity: checks.countsBySeverity, checkScores: scores, matchScore: matching, matchModelVersion: reconcile.model.version,
-            adjustmentScores: adjustmentScores, audit: try store.verifyAuditTrail())
+            adjustmentScores: adjustmentScores, checklist: checklist.summary, lockBlockers: lockBlockers, audit: try store.verifyAuditTrail())
     }
 
     /// The demo always starts from an empty store, so its figures are the same on every run.
@@ -103,5 +105,8 @@ public struct DemoReport: Sendable, Codable {
     public var matchModelVersion: Int
     /// Drafted adjusting entries against the planted accruals and deferrals.
     public var adjustmentScores: [AdjustmentScore]
+    /// The close checklist's state, and what keeps the period from being locked.
+    public var checklist: String
+    public var lockBlockers: [String]
     public var audit: AuditVerification
 }

@@ -148,6 +148,8 @@ enum DemoReportText {
         }
         let unplanted = report.adjustmentScores.reduce(0) { $0 + $1.falsePositives }
         Swift.print("  adjustments   " + drafted.joined(separator: ", ") + ", \(unplanted) not planted (`closer proposals --store \(report.storePath)`)")
+        Swift.print("  checklist     \(report.checklist) (`closer checklist --period \(report.period) --store \(report.storePath)`)")
+        Swift.print("  lock          " + (report.lockBlockers.isEmpty ? "ready to request" : "blocked by \(report.lockBlockers.count) items, e.g. \(report.lockBlockers[0])"))
         let plantedCount = report.plantedProblems.values.reduce(0, +)
         Swift.print("  ground truth  \(plantedCount) planted close problems of \(report.plantedProblems.count) kinds → \(report.groundTruthPath)")
         let changes = report.secondPull.changedPostedMoves
