@@ -11,9 +11,6 @@ public struct ChecklistAssignService: Sendable {
     public var store: AppDatabase
     public var sourceKey: String
     public var actor: String
-    /// Which Odoo login gets a task. Today the template's `odoo_user`; the users feature will map owners
-    /// (roles and Closer logins) to Odoo logins here.
-    public var odooLogin: @Sendable (ChecklistTask) -> String? = { $0.odooUser }
     let chatter: OdooChatter
     let companyID: Int
 
@@ -27,6 +24,17 @@ public struct ChecklistAssignService: Sendable {
         self.actor = actor
         chatter = OdooChatter(client: source.client)
         companyID = Int(sourceKey.split(separator: "=").last ?? "") ?? 0
+    }
+
+    /// Who gets a task in Odoo: the template's `odoo_user` (an Odoo login) when set, else the Odoo user of
+    /// the Closer user the task names, else of the first active Closer user (by login) holding its role.
+    func assignee(of task: ChecklistTask) async throws -> (label: String, odooUserID: Int)? {
+        if let login = task.odooUser {
+            return try await chatter.internalUser(login: login).map { (login, $0) }
+        }
+        let users = try store.users().filter { $0.active && !$0.isAgent && $0.odooUserID != nil }.sorted { $0.login < $1.login }
+        let owner = users.first { $0.login == task.owner } ?? CloserRole(rawValue: task.owner).flatMap { role in users.first { $0.roles.contains(role) } }
+        return owner.map { ($0.login, $0.odooUserID!) }
     }
 
     /// The text that identifies a task's To-Do in Odoo.
@@ -46,13 +54,10 @@ public struct ChecklistAssignService: Sendable {
                 report.alreadyAssigned.append(.init(task: task.key, detail: "mail.activity \(activity)"))
                 continue
             }
-            guard let login = odooLogin(task) else {
-                report.skipped.append(.init(task: task.key, detail: "owner \(task.owner) maps to no Odoo user (set odoo_user in the template)"))
-                continue
-            }
             do {
-                guard let user = try await chatter.internalUser(login: login) else {
-                    report.skipped.append(.init(task: task.key, detail: "no active internal Odoo user has the login '\(login)'"))
+                guard let (login, user) = try await assignee(of: task) else {
+                    report.skipped.append(.init(task: task.key, detail: "owner \(task.owner) maps to no Odoo user (set odoo_user in the template, "
+                                                + "or give a Closer user holding it an Odoo user: `closer users add … --odoo-user ID`)"))
                     continue
                 }
                 if thread == nil { thread = try await chatter.companyThread(companyID: companyID) }
