@@ -8,17 +8,22 @@ public struct AdjustmentRules: Sendable, Hashable {
     /// Kinds whose approved entries Closer posts after creating them; every other kind stays a draft
     /// for the accountant to post. Empty unless the rule set says otherwise.
     public var postKinds: Set<AdjustmentKind>
+    /// In autonomous mode, proposals of these kinds at or above the confidence are applied without a
+    /// person's approval (approved by the policy, audited as such); every other proposal waits. Empty by default.
+    public var autonomous: [AdjustmentKind: Double]
     public var recurring: RecurringAccrualRules
     public var deferrals: DeferralRules
     public var reclass: ReclassRules
     public var unbilledOrders: UnbilledOrderRules
 
     public init(journalCode: String = "MISC", accruedLiabilitiesCode: String = "212000", postKinds: Set<AdjustmentKind> = [],
+                autonomous: [AdjustmentKind: Double] = [:],
                 recurring: RecurringAccrualRules = RecurringAccrualRules(), deferrals: DeferralRules = DeferralRules(),
                 reclass: ReclassRules = ReclassRules(), unbilledOrders: UnbilledOrderRules = UnbilledOrderRules()) {
         self.journalCode = journalCode
         self.accruedLiabilitiesCode = accruedLiabilitiesCode
         self.postKinds = postKinds
+        self.autonomous = autonomous
         self.recurring = recurring
         self.deferrals = deferrals
         self.reclass = reclass

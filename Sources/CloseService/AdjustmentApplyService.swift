@@ -21,7 +21,8 @@ public struct AdjustmentApplyService: Sendable {
         self.rules = rules
     }
 
-    /// Applies the approved proposals (and those that failed before), or only `ids`. Each is checked
+    /// Applies the approved proposals (and those that failed before), or only `ids`; in autonomous mode
+    /// first lets the policy approve the kinds the rule set names at their confidence. Each is checked
     /// against the lock dates Odoo holds now before anything is written; an entry already in Odoo
     /// under the proposal's tag is taken as written, never created again.
     public func apply(sourceKey: String, ids: [Int64]? = nil) async throws -> AdjustmentApplyReport {
@@ -57,7 +58,15 @@ public struct AdjustmentApplyService: Sendable {
     }
 
     func chosenProposals(sourceKey: String, ids: [Int64]?) throws -> [StoredAdjustment] {
-        guard let ids else { return try store.adjustments(sourceKey: sourceKey, statuses: [.approved, .failed]) }
+        guard let ids else {
+            if settings.mode == .autonomous {
+                for stored in try store.adjustments(sourceKey: sourceKey, statuses: [.proposed]) {
+                    guard let threshold = rules.autonomous[stored.proposal.kind], stored.proposal.confidence >= threshold else { continue }
+                    _ = try store.approveByAutonomousPolicy(id: stored.id, sourceKey: sourceKey, threshold: threshold)
+                }
+            }
+            return try store.adjustments(sourceKey: sourceKey, statuses: [.approved, .failed])
+        }
         return try ids.map { id in
             let stored = try store.adjustment(id: id, sourceKey: sourceKey)
             guard stored.status == .approved || stored.status == .failed else {

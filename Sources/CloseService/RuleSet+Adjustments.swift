@@ -4,18 +4,16 @@ import Yams
 extension RuleSet {
     static func adjustmentRules(_ node: Node, reader: RuleSetReader) throws -> AdjustmentRules {
         var rules = AdjustmentRules()
-        let known = ["journal", "accrued_liabilities_account", "post_kinds", "recurring", "deferrals", "reclass", "unbilled_orders"]
+        let known = ["journal", "accrued_liabilities_account", "post_kinds", "autonomous", "recurring", "deferrals", "reclass", "unbilled_orders"]
         for (key, _, value) in try reader.entries(of: node, key: "adjustments", known: known) {
             switch key.dropFirst("adjustments.".count) {
             case "journal": rules.journalCode = try reader.text(value, key)
             case "accrued_liabilities_account": rules.accruedLiabilitiesCode = try reader.text(value, key)
-            case "post_kinds":
-                rules.postKinds = Set(try reader.strings(value, key).map { id, node in
-                    guard let kind = AdjustmentKind(rawValue: id) else {
-                        throw reader.fail(node, key, "'\(id)' is not a proposal kind (known: \(AdjustmentKind.allCases.map(\.rawValue).joined(separator: ", ")))")
-                    }
-                    return kind
-                })
+            case "post_kinds": rules.postKinds = Set(try reader.strings(value, key).map { try kind($0, $1, key, reader) })
+            case "autonomous":
+                for (path, keyNode, threshold) in try reader.entries(of: value, key: key, known: AdjustmentKind.allCases.map(\.rawValue)) {
+                    rules.autonomous[try kind(String(path.dropFirst(key.count + 1)), keyNode, key, reader)] = try reader.probability(threshold, path)
+                }
             case "recurring": rules.recurring = try recurringRules(value, reader: reader)
             case "reclass": rules.reclass = try reclassRules(value, reader: reader)
             case "unbilled_orders": rules.unbilledOrders = try unbilledOrderRules(value, reader: reader)
@@ -23,6 +21,13 @@ extension RuleSet {
             }
         }
         return rules
+    }
+
+    static func kind(_ id: String, _ node: Node, _ key: String, _ reader: RuleSetReader) throws -> AdjustmentKind {
+        guard let kind = AdjustmentKind(rawValue: id) else {
+            throw reader.fail(node, key, "'\(id)' is not a proposal kind (known: \(AdjustmentKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return kind
     }
 
     static func recurringRules(_ node: Node, reader: RuleSetReader) throws -> RecurringAccrualRules {

@@ -76,6 +76,7 @@ extension RuleSet {
           journal: MISC
           accrued_liabilities_account: "212000"
           post_kinds: []                 # kinds posted after approval; all others are written as drafts
+          autonomous: {}                 # kind: confidence, e.g. {accrual: 0.97}: applied without a person in autonomous mode
           recurring:
             lookback_months: 6
             minimum_months: 3            # billed in at least this many of them, including each of the last two

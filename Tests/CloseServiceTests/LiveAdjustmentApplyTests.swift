@@ -117,6 +117,34 @@ struct LiveAdjustmentApplyTests {
         #expect(try store.verifyAuditTrail().isIntact)
     }
 
+    @Test func autonomousModeAppliesOnlyTheKindsThePolicyNamesAtTheirConfidence() async throws {
+        let fixture = try await Fixture()
+        let date = Self.openDate(fixture.snapshot, period: fixture.period)
+        let (store, approved) = try await fixture.storeWithApprovedAccrual(subject: "live-auto-" + UUID().uuidString.prefix(8).lowercased(), date: date)
+        // A second accrual nobody approved (confidence 0.9), in a store whose first one a person approved.
+        var unapproved = approved.proposal
+        unapproved.subject = "live-auto-" + UUID().uuidString.prefix(8).lowercased()
+        let run = try store.startRun(kind: "propose", period: unapproved.period.description, actor: "preparer")
+        let waiting = try store.saveAdjustmentProposals([approved.proposal, unapproved], kinds: [.accrual], runID: run, sourceKey: fixture.sourceKey,
+                                                        period: unapproved.period, actor: "preparer")[1]
+        let autonomous = try #require(LiveOdooSettings.settings(mode: "autonomous"))
+        func service(_ threshold: Double) -> AdjustmentApplyService {
+            AdjustmentApplyService(store: store, settings: autonomous, actor: "closer-agent", rules: AdjustmentRules(autonomous: [.accrual: threshold]))
+        }
+        // Above the proposal's confidence: only the person-approved one is written.
+        let strict = try await service(0.95).apply(sourceKey: fixture.sourceKey)
+        #expect(strict.results.map(\.proposalID) == [approved.id] && strict.created == 2)
+        #expect(try store.adjustment(id: waiting.id, sourceKey: fixture.sourceKey).status == .proposed)
+        // At it: the policy approves and applies the other.
+        let lenient = try await service(0.85).apply(sourceKey: fixture.sourceKey)
+        #expect(lenient.results.map(\.proposalID) == [waiting.id] && lenient.created == 2, "\(lenient.results.map(\.detail))")
+        #expect(try store.adjustment(id: waiting.id, sourceKey: fixture.sourceKey).decidedBy == AppDatabase.autonomousDecider)
+        for batch in [strict.batchID, lenient.batchID] {
+            let rollback = try await fixture.service(store).rollback(sourceKey: fixture.sourceKey, batchID: try #require(batch))
+            #expect(rollback.failures.isEmpty && rollback.unchangedSinceBefore)
+        }
+    }
+
     @Test func postedEntriesAreRolledBackThroughOdoosReversal() async throws {
         let fixture = try await Fixture()
         let date = Self.openDate(fixture.snapshot, period: fixture.period)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Adjustments
 import CloseKit
 import CloseStore
 import DemoCompany
@@ -125,6 +126,22 @@ import Reconciliation
             #expect(AnomalyRegistry.detector(id: id) != nil, "\(id)")
             for field in fields { #expect(RuleSet.builtInText.contains("    \(field.key): "), "\(id).\(field.key) is not in the built-in file") }
         }
+    }
+
+    @Test func theAdjustmentAndLockSectionsComeFromTheFile() throws {
+        let rules = try parse("""
+            schema_version: 1
+            adjustments:
+              post_kinds: [deferral-release]
+              autonomous: {accrual: 0.97}
+            lock:
+              fields: [fiscal_year, tax]
+            """)
+        #expect(rules.adjustments.postKinds == [.deferralRelease] && rules.adjustments.autonomous == [.accrual: 0.97])
+        #expect(rules.lock.fields == [.fiscalYear, .tax] && !rules.lock.allowHardLock)
+        #expect(throws: RuleSetError.self) { try parse("schema_version: 1\nadjustments:\n  autonomous: {payroll: 0.9}\n") }
+        #expect(throws: RuleSetError.self) { try parse("schema_version: 1\nadjustments:\n  autonomous: {accrual: 1.5}\n") }
+        #expect(throws: RuleSetError.self) { try parse("schema_version: 1\nlock:\n  fields: [yearly]\n") }
     }
 
     @Test func aMissingFileIsAnError() {

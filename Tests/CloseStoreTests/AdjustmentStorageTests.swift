@@ -102,4 +102,18 @@ import Testing
                                                   "adjustment.batch.succeeded"])
         #expect(try database.provenance(sourceKey: key, odooMoveID: 999) == nil)
     }
+
+    @Test func theAutonomousPolicyApprovesOnlyAtItsConfidenceAndSaysItWasThePolicy() throws {
+        let database = try database()
+        let stored = try propose(database, [accrual(7, 120_000)])[0]   // confidence 0.9
+        #expect(throws: ApprovalRefusal.self) { try database.approveByAutonomousPolicy(id: stored.id, sourceKey: key, threshold: 0.95) }
+        #expect(try database.adjustment(id: stored.id, sourceKey: key).status == .proposed)
+        let approved = try database.approveByAutonomousPolicy(id: stored.id, sourceKey: key, threshold: 0.85)
+        #expect(approved.status == .approved && approved.decidedBy == AppDatabase.autonomousDecider)
+        let event = try #require(try database.auditEvents().last)
+        #expect(event.action == "adjustment.approved.by-policy" && event.actor == CloserUser.agentLogin && event.payload.contains(stored.evidenceSHA256))
+        #expect(throws: AdjustmentReviewError.notReviewable(stored.id, status: .approved)) {
+            try database.approveByAutonomousPolicy(id: stored.id, sourceKey: key, threshold: 0.85)
+        }
+    }
 }
