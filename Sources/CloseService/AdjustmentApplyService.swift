@@ -29,7 +29,7 @@ public struct AdjustmentApplyService: Sendable {
         try settings.mode.requireWrites(for: "closer apply")
         let source = try OdooGateway.source(settings, writingTo: sourceKey, what: "the proposals", action: "apply them")
         let writer = OdooAdjustmentWriter(client: source.client)
-        let chosen = try chosenProposals(sourceKey: sourceKey, ids: ids)
+        let chosen = try proposalsToApply(sourceKey: sourceKey, ids: ids)
         guard !chosen.isEmpty else { return AdjustmentApplyReport(batchID: nil, results: []) }
         let snapshot = try store.loadSnapshot(sourceKey: sourceKey)
         let lockDates = try await OdooCompanyLocks(client: source.client).read(companyID: snapshot.company.id)
@@ -57,7 +57,9 @@ public struct AdjustmentApplyService: Sendable {
         return report
     }
 
-    func chosenProposals(sourceKey: String, ids: [Int64]?) throws -> [StoredAdjustment] {
+    /// The proposals this run writes: `ids` (each must be approved, or have failed before), else every
+    /// approved or failed one, after the autonomous policy approved what it may.
+    func proposalsToApply(sourceKey: String, ids: [Int64]?) throws -> [StoredAdjustment] {
         guard let ids else {
             if settings.mode == .autonomous {
                 for stored in try store.adjustments(sourceKey: sourceKey, statuses: [.proposed]) {
