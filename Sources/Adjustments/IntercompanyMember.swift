@@ -29,8 +29,7 @@ public struct IntercompanyMember: Sendable {
     /// Closed for the period when Odoo's fiscal-year or hard lock date is at or after its end:
     /// nothing can be posted into it any more, so its intercompany balances are final.
     public func isClosed(through period: Period) -> Bool {
-        let locks = snapshot.company.lockDates
-        return [locks.fiscalYear, locks.hard].contains { $0.map { $0 >= period.end } ?? false }
+        snapshot.company.lockDates.close(period)
     }
 
     /// "Northwind Components Ltd" → "northwind-components-ltd".

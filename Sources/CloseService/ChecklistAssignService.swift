@@ -23,7 +23,7 @@ public struct ChecklistAssignService: Sendable {
         self.sourceKey = sourceKey
         self.actor = actor
         chatter = OdooChatter(client: source.client)
-        companyID = Int(sourceKey.split(separator: "=").last ?? "") ?? 0
+        companyID = try store.company(sourceKey: sourceKey).id
     }
 
     /// Who gets a task in Odoo: the template's `odoo_user` (an Odoo login) when set, else the Odoo user of

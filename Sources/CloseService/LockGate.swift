@@ -35,9 +35,9 @@ struct LockGate {
         let waiting = try store.matchProposals(sourceKey: sourceKey, statuses: ["proposed"]).filter { $0.proposal.date <= period.end }
         if !waiting.isEmpty { blockers.append("\(waiting.count) bank-match proposal\(waiting.count == 1 ? "" : "s") waiting for review") }
         for child in children {
-            let locks = try store.loadSnapshot(sourceKey: child).company.lockDates
-            let locked = [locks.fiscalYear, locks.hard].compactMap { $0 }.max()
-            if !(locked.map { $0 >= period.end } ?? false) {
+            let locks = try store.company(sourceKey: child).lockDates
+            if !locks.close(period) {
+                let locked = [locks.fiscalYear, locks.hard].compactMap { $0 }.max()
                 blockers.append("child company \(child) is not locked through \(period.end) (its lock date: \(locked?.description ?? "none"); pull it again after its close)")
             }
         }

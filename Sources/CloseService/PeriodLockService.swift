@@ -36,7 +36,7 @@ public struct PeriodLockService: Sendable {
 
         let source = try OdooGateway.source(settings, writingTo: sourceKey, what: "the lock request", action: "lock the period")
         let locks = OdooCompanyLocks(client: source.client)
-        let companyID = try store.loadSnapshot(sourceKey: sourceKey).company.id
+        let companyID = try store.company(sourceKey: sourceKey).id
         let available = try await locks.availableFields()
         if let missing = request.fields.first(where: { !available.contains($0) }) {
             throw PeriodLockError.fieldNotInThisOdoo(missing, available: available)

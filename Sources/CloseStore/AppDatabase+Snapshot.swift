@@ -4,6 +4,16 @@ import Ledger
 extension AppDatabase {
     /// The stored ledger of a source, restricted to entries dated inside `window` when given (order
     /// lines, the open state at the last pull, always all of them).
+    /// The company a stored ledger belongs to (its Odoo id, currency, lock dates as last pulled), without the ledger.
+    public func company(sourceKey: String) throws -> Company {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM company WHERE source_key = ?", arguments: [sourceKey]) else {
+                throw StoreError.unknownCompany(sourceKey)
+            }
+            return Self.company(row)
+        }
+    }
+
     public func loadSnapshot(sourceKey: String, window: DateRange? = nil) throws -> LedgerSnapshot {
         try writer.read { db in
             guard let companyRow = try Row.fetchOne(db, sql: "SELECT * FROM company WHERE source_key = ?", arguments: [sourceKey]) else {

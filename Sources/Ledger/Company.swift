@@ -45,6 +45,11 @@ public struct LockDates: Hashable, Sendable, Codable {
     public var hard: LocalDate?
     public var period: LocalDate?
 
+    /// Whether the books are closed through `period`: the fiscal-year or the hard lock reaches its end.
+    public func close(_ period: Period) -> Bool {
+        [fiscalYear, hard].contains { $0.map { $0 >= period.end } ?? false }
+    }
+
     public init(fiscalYear: LocalDate? = nil, tax: LocalDate? = nil, sale: LocalDate? = nil,
                 purchase: LocalDate? = nil, hard: LocalDate? = nil, period: LocalDate? = nil) {
         self.fiscalYear = fiscalYear
