@@ -1,8 +1,8 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // Layers, dependencies pointing down only (see README "Architecture"):
-// closer → CloseService → CloseStore, CloseKit, Reconciliation, OdooLedger, DemoCompany → Adjustments, OdooRPC → Ledger.
+// closer → CloseServer → CloseService → CloseStore, CloseKit, Reconciliation, OdooLedger, DemoCompany → Adjustments, OdooRPC → Ledger.
 let package = Package(
     name: "Closer",
     platforms: [.macOS(.v14)],
@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The HTTP server of `closer serve`; swift-configuration support is not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
     ],
     targets: [
         .target(name: "Ledger"),
@@ -36,8 +38,14 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        .target(name: "CloseServer", dependencies: [
+            "CloseService", "CloseStore", "CloseKit", "Ledger", "Adjustments", "Reconciliation",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(name: "closer", dependencies: [
-            "CloseService", "Reconciliation", "Adjustments",
+            "CloseService", "CloseServer", "Reconciliation", "Adjustments",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "CloserBench", dependencies: [
@@ -54,6 +62,7 @@ let package = Package(
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "DemoCompany", "Ledger"]),
         .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseKit", "Ledger", "Reconciliation"]),
         .testTarget(name: "CloseServiceTests", dependencies: ["CloseService", "DemoCompany", "CloseStore", "OdooLedger", "OdooRPC", "Ledger", "Reconciliation", "LoopbackHTTP"]),
+        .testTarget(name: "CloseServerTests", dependencies: ["CloseServer", "CloseService", "CloseStore", "Ledger", "LoopbackHTTP"]),
         .testTarget(name: "CloserCLITests", dependencies: ["closer"]),
     ]
 )

@@ -76,3 +76,39 @@ extension Finding {
         checkID + "|" + records.map { "\($0.model)#\($0.id)" }.sorted().joined(separator: ",")
     }
 }
+
+extension AppDatabase {
+    /// A page of the latest check run's findings of a period (nil when the period was never checked),
+    /// in the order the checks reported them.
+    public func latestFindingsPage(sourceKey: String, period: Period, filter: FindingsFilter) throws -> FindingsPage? {
+        try writer.read { db in
+            let company = try Self.companyRowID(sourceKey, db)
+            guard let run = try Int64.fetchOne(db, sql: "SELECT MAX(run_id) FROM check_run WHERE company_id = ? AND period = ?",
+                                               arguments: [company, period.description]) else { return nil }
+            var conditions = ["run_id = ?"]
+            var arguments: StatementArguments = [run]
+            if let severity = filter.severity {
+                conditions.append("severity = ?")
+                arguments += [severity.rawValue]
+            }
+            if let checkID = filter.checkID {
+                conditions.append("check_id = ?")
+                arguments += [checkID]
+            }
+            let condition = conditions.joined(separator: " AND ")
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding WHERE \(condition)", arguments: arguments) ?? 0
+            let page = try String.fetchAll(db, sql: "SELECT finding FROM finding WHERE \(condition) ORDER BY id LIMIT ? OFFSET ?",
+                                           arguments: arguments + [filter.limit, filter.offset])
+            return FindingsPage(period: period, runID: run, total: total, findingsJSON: page)
+        }
+    }
+
+    /// The latest period a check ran on for a company, the one a findings list shows by default.
+    public func latestCheckedPeriod(sourceKey: String) throws -> Period? {
+        try writer.read { db in
+            let company = try Self.companyRowID(sourceKey, db)
+            return try String.fetchOne(db, sql: "SELECT period FROM check_run WHERE company_id = ? ORDER BY run_id DESC LIMIT 1",
+                                       arguments: [company]).flatMap { try? Period(parsing: $0) }
+        }
+    }
+}

@@ -26,3 +26,17 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// The latest runs first, optionally of one kind.
+    public func runs(kind: String? = nil, limit: Int = 100) throws -> [RunRecord] {
+        try writer.read { db in
+            let filter = kind == nil ? "" : "WHERE kind = ?"
+            let arguments: StatementArguments = kind.map { [$0, limit] } ?? [limit]
+            return try Row.fetchAll(db, sql: "SELECT * FROM run \(filter) ORDER BY id DESC LIMIT ?", arguments: arguments).map { row in
+                RunRecord(id: row["id"], kind: row["kind"], period: row["period"], startedAt: row["started_at"],
+                          finishedAt: row["finished_at"], status: row["status"], summary: row["summary"])
+            }
+        }
+    }
+}

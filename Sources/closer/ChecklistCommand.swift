@@ -95,6 +95,6 @@ enum ChecklistText {
 extension LocalDate {
     /// `--as-of` when given, else today (UTC).
     static func asOf(_ text: String?) -> LocalDate {
-        text.flatMap { LocalDate(iso: $0) } ?? Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).date
+        text.flatMap { LocalDate(iso: $0) } ?? .todayUTC()
     }
 }

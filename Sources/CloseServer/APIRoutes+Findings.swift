@@ -1,0 +1,51 @@
+import CloseKit
+import CloseStore
+import Foundation
+import Hummingbird
+
+extension APIRoutes {
+    var findings: [Route] {
+        [
+            Route(endpoint: Endpoint(method: .get, path: "/api/v1/findings", operationID: "listFindings",
+                                     summary: "The findings of a period's latest check run, filtered and paged.", access: .reader,
+                                     parameters: [
+                                        Self.sourceParameter,
+                                        .init(name: "period", place: .query, description: "The period, YYYY-MM (default: the latest period checked)."),
+                                        .init(name: "severity", place: .query, description: "blocking, warning or advisory."),
+                                        .init(name: "check", place: .query, description: "Only this check's findings (its id)."),
+                                        .init(name: "limit", place: .query, type: "integer", description: "Page size, 1–1000 (default 100)."),
+                                        .init(name: "offset", place: .query, type: "integer", description: "Findings to skip (default 0)."),
+                                     ], responseSchema: "FindingPage")) { request, _ in
+                try findingsPage(request)
+            },
+        ]
+    }
+
+    /// Served from the JSON the store keeps for each finding, spliced into the page without decoding:
+    /// this is the endpoint dashboards poll most.
+    private func findingsPage(_ request: Request) throws -> Response {
+        let source = try request.sourceKey(in: store)
+        guard let period = try request.period() ?? store.latestCheckedPeriod(sourceKey: source) else {
+            throw APIError(.notFound, code: "not_checked", "\(source) has not been checked yet: run `closer check --period YYYY-MM` first.")
+        }
+        var severity: Severity?
+        if let text = request.query("severity") {
+            guard let parsed = Severity(rawValue: text) else { throw APIError.badParameter("severity", "must be blocking, warning or advisory") }
+            severity = parsed
+        }
+        let filter = FindingsFilter(severity: severity, checkID: request.query("check"),
+                                    limit: try request.integer("limit", default: 100, in: 1...1000),
+                                    offset: try request.integer("offset", default: 0, in: 0...Int(Int32.max)))
+        guard let page = try store.latestFindingsPage(sourceKey: source, period: period, filter: filter) else {
+            throw APIError(.notFound, code: "not_checked", "\(period) of \(source) has not been checked: run `closer check --period \(period)` first.")
+        }
+        var body = #"{"findings":["#
+        body += page.findingsJSON.joined(separator: ",")
+        body += #"],"limit":\#(filter.limit),"offset":\#(filter.offset),"period":"\#(period)","runId":\#(page.runID),"source":\#(Self.jsonString(source)),"total":\#(page.total)}"#
+        return Response.bytes(Array(body.utf8))
+    }
+
+    static func jsonString(_ text: String) -> String {
+        String(decoding: try! JSONEncoder().encode(text), as: UTF8.self)
+    }
+}

@@ -1,0 +1,28 @@
+import CloseService
+import CloseStore
+import Foundation
+import Hummingbird
+import Ledger
+
+/// The JSON API: every endpoint with its handler. Each area (findings, proposals, …) adds its routes
+/// in its own extension; `all` is what the router registers and the OpenAPI document describes.
+struct APIRoutes: Sendable {
+    var store: AppDatabase
+    var configuration: ServerConfiguration
+    var metrics: MetricsRegistry
+
+    var all: [Route] {
+        probes + runs + findings + proposals + reconciliation + checklist + locks + audit
+    }
+
+    /// The day the close is judged on: today (UTC) unless the request names `asOf`.
+    func asOf(_ request: Request) throws -> LocalDate {
+        try request.date("asOf") ?? .todayUTC()
+    }
+
+    static let sourceParameter = Endpoint.Parameter(name: "source", place: .query,
+                                                    description: "Which pulled ledger (default: the only one in the store).")
+    static let periodParameter = Endpoint.Parameter(name: "period", place: .query, description: "The period, YYYY-MM.")
+    static let idParameter = Endpoint.Parameter(name: "id", place: .path, type: "integer", required: true, description: "The record's id.")
+    static let asOfParameter = Endpoint.Parameter(name: "asOf", place: .query, description: "The day the close is judged on, YYYY-MM-DD (default: today, UTC).")
+}

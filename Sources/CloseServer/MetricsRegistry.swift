@@ -1,0 +1,95 @@
+import Foundation
+
+/// Counters and histograms the server keeps in memory, written out in Prometheus' text format.
+/// Figures that live in the store (findings, proposals, deliveries) are read at scrape time instead,
+/// so they survive restarts and agree with the store.
+public final class MetricsRegistry: @unchecked Sendable {
+    /// Upper bounds, in seconds, of the latency buckets: an API answer, an Odoo call, a whole run.
+    static let latencyBuckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60]
+
+    private struct Histogram {
+        var buckets: [Int]
+        var count = 0
+        var sum = 0.0
+    }
+
+    private struct Family {
+        var help: String
+        var isHistogram: Bool
+        var counters: [String: Double] = [:]
+        var histograms: [String: Histogram] = [:]
+    }
+
+    private let lock = NSLock()
+    private var families: [String: Family] = [:]
+
+    public init() {}
+
+    public func increment(_ name: String, help: String, labels: [String: String] = [:], by amount: Double = 1) {
+        lock.withLock {
+            var family = families[name] ?? Family(help: help, isHistogram: false)
+            family.counters[Self.labelText(labels), default: 0] += amount
+            families[name] = family
+        }
+    }
+
+    public func observe(_ name: String, help: String, labels: [String: String] = [:], seconds: Double) {
+        lock.withLock {
+            var family = families[name] ?? Family(help: help, isHistogram: true)
+            let key = Self.labelText(labels)
+            var histogram = family.histograms[key] ?? Histogram(buckets: Array(repeating: 0, count: Self.latencyBuckets.count))
+            for (index, bound) in Self.latencyBuckets.enumerated() where seconds <= bound { histogram.buckets[index] += 1 }
+            histogram.count += 1
+            histogram.sum += seconds
+            family.histograms[key] = histogram
+            families[name] = family
+        }
+    }
+
+    /// The exposition text of everything recorded so far.
+    public func text() -> String {
+        lock.withLock {
+            var lines: [String] = []
+            for (name, family) in families.sorted(by: { $0.key < $1.key }) {
+                lines.append("# HELP \(name) \(family.help)")
+                lines.append("# TYPE \(name) \(family.isHistogram ? "histogram" : "counter")")
+                for (labels, value) in family.counters.sorted(by: { $0.key < $1.key }) {
+                    lines.append("\(name)\(Self.braced(labels)) \(Self.number(value))")
+                }
+                for (labels, histogram) in family.histograms.sorted(by: { $0.key < $1.key }) {
+                    for (index, bound) in Self.latencyBuckets.enumerated() {
+                        lines.append("\(name)_bucket\(Self.braced(labels, adding: "le=\"\(Self.number(bound))\"")) \(histogram.buckets[index])")
+                    }
+                    lines.append("\(name)_bucket\(Self.braced(labels, adding: "le=\"+Inf\"")) \(histogram.count)")
+                    lines.append("\(name)_sum\(Self.braced(labels)) \(Self.number(histogram.sum))")
+                    lines.append("\(name)_count\(Self.braced(labels)) \(histogram.count)")
+                }
+            }
+            return lines.map { $0 + "\n" }.joined()
+        }
+    }
+
+    /// Gauges computed elsewhere (from the store), in the same format.
+    static func gauge(_ name: String, help: String, values: [([String: String], Double)]) -> String {
+        var lines = ["# HELP \(name) \(help)", "# TYPE \(name) gauge"]
+        for (labels, value) in values { lines.append("\(name)\(braced(labelText(labels))) \(number(value))") }
+        return lines.map { $0 + "\n" }.joined()
+    }
+
+    static func labelText(_ labels: [String: String]) -> String {
+        labels.sorted { $0.key < $1.key }.map { "\($0.key)=\"\(escape($0.value))\"" }.joined(separator: ",")
+    }
+
+    private static func braced(_ labels: String, adding extra: String? = nil) -> String {
+        let all = [labels, extra ?? ""].filter { !$0.isEmpty }.joined(separator: ",")
+        return all.isEmpty ? "" : "{\(all)}"
+    }
+
+    private static func escape(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}

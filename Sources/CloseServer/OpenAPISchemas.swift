@@ -1,0 +1,64 @@
+/// The JSON schemas the OpenAPI document refers to. Request bodies are described field by field
+/// (they are what clients write); responses name their main fields and allow the rest, since they
+/// carry Closer's own records whole.
+enum OpenAPISchemas {
+    static var all: [String: Any] {
+        [
+        "Error": object(["error": object(["code": string("A stable code: unauthenticated, forbidden, policy_refused, not_found, conflict, malformed_request, payload_too_large, …"),
+                                          "message": string("What went wrong and what to do about it.")], required: ["code", "message"])],
+                        required: ["error"]),
+        "Status": object(["status": string("ok or ready.")], required: ["status"]),
+        "OpenAPIDocument": ["type": "object"],
+        "ApproveRequest": object(["note": string("Why it is approved (optional).")], closed: true),
+        "RejectRequest": object(["reason": string("Why it is rejected; the next reviewer and the auditors read it.")], required: ["reason"], closed: true),
+        "BulkApproveRequest": object(["period": string("Only this period, YYYY-MM."), "minConfidence": number("Approve proposals at or above this confidence, 0–1."),
+                                      "note": string("Note recorded with each approval.")], required: ["minConfidence"], closed: true),
+        "SignOffRequest": object(["comment": string("What was done; reviewers and auditors read it.")], required: ["comment"], closed: true),
+        "LockRequestBody": object(["period": string("The period to lock, YYYY-MM."), "children": array(string("A subsidiary's source key."))],
+                                  required: ["period"], closed: true),
+        "LockApproveBody": object(["confirmHardLock": ["type": "boolean"], "children": array(string("A subsidiary's source key."))], closed: true),
+        "CompanyList": object(["companies": array(object(["source": string("The ledger's source key."), "name": string("The company's name."),
+                                                          "latestCheckedPeriod": string("YYYY-MM")]))], required: ["companies"]),
+        "RunList": object(["runs": array(object(["id": integer(), "kind": string("pull, check, reconcile, propose, …"), "status": string("running, succeeded, failed or interrupted"),
+                                                 "startedAt": string("UTC"), "finishedAt": string("UTC"), "summary": string("The run's summary, a JSON object.")]))],
+                          required: ["runs"]),
+        "FindingPage": object(["source": string("The ledger."), "period": string("YYYY-MM"), "runId": integer(), "total": integer(), "limit": integer(),
+                               "offset": integer(), "findings": array(finding)], required: ["findings", "total", "period"]),
+        "ProposalList": object(["proposals": array(storedProposal)], required: ["proposals"]),
+        "ProposalDetail": object(["proposal": storedProposal, "approvals": array(approval)], required: ["proposal", "approvals"]),
+        "ReviewedProposal": object(["proposal": storedProposal, "approvals": array(approval),
+                                    "outstanding": string("What the policy still needs before the proposal counts as approved.")], required: ["proposal"]),
+        "BulkApproveResult": object(["decided": array(["$ref": "#/components/schemas/ReviewedProposal"]),
+                                     "refused": array(object(["id": integer(), "reason": string("The policy's refusal.")]))], required: ["decided", "refused"]),
+        "MatchProposalList": object(["proposals": array(object(["id": integer(), "status": string("proposed, approved, …"), "proposal": ["type": "object"]]))],
+                                    required: ["proposals"]),
+        "ReviewedMatch": object(["proposal": ["type": "object"], "approvals": array(approval), "outstanding": string("What the policy still needs.")],
+                                required: ["proposal"]),
+        "ChecklistBoard": object(["source": string("The ledger."), "period": string("YYYY-MM"), "rows": array(["type": "object"])]),
+        "LockRequest": object(["id": integer(), "period": string("YYYY-MM"), "status": string("requested, refused, approved, …"),
+                               "blockers": array(string("What blocks the lock.")), "requestedBy": string("Login."), "approvedBy": string("Login.")]),
+        "LockRequestList": object(["lockRequests": array(["$ref": "#/components/schemas/LockRequest"])], required: ["lockRequests"]),
+        "AuditPage": object(["verification": ["type": "object"], "events": array(object(["seq": integer(), "actor": string("Who."), "action": string("What."),
+                                                                                          "recordedAt": string("UTC")]))], required: ["verification", "events"]),
+    ]
+    }
+
+    private static var finding: [String: Any] { object(["checkID": string("The check."), "severity": string("blocking, warning or advisory"),
+                                         "message": string("What was found, in words."), "records": array(["type": "object"])]) }
+    private static var storedProposal: [String: Any] { object(["id": integer(), "status": string("proposed, approved, rejected, applied, …"),
+                                                "proposal": ["type": "object"], "evidenceSHA256": string("Hash of what is approved.")]) }
+    private static var approval: [String: Any] { object(["login": string("Who approved."), "role": string("The role it counts under."),
+                                          "evidenceSHA256": string("The version approved."), "approvedAt": string("UTC")]) }
+
+    private static func object(_ properties: [String: Any], required: [String] = [], closed: Bool = false) -> [String: Any] {
+        var schema: [String: Any] = ["type": "object", "properties": properties]
+        if !required.isEmpty { schema["required"] = required }
+        if closed { schema["additionalProperties"] = false }
+        return schema
+    }
+
+    private static func string(_ description: String) -> [String: Any] { ["type": "string", "description": description] }
+    private static func number(_ description: String) -> [String: Any] { ["type": "number", "description": description] }
+    private static func integer() -> [String: Any] { ["type": "integer"] }
+    private static func array(_ items: [String: Any]) -> [String: Any] { ["type": "array", "items": items] }
+}

@@ -1,0 +1,22 @@
+import CloseService
+
+/// How `closer serve` runs: where it listens, what it accepts, the rules it applies, and the Odoo
+/// connection for the work that reads or writes Odoo (lock approval, webhook-triggered pulls).
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// The largest request body accepted; anything larger is refused before a handler reads it.
+    public var maxRequestBytes: Int
+    public var ruleSet: RuleSet
+    /// nil when no Odoo is configured: the endpoints that need Odoo say so instead of failing later.
+    public var odoo: OdooSettings?
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxRequestBytes: Int = 1 << 20, ruleSet: RuleSet = .builtIn,
+                odoo: OdooSettings? = nil) {
+        self.host = host
+        self.port = port
+        self.maxRequestBytes = maxRequestBytes
+        self.ruleSet = ruleSet
+        self.odoo = odoo
+    }
+}
