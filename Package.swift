@@ -39,7 +39,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "CloseServer", dependencies: [
-            "CloseService", "CloseStore", "CloseKit", "Ledger", "Adjustments", "Reconciliation",
+            "CloseService", "CloseStore", "CloseKit", "Ledger", "Adjustments", "Reconciliation", "OdooRPC",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -62,7 +62,8 @@ let package = Package(
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "DemoCompany", "Ledger"]),
         .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseKit", "Ledger", "Reconciliation"]),
         .testTarget(name: "CloseServiceTests", dependencies: ["CloseService", "DemoCompany", "CloseStore", "OdooLedger", "OdooRPC", "Ledger", "Reconciliation", "LoopbackHTTP"]),
-        .testTarget(name: "CloseServerTests", dependencies: ["CloseServer", "CloseService", "CloseStore", "Ledger", "LoopbackHTTP"]),
+        .testTarget(name: "CloseServerTests", dependencies: ["CloseServer", "CloseService", "CloseStore", "CloseKit", "DemoCompany", "Ledger", "LoopbackHTTP",
+                                                          .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CloserCLITests", dependencies: ["closer"]),
     ]
 )

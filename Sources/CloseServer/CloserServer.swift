@@ -15,6 +15,7 @@ public struct CloserServer: Sendable {
                 logger: Logger = Logger(label: "closer.server")) {
         self.store = store
         self.configuration = configuration
+        self.configuration.odoo?.options.observer = OdooCallMetrics(metrics: metrics)
         self.metrics = metrics
         self.logger = logger
     }

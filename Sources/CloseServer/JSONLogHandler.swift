@@ -24,7 +24,7 @@ public struct JSONLogHandler: LogHandler {
             // Hummingbird's request id key, under the name log queries use.
             record[key == "hb.request.id" ? "request_id" : key] = "\(value)"
         }
-        record["time"] = ISO8601DateFormatter().string(from: Date())
+        record["time"] = Date().formatted(.iso8601)
         record["level"] = event.level.rawValue
         record["logger"] = label
         record["message"] = "\(event.message)"

@@ -92,12 +92,14 @@ public final class OdooClient: Sendable {
                 let request = try codec.request(for: call, uid: uid, timeout: options.timeout)
                 let response = try await transport.post(request)
                 let value = try codec.decode(response, for: call)
+                options.observer?.odooCall(call.label, seconds: (ContinuousClock.now - started).seconds, error: nil)
                 logger.debug("odoo call", metadata: [
                     "call": "\(call.label)", "protocol": "\(endpoint.rpcProtocol.rawValue)", "attempt": "\(attempt)",
                     "bytes": "\(response.body.count)", "ms": "\((ContinuousClock.now - started).milliseconds)",
                 ])
                 return value
             } catch let error as OdooError {
+                options.observer?.odooCall(call.label, seconds: (ContinuousClock.now - started).seconds, error: error)
                 guard attempt < policy.maxAttempts, Self.mayRetry(error, idempotent: idempotent) else {
                     logger.debug("odoo call failed", metadata: ["call": "\(call.label)", "error": "\(error)"])
                     throw error

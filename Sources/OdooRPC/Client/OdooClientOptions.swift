@@ -6,11 +6,15 @@ public struct OdooClientOptions: Sendable {
     public var pageSize: Int
     /// Concurrent requests one `searchRead` may issue.
     public var maxConcurrency: Int
+    /// Sees every call's latency and outcome (the server's metrics); nil for none.
+    public var observer: (any OdooCallObserver)?
 
-    public init(timeout: Duration = .seconds(60), retry: RetryPolicy = RetryPolicy(), pageSize: Int = 2000, maxConcurrency: Int = 4) {
+    public init(timeout: Duration = .seconds(60), retry: RetryPolicy = RetryPolicy(), pageSize: Int = 2000, maxConcurrency: Int = 4,
+                observer: (any OdooCallObserver)? = nil) {
         self.timeout = timeout
         self.retry = retry
         self.pageSize = max(1, pageSize)
         self.maxConcurrency = max(1, maxConcurrency)
+        self.observer = observer
     }
 }

@@ -1,0 +1,51 @@
+import CloseServer
+import CloseService
+import CloseStore
+import DemoCompany
+import Foundation
+import Ledger
+import Logging
+
+/// The demo company pulled, checked, matched and proposed (prepared by "preparer"), with people
+/// holding each role and their API tokens: what a server test needs.
+struct ServedDemo {
+    var store: AppDatabase
+    var source: String
+    var period: Period
+    var tokens: [String: String]
+
+    static func make() async throws -> ServedDemo {
+        let book = DemoCompany.generate(DemoOptions(targetLines: 2_000))
+        let store = try AppDatabase.inMemory()
+        let source = "demo:server"
+        let period = book.groundTruth.period
+        _ = try await PullService(store: store, actor: "preparer").pull(
+            from: DemoLedgerSource(book: book), sourceKey: source, period: period, historyMonths: 12, progress: { _, _ in })
+        _ = try CheckService(store: store, actor: "preparer").run(sourceKey: source, period: period, asOf: period.end)
+        _ = try ReconcileService(store: store, actor: "preparer").propose(sourceKey: source, period: period)
+        _ = try AdjustmentService(store: store, actor: "preparer").propose(sourceKey: source, period: period)
+        _ = try store.addUser(login: "root-admin", name: "Admin", roles: [.admin], odooUserID: nil, actor: "root-admin")
+        var tokens: [String: String] = [:]
+        for (login, role) in [("vera", CloserRole.viewer), ("paul", .preparer), ("anna", .approver), ("carl", .controller)] {
+            _ = try store.addUser(login: login, name: login.capitalized, roles: [role], odooUserID: nil, actor: "root-admin")
+            tokens[login] = try store.issueToken(login: login, actor: "root-admin").token
+        }
+        return ServedDemo(store: store, source: source, period: period, tokens: tokens)
+    }
+
+    func server(maxRequestBytes: Int = 64 * 1024) -> CloserServer {
+        var quiet = Logger(label: "closer.server.test")
+        quiet.logLevel = .critical   // stopping a test server logs its cancelled channels
+        return CloserServer(store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: 0, maxRequestBytes: maxRequestBytes),
+                            logger: quiet)
+    }
+
+    /// What a refused request must leave untouched: the audit trail, every proposal's status and
+    /// the approvals recorded.
+    func state() throws -> [String] {
+        let audit = try store.auditEvents().map { "\($0.seq) \($0.action) \($0.actor)" }
+        let proposals = try store.adjustments(sourceKey: source).map { "\($0.id) \($0.status.rawValue)" }
+        let matches = try store.matchProposals(sourceKey: source).map { "\($0.id) \($0.status)" }
+        return audit + proposals + matches
+    }
+}
