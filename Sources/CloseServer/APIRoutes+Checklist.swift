@@ -33,6 +33,7 @@ extension APIRoutes {
     }
 }
 
-struct SignOffRequest: Codable, Sendable {
+struct SignOffRequest: RequestBody, Codable, Sendable {
+    static let fields: Set<String> = ["comment"]
     var comment: String
 }

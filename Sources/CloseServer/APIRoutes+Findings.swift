@@ -10,11 +10,15 @@ extension APIRoutes {
                                      summary: "The findings of a period's latest check run, filtered and paged.", access: .reader,
                                      parameters: [
                                         Self.sourceParameter,
-                                        .init(name: "period", place: .query, description: "The period, YYYY-MM (default: the latest period checked)."),
-                                        .init(name: "severity", place: .query, description: "blocking, warning or advisory."),
+                                        .init(name: "period", place: .query, description: "The period, YYYY-MM (default: the latest period checked).",
+                                              pattern: Self.periodPattern),
+                                        .init(name: "severity", place: .query, description: "blocking, warning or advisory.",
+                                              pattern: "^(blocking|warning|advisory)?$"),
                                         .init(name: "check", place: .query, description: "Only this check's findings (its id)."),
-                                        .init(name: "limit", place: .query, type: "integer", description: "Page size, 1–1000 (default 100)."),
-                                        .init(name: "offset", place: .query, type: "integer", description: "Findings to skip (default 0)."),
+                                        .init(name: "limit", place: .query, type: "integer", description: "Page size (default 100).",
+                                              minimum: 1, maximum: 1000),
+                                        .init(name: "offset", place: .query, type: "integer", description: "Findings to skip (default 0).",
+                                              minimum: 0, maximum: Int(Int32.max)),
                                      ], responseSchema: "FindingPage")) { request, _ in
                 try findingsPage(request)
             },

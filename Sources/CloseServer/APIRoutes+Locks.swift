@@ -40,13 +40,15 @@ extension APIRoutes {
     }
 }
 
-struct LockRequestBody: Codable, Sendable {
+struct LockRequestBody: RequestBody, Codable, Sendable {
+    static let fields: Set<String> = ["period", "children"]
     var period: String
     /// Source keys of subsidiaries that must be locked first.
     var children: [String]?
 }
 
-struct LockApproveBody: Codable, Sendable {
+struct LockApproveBody: RequestBody, Codable, Sendable {
+    static let fields: Set<String> = ["confirmHardLock", "children"]
     var confirmHardLock: Bool?
     var children: [String]?
 }

@@ -10,7 +10,8 @@ extension APIRoutes {
             Route(endpoint: Endpoint(method: .get, path: "/api/v1/proposals", operationID: "listProposals",
                                      summary: "Adjusting-entry proposals, optionally of one period and status.", access: .reader,
                                      parameters: [Self.sourceParameter, Self.periodParameter,
-                                                  .init(name: "status", place: .query, description: "proposed, approved, rejected, applied, failed, rolled-back or withdrawn.")],
+                                                  .init(name: "status", place: .query, description: "proposed, approved, rejected, applied, failed, rolled-back or withdrawn.",
+                                                        pattern: "^(\(AdjustmentStatus.allCases.map(\.rawValue).joined(separator: "|")))?$")],
                                      responseSchema: "ProposalList")) { request, _ in
                 var statuses: Set<AdjustmentStatus>?
                 if let text = request.query("status") {
@@ -79,15 +80,18 @@ extension APIRoutes {
     }
 }
 
-struct ApproveRequest: Codable, Sendable {
+struct ApproveRequest: RequestBody, Codable, Sendable {
+    static let fields: Set<String> = ["note"]
     var note: String?
 }
 
-struct RejectRequest: Codable, Sendable {
+struct RejectRequest: RequestBody, Codable, Sendable {
+    static let fields: Set<String> = ["reason"]
     var reason: String
 }
 
-struct BulkApproveRequest: Codable, Sendable {
+struct BulkApproveRequest: RequestBody, Codable, Sendable {
+    static let fields: Set<String> = ["period", "minConfidence", "note"]
     var period: String?
     var minConfidence: Double
     var note: String?

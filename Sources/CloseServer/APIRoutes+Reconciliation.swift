@@ -9,9 +9,14 @@ extension APIRoutes {
             Route(endpoint: Endpoint(method: .get, path: "/api/v1/reconciliation", operationID: "listMatchProposals",
                                      summary: "Bank statement lines with their ranked candidates and the reasons for each.", access: .reader,
                                      parameters: [Self.sourceParameter,
-                                                  .init(name: "status", place: .query, description: "proposed, approved, rejected, applied or failed (default: all but superseded).")],
+                                                  .init(name: "status", place: .query, description: "proposed, approved, rejected, applied or failed (default: all but superseded).",
+                                                        pattern: "^(proposed|approved|rejected|applied|failed)?$")],
                                      responseSchema: "MatchProposalList")) { request, _ in
-                let statuses: Set<String> = request.query("status").map { [$0] } ?? ["proposed", "approved", "rejected", "applied", "failed"]
+                let current: Set<String> = ["proposed", "approved", "rejected", "applied", "failed"]
+                if let status = request.query("status"), !current.contains(status) {
+                    throw APIError.badParameter("status", "must be one of \(current.sorted().joined(separator: ", "))")
+                }
+                let statuses = request.query("status").map { Set([$0]) } ?? current
                 return JSONBody(["proposals": try store.matchProposals(sourceKey: try request.sourceKey(in: store), statuses: statuses)])
             },
             Route(endpoint: Endpoint(method: .post, path: "/api/v1/reconciliation/{id}/approve", operationID: "approveMatch",

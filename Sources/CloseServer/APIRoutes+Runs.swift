@@ -19,7 +19,8 @@ extension APIRoutes {
                                      summary: "Runs (pull, check, reconcile, propose, …), latest first.", access: .reader,
                                      parameters: [
                                         .init(name: "kind", place: .query, description: "Only runs of this kind."),
-                                        .init(name: "limit", place: .query, type: "integer", description: "At most this many (1–1000, default 100)."),
+                                        .init(name: "limit", place: .query, type: "integer", description: "At most this many (default 100).",
+                                              minimum: 1, maximum: 1000),
                                      ], responseSchema: "RunList")) { request, _ in
                 JSONBody(["runs": try store.runs(kind: request.query("kind"), limit: try request.integer("limit", default: 100, in: 1...1000))])
             },

@@ -23,14 +23,16 @@ public struct CloserServer: Sendable {
     var api: APIRoutes { APIRoutes(store: store, configuration: configuration, metrics: metrics) }
 
     /// The router with every route and the middleware around them; outermost first: the access log
-    /// (sees the final status), errors as JSON, the body limit.
+    /// (sees the final status), errors as JSON, 405 for a known path's wrong method, the body limit.
     func router() -> Router<CloserRequestContext> {
         let router = Router(context: CloserRequestContext.self)
         router.add(middleware: AccessLogMiddleware(metrics: metrics))
         router.add(middleware: ErrorResponseMiddleware())
+        let routes = api.all
+        router.add(middleware: MethodNotAllowedMiddleware(endpoints: routes.map(\.endpoint)))
         router.add(middleware: BodyLimitMiddleware(maxBytes: configuration.maxRequestBytes))
         let authenticator = TokenAuthenticator(store: store)
-        for route in api.all {
+        for route in routes {
             router.on(RouterPath(route.endpoint.routerPath), method: route.endpoint.method) { request, context in
                 if case .roles = route.endpoint.access {
                     let user = try authenticator.user(for: request)

@@ -10,6 +10,11 @@ struct Endpoint: Sendable {
         var type: String = "string"
         var required: Bool = false
         var description: String
+        /// What the API accepts, so generated clients and fuzzers send values it takes.
+        var format: String?
+        var pattern: String?
+        var minimum: Int?
+        var maximum: Int?
     }
 
     var method: HTTPRequest.Method

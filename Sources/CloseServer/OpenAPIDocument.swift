@@ -30,8 +30,13 @@ enum OpenAPIDocument {
         }
         if !endpoint.parameters.isEmpty {
             operation["parameters"] = endpoint.parameters.map { parameter in
-                ["name": parameter.name, "in": parameter.place.rawValue, "required": parameter.required || parameter.place == .path,
-                 "description": parameter.description, "schema": ["type": parameter.type]] as [String: Any]
+                var schema: [String: Any] = ["type": parameter.type]
+                schema["format"] = parameter.format
+                schema["pattern"] = parameter.pattern
+                schema["minimum"] = parameter.minimum
+                schema["maximum"] = parameter.maximum
+                return ["name": parameter.name, "in": parameter.place.rawValue, "required": parameter.required || parameter.place == .path,
+                        "description": parameter.description, "schema": schema] as [String: Any]
             }
         }
         if let schema = endpoint.requestSchema {
@@ -57,6 +62,7 @@ enum OpenAPIDocument {
         if !endpoint.access.roles.isEmpty {
             statuses += [("401", "No valid API token."), ("403", "The user lacks the role, or the approval policy refuses.")]
             statuses += [("404", "No such record, company or period."), ("409", "The record is not in a state that allows this.")]
+            statuses.append(("405", "The path does not take this method."))
         }
         if endpoint.requestSchema != nil || endpoint.access == .sharedSecret {
             statuses += [("413", "The body is larger than the server accepts."), ("422", "The request is well-formed but incomplete.")]

@@ -9,14 +9,16 @@ enum OpenAPISchemas {
                         required: ["error"]),
         "Status": object(["status": string("ok or ready.")], required: ["status"]),
         "OpenAPIDocument": ["type": "object"],
-        "ApproveRequest": object(["note": string("Why it is approved (optional).")], closed: true),
+        "ApproveRequest": object(["note": optional(string("Why it is approved."))], closed: true),
         "RejectRequest": object(["reason": string("Why it is rejected; the next reviewer and the auditors read it.")], required: ["reason"], closed: true),
-        "BulkApproveRequest": object(["period": string("Only this period, YYYY-MM."), "minConfidence": number("Approve proposals at or above this confidence, 0–1."),
-                                      "note": string("Note recorded with each approval.")], required: ["minConfidence"], closed: true),
+        "BulkApproveRequest": object(["period": optional(period), "minConfidence": ["type": "number", "minimum": 0, "maximum": 1,
+                                                                                   "description": "Approve proposals at or above this confidence."],
+                                      "note": optional(string("Note recorded with each approval."))], required: ["minConfidence"], closed: true),
         "SignOffRequest": object(["comment": string("What was done; reviewers and auditors read it.")], required: ["comment"], closed: true),
-        "LockRequestBody": object(["period": string("The period to lock, YYYY-MM."), "children": array(string("A subsidiary's source key."))],
+        "LockRequestBody": object(["period": period, "children": optional(array(string("A subsidiary's source key.")))],
                                   required: ["period"], closed: true),
-        "LockApproveBody": object(["confirmHardLock": ["type": "boolean"], "children": array(string("A subsidiary's source key."))], closed: true),
+        "LockApproveBody": object(["confirmHardLock": optional(["type": "boolean"]), "children": optional(array(string("A subsidiary's source key.")))],
+                                  closed: true),
         "CompanyList": object(["companies": array(object(["source": string("The ledger's source key."), "name": string("The company's name."),
                                                           "latestCheckedPeriod": string("YYYY-MM")]))], required: ["companies"]),
         "RunList": object(["runs": array(object(["id": integer(), "kind": string("pull, check, reconcile, propose, …"), "status": string("running, succeeded, failed or interrupted"),
@@ -50,6 +52,10 @@ enum OpenAPISchemas {
     private static var approval: [String: Any] { object(["login": string("Who approved."), "role": string("The role it counts under."),
                                           "evidenceSHA256": string("The version approved."), "approvedAt": string("UTC")]) }
 
+    private static var period: [String: Any] {
+        ["type": "string", "pattern": "^(19|[2-9][0-9])[0-9]{2}-(0[1-9]|1[0-2])$", "description": "A period, YYYY-MM."]
+    }
+
     private static func object(_ properties: [String: Any], required: [String] = [], closed: Bool = false) -> [String: Any] {
         var schema: [String: Any] = ["type": "object", "properties": properties]
         if !required.isEmpty { schema["required"] = required }
@@ -57,8 +63,14 @@ enum OpenAPISchemas {
         return schema
     }
 
+    /// A field that may be left out or sent as null.
+    private static func optional(_ schema: [String: Any]) -> [String: Any] {
+        var nullable = schema
+        nullable["type"] = [schema["type"] as? String ?? "string", "null"]
+        return nullable
+    }
+
     private static func string(_ description: String) -> [String: Any] { ["type": "string", "description": description] }
-    private static func number(_ description: String) -> [String: Any] { ["type": "number", "description": description] }
     private static func integer() -> [String: Any] { ["type": "integer"] }
     private static func array(_ items: [String: Any]) -> [String: Any] { ["type": "array", "items": items] }
 }

@@ -21,8 +21,9 @@ extension Request {
         do { return try Period(parsing: text) } catch { throw APIError.badParameter(name, "is not a period: write YYYY-MM") }
     }
 
+    /// Unlike other parameters, a date given empty is refused: its schema is a date, so "" is no "not given".
     func date(_ name: String) throws -> LocalDate? {
-        guard let text = query(name) else { return nil }
+        guard let text = uri.queryParameters.get(name) else { return nil }
         guard let date = LocalDate(iso: text) else { throw APIError.badParameter(name, "is not a date: write YYYY-MM-DD") }
         return date
     }
@@ -40,11 +41,20 @@ extension Request {
         return id
     }
 
-    /// The JSON body as `T`; an empty body reads as `{}` so optional-only bodies may be left out.
-    func json<T: Decodable>(_ type: T.Type) async throws -> T {
+    /// The JSON body as `T`; an empty body reads as `{}` so optional-only bodies may be left out. A
+    /// field the endpoint does not know is refused, not ignored: a misspelt "period" in a bulk
+    /// approval must not approve every period.
+    func json<T: RequestBody>(_ type: T.Type) async throws -> T {
         var request = self
         let buffer = try await request.collectBody(upTo: .max)   // BodyLimitMiddleware already bounded it
         let data = buffer.readableBytes == 0 ? Data("{}".utf8) : Data(buffer.readableBytesView)
+        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+            let unknown = Set(object.keys).subtracting(T.fields)
+            guard unknown.isEmpty else {
+                throw APIError(.badRequest, code: "malformed_request",
+                               "The request body has fields this endpoint does not take (\(unknown.sorted().joined(separator: ", "))); it takes \(T.fields.sorted().joined(separator: ", ")).")
+            }
+        }
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch {
@@ -61,4 +71,9 @@ extension Request {
         default: "not valid JSON"
         }
     }
+}
+
+/// A JSON request body, with the fields it takes, so unknown ones can be refused.
+protocol RequestBody: Decodable {
+    static var fields: Set<String> { get }
 }
