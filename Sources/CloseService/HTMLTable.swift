@@ -1,0 +1,32 @@
+/// A table of the close package's HTML page. Every cell's text is escaped here, so no section can
+/// forget to; amounts are right-aligned.
+struct HTMLTable {
+    var headers: [String]
+    /// Which columns hold amounts or counts.
+    var numericColumns: Set<Int>
+    var rows: [[String]] = []
+    /// Rows set in bold after the body: totals.
+    var footer: [[String]] = []
+
+    init(_ headers: [String], numericColumns: Set<Int> = []) {
+        self.headers = headers
+        self.numericColumns = numericColumns
+    }
+
+    mutating func add(_ row: [String]) { rows.append(row) }
+    mutating func total(_ row: [String]) { footer.append(row) }
+
+    var html: String {
+        func cells(_ row: [String], tag: String) -> String {
+            row.enumerated().map { column, text in
+                let number = numericColumns.contains(column) ? " class=\"num\"" : ""
+                return "<\(tag)\(number)>\(text.htmlEscaped)</\(tag)>"
+            }.joined()
+        }
+        var html = "<table><thead><tr>" + cells(headers, tag: "th") + "</tr></thead><tbody>"
+        for row in rows { html += "<tr>" + cells(row, tag: "td") + "</tr>" }
+        html += "</tbody>"
+        if !footer.isEmpty { html += "<tfoot>" + footer.map { "<tr>" + cells($0, tag: "td") + "</tr>" }.joined() + "</tfoot>" }
+        return html + "</table>\n"
+    }
+}
