@@ -32,12 +32,29 @@ public struct ClosePackageBuilder: Sendable {
             source: sourceKey, company: snapshot.company.name, currency: snapshot.company.currency.code, period: period, asOf: asOf,
             pulledFrom: window.first, trialBalance: balances, balanceSheet: BalanceSheet(balances, snapshot: snapshot),
             profitAndLoss: ProfitAndLoss(balances, currency: snapshot.company.currency),
-            flux: FluxService.report(snapshot: snapshot, sourceKey: sourceKey, period: period, thresholds: ruleSet.flux),
+            flux: Self.pulledComparisons(FluxService.report(snapshot: snapshot, sourceKey: sourceKey, period: period, thresholds: ruleSet.flux),
+                                         company: snapshot.company, pulledFrom: window.first),
             reconciliation: ReconciliationSummary(statementLines: statementLines, proposals: proposals),
             openFindings: try store.latestFindings(sourceKey: sourceKey, period: period),
             checklist: try ChecklistService.storedBoard(in: store, sourceKey: sourceKey, period: period, asOf: asOf),
             adjustments: adjustments,
             audit: AuditExcerpt(events: try store.auditEvents(), verification: try store.verifyAuditTrail(), scope: scope))
+    }
+}
+
+extension ClosePackageBuilder {
+    /// Drops the variances whose base reaches before the pulled history: against a half-pulled base
+    /// every account would seem to have "risen".
+    static func pulledComparisons(_ report: FluxReport, company: Company, pulledFrom: LocalDate) -> FluxReport {
+        let period = report.period
+        let baseStart: [FluxComparison: LocalDate] = [
+            .priorPeriod: period.previous.start,
+            .samePeriodLastYear: period.advanced(by: -12).start,
+            .yearToDate: FiscalYear.start(containing: period.start, company: company).adding(months: -12),
+        ]
+        var pulled = report
+        pulled.variances.removeAll { (baseStart[$0.comparison] ?? pulledFrom) < pulledFrom }
+        return pulled
     }
 }
 

@@ -11,7 +11,7 @@ extension ClosePackageHTML {
         let report = package.flux
         let movers = report.variances.filter { $0.comparison == .priorPeriod }.prefix(topMovers)
         var body = "<p class=\"meta\">Accounts whose movement changed by at least \(report.thresholds.absolute) "
-            + "\(text(report.currency)) and \(text(String(report.thresholds.relativePercent))) %; amounts in each account's natural direction.</p>\n"
+            + "\(text(report.currency)) and \(text(String(report.thresholds.relativePercent))) %; amounts in each account's natural direction; comparisons whose base reaches before the pulled history are left out.</p>\n"
         if !movers.isEmpty {
             body += SVGBarChart(title: "Top movers against the prior period (change)", series: ["Change"], categories: movers.map {
                 SVGBarChart.Category(name: "\($0.code) \($0.name)", bars: [SVGBarChart.Bar(value: Double($0.delta.minorUnits), label: amount($0.delta))])

@@ -88,8 +88,7 @@ public enum ClosePackageHTML {
         let verdict = foots ? "<p class=\"ok\">Assets equal liabilities, equity and results in every column.</p>"
             : "<p class=\"bad\">The balance sheet does not balance: difference \(text(sheet.difference.columns.map(amount).joined(separator: " / "))).</p>"
         return section("Balance sheet at \(package.period.end)", statementTable(
-            sheet.groups, extra: [("Current-year result", sheet.currentYearResult), ("Earlier years' result not yet closed", sheet.earlierYearsResult),
-                                  ("Total assets", sheet.assets.total)],
+            sheet.groups, extra: [("Current-year result", sheet.currentYearResult), ("Earlier years' result not yet closed", sheet.earlierYearsResult)],
             total: ("Total liabilities, equity and results", sheet.totalLiabilitiesAndEquity)) + verdict)
     }
 
@@ -97,12 +96,15 @@ public enum ClosePackageHTML {
         let balances = package.trialBalance
         var table = HTMLTable(["Account", "Name", "Opening", "Debit", "Credit", "Closing", "Closing, prior period", "Closing, same period last year"],
                               numericColumns: [2, 3, 4, 5, 6, 7])
-        for row in balances.current.rows {
+        let current = balances.current
+        for row in current.rows {
             table.add([row.code, row.name, amount(row.opening), amount(row.debit), amount(row.credit), amount(row.closing)]
                       + balances.comparativeClosings(of: row).map(amount))
         }
-        table.total(["", "Total", "", amount(balances.current.totalDebit), amount(balances.current.totalCredit), "", "", ""])
-        let verdict = balances.current.isBalanced ? "<p class=\"ok\">Debits equal credits.</p>" : "<p class=\"bad\">Debits and credits differ.</p>"
+        table.total(["", "Total", "", amount(current.totalDebit), amount(current.totalCredit), "", "", ""])
+        let verdict = current.isBalanced ? "<p class=\"ok\">Debits equal credits.</p>"
+            : "<p class=\"bad\">Debits and credits differ by \(text(amount(current.totalDebit - current.totalCredit))) (debits − credits): "
+                + "a posted entry does not balance (see the findings).</p>"
         return section("Trial balance, \(package.period)", table.html + verdict)
     }
 }

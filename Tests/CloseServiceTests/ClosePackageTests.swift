@@ -48,6 +48,9 @@ import Testing
         let profitAndLoss = balances.current.rows.filter(\.type.isProfitAndLoss).reduce(Int64(0)) { $0 + $1.credit.minorUnits - $1.debit.minorUnits }
         #expect(package.profitAndLoss.result.current.minorUnits == profitAndLoss && profitAndLoss != 0)
         #expect(package.profitAndLoss.income.rows.contains { $0.name == Self.hostileName })
+        // Flux: the comparisons the pulled history backs (12 months: not year to date, whose base starts in January last year).
+        #expect(package.flux.variances.contains { $0.comparison == .samePeriodLastYear })
+        #expect(!package.flux.variances.contains { $0.comparison == .yearToDate })
         // Open findings are the latest check run's.
         let stored = try #require(try store.latestFindings(sourceKey: key, period: period))
         #expect(package.openFindings?.count == stored.count && stored.count == checks.findings.count)
