@@ -26,7 +26,7 @@ public enum ClosePackageHTML {
         body{font-family:sans-serif;font-size:13px;margin:24px;color:#1a202c}h1{font-size:20px}h2{font-size:16px;margin-top:28px;\
         border-bottom:1px solid #cbd5e0}table{border-collapse:collapse;margin:8px 0}th,td{padding:3px 8px;border-bottom:1px solid #e2e8f0;\
         text-align:left;vertical-align:top}th{background:#f7fafc}.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
-        tfoot td{font-weight:bold}.meta{color:#4a5568}.ok{color:#276749}.bad{color:#c53030;font-weight:bold}\
+        tfoot td,.group td{font-weight:bold}.meta{color:#4a5568}.ok{color:#276749}.bad{color:#c53030;font-weight:bold}\
         .tiles{display:flex;gap:12px;flex-wrap:wrap}.tile{border:1px solid #cbd5e0;padding:8px 12px;border-radius:4px}
         """
 
@@ -63,7 +63,7 @@ public enum ClosePackageHTML {
     static func statementTable(_ groups: [StatementGroup], extra: [(String, ComparativeAmounts)], total: (String, ComparativeAmounts)?) -> String {
         var table = HTMLTable(["Account", "Name"] + columnTitles, numericColumns: [2, 3, 4])
         for group in groups {
-            table.add([group.family.title, "", "", "", ""])
+            table.heading(group.family.title)
             for row in group.rows { table.add([row.code, row.name] + row.amounts.columns.map(amount)) }
             table.add(["", "Total " + group.family.title.lowercased()] + group.total.columns.map(amount))
         }
