@@ -67,6 +67,19 @@ public struct ChecklistService: Sendable {
             }
         }
         let run = changes.isEmpty ? stored : try store.recordChecklistChanges(changes, run: stored, actor: actor)
+        return Self.board(of: run, facts: facts, done: done, asOf: asOf)
+    }
+
+    /// The period's checklist as stored, read-only: nothing is instantiated, completed or reopened, so a
+    /// report (the close package) shows the sign-offs as they stand. Nil when no checklist was started.
+    public static func storedBoard(in store: AppDatabase, sourceKey: String, period: Period, asOf: LocalDate) throws -> ChecklistBoard? {
+        guard let run = try store.checklistRun(sourceKey: sourceKey, period: period) else { return nil }
+        let facts = try store.checklistFacts(sourceKey: sourceKey, period: period)
+        return board(of: run, facts: facts, done: Set(run.tasks.filter(\.isDone).map(\.key)), asOf: asOf)
+    }
+
+    /// Reads each task's status off the done set, its dependencies and the due date.
+    static func board(of run: ChecklistRun, facts: ChecklistFacts, done: Set<String>, asOf: LocalDate) -> ChecklistBoard {
         let rows = run.tasks.map { task in
             let verdict = task.completion.isAutomatic ? facts.assess(task.completion) : nil
             let blockedBy = task.isDone ? [] : task.dependsOn.filter { !done.contains($0) }

@@ -11,7 +11,11 @@ public struct FluxService: Sendable {
     }
 
     public func run(sourceKey: String, period: Period, thresholds: FluxThresholds = FluxThresholds()) throws -> FluxReport {
-        let snapshot = try store.loadSnapshot(sourceKey: sourceKey)
+        Self.report(snapshot: try store.loadSnapshot(sourceKey: sourceKey), sourceKey: sourceKey, period: period, thresholds: thresholds)
+    }
+
+    /// The same on a ledger already loaded (the close package loads it once for all its sections).
+    static func report(snapshot: LedgerSnapshot, sourceKey: String, period: Period, thresholds: FluxThresholds) -> FluxReport {
         let analysis = FluxAnalysis(snapshot: snapshot, period: period, thresholds: thresholds)
         return FluxReport(source: sourceKey, company: snapshot.company.name, currency: snapshot.company.currency.code.description, period: period,
                           thresholds: thresholds, variances: analysis.variances)

@@ -9,5 +9,5 @@ struct Closer: AsyncParsableCommand {
         subcommands: [DemoCommand.self, ConnectCommand.self, PullCommand.self, CheckCommand.self, ChecksCommand.self, FluxCommand.self, ReconcileCommand.self,
                       ProposeCommand.self, ProposalsCommand.self, ApproveCommand.self, RejectCommand.self, ApplyCommand.self, RollbackCommand.self,
                       IntercompanyCommand.self, UsersCommand.self, ChecklistCommand.self, TaskCommand.self, LockCommand.self, CloseCommand.self,
-                      AuditCommand.self, ServeCommand.self])
+                      AuditCommand.self, PackageCommand.self, ServeCommand.self])
 }

@@ -5,8 +5,10 @@ import Ledger
 
 /// The demo company pulled, checked, matched and proposed, as after `closer demo`.
 enum ClosedDemo {
-    static func make(asOf: LocalDate) async throws -> (AppDatabase, String, Period, CheckReport) {
-        let book = DemoCompany.generate(DemoOptions(targetLines: 3_000))
+    /// `edit` changes the generated books before the pull (a hostile account name, say).
+    static func make(asOf: LocalDate, edit: (inout DemoBook) -> Void = { _ in }) async throws -> (AppDatabase, String, Period, CheckReport) {
+        var book = DemoCompany.generate(DemoOptions(targetLines: 3_000))
+        edit(&book)
         let store = try AppDatabase.inMemory()
         let key = "demo:checklist"
         let period = book.groundTruth.period
