@@ -5,7 +5,7 @@ import Yams
 extension AutomationConfig {
     /// Parses the file's bytes; every environment variable it names that is unset is listed in one error.
     public init(origin: String, bytes: Data, environment: [String: String]) throws {
-        let reader = RuleSetReader(origin: origin, vocabulary: "automation")
+        let reader = RuleSetReader(origin: origin, vocabulary: "closer-automation")
         self.init(origin: origin)
         guard let root = try reader.root(of: bytes) else { return }
         var secrets = SecretLookup(reader: reader, environment: environment)

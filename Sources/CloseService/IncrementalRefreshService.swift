@@ -52,6 +52,16 @@ public actor IncrementalRefreshService {
         self.today = today
     }
 
+    /// Verifies an Odoo webhook, then asks for a refresh of the company. A refused webhook throws before
+    /// anything is asked, so it changes nothing in the store.
+    @discardableResult
+    public func accept(headers: [String: String], query: [String: String], body: [UInt8], sourceKey: String,
+                       receiver: OdooWebhookReceiver) throws(OdooWebhookError) -> OdooWebhookTouch {
+        let touch = try receiver.receive(headers: headers, query: query, body: body)
+        request(sourceKey: sourceKey)
+        return touch
+    }
+
     /// Asks for a refresh of the company and returns at once (Odoo's webhook waits one second at most).
     public func request(sourceKey: String) {
         waitingRequests[sourceKey, default: 0] += 1

@@ -104,7 +104,7 @@ extension AppDatabase {
     static func auditDelivery(_ action: String, _ delivery: WebhookDelivery, actor: String, at date: Date, _ db: Database, outcome: String = "ok") throws {
         _ = try appendAudit(NewAuditEvent(
             actor: actor, action: action, targets: [AuditTarget(model: "closer.webhook_delivery", id: String(delivery.id), name: delivery.eventKey)],
-            payload: AuditPayload(["event_type": delivery.eventType.rawValue, "target": delivery.targetURL, "attempts": String(delivery.attempts),
+            payload: AuditPayload(["event_type": delivery.eventType.rawValue, "target": delivery.targetDisplay, "attempts": String(delivery.attempts),
                                    "last_error": delivery.lastError ?? ""]), outcome: outcome), at: date, in: db)
     }
 

@@ -22,6 +22,13 @@ public struct WebhookDelivery: Sendable, Codable, Hashable {
     public var createdAt: String
     public var updatedAt: String
     public var deliveredAt: String?
+
+    /// The target without its query or user info, which may carry a token: what audit events and lists show.
+    public var targetDisplay: String {
+        guard var parts = URLComponents(string: targetURL) else { return "(invalid URL)" }
+        (parts.query, parts.user, parts.password, parts.fragment) = (nil, nil, nil, nil)
+        return parts.string ?? "(invalid URL)"
+    }
 }
 
 /// What one delivery attempt came to, as the dispatcher records it.

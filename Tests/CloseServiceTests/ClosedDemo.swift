@@ -5,9 +5,9 @@ import Ledger
 
 /// The demo company pulled, checked, matched and proposed, as after `closer demo`.
 enum ClosedDemo {
-    static func make(asOf: LocalDate) async throws -> (AppDatabase, String, Period, CheckReport) {
+    static func make(asOf: LocalDate, store given: AppDatabase? = nil) async throws -> (AppDatabase, String, Period, CheckReport) {
         let book = DemoCompany.generate(DemoOptions(targetLines: 3_000))
-        let store = try AppDatabase.inMemory()
+        let store = try given ?? AppDatabase.inMemory()
         let key = "demo:checklist"
         let period = book.groundTruth.period
         _ = try await PullService(store: store, actor: "test").pull(
