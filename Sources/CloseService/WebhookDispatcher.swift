@@ -4,6 +4,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Ledger
+import Logging
 
 /// Sends due webhook deliveries: one signed JSON POST each; a 2xx answer delivers it, anything else
 /// (another status, a timeout, a refused connection) is recorded and retried per the policy, and the
@@ -57,6 +58,25 @@ public struct WebhookDispatcher: Sendable {
             }
         }
         return report
+    }
+
+    /// Turns new events into deliveries and sends what is due, every `interval` until cancelled (the server
+    /// starts this beside the scheduler). A failed pass is logged (errors carry no secret) and the next one runs.
+    public func run(feed: WebhookEventFeed, targets: [WebhookTarget], every interval: Duration = .seconds(15),
+                    logger: Logger = Logger(label: "closer.webhooks")) async {
+        while !Task.isCancelled {
+            do {
+                let now = clock()
+                try feed.enqueue(for: targets, asOf: Timestamp(secondsSinceEpoch: Int64(now.timeIntervalSince1970)).date, at: now)
+                let report = try await deliverDue()
+                if report != Report() { logger.info("webhooks: \(report.delivered) delivered, \(report.retrying) to retry, \(report.dead) dead") }
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.error("webhook pass failed: \(error)")
+            }
+            try? await Task.sleep(for: interval)
+        }
     }
 
     func attempt(_ delivery: WebhookDelivery) async -> DeliveryAttemptOutcome {

@@ -74,6 +74,23 @@ import Testing
         #expect(try store.webhookDeliveries().first?.lastError == "connection to 127.0.0.1:\(port) refused")
     }
 
+    @Test func theServiceLoopFeedsAndDeliversUntilCancelled() async throws {
+        let server = try LoopbackServer { _ in .json(Array("{}".utf8)) }
+        defer { server.stop() }
+        let store = try AppDatabase.inMemory()
+        let target = WebhookTarget(url: server.url, events: [.periodLocked])
+        try store.enqueueWebhookEvents([Self.event], targets: [target])
+        _ = try store.recordAudit(NewAuditEvent(actor: "test", action: "pull.started"))
+        let dispatcher = WebhookDispatcher(store: store, signer: WebhookSigner(secret: Self.secret), timeout: .seconds(5))
+        let loop = Task { await dispatcher.run(feed: WebhookEventFeed(store: store), targets: [target], every: .milliseconds(50)) }
+        for _ in 0..<200 where try store.webhookDeliveries(status: .delivered).isEmpty { try await Task.sleep(for: .milliseconds(25)) }
+        loop.cancel()
+        await loop.value
+        #expect(try store.webhookDeliveries().map(\.status) == [.delivered] && server.requestCount == 1)
+        // The trail's one event was no news for the target: the cursor moved past it.
+        #expect(try store.webhookFeedCursor() == 1)
+    }
+
     @Test func backoffDoublesUpToTheCapAndStopsAfterTheLastAttempt() {
         let policy = WebhookRetryPolicy(maxAttempts: 8, base: .seconds(30), cap: .seconds(600), jitter: 0.2)
         #expect((1...7).map { policy.delay(afterAttempts: $0, random: 0)!.seconds } == [30, 60, 120, 240, 480, 600, 600])
