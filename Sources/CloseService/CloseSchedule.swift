@@ -31,10 +31,9 @@ public struct CloseSchedule: Sendable, Hashable {
     /// The slot due on `now`'s UTC day, once its time has come: nil before the time, and on days outside
     /// the close window. A slot missed while the service was down is not caught up the next day.
     public func slot(at now: Date) -> Slot? {
-        let seconds = Int64(now.timeIntervalSince1970.rounded(.down))
-        let day = Timestamp(secondsSinceEpoch: seconds).date
+        let day = now.utcDay
         let due = Timestamp(date: day, hour: hour, minute: minute)
-        guard seconds >= due.secondsSinceEpoch else { return nil }
+        guard now.timeIntervalSince1970 >= TimeInterval(due.secondsSinceEpoch) else { return nil }
         let period = Period(containing: day).previous
         guard isInCloseWindow(day, closing: period) else { return nil }
         return Slot(time: Date(timeIntervalSince1970: TimeInterval(due.secondsSinceEpoch)), period: period, day: day)
