@@ -110,16 +110,19 @@ extension AppDatabase {
     public func matchProposals(sourceKey: String, statuses: Set<String>? = nil) throws -> [StoredMatchProposal] {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
-            let decoder = JSONDecoder()
             return try Row.fetchAll(db, sql: "SELECT * FROM match_proposal WHERE company_id = ? ORDER BY id", arguments: [company]).compactMap { row in
                 let status: String = row["status"]
                 if let statuses, !statuses.contains(status) { return nil }
-                let text: String = row["proposal"]
-                return StoredMatchProposal(id: row["id"], status: status, idempotencyKey: row["idempotency_key"],
-                                           proposal: try decoder.decode(MatchProposal.self, from: Data(text.utf8)),
-                                           preparedBy: row["prepared_by"], decidedBy: row["decided_by"], note: row["note"])
+                return try Self.storedMatchProposal(row)
             }
         }
+    }
+
+    static func storedMatchProposal(_ row: Row) throws -> StoredMatchProposal {
+        let text: String = row["proposal"]
+        return StoredMatchProposal(id: row["id"], status: row["status"], idempotencyKey: row["idempotency_key"],
+                                   proposal: try JSONDecoder().decode(MatchProposal.self, from: Data(text.utf8)),
+                                   preparedBy: row["prepared_by"], decidedBy: row["decided_by"], note: row["note"])
     }
 
     /// Approves or rejects a proposal waiting for review, as `actor` under `policy` (a refusal throws

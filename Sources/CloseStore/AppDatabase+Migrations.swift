@@ -379,6 +379,49 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v10-webhooks") { db in
+            // Outgoing webhook deliveries: one row per event and target (never enqueued twice), retried with
+            // backoff until delivered or dead. The cursor remembers how far the audit trail was turned into events.
+            try db.execute(sql: """
+                CREATE TABLE webhook_delivery (
+                    id INTEGER PRIMARY KEY,
+                    event_key TEXT NOT NULL,
+                    event_type TEXT NOT NULL,
+                    target_url TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
+                    attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+                    next_attempt_at TEXT NOT NULL,
+                    last_error TEXT,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    delivered_at TEXT,
+                    UNIQUE (event_key, target_url)
+                );
+                CREATE INDEX webhook_delivery_due ON webhook_delivery(status, next_attempt_at);
+                CREATE TABLE webhook_feed_cursor (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    audit_seq INTEGER NOT NULL
+                );
+                """)
+        }
+        migrator.registerMigration("v11-scheduled-runs") { db in
+            // Scheduled close runs: one row per schedule and slot (the due time it ran for), so a slot never runs twice.
+            try db.execute(sql: """
+                CREATE TABLE scheduled_run (
+                    id INTEGER PRIMARY KEY,
+                    schedule_name TEXT NOT NULL,
+                    source_key TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    slot TEXT NOT NULL,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT,
+                    status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed', 'skipped-overlap', 'interrupted')),
+                    summary TEXT NOT NULL DEFAULT '',
+                    UNIQUE (schedule_name, slot)
+                );
+                """)
+        }
         return migrator
     }
 }

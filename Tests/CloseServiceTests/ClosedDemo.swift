@@ -5,11 +5,13 @@ import Ledger
 
 /// The demo company pulled, checked, matched and proposed, as after `closer demo`.
 enum ClosedDemo {
-    /// `edit` changes the generated books before the pull (a hostile account name, say).
-    static func make(asOf: LocalDate, edit: (inout DemoBook) -> Void = { _ in }) async throws -> (AppDatabase, String, Period, CheckReport) {
+    /// `edit` changes the generated books before the pull (a hostile account name, say); `store` is
+    /// an empty store to fill (default: a new one in memory).
+    static func make(asOf: LocalDate, store given: AppDatabase? = nil, edit: (inout DemoBook) -> Void = { _ in }) async throws
+        -> (AppDatabase, String, Period, CheckReport) {
         var book = DemoCompany.generate(DemoOptions(targetLines: 3_000))
         edit(&book)
-        let store = try AppDatabase.inMemory()
+        let store = try given ?? AppDatabase.inMemory()
         let key = "demo:checklist"
         let period = book.groundTruth.period
         _ = try await PullService(store: store, actor: "test").pull(
