@@ -77,6 +77,8 @@ extension APIError {
             case .commentRequired: return APIError(.unprocessableContent, code: "invalid_request", error.description)
             case .automatic, .dependenciesNotDone, .alreadyDone: return APIError(.conflict, code: "conflict", error.description)
             }
+        case let error as AutomationError: return APIError(.serviceUnavailable, code: "not_configured", error.description)
+        case let error as ClosePackageError: return APIError(.notFound, code: "not_pulled", error.description)
         case let error as PeriodLockError: return APIError(.conflict, code: "lock_refused", error.description)
         case let error as StoreError: return APIError(.notFound, code: "not_found", error.description)
         case let error as CheckServiceError: return APIError(.badRequest, code: "choose_source", error.description)

@@ -10,9 +10,12 @@ struct APIRoutes: Sendable {
     var store: AppDatabase
     var configuration: ServerConfiguration
     var metrics: MetricsRegistry
+    /// nil when no closer-automation.yaml is configured: no webhooks in or out, no schedules.
+    var automation: ServerAutomation?
 
     var all: [Route] {
-        probes + runs + findings + proposals + reconciliation + checklist + locks + audit
+        let areas: [[Route]] = [probes, runs, findings, proposals, reconciliation, checklist, locks, audit, package, automationRoutes]
+        return areas.flatMap { $0 }
     }
 
     /// The day the close is judged on: today (UTC) unless the request names `asOf`.

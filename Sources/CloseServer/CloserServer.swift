@@ -1,3 +1,4 @@
+import CloseService
 import CloseStore
 import Foundation
 import Hummingbird
@@ -10,17 +11,23 @@ public struct CloserServer: Sendable {
     public var configuration: ServerConfiguration
     public var metrics: MetricsRegistry
     public var logger: Logger
+    public var automation: ServerAutomation?
 
     public init(store: AppDatabase, configuration: ServerConfiguration, metrics: MetricsRegistry = MetricsRegistry(),
-                logger: Logger = Logger(label: "closer.server")) {
+                logger: Logger = Logger(label: "closer.server"), automation: AutomationConfig? = nil,
+                sources: IncrementalRefreshService.SourceFactory? = nil) {
         self.store = store
         self.configuration = configuration
         self.configuration.odoo?.options.observer = OdooCallMetrics(metrics: metrics)
         self.metrics = metrics
+        let odoo = self.configuration.odoo
+        self.automation = automation.map {
+            ServerAutomation(config: $0, store: store, ruleSet: configuration.ruleSet, sources: sources ?? ServerAutomation.odooSources(odoo))
+        }
         self.logger = logger
     }
 
-    var api: APIRoutes { APIRoutes(store: store, configuration: configuration, metrics: metrics) }
+    var api: APIRoutes { APIRoutes(store: store, configuration: configuration, metrics: metrics, automation: automation) }
 
     /// The router with every route and the middleware around them; outermost first: the access log
     /// (sees the final status), errors as JSON, 405 for a known path's wrong method, the body limit.
@@ -49,5 +56,16 @@ public struct CloserServer: Sendable {
     public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         Application(router: router(), configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "closer"),
                     onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) }, logger: logger)
+    }
+
+    /// Serves until SIGINT or SIGTERM, with the scheduler and outgoing webhooks running beside it.
+    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await application(onRunning: onRunning).runService() }
+            if let automation { group.addTask { await automation.run(logger: logger) } }
+            // The server ends on a signal; the automation loops end with it.
+            try await group.next()
+            group.cancelAll()
+        }
     }
 }

@@ -67,7 +67,9 @@ enum OpenAPIDocument {
         if endpoint.requestSchema != nil || endpoint.access == .sharedSecret {
             statuses += [("413", "The body is larger than the server accepts."), ("422", "The request is well-formed but incomplete.")]
         }
-        if endpoint.access == .sharedSecret { statuses.append(("401", "The shared secret is missing or wrong.")) }
+        if endpoint.access == .sharedSecret {
+            statuses += [("401", "The shared secret is missing or wrong."), ("503", "This server takes no Odoo webhooks.")]
+        }
         if endpoint.path == "/ready" || endpoint.operationID == "approveLock" { statuses.append(("503", "A dependency is not available.")) }
         return statuses
     }

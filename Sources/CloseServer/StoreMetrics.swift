@@ -16,6 +16,8 @@ enum StoreMetrics {
         text += MetricsRegistry.gauge("closer_bank_auto_match_ratio", help: "Share of current bank-match proposals the policy matched on its own.",
                                       values: [([:], rate)])
         text += MetricsRegistry.gauge("closer_runs", help: "Runs recorded in the store, by status.", values: labelled(gauges.runsByStatus, "status"))
+        text += MetricsRegistry.gauge("closer_webhook_deliveries", help: "Outgoing webhook notifications by status; dead ones wait for an admin.",
+                                      values: labelled(gauges.webhookDeliveriesByStatus, "status"))
         let durations = MetricsRegistry()
         for (kind, seconds) in gauges.runDurations {
             for value in seconds {

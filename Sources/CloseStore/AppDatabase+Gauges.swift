@@ -26,7 +26,8 @@ extension AppDatabase {
             }
             return StoreGauges(findingsBySeverity: findings, adjustmentsByStatus: try counts("SELECT status, COUNT(*) FROM adjustment_proposal GROUP BY status"),
                                bankMatchesByStatus: matches, bankMatchesCurrent: current, bankMatchesAuto: auto, runDurations: durations,
-                               runsByStatus: try counts("SELECT status, COUNT(*) FROM run GROUP BY status"))
+                               runsByStatus: try counts("SELECT status, COUNT(*) FROM run GROUP BY status"),
+                               webhookDeliveriesByStatus: try counts("SELECT status, COUNT(*) FROM webhook_delivery GROUP BY status"))
         }
     }
 }

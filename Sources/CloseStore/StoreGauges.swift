@@ -11,4 +11,6 @@ public struct StoreGauges: Sendable, Hashable {
     /// Finished runs' durations in seconds, by kind (pull, check, propose, …).
     public var runDurations: [String: [Double]]
     public var runsByStatus: [String: Int]
+    /// Outgoing webhook notifications by status (pending, delivered, dead).
+    public var webhookDeliveriesByStatus: [String: Int]
 }

@@ -13,6 +13,7 @@ struct ServedDemo {
     var source: String
     var period: Period
     var tokens: [String: String]
+    var book: DemoBook
 
     static func make() async throws -> ServedDemo {
         let book = DemoCompany.generate(DemoOptions(targetLines: 2_000))
@@ -30,14 +31,15 @@ struct ServedDemo {
             _ = try store.addUser(login: login, name: login.capitalized, roles: [role], odooUserID: nil, actor: "root-admin")
             tokens[login] = try store.issueToken(login: login, actor: "root-admin").token
         }
-        return ServedDemo(store: store, source: source, period: period, tokens: tokens)
+        return ServedDemo(store: store, source: source, period: period, tokens: tokens, book: book)
     }
 
-    func server(maxRequestBytes: Int = 64 * 1024) -> CloserServer {
+    /// A server over the demo's store; with `automation`, its refreshes pull from the demo company.
+    func server(maxRequestBytes: Int = 64 * 1024, automation: AutomationConfig? = nil) -> CloserServer {
         var quiet = Logger(label: "closer.server.test")
         quiet.logLevel = .critical   // stopping a test server logs its cancelled channels
         return CloserServer(store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: 0, maxRequestBytes: maxRequestBytes),
-                            logger: quiet)
+                            logger: quiet, automation: automation, sources: { [book] _ in DemoLedgerSource(book: book) })
     }
 
     /// What a refused request must leave untouched: the audit trail, every proposal's status and
