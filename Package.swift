@@ -62,7 +62,8 @@ let package = Package(
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "DemoCompany", "Ledger"]),
         .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseKit", "Ledger", "Reconciliation"]),
         .testTarget(name: "CloseServiceTests", dependencies: ["CloseService", "DemoCompany", "CloseStore", "OdooLedger", "OdooRPC", "Ledger", "Reconciliation", "LoopbackHTTP"]),
-        .testTarget(name: "CloseServerTests", dependencies: ["CloseServer", "CloseService", "CloseStore", "Ledger", "LoopbackHTTP"]),
+        .testTarget(name: "CloseServerTests", dependencies: ["CloseServer", "CloseService", "CloseStore", "Ledger", "DemoCompany", "LoopbackHTTP",
+                                                          .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CloserCLITests", dependencies: ["closer"]),
     ]
 )

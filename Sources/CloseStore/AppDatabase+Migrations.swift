@@ -379,6 +379,7 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v12-web-sessions", migrate: migrateWebSessions)
         return migrator
     }
 }

@@ -1,0 +1,94 @@
+import CloseStore
+import Foundation
+import Testing
+@testable import CloseServer
+
+/// The dashboard over real HTTP: sign-in, CSRF and role refusals change nothing; hostile text is escaped.
+@Suite struct DashboardHTTPTests {
+    @Test func aWrongPasswordIsRefusedAndChangesNothing() async throws {
+        try await DashboardFixture.run { fixture in
+            let client = DashboardClient(baseURL: fixture.baseURL)
+            let eventsBefore = try fixture.store.verifyAuditTrail().eventCount
+            let refused = try await client.signIn(login: DashboardFixture.approver, password: "not the password at all")
+            #expect(refused.status == 401)
+            #expect(refused.body.contains("Wrong login or password"))
+            let unknown = try await client.signIn(login: "nobody", password: DashboardFixture.password)
+            #expect(unknown.status == 401)
+            #expect(try fixture.store.verifyAuditTrail().eventCount == eventsBefore)
+            // Still signed out: pages send the browser to the login form.
+            #expect(try await client.get("/proposals").location == "/login")
+
+            let accepted = try await client.signIn(login: DashboardFixture.approver, password: DashboardFixture.password)
+            #expect(accepted.status == 303 && accepted.location == "/")
+            let overview = try await client.get("/")
+            #expect(overview.status == 200 && overview.body.contains("What blocks the lock"))
+            #expect(try fixture.store.auditEvents().contains { $0.action == "user.login" && $0.actor == DashboardFixture.approver })
+        }
+    }
+
+    @Test func aFormWithoutTheSessionsCSRFTokenIsRefused() async throws {
+        try await DashboardFixture.run { fixture in
+            let client = DashboardClient(baseURL: fixture.baseURL)
+            try await client.signIn(login: DashboardFixture.approver, password: DashboardFixture.password)
+            let proposal = try fixture.approvableProposal()
+            let eventsBefore = try fixture.store.verifyAuditTrail().eventCount
+            let path = "/proposals/\(proposal.id)/decide?source=\(fixture.source)"
+            let missing = try await client.post(path, form: ["decision": "approve"])
+            let wrong = try await client.post(path, form: ["decision": "approve", "csrf": String(repeating: "0", count: 64)])
+            #expect(missing.status == 403 && wrong.status == 403)
+            #expect(wrong.body.contains("did not come from this dashboard"))
+            #expect(try fixture.store.adjustment(id: proposal.id, sourceKey: fixture.source).status == .proposed)
+            #expect(try fixture.store.verifyAuditTrail().eventCount == eventsBefore)
+        }
+    }
+
+    @Test func aViewerReadsButCannotApprove() async throws {
+        try await DashboardFixture.run { fixture in
+            let client = DashboardClient(baseURL: fixture.baseURL)
+            try await client.signIn(login: DashboardFixture.viewer, password: DashboardFixture.password)
+            let proposal = try fixture.approvableProposal()
+            let page = try await client.get("/proposals/\(proposal.id)?source=\(fixture.source)")
+            #expect(page.status == 200 && page.body.contains("Approving needs the approver or controller role"))
+            let refused = try await client.post("/proposals/\(proposal.id)/decide?source=\(fixture.source)",
+                                                 form: ["decision": "approve", "csrf": try DashboardClient.csrfToken(in: page.body)])
+            #expect(refused.status == 403 && refused.body.contains("needs the approver or controller role"))
+            #expect(try fixture.store.adjustment(id: proposal.id, sourceKey: fixture.source).status == .proposed)
+        }
+    }
+
+    @Test func hostileTextIsEscapedOnEveryPage() async throws {
+        try await DashboardFixture.run { fixture in
+            let hostile = #"<script>alert("owned")</script><img src=x onerror=alert(1)>"#
+            try fixture.store.addUser(login: "mallory", name: hostile, roles: [.viewer], odooUserID: nil, actor: DashboardFixture.admin)
+            let client = DashboardClient(baseURL: fixture.baseURL)
+            try await client.signIn(login: DashboardFixture.viewer, password: DashboardFixture.password)
+            let audit = try await client.get("/audit")
+            #expect(audit.status == 200 && audit.body.contains("Verified: all"))
+            #expect(!audit.body.contains("<script>alert"))
+            #expect(!audit.body.contains("<img src=x"))
+            #expect(audit.body.contains("&lt;script&gt;alert("))
+        }
+    }
+
+    @Test func escapingCoversMarkupAndQuotes() {
+        let value = #"<a href="x" onclick='y'>&"#
+        let html: HTML = "<p title=\"\(value)\">\(value)</p>"
+        #expect(html.markup == #"<p title="&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;">&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;</p>"#)
+        #expect(HTML.externalLink("javascript:alert(1)", "x").markup == "x")
+    }
+
+    @Test func signingOutEndsTheSession() async throws {
+        try await DashboardFixture.run { fixture in
+            let client = DashboardClient(baseURL: fixture.baseURL)
+            try await client.signIn(login: DashboardFixture.viewer, password: DashboardFixture.password)
+            let page = try await client.get("/checklist")
+            #expect(page.status == 200 && page.body.contains("id=\"checklist\""))
+            let sessionID = try #require(client.cookie(SessionAuthenticator.sessionCookie))
+            #expect(try fixture.store.webSession(id: sessionID)?.user.login == DashboardFixture.viewer)
+            let out = try await client.post("/logout", form: ["csrf": try DashboardClient.csrfToken(in: page.body)])
+            #expect(out.status == 303 && out.location == "/login")
+            #expect(try fixture.store.webSession(id: sessionID) == nil)
+            #expect(try await client.get("/checklist").location == "/login")
+        }
+    }
+}
