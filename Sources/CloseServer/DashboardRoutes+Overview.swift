@@ -30,7 +30,7 @@ extension DashboardRoutes {
         let proposals = try store.adjustments(sourceKey: source, period: period)
         let blockers = try LockGate(store: store, actor: actor).blockers(sourceKey: source, period: period, children: [], asOf: asOf)
         return """
-            <section class="card company"><h2>\(name) · \(period)</h2>\(scope.heading)
+            <section class="card company"><h2>\(name) · \(period) <small>(\(source))</small></h2>
             <p>Checklist: <progress max="\(board.rows.count)" value="\(done)"></progress> \(done) of \(board.rows.count) tasks done
             (<a href="/checklist\(scope.query)">board</a>)</p>
             <table><tr><th>Findings</th>\(Self.counts(findings.map { Dictionary(grouping: $0, by: \.severity.rawValue) } ?? [:],

@@ -89,7 +89,7 @@ extension DashboardRoutes {
             \(stored.decidedBy.map { " by \($0)" as String })\(stored.note.map { ": \($0)" as String })</p>
             <p>Confidence: \(Self.percent(proposal.confidence))</p><p>Why: \(proposal.reason)</p>
             <p>Prepared by \(stored.preparedBy ?? "unknown")</p>
-            <h3>Approvals of this version</h3>\(approvedBy.isEmpty ? "<p>none yet</p>" : "<ul id=\"approvals\">\(approvedBy)</ul>")
+            <h3>Approvals of this version</h3>\(approvedBy.isEmpty ? "<p>none yet</p>" : "<ul id=\"approvals\">\(approvedBy)</ul>" as HTML)
             \(stored.status == .proposed ? decisionForms(action: "/proposals/\(id)/decide\(HTML.query([("source", source)]))", session: session) : "")
             </section>
             <section class="card"><h2>Evidence</h2><ul id="evidence">\(evidence)</ul></section>

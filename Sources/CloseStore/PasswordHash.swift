@@ -3,8 +3,8 @@ import Foundation
 /// A password as the store keeps it: PBKDF2-HMAC-SHA256 of the password with a random salt, never
 /// the password itself.
 struct PasswordHash: Sendable, Equatable {
-    /// OWASP's floor for PBKDF2-HMAC-SHA256 is far higher for new systems; 210,000 keeps a login
-    /// under a second on a debug build while a leaked hash still costs an attacker dearly.
+    /// The schema refuses fewer than 100,000 rounds. 210,000 cost about 1.8 s per login in a debug
+    /// build on the development machine (20,000 rounds in 0.17 s), a fraction of that in release.
     static let iterations = 210_000
     static let minimumLength = 12
 

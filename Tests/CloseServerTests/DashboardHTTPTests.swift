@@ -56,6 +56,25 @@ import Testing
         }
     }
 
+    /// The policy decides past the role check: whoever prepared a proposal is refused, in the policy's words, and nothing changes.
+    @Test func thePolicysRefusalIsShownOnTheProposal() async throws {
+        try await DashboardFixture.run { fixture in
+            try fixture.store.addUser(login: DashboardFixture.preparer, name: "Pat Preparer", roles: [.preparer, .approver], odooUserID: nil,
+                                      actor: DashboardFixture.admin)
+            try fixture.store.setPassword(DashboardFixture.password, login: DashboardFixture.preparer, actor: DashboardFixture.admin)
+            let client = DashboardClient(baseURL: fixture.baseURL)
+            try await client.signIn(login: DashboardFixture.preparer, password: DashboardFixture.password)
+            let proposal = try fixture.approvableProposal()
+            let page = try await client.get("/proposals/\(proposal.id)?source=\(fixture.source)")
+            let refused = try await client.post("/proposals/\(proposal.id)/decide?source=\(fixture.source)",
+                                                 form: ["decision": "approve", "csrf": try DashboardClient.csrfToken(in: page.body)])
+            #expect(refused.status == 403)
+            #expect(refused.body.contains("separation of duties: \(DashboardFixture.preparer) prepared adjustment proposal \(proposal.id)"))
+            #expect(refused.body.contains(#"id="proposal-status" class="proposed">proposed"#))
+            #expect(try fixture.store.adjustment(id: proposal.id, sourceKey: fixture.source).status == .proposed)
+        }
+    }
+
     @Test func hostileTextIsEscapedOnEveryPage() async throws {
         try await DashboardFixture.run { fixture in
             let hostile = #"<script>alert("owned")</script><img src=x onerror=alert(1)>"#
