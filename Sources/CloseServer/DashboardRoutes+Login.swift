@@ -14,7 +14,7 @@ extension DashboardRoutes {
             do {
                 try sessions.verifyLoginCSRF(fields, request: request)
             } catch {
-                return Self.errorPage(error, session: nil, requestID: context.id).response()
+                return Self.errorPage(error, session: nil, context: context).response()
             }
             let credential: LoginCredential = if let token = fields["token"] {
                 .apiToken(token)
@@ -39,7 +39,7 @@ extension DashboardRoutes {
             do {
                 try sessions.verifyCSRF(try await FormFields.read(request), session: session)
             } catch {
-                return Self.errorPage(error, session: session, requestID: context.id).response()
+                return Self.errorPage(error, session: session, context: context).response()
             }
             try store.endWebSession(id: id)
             var response = Self.redirect(to: "/login")

@@ -47,7 +47,7 @@ extension DashboardRoutes {
                 ?? "\(approve ? "Approved" : "Rejected") by \(session.user.login)."
             return try proposalPage(id: id, source: source, session: session, notice: .init(text: text, isError: false)).response()
         } catch {
-            let refusal = APIError.from(error, requestID: context.id)
+            let refusal = Self.refusal(error, context: context)
             return try proposalPage(id: id, source: source, session: session, notice: .init(text: refusal.message, isError: true),
                                     status: refusal.status).response()
         }

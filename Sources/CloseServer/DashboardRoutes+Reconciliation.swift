@@ -22,7 +22,7 @@ extension DashboardRoutes {
                 ?? "Bank match \(id) \(approve ? "approved" : "rejected") by \(session.user.login)."
             return try reconciliationPage(request, session: session, notice: .init(text: text, isError: false)).response()
         } catch {
-            let refusal = APIError.from(error, requestID: context.id)
+            let refusal = Self.refusal(error, context: context)
             return try reconciliationPage(request, session: session, notice: .init(text: refusal.message, isError: true), status: refusal.status).response()
         }
     }

@@ -40,7 +40,7 @@ struct DashboardRoutes: Sendable {
             do {
                 return try await handler(request, context, session).response()
             } catch {
-                return Self.errorPage(error, session: session, requestID: context.id).response()
+                return Self.errorPage(error, session: session, context: context).response()
             }
         }
     }
@@ -57,7 +57,7 @@ struct DashboardRoutes: Sendable {
                 try access.authorize(session.user)
                 return try await handler(request, context, session, fields)
             } catch {
-                return Self.errorPage(error, session: session, requestID: context.id).response()
+                return Self.errorPage(error, session: session, context: context).response()
             }
         }
     }
@@ -67,10 +67,19 @@ struct DashboardRoutes: Sendable {
     }
 
     /// Any refusal or failure as a page: the API's reading of the error gives the status and the sentence.
-    static func errorPage(_ error: any Error, session: WebSession?, requestID: String) -> HTMLPage {
-        let apiError = APIError.from(error, requestID: requestID)
-        return HTMLPage(title: "Not done", session: session, status: apiError.status, notice: .init(text: apiError.message, isError: true),
+    static func errorPage(_ error: any Error, session: WebSession?, context: CloserRequestContext) -> HTMLPage {
+        let refusal = Self.refusal(error, context: context)
+        return HTMLPage(title: "Not done", session: session, status: refusal.status, notice: .init(text: refusal.message, isError: true),
                         body: #"<p><a href="/">Back to the overview</a></p>"#)
+    }
+
+    /// The API's reading of an error; an unexpected one is logged in full, since its details never reach the page.
+    static func refusal(_ error: any Error, context: CloserRequestContext) -> APIError {
+        let refusal = APIError.from(error, requestID: context.id)
+        if refusal.status == .internalServerError {
+            context.logger.error("dashboard request failed", metadata: ["error": "\(String(reflecting: error))"])
+        }
+        return refusal
     }
 
     /// The day the close is judged on: today (UTC) unless the page names `asOf`.

@@ -19,12 +19,14 @@ import Testing
                 try await browser.type(DashboardFixture.approver, into: "#login")
                 try await browser.type(DashboardFixture.password, into: "#password")
                 try await browser.click("#sign-in")
-                #expect(try await browser.text(of: "#signed-in").hasPrefix(DashboardFixture.approver))
+                let signedIn = try await browser.text(of: "#signed-in") { $0.hasPrefix(DashboardFixture.approver) }
+                #expect(signedIn.hasPrefix(DashboardFixture.approver), "signed in as: \(signedIn)")
 
                 try await browser.navigate(to: URL(string: "/proposals/\(proposal.id)?source=\(fixture.source)", relativeTo: fixture.baseURL)!)
                 #expect(try await browser.text(of: "#proposal-status") == "proposed")
                 try await browser.click("#approve")
-                #expect(try await browser.text(of: "#proposal-status") == "approved")
+                let status = try await browser.text(of: "#proposal-status") { $0 == "approved" }
+                #expect(status == "approved")
                 #expect(try await browser.text(of: "#notice") == "Approved by \(DashboardFixture.approver).")
                 try await browser.navigate(to: URL(string: "/audit?actor=\(DashboardFixture.approver)", relativeTo: fixture.baseURL)!)
                 #expect(try await browser.text(of: "#audit").contains("adjustment.approved"))

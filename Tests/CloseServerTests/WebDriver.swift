@@ -89,6 +89,18 @@ final class WebDriver: @unchecked Sendable {
     }
 
     /// chromedriver answers /status once it listens; until then the connection is refused.
+    /// The element's text once it satisfies `expected`, waiting up to ten seconds for the page a click
+    /// started to arrive; the last text seen if it never does, for the test to report.
+    func text(of css: String, waitingFor expected: (String) -> Bool) async throws -> String {
+        var seen = ""
+        for _ in 0..<50 {
+            seen = (try? await text(of: css)) ?? seen
+            if expected(seen) { return seen }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        return seen
+    }
+
     private func waitUntilReady() async throws {
         var lastError: (any Error)?
         for _ in 0..<150 {
