@@ -27,6 +27,7 @@ struct DashboardRoutes: Sendable {
         page("/reconciliation", on: router, reconciliation)
         form("/reconciliation/:id/decide", access: .approver, on: router, decideMatch)
         page("/checklist", on: router, checklist)
+        form("/checklist/tasks/:key/done", access: .participant, on: router, signOffTask)
         page("/audit", on: router, audit)
         page("/package", on: router, closePackage)
         page("/webhooks", on: router, webhooks)

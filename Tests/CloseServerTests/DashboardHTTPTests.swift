@@ -75,6 +75,22 @@ import Testing
         }
     }
 
+    @Test func aManualTaskIsSignedOffFromTheBoard() async throws {
+        try await DashboardFixture.run { fixture in
+            let client = DashboardClient(baseURL: fixture.baseURL)
+            try await client.signIn(login: DashboardFixture.approver, password: DashboardFixture.password)
+            let board = try await client.get("/checklist")
+            let action = "/checklist/tasks/intercompany-agreed/done?source=\(fixture.source)&period=\(fixture.period)"
+            #expect(board.body.contains(#"action="\#(action.replacingOccurrences(of: "&", with: "&amp;"))""#))
+            let csrf = try DashboardClient.csrfToken(in: board.body)
+            let blank = try await client.post(action, form: ["comment": " ", "csrf": csrf])
+            #expect(blank.status == 422 && blank.body.contains("needs a comment"), "\(blank.body)")
+            let signed = try await client.post(action, form: ["comment": "No intercompany partners this month", "csrf": csrf])
+            #expect(signed.status == 200 && signed.body.contains("intercompany-agreed signed off by \(DashboardFixture.approver)."))
+            #expect(signed.body.contains("\(DashboardFixture.approver) at ") && signed.body.contains(": No intercompany partners this month"))
+        }
+    }
+
     @Test func hostileTextIsEscapedOnEveryPage() async throws {
         try await DashboardFixture.run { fixture in
             let hostile = #"<script>alert("owned")</script><img src=x onerror=alert(1)>"#
