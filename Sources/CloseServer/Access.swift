@@ -13,6 +13,8 @@ enum Access: Sendable, Hashable {
     static let preparer = Access.roles([.preparer, .controller])
     static let approver = Access.roles(Set(CloserRole.approving))
     static let controller = Access.roles([.controller])
+    /// Those who take part in the close itself: sign off checklist tasks, ask for the lock.
+    static let participant = Access.roles([.preparer, .approver, .controller])
     static let admin = Access.roles([.admin])
 
     /// The roles the OpenAPI document lists for the endpoint; empty when no token is needed.

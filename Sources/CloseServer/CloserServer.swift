@@ -49,6 +49,7 @@ public struct CloserServer: Sendable {
                 return try await route.handler(request, context).response(from: request, context: context)
             }
         }
+        DashboardRoutes(store: store, configuration: configuration).register(on: router)
         return router
     }
 

@@ -10,13 +10,17 @@ public struct ServerConfiguration: Sendable {
     public var ruleSet: RuleSet
     /// nil when no Odoo is configured: the endpoints that need Odoo say so instead of failing later.
     public var odoo: OdooSettings?
+    /// Marks the dashboard's cookies Secure, so browsers send them only over HTTPS: set it when a
+    /// TLS proxy stands in front of the server.
+    public var secureCookies: Bool
 
     public init(host: String = "127.0.0.1", port: Int = 8080, maxRequestBytes: Int = 1 << 20, ruleSet: RuleSet = .builtIn,
-                odoo: OdooSettings? = nil) {
+                odoo: OdooSettings? = nil, secureCookies: Bool = false) {
         self.host = host
         self.port = port
         self.maxRequestBytes = maxRequestBytes
         self.ruleSet = ruleSet
         self.odoo = odoo
+        self.secureCookies = secureCookies
     }
 }

@@ -7,11 +7,16 @@ import Ledger
 /// with no blocking finding, every checklist task done (except the lock task itself), no adjusting
 /// entry undecided or approved but not written, no bank match waiting for review, and every child
 /// company's books locked through the period end.
-struct LockGate {
-    var store: AppDatabase
-    var actor: String
+public struct LockGate: Sendable {
+    public var store: AppDatabase
+    public var actor: String
 
-    func blockers(sourceKey: String, period: Period, children: [String], asOf: LocalDate) throws -> [String] {
+    public init(store: AppDatabase, actor: String) {
+        self.store = store
+        self.actor = actor
+    }
+
+    public func blockers(sourceKey: String, period: Period, children: [String], asOf: LocalDate) throws -> [String] {
         var blockers: [String] = []
         if let findings = try store.latestFindings(sourceKey: sourceKey, period: period) {
             let blocking = findings.filter { $0.severity == .blocking }

@@ -422,6 +422,7 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v12-web-sessions", migrate: migrateWebSessions)
         return migrator
     }
 }

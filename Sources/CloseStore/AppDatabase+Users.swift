@@ -81,9 +81,7 @@ extension AppDatabase {
             try Self.requireAdmin(actor, db)
             let (id, user) = try Self.userRow(login: login, db)
             guard !user.isAgent else { throw UserError.agentIsFixed }
-            var generator = SystemRandomNumberGenerator()
-            let secret = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
-            let token = "clt_" + secret
+            let token = "clt_" + RandomToken.hex(bytes: 32)
             let prefix = String(token.prefix(12))
             try db.execute(sql: "INSERT INTO api_token (user_id, prefix, token_sha256, created_at) VALUES (?, ?, ?, ?)",
                            arguments: [id, prefix, SHA256.hex(token), Self.utcText(Date())])

@@ -8,6 +8,8 @@ public enum UserError: Error, CustomStringConvertible, Equatable {
     case unknownToken
     case revokedToken(prefix: String)
     case inactiveUser(String)
+    case loginRefused
+    case weakPassword(minimumLength: Int)
 
     public var description: String {
         switch self {
@@ -24,6 +26,8 @@ public enum UserError: Error, CustomStringConvertible, Equatable {
         case .unknownToken: "That API token is not known to this store: ask an admin for one with `closer users token LOGIN`."
         case .revokedToken(let prefix): "API token \(prefix)… was revoked: ask an admin for a new one with `closer users token LOGIN`."
         case .inactiveUser(let login): "'\(login)' is deactivated: an admin reactivates them with `closer users activate \(login)`."
+        case .loginRefused: "Wrong login or password (or unknown API token): try again, or ask an admin to set one with `closer users password LOGIN`."
+        case .weakPassword(let length): "A dashboard password needs at least \(length) characters: a short phrase is easy to remember and hard to guess."
         }
     }
 }

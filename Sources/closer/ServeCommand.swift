@@ -8,7 +8,8 @@ import Logging
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the JSON API (OpenAPI at /openapi.json), Odoo webhooks, /health, /ready and /metrics over the store, with the configured schedules and outgoing webhooks; every API caller needs a token.")
+        abstract: "Serve the web dashboard (/), the JSON API (OpenAPI at /openapi.json), Odoo webhooks, /health, /ready and /metrics over the store, with the configured schedules and outgoing webhooks.",
+        discussion: "The API takes an API token; the dashboard a password (`closer users password LOGIN`) or an API token.")
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var connection: ConnectionOptions
@@ -18,6 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Largest request body accepted, in bytes.") var maxRequestBytes = 1 << 20
     @Option(help: "Webhooks and schedules (default: ./\(AutomationConfig.defaultPath) when present; env CLOSER_AUTOMATION).")
     var automation: String?
+    @Flag(help: "Mark the dashboard's cookies Secure (sent over HTTPS only): use behind a TLS proxy.") var secureCookies = false
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not a port: use 1–65535 (0 picks a free one).") }
@@ -33,7 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
         // Odoo is optional: without it the API still serves reviews, and the endpoints that need Odoo say so.
         let odoo = resolver.string(.odooURL) == nil ? nil : try OdooSettings(resolving: resolver)
         let server = CloserServer(store: store, configuration: ServerConfiguration(host: host, port: port, maxRequestBytes: maxRequestBytes,
-                                                                                  ruleSet: ruleSet, odoo: odoo),
+                                                                                  ruleSet: ruleSet, odoo: odoo, secureCookies: secureCookies),
                                   automation: automationConfig)
         try await server.run { port in
             Logger(label: "closer.server").info("listening", metadata: [

@@ -8,7 +8,7 @@ import Foundation
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users", abstract: "Users, roles and API tokens: who may prepare, approve and manage.",
-        subcommands: [List.self, Add.self, Grant.self, Revoke.self, Token.self, RevokeToken.self, Activate.self, Deactivate.self],
+        subcommands: [List.self, Add.self, Grant.self, Revoke.self, Token.self, RevokeToken.self, Password.self, Activate.self, Deactivate.self],
         defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {
@@ -75,6 +75,19 @@ struct UsersCommand: AsyncParsableCommand {
         func run() async throws {
             try common.openStore().revokeToken(prefix: prefix, actor: ActorIdentity.current())
             if !common.json { Swift.print("revoked token \(prefix)…") }
+        }
+    }
+
+    struct Password: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set a user's dashboard password (an admin's work), read from CLOSER_NEW_PASSWORD or standard input, never from a flag.",
+            discussion: "Only a PBKDF2 hash is stored; setting a new password ends the user's password sessions.")
+        @OptionGroup var user: LoginArgument
+
+        func run() async throws {
+            let password = try NewPassword.read()
+            try user.store.setPassword(password, login: user.login, actor: ActorIdentity.current())
+            if !user.common.json { Swift.print("password set for \(user.login)") }
         }
     }
 

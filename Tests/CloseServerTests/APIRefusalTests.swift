@@ -45,12 +45,13 @@ struct APIRefusalTests {
     @Test func thePolicyRefusesTheProposalsOwnPreparerAndSaysWhy() async throws {
         let demo = try await ServedDemo.make()
         // The demo's proposals were drafted by "preparer"; give that person the approver role too.
-        _ = try demo.store.addUser(login: "preparer", name: "Pat Preparer", roles: [.preparer, .approver], odooUserID: nil, actor: "root-admin")
-        let token = try demo.store.issueToken(login: "preparer", actor: "root-admin").token
+        _ = try demo.store.addUser(login: ServedDemo.preparer, name: "Pat Preparer", roles: [.preparer, .approver], odooUserID: nil,
+                                   actor: ServedDemo.admin)
+        let token = try demo.store.issueToken(login: ServedDemo.preparer, actor: ServedDemo.admin).token
         let server = try await TestServer.start(demo.server())
         defer { server.stop() }
         let waiting = try #require(try demo.store.adjustments(sourceKey: demo.source, statuses: [.proposed]).first)
-        #expect(waiting.preparedBy == "preparer")
+        #expect(waiting.preparedBy == ServedDemo.preparer)
         let before = try demo.state()
 
         let own = try await server.post("/api/v1/proposals/\(waiting.id)/approve", token: token, json: "{}")

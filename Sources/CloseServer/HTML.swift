@@ -1,0 +1,58 @@
+import Foundation
+
+/// Markup built by string interpolation in which every interpolated value is escaped unless it is
+/// itself `HTML`: text from the store (names, messages, reasons) cannot inject tags or attributes.
+struct HTML: ExpressibleByStringInterpolation, Sendable {
+    private(set) var markup: String
+
+    init(stringLiteral literal: String) { markup = literal }
+    init(stringInterpolation: Interpolation) { markup = stringInterpolation.markup }
+    init(joining parts: some Sequence<HTML>) { markup = parts.map(\.markup).joined() }
+
+    struct Interpolation: StringInterpolationProtocol {
+        var markup = ""
+
+        init(literalCapacity: Int, interpolationCount: Int) { markup.reserveCapacity(literalCapacity + 16 * interpolationCount) }
+        mutating func appendLiteral(_ literal: String) { markup += literal }
+        mutating func appendInterpolation(_ html: HTML) { markup += html.markup }
+        mutating func appendInterpolation(_ parts: [HTML]) { markup += parts.map(\.markup).joined() }
+        mutating func appendInterpolation(_ value: some CustomStringConvertible) { markup += HTML.escape(value.description) }
+        mutating func appendInterpolation(_ value: (some CustomStringConvertible)?) { markup += value.map { HTML.escape($0.description) } ?? "" }
+    }
+
+    /// Text made safe for element content and quoted attribute values.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// A link that opens outside the dashboard (into Odoo); only http(s) addresses become links, so a
+    /// stored `javascript:` address is shown as text and never run.
+    static func externalLink(_ address: String?, _ text: String) -> HTML {
+        guard let address, address.hasPrefix("https://") || address.hasPrefix("http://") else { return "\(text)" }
+        return #"<a href="\#(address)" target="_blank" rel="noopener noreferrer">\#(text)</a>"#
+    }
+
+    /// A query string with every name and value percent-encoded, for links between dashboard pages.
+    static func query(_ items: [(String, String?)]) -> String {
+        let pairs = items.compactMap { name, value in value.map { encode(name) + "=" + encode($0) } }
+        return pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&")
+    }
+
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/")
+
+    private static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+}
