@@ -33,7 +33,7 @@ public enum MatchReviewError: Error, CustomStringConvertible, Equatable {
 
 extension AppDatabase {
     static func companyRowID(_ sourceKey: String, _ db: Database) throws -> Int64 {
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM company WHERE source_key = ?", arguments: [sourceKey]) else {
+        guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM company WHERE source_key = ?"), arguments: [sourceKey]) else {
             throw StoreError.unknownCompany(sourceKey)
         }
         return id

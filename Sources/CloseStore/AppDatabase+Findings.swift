@@ -83,7 +83,7 @@ extension AppDatabase {
     public func latestFindingsPage(sourceKey: String, period: Period, filter: FindingsFilter) throws -> FindingsPage? {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
-            guard let run = try Int64.fetchOne(db, sql: "SELECT MAX(run_id) FROM check_run WHERE company_id = ? AND period = ?",
+            guard let run = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(run_id) FROM check_run WHERE company_id = ? AND period = ?"),
                                                arguments: [company, period.description]) else { return nil }
             var conditions = ["run_id = ?"]
             var arguments: StatementArguments = [run]
@@ -96,8 +96,9 @@ extension AppDatabase {
                 arguments += [checkID]
             }
             let condition = conditions.joined(separator: " AND ")
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding WHERE \(condition)", arguments: arguments) ?? 0
-            let page = try String.fetchAll(db, sql: "SELECT finding FROM finding WHERE \(condition) ORDER BY id LIMIT ? OFFSET ?",
+            // At most four shapes of condition: cached, the findings list being what dashboards poll.
+            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM finding WHERE \(condition)"), arguments: arguments) ?? 0
+            let page = try String.fetchAll(db.cachedStatement(sql: "SELECT finding FROM finding WHERE \(condition) ORDER BY id LIMIT ? OFFSET ?"),
                                            arguments: arguments + [filter.limit, filter.offset])
             return FindingsPage(period: period, runID: run, total: total, findingsJSON: page)
         }
@@ -107,7 +108,7 @@ extension AppDatabase {
     public func latestCheckedPeriod(sourceKey: String) throws -> Period? {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
-            return try String.fetchOne(db, sql: "SELECT period FROM check_run WHERE company_id = ? ORDER BY run_id DESC LIMIT 1",
+            return try String.fetchOne(db.cachedStatement(sql: "SELECT period FROM check_run WHERE company_id = ? ORDER BY run_id DESC LIMIT 1"),
                                        arguments: [company]).flatMap { try? Period(parsing: $0) }
         }
     }

@@ -106,10 +106,11 @@ extension AppDatabase {
     /// stays a read.
     public func user(authenticatedBy token: String, at date: Date = Date()) throws -> CloserUser {
         let (tokenID, lastUsed, user) = try writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
+            // Cached statements: every API request runs these, and preparing them anew dominated its cost.
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT t.id, t.prefix, t.revoked_at, t.last_used_at, u.login FROM api_token t JOIN closer_user u ON u.id = t.user_id
                 WHERE t.token_sha256 = ?
-                """, arguments: [SHA256.hex(token)]) else { throw UserError.unknownToken }
+                """), arguments: [SHA256.hex(token)]) else { throw UserError.unknownToken }
             if row["revoked_at"] as String? != nil { throw UserError.revokedToken(prefix: row["prefix"]) }
             let user = try Self.userRow(login: row["login"], db).user
             guard user.active else { throw UserError.inactiveUser(user.login) }
@@ -124,7 +125,7 @@ extension AppDatabase {
     }
 
     static func userRow(login: String, _ db: Database) throws -> (id: Int64, user: CloserUser) {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM closer_user WHERE login = ?", arguments: [login]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM closer_user WHERE login = ?"), arguments: [login]) else {
             throw UserError.unknownUser(login)
         }
         return (row["id"], try user(row, db))
@@ -132,8 +133,8 @@ extension AppDatabase {
 
     static func user(_ row: Row, _ db: Database) throws -> CloserUser {
         let id: Int64 = row["id"]
-        let roles = try String.fetchAll(db, sql: "SELECT role FROM user_role WHERE user_id = ?", arguments: [id]).compactMap(CloserRole.init)
-        let tokens = try Row.fetchAll(db, sql: "SELECT * FROM api_token WHERE user_id = ? ORDER BY id", arguments: [id]).map {
+        let roles = try String.fetchAll(db.cachedStatement(sql: "SELECT role FROM user_role WHERE user_id = ?"), arguments: [id]).compactMap(CloserRole.init)
+        let tokens = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM api_token WHERE user_id = ? ORDER BY id"), arguments: [id]).map {
             TokenSummary(prefix: $0["prefix"], createdAt: $0["created_at"], lastUsedAt: $0["last_used_at"], revokedAt: $0["revoked_at"])
         }
         let kind: String = row["kind"]
