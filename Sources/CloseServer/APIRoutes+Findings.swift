@@ -29,9 +29,7 @@ extension APIRoutes {
     /// this is the endpoint dashboards poll most.
     private func findingsPage(_ request: Request) throws -> Response {
         let source = try request.sourceKey(in: store)
-        guard let period = try request.period() ?? store.latestCheckedPeriod(sourceKey: source) else {
-            throw APIError(.notFound, code: "not_checked", "\(source) has not been checked yet: run `closer check --period YYYY-MM` first.")
-        }
+        let period = try request.period()
         var severity: Severity?
         if let text = request.query("severity") {
             guard let parsed = Severity(rawValue: text) else { throw APIError.badParameter("severity", "must be blocking, warning or advisory") }
@@ -41,12 +39,20 @@ extension APIRoutes {
                                     limit: try request.integer("limit", default: 100, in: 1...1000),
                                     offset: try request.integer("offset", default: 0, in: 0...Int(Int32.max)))
         guard let page = try store.latestFindingsPage(sourceKey: source, period: period, filter: filter) else {
-            throw APIError(.notFound, code: "not_checked", "\(period) of \(source) has not been checked: run `closer check --period \(period)` first.")
+            throw APIError(.notFound, code: "not_checked",
+                           "\(period.map { "\($0) of " } ?? "")\(source) has not been checked: run `closer check --period \(period?.description ?? "YYYY-MM")` first.")
         }
-        var body = #"{"findings":["#
-        body += page.findingsJSON.joined(separator: ",")
-        body += #"],"limit":\#(filter.limit),"offset":\#(filter.offset),"period":"\#(period)","runId":\#(page.runID),"source":\#(Self.jsonString(source)),"total":\#(page.total)}"#
-        return Response.bytes(Array(body.utf8))
+        // Written straight into the response buffer: a page is tens of kilobytes, polled often.
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(page.findingsJSON.reduce(256) { $0 + $1.utf8.count + 1 })
+        buffer.writeString(#"{"findings":["#)
+        for (index, finding) in page.findingsJSON.enumerated() {
+            if index > 0 { buffer.writeString(",") }
+            buffer.writeString(finding)
+        }
+        buffer.writeString(#"],"limit":\#(filter.limit),"offset":\#(filter.offset),"period":"\#(page.period)","runId":\#(page.runID),"#)
+        buffer.writeString(#""source":\#(Self.jsonString(source)),"total":\#(page.total)}"#)
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody(byteBuffer: buffer))
     }
 
     static func jsonString(_ text: String) -> String {

@@ -78,12 +78,14 @@ extension Finding {
 }
 
 extension AppDatabase {
-    /// A page of the latest check run's findings of a period (nil when the period was never checked),
-    /// in the order the checks reported them.
-    public func latestFindingsPage(sourceKey: String, period: Period, filter: FindingsFilter) throws -> FindingsPage? {
+    /// A page of the latest check run's findings of a period — with no period, of the latest period
+    /// checked — in the order the checks reported them; nil when that period was never checked. One
+    /// read transaction, so the run, the count and the page agree.
+    public func latestFindingsPage(sourceKey: String, period requested: Period?, filter: FindingsFilter) throws -> FindingsPage? {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
-            guard let run = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(run_id) FROM check_run WHERE company_id = ? AND period = ?"),
+            guard let period = try requested ?? Self.latestCheckedPeriod(company: company, db),
+                  let run = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(run_id) FROM check_run WHERE company_id = ? AND period = ?"),
                                                arguments: [company, period.description]) else { return nil }
             var conditions = ["run_id = ?"]
             var arguments: StatementArguments = [run]
@@ -106,10 +108,11 @@ extension AppDatabase {
 
     /// The latest period a check ran on for a company, the one a findings list shows by default.
     public func latestCheckedPeriod(sourceKey: String) throws -> Period? {
-        try writer.read { db in
-            let company = try Self.companyRowID(sourceKey, db)
-            return try String.fetchOne(db.cachedStatement(sql: "SELECT period FROM check_run WHERE company_id = ? ORDER BY run_id DESC LIMIT 1"),
-                                       arguments: [company]).flatMap { try? Period(parsing: $0) }
-        }
+        try writer.read { db in try Self.latestCheckedPeriod(company: try Self.companyRowID(sourceKey, db), db) }
+    }
+
+    static func latestCheckedPeriod(company: Int64, _ db: Database) throws -> Period? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT period FROM check_run WHERE company_id = ? ORDER BY run_id DESC LIMIT 1"),
+                            arguments: [company]).flatMap { try? Period(parsing: $0) }
     }
 }

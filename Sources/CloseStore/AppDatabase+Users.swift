@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import Ledger
 
 extension AppDatabase {
     /// Every user with their roles and token prefixes (never a token), agent first, then by login.
@@ -116,7 +117,8 @@ extension AppDatabase {
             guard user.active else { throw UserError.inactiveUser(user.login) }
             return (row["id"] as Int64, row["last_used_at"] as String?, user)
         }
-        if lastUsed.map({ $0 < Self.utcText(date.addingTimeInterval(-60)) }) ?? true {
+        let minuteAgo = Int64(date.timeIntervalSince1970) - 60
+        if lastUsed.flatMap({ Timestamp(odoo: $0) }).map({ $0.secondsSinceEpoch < minuteAgo }) ?? true {
             try writer.write { db in
                 try db.execute(sql: "UPDATE api_token SET last_used_at = ? WHERE id = ?", arguments: [Self.utcText(date), tokenID])
             }
