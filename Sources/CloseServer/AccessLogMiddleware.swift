@@ -17,7 +17,7 @@ struct AccessLogMiddleware: RouterMiddleware {
         let route = context.endpointPath ?? "unmatched"
         response.headers[.init("X-Request-Id")!] = context.id
         metrics.increment("closer_http_requests_total", help: "HTTP requests answered, by route, method and status.",
-                          labels: ["route": route, "method": request.method.rawValue, "status": String(response.status.code)])
+                          labels: ["method": request.method.rawValue, "route": route, "status": String(response.status.code)])
         metrics.observe("closer_http_request_duration_seconds", help: "Time to answer an HTTP request, by route.",
                         labels: ["route": route], seconds: seconds)
         context.logger.info("request", metadata: [

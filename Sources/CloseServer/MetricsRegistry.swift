@@ -25,18 +25,23 @@ public final class MetricsRegistry: @unchecked Sendable {
 
     public init() {}
 
-    public func increment(_ name: String, help: String, labels: [String: String] = [:], by amount: Double = 1) {
+    /// Labels in the order they are written out (callers list them alphabetically): no sorting on
+    /// the path of every request.
+    public typealias Labels = KeyValuePairs<String, String>
+
+    public func increment(_ name: String, help: String, labels: Labels = [:], by amount: Double = 1) {
+        let key = Self.labelText(labels)
         lock.withLock {
             var family = families[name] ?? Family(help: help, isHistogram: false)
-            family.counters[Self.labelText(labels), default: 0] += amount
+            family.counters[key, default: 0] += amount
             families[name] = family
         }
     }
 
-    public func observe(_ name: String, help: String, labels: [String: String] = [:], seconds: Double) {
+    public func observe(_ name: String, help: String, labels: Labels = [:], seconds: Double) {
+        let key = Self.labelText(labels)
         lock.withLock {
             var family = families[name] ?? Family(help: help, isHistogram: true)
-            let key = Self.labelText(labels)
             var histogram = family.histograms[key] ?? Histogram(buckets: Array(repeating: 0, count: Self.latencyBuckets.count))
             for (index, bound) in Self.latencyBuckets.enumerated() where seconds <= bound { histogram.buckets[index] += 1 }
             histogram.count += 1
@@ -70,14 +75,14 @@ public final class MetricsRegistry: @unchecked Sendable {
     }
 
     /// Gauges computed elsewhere (from the store), in the same format.
-    static func gauge(_ name: String, help: String, values: [([String: String], Double)]) -> String {
+    static func gauge(_ name: String, help: String, values: [(Labels, Double)]) -> String {
         var lines = ["# HELP \(name) \(help)", "# TYPE \(name) gauge"]
         for (labels, value) in values { lines.append("\(name)\(braced(labelText(labels))) \(number(value))") }
         return lines.map { $0 + "\n" }.joined()
     }
 
-    static func labelText(_ labels: [String: String]) -> String {
-        labels.sorted { $0.key < $1.key }.map { "\($0.key)=\"\(escape($0.value))\"" }.joined(separator: ",")
+    static func labelText(_ labels: Labels) -> String {
+        labels.map { "\($0.key)=\"\(escape($0.value))\"" }.joined(separator: ",")
     }
 
     private static func braced(_ labels: String, adding extra: String? = nil) -> String {

@@ -3,7 +3,7 @@ import CloseStore
 /// The store's standing figures as Prometheus gauges and histograms.
 enum StoreMetrics {
     static func text(_ gauges: StoreGauges) -> String {
-        func labelled(_ counts: [String: Int], _ label: String) -> [([String: String], Double)] {
+        func labelled(_ counts: [String: Int], _ label: String) -> [(MetricsRegistry.Labels, Double)] {
             counts.sorted { $0.key < $1.key }.map { ([label: $0.key], Double($0.value)) }
         }
         var text = MetricsRegistry.gauge("closer_findings", help: "Findings of each company's latest check run, by severity.",

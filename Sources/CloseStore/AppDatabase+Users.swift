@@ -113,7 +113,7 @@ extension AppDatabase {
                 WHERE t.token_sha256 = ?
                 """), arguments: [SHA256.hex(token)]) else { throw UserError.unknownToken }
             if row["revoked_at"] as String? != nil { throw UserError.revokedToken(prefix: row["prefix"]) }
-            let user = try Self.userRow(login: row["login"], db).user
+            let user = try Self.userRow(login: row["login"], db, withTokens: false).user
             guard user.active else { throw UserError.inactiveUser(user.login) }
             return (row["id"] as Int64, row["last_used_at"] as String?, user)
         }
@@ -126,17 +126,18 @@ extension AppDatabase {
         return user
     }
 
-    static func userRow(login: String, _ db: Database) throws -> (id: Int64, user: CloserUser) {
+    /// `withTokens: false` leaves the token list empty, for callers that only need who and which roles.
+    static func userRow(login: String, _ db: Database, withTokens: Bool = true) throws -> (id: Int64, user: CloserUser) {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM closer_user WHERE login = ?"), arguments: [login]) else {
             throw UserError.unknownUser(login)
         }
-        return (row["id"], try user(row, db))
+        return (row["id"], try user(row, db, withTokens: withTokens))
     }
 
-    static func user(_ row: Row, _ db: Database) throws -> CloserUser {
+    static func user(_ row: Row, _ db: Database, withTokens: Bool = true) throws -> CloserUser {
         let id: Int64 = row["id"]
         let roles = try String.fetchAll(db.cachedStatement(sql: "SELECT role FROM user_role WHERE user_id = ?"), arguments: [id]).compactMap(CloserRole.init)
-        let tokens = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM api_token WHERE user_id = ? ORDER BY id"), arguments: [id]).map {
+        let tokens = !withTokens ? [] : try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM api_token WHERE user_id = ? ORDER BY id"), arguments: [id]).map {
             TokenSummary(prefix: $0["prefix"], createdAt: $0["created_at"], lastUsedAt: $0["last_used_at"], revokedAt: $0["revoked_at"])
         }
         let kind: String = row["kind"]
