@@ -423,6 +423,14 @@ extension AppDatabase {
                 """)
         }
         migrator.registerMigration("v12-web-sessions", migrate: migrateWebSessions)
+        migrator.registerMigration("v13-findings-list-indexes") { db in
+            // The findings list (what dashboards poll) reads a run's findings in order, and finds the
+            // latest run of a period: without these, every page sorted the findings' JSON in a temporary tree.
+            try db.execute(sql: """
+                CREATE INDEX finding_by_run ON finding(run_id, id);
+                CREATE INDEX check_run_by_period ON check_run(company_id, period, run_id);
+                """)
+        }
         return migrator
     }
 }
