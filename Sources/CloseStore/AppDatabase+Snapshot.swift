@@ -116,6 +116,7 @@ extension AppDatabase {
 extension AppDatabase {
     /// The ledgers this store holds, by source key.
     public func sourceKeys() throws -> [String] {
-        try writer.read { db in try String.fetchAll(db, sql: "SELECT source_key FROM company ORDER BY source_key") }
+        // One SELECT is its own snapshot: no transaction needed, and the API asks on most requests.
+        try writer.unsafeRead { db in try String.fetchAll(db.cachedStatement(sql: "SELECT source_key FROM company ORDER BY source_key")) }
     }
 }

@@ -102,20 +102,21 @@ extension AppDatabase {
         }
     }
 
-    /// The active user an API token belongs to. Unknown, revoked or deactivated: refused. The token's
-    /// last use is written at most once a minute, so authenticating every request of a busy server
-    /// stays a read.
+    /// The active user an API token belongs to. Unknown, revoked or deactivated: refused. One cached
+    /// statement outside a transaction (a single SELECT is its own snapshot), and the token's last use
+    /// written at most once a minute: authenticating every request of a busy server stays cheap.
     public func user(authenticatedBy token: String, at date: Date = Date()) throws -> CloserUser {
-        let (tokenID, lastUsed, user) = try writer.read { db in
-            // Cached statements: every API request runs these, and preparing them anew dominated its cost.
+        let (tokenID, lastUsed, user) = try writer.unsafeRead { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT t.id, t.prefix, t.revoked_at, t.last_used_at, u.login FROM api_token t JOIN closer_user u ON u.id = t.user_id
-                WHERE t.token_sha256 = ?
+                SELECT t.id AS token_id, t.prefix, t.revoked_at, t.last_used_at, u.*,
+                       (SELECT group_concat(role) FROM user_role r WHERE r.user_id = u.id) AS roles
+                FROM api_token t JOIN closer_user u ON u.id = t.user_id WHERE t.token_sha256 = ?
                 """), arguments: [SHA256.hex(token)]) else { throw UserError.unknownToken }
             if row["revoked_at"] as String? != nil { throw UserError.revokedToken(prefix: row["prefix"]) }
-            let user = try Self.userRow(login: row["login"], db, withTokens: false).user
+            let roles = (row["roles"] as String?)?.split(separator: ",").compactMap { CloserRole(rawValue: String($0)) } ?? []
+            let user = Self.user(row, roles: Set(roles), tokens: [])
             guard user.active else { throw UserError.inactiveUser(user.login) }
-            return (row["id"] as Int64, row["last_used_at"] as String?, user)
+            return (row["token_id"] as Int64, row["last_used_at"] as String?, user)
         }
         let minuteAgo = Int64(date.timeIntervalSince1970) - 60
         if lastUsed.flatMap({ Timestamp(odoo: $0) }).map({ $0.secondsSinceEpoch < minuteAgo }) ?? true {
@@ -126,23 +127,27 @@ extension AppDatabase {
         return user
     }
 
-    /// `withTokens: false` leaves the token list empty, for callers that only need who and which roles.
-    static func userRow(login: String, _ db: Database, withTokens: Bool = true) throws -> (id: Int64, user: CloserUser) {
+    static func userRow(login: String, _ db: Database) throws -> (id: Int64, user: CloserUser) {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM closer_user WHERE login = ?"), arguments: [login]) else {
             throw UserError.unknownUser(login)
         }
-        return (row["id"], try user(row, db, withTokens: withTokens))
+        return (row["id"], try user(row, db))
     }
 
-    static func user(_ row: Row, _ db: Database, withTokens: Bool = true) throws -> CloserUser {
+    static func user(_ row: Row, _ db: Database) throws -> CloserUser {
         let id: Int64 = row["id"]
         let roles = try String.fetchAll(db.cachedStatement(sql: "SELECT role FROM user_role WHERE user_id = ?"), arguments: [id]).compactMap(CloserRole.init)
-        let tokens = !withTokens ? [] : try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM api_token WHERE user_id = ? ORDER BY id"), arguments: [id]).map {
+        let tokens = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM api_token WHERE user_id = ? ORDER BY id"), arguments: [id]).map {
             TokenSummary(prefix: $0["prefix"], createdAt: $0["created_at"], lastUsedAt: $0["last_used_at"], revokedAt: $0["revoked_at"])
         }
+        return user(row, roles: Set(roles), tokens: tokens)
+    }
+
+    /// A user from a `closer_user` row and what was read beside it.
+    static func user(_ row: Row, roles: Set<CloserRole>, tokens: [TokenSummary]) -> CloserUser {
         let kind: String = row["kind"]
         return CloserUser(login: row["login"], name: row["name"], kind: CloserUser.Kind(rawValue: kind) ?? .human, active: row["active"] == 1,
-                          roles: Set(roles), odooUserID: row["odoo_user_id"], tokens: tokens)
+                          roles: roles, odooUserID: row["odoo_user_id"], tokens: tokens)
     }
 
     static func requireAdmin(_ actor: String, _ db: Database) throws {
