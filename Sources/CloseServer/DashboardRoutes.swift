@@ -31,6 +31,7 @@ struct DashboardRoutes: Sendable {
         page("/audit", on: router, audit)
         page("/package", on: router, closePackage)
         download("/package/files/:name", on: router, closePackageFile)
+        page("/runs", on: router, runs)
         page("/webhooks", on: router, webhooks)
         form("/webhooks/:id/requeue", access: .admin, on: router, requeueWebhook)
     }

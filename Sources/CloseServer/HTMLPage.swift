@@ -19,7 +19,8 @@ struct HTMLPage: Sendable {
 
     static let sections: [(path: String, title: String)] = [
         ("/", "Overview"), ("/findings", "Findings"), ("/proposals", "Proposals"), ("/reconciliation", "Reconciliation"),
-        ("/checklist", "Checklist"), ("/audit", "Audit trail"), ("/package", "Close package"), ("/webhooks", "Webhooks"),
+        ("/checklist", "Checklist"), ("/audit", "Audit trail"), ("/package", "Close package"), ("/runs", "Runs"),
+        ("/webhooks", "Webhooks"),
     ]
 
     var html: HTML {

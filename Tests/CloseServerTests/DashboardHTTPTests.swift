@@ -142,6 +142,19 @@ import Testing
         }
     }
 
+    @Test func theSchedulersHistoryShowsSkippedOverlaps() async throws {
+        try await DashboardFixture.run { fixture in
+            _ = try fixture.store.startScheduledRun(schedule: "nightly-close", sourceKey: fixture.source, period: fixture.period.description,
+                                                    slot: Date(timeIntervalSince1970: 1_793_500_200), status: .skippedOverlap,
+                                                    summary: "a run of the company was still going")
+            let client = DashboardClient(baseURL: fixture.baseURL)
+            try await client.signIn(login: DashboardFixture.viewer, password: DashboardFixture.password)
+            let page = try await client.get("/runs")
+            #expect(page.status == 200 && page.body.contains("nightly-close") && page.body.contains("skipped-overlap"))
+            #expect(page.body.contains("a run of the company was still going"))
+        }
+    }
+
     @Test func deadLettersAreListedAndOnlyAnAdminSendsThemAgain() async throws {
         try await DashboardFixture.run { fixture in
             let event = WebhookEvent(key: "finding.opened:test", type: .findingOpened, source: fixture.source, period: fixture.period.description,
