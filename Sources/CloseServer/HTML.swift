@@ -1,3 +1,4 @@
+import CloseService
 import Foundation
 
 /// Markup built by string interpolation in which every interpolated value is escaped unless it is
@@ -20,22 +21,8 @@ struct HTML: ExpressibleByStringInterpolation, Sendable {
         mutating func appendInterpolation(_ value: (some CustomStringConvertible)?) { markup += value.map { HTML.escape($0.description) } ?? "" }
     }
 
-    /// Text made safe for element content and quoted attribute values.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    /// Text made safe for element content and quoted attribute values (the close package's escaping).
+    static func escape(_ text: String) -> String { text.htmlEscaped }
 
     /// A link that opens outside the dashboard (into Odoo); only http(s) addresses become links, so a
     /// stored `javascript:` address is shown as text and never run.

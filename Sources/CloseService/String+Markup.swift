@@ -1,6 +1,6 @@
 extension String {
     /// Safe inside HTML and SVG text and attribute values: the five characters markup gives meaning to.
-    var htmlEscaped: String {
+    public var htmlEscaped: String {
         var escaped = ""
         escaped.reserveCapacity(utf8.count)
         for character in self {
