@@ -59,13 +59,14 @@ public struct CloserServer: Sendable {
                     onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) }, logger: logger)
     }
 
-    /// Serves until SIGINT or SIGTERM, with the scheduler and outgoing webhooks running beside it.
-    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    /// Serves until SIGINT or SIGTERM (or, with `handlingSignals: false`, until cancelled: tests), with
+    /// the scheduler and outgoing webhooks running beside it. The server's end ends them; theirs does
+    /// not end the server (with only inbound webhooks configured, there is nothing for them to run).
+    public func run(handlingSignals: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await application(onRunning: onRunning).runService() }
             if let automation { group.addTask { await automation.run(logger: logger) } }
-            // The server ends on a signal; the automation loops end with it.
-            try await group.next()
+            let app = application(onRunning: onRunning)
+            if handlingSignals { try await app.runService() } else { try await app.runService(gracefulShutdownSignals: []) }
             group.cancelAll()
         }
     }

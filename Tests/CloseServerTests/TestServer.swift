@@ -35,7 +35,7 @@ final class TestServer: Sendable {
 
     static func start(_ server: CloserServer) async throws -> TestServer {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let task = Task { try await server.application { port in continuation.yield(port) }.run() }
+        let task = Task { try await server.run(handlingSignals: false) { port in continuation.yield(port) } }
         for await port in ports { return TestServer(port: port, task: task) }
         throw CancellationError()
     }
