@@ -16,10 +16,10 @@ extension APIRoutes {
                     throw ChecklistError.noChecklist(source: source, period: nil)
                 }
                 return JSONBody(try ChecklistService(store: store, actor: CloserUser.agentLogin)
-                    .board(sourceKey: source, period: period, asOf: try asOf(request)))
+                    .board(sourceKey: source, period: period, asOf: try request.asOf()))
             },
             Route(endpoint: Endpoint(method: .post, path: "/api/v1/checklist/tasks/{key}/done", operationID: "signOffTask",
-                                     summary: "Sign off a manual task with a comment.", access: .roles([.preparer, .approver, .controller]),
+                                     summary: "Sign off a manual task with a comment.", access: .participant,
                                      parameters: [.init(name: "key", place: .path, required: true, description: "The task's key."),
                                                   Self.sourceParameter, Self.periodParameter, Self.asOfParameter],
                                      requestSchema: "SignOffRequest", responseSchema: "ChecklistBoard")) { request, context in
@@ -27,7 +27,7 @@ extension APIRoutes {
                 guard let key = context.parameters.get("key") else { throw APIError.badParameter("key", "is missing") }
                 return JSONBody(try ChecklistService(store: store, actor: try context.actor)
                     .signOff(sourceKey: try request.sourceKey(in: store), period: try request.period(), taskKey: key, comment: body.comment,
-                             asOf: try asOf(request)))
+                             asOf: try request.asOf()))
             },
         ]
     }

@@ -14,13 +14,12 @@ extension APIRoutes {
             },
             Route(endpoint: Endpoint(method: .post, path: "/api/v1/lock-requests", operationID: "requestLock",
                                      summary: "Ask for a period's lock: recorded as refused with every blocker, or waiting for a controller.",
-                                     access: .roles([.preparer, .approver, .controller]), parameters: [Self.sourceParameter, Self.asOfParameter],
+                                     access: .participant, parameters: [Self.sourceParameter, Self.asOfParameter],
                                      requestSchema: "LockRequestBody", responseSchema: "LockRequest", successStatus: 201)) { request, context in
                 let body = try await request.json(LockRequestBody.self)
-                let period: Period
-                do { period = try Period(parsing: body.period) } catch { throw APIError.badParameter("period", "is not a period: write YYYY-MM") }
+                let period = try Request.period(body.period)
                 let saved = try PeriodLockService(store: store, actor: try context.actor, policy: configuration.ruleSet.lock)
-                    .request(sourceKey: try request.sourceKey(in: store), period: period, children: body.children ?? [], asOf: try asOf(request))
+                    .request(sourceKey: try request.sourceKey(in: store), period: period, children: body.children ?? [], asOf: try request.asOf())
                 return JSONBody(saved, status: .created)
             },
             Route(endpoint: Endpoint(method: .post, path: "/api/v1/lock-requests/{id}/approve", operationID: "approveLock",
@@ -34,7 +33,7 @@ extension APIRoutes {
                 }
                 return JSONBody(try await PeriodLockService(store: store, actor: try context.actor, policy: configuration.ruleSet.lock)
                     .approve(id: try request.pathID(context), sourceKey: try request.sourceKey(in: store), settings: odoo,
-                             confirmHardLock: body.confirmHardLock ?? false, children: body.children ?? [], asOf: try asOf(request)))
+                             confirmHardLock: body.confirmHardLock ?? false, children: body.children ?? [], asOf: try request.asOf()))
             },
         ]
     }

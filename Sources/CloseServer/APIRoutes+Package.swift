@@ -24,7 +24,7 @@ extension APIRoutes {
             throw APIError(.notFound, code: "not_checked", "\(source) has not been checked yet: name the period (?period=YYYY-MM).")
         }
         let documents = try ClosePackageBuilder(store: store, ruleSet: configuration.ruleSet)
-            .build(sourceKey: source, period: period, asOf: try asOf(request)).documents()
+            .build(sourceKey: source, period: period, asOf: try request.asOf()).documents()
         let name = request.query("file") ?? "close-package.html"
         guard let text = documents[name] else {
             throw APIError.badParameter("file", "is not one of the package's files (\(documents.keys.sorted().joined(separator: ", ")))")

@@ -62,9 +62,7 @@ extension APIRoutes {
     private func bulkApprove(_ request: Request, _ context: CloserRequestContext) async throws -> JSONBody<BulkApproveResult> {
         let body = try await request.json(BulkApproveRequest.self)
         guard (0...1).contains(body.minConfidence) else { throw APIError.badParameter("minConfidence", "must be between 0 and 1") }
-        let period = try body.period.map { text in
-            do { return try Period(parsing: text) } catch { throw APIError.badParameter("period", "is not a period: write YYYY-MM") }
-        }
+        let period = try body.period.map { try Request.period($0) }
         let source = try request.sourceKey(in: store)
         let waiting = try store.adjustments(sourceKey: source, period: period, statuses: [.proposed])
             .filter { $0.proposal.confidence >= body.minConfidence }

@@ -18,11 +18,6 @@ struct APIRoutes: Sendable {
         return areas.flatMap { $0 }
     }
 
-    /// The day the close is judged on: today (UTC) unless the request names `asOf`.
-    func asOf(_ request: Request) throws -> LocalDate {
-        try request.date("asOf") ?? .todayUTC()
-    }
-
     static let sourceParameter = Endpoint.Parameter(name: "source", place: .query,
                                                     description: "Which pulled ledger (default: the only one in the store).")
     static let periodParameter = Endpoint.Parameter(name: "period", place: .query, description: "The period, YYYY-MM.", pattern: periodPattern)

@@ -15,7 +15,7 @@ extension DashboardRoutes {
         do {
             _ = try ChecklistService(store: store, actor: session.user.login)
                 .signOff(sourceKey: try request.sourceKey(in: store), period: try request.period(), taskKey: key, comment: form["comment"] ?? "",
-                         asOf: try asOf(request))
+                         asOf: try request.asOf())
             return try checklistPage(request, session: session, notice: .init(text: "\(key) signed off by \(session.user.login).", isError: false)).response()
         } catch {
             let refusal = Self.refusal(error, context: context)
@@ -33,7 +33,7 @@ extension DashboardRoutes {
         guard let period = scope.period else {
             return HTMLPage(title: "Checklist", session: session, body: "\(scope.heading)<p>No period checked yet: run <code>closer check</code>.</p>")
         }
-        let board = try ChecklistService(store: store, actor: session.user.login).board(sourceKey: scope.source, period: period, asOf: try asOf(request))
+        let board = try ChecklistService(store: store, actor: session.user.login).board(sourceKey: scope.source, period: period, asOf: try request.asOf())
         let maySign = !session.user.roles.isDisjoint(with: Access.participant.roles)
         let rows = board.rows.map { row -> HTML in
             let holdUps = row.blockedBy.map { "after \($0)" } + row.waitingOn + [row.regressed].compactMap { $0 }

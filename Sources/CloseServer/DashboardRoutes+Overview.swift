@@ -11,7 +11,7 @@ extension DashboardRoutes {
     @Sendable func overview(_ request: Request, _ context: CloserRequestContext, _ session: WebSession) async throws -> HTMLPage {
         let sources = try store.sourceKeys()
         guard !sources.isEmpty else { return HTMLPage(title: "Close overview", session: session, body: DashboardScope.nothingPulled) }
-        let asOf = try asOf(request)
+        let asOf = try request.asOf()
         let requested = try request.period()
         let cards = try sources.map { try companyCard($0, period: requested, asOf: asOf, actor: session.user.login) }
         return HTMLPage(title: "Close overview", session: session, body: HTML(joining: cards))

@@ -47,6 +47,6 @@ extension DashboardRoutes {
     }
 
     private func packageDocuments(_ source: String, _ period: Period, _ request: Request) throws -> [String: String] {
-        try ClosePackageBuilder(store: store, ruleSet: configuration.ruleSet).build(sourceKey: source, period: period, asOf: try asOf(request)).documents()
+        try ClosePackageBuilder(store: store, ruleSet: configuration.ruleSet).build(sourceKey: source, period: period, asOf: try request.asOf()).documents()
     }
 }

@@ -100,8 +100,4 @@ struct DashboardRoutes: Sendable {
         return refusal
     }
 
-    /// The day the close is judged on: today (UTC) unless the page names `asOf`.
-    func asOf(_ request: Request) throws -> LocalDate {
-        try request.date("asOf") ?? .todayUTC()
-    }
 }

@@ -17,8 +17,17 @@ extension Request {
     }
 
     func period(_ name: String = "period") throws -> Period? {
-        guard let text = query(name) else { return nil }
+        try query(name).map { try Self.period($0, name: name) }
+    }
+
+    /// A period named in the query or a body, refused as that parameter when malformed.
+    static func period(_ text: String, name: String = "period") throws -> Period {
         do { return try Period(parsing: text) } catch { throw APIError.badParameter(name, "is not a period: write YYYY-MM") }
+    }
+
+    /// The day the close is judged on: `asOf`, else today (UTC).
+    func asOf() throws -> LocalDate {
+        try date("asOf") ?? .todayUTC()
     }
 
     /// Unlike other parameters, a date given empty is refused: its schema is a date, so "" is no "not given".

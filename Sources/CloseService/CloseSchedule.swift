@@ -31,7 +31,7 @@ public struct CloseSchedule: Sendable, Hashable {
     /// The slot due on `now`'s UTC day, once its time has come: nil before the time, and on days outside
     /// the close window. A slot missed while the service was down is not caught up the next day.
     public func slot(at now: Date) -> Slot? {
-        let day = now.utcDay
+        let day = LocalDate.todayUTC(now: now)
         let due = Timestamp(date: day, hour: hour, minute: minute)
         guard now.timeIntervalSince1970 >= TimeInterval(due.secondsSinceEpoch) else { return nil }
         let period = Period(containing: day).previous

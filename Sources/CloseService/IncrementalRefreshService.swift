@@ -40,7 +40,7 @@ public actor IncrementalRefreshService {
     public init(store: AppDatabase, actor: String, locks: CompanyRunLock, sources: @escaping SourceFactory, ruleSet: RuleSet = .builtIn,
                 historyMonths: Int = 12, coalescing: Duration = .seconds(5),
                 periods: @escaping @Sendable (LocalDate) -> [Period] = { [Period(containing: $0).previous] },
-                today: @escaping @Sendable () -> LocalDate = { Date().utcDay }) {
+                today: @escaping @Sendable () -> LocalDate = { .todayUTC() }) {
         self.store = store
         self.actor = actor
         self.locks = locks

@@ -67,7 +67,7 @@ public struct WebhookDispatcher: Sendable {
         while !Task.isCancelled {
             do {
                 let now = clock()
-                try feed.enqueue(for: targets, asOf: now.utcDay, at: now)
+                try feed.enqueue(for: targets, asOf: .todayUTC(now: now), at: now)
                 let report = try await deliverDue()
                 if report != Report() { logger.info("webhooks: \(report.delivered) delivered, \(report.retrying) to retry, \(report.dead) dead") }
             } catch is CancellationError {

@@ -1,8 +1,9 @@
 import Foundation
 
 extension LocalDate {
-    /// Today in UTC: the day a close is judged on unless the user names another.
+    /// The UTC calendar day of an instant (default now): the day a close is judged on unless the user
+    /// names another, and the day schedules, refreshes and overdue tasks count in.
     public static func todayUTC(now: Date = Date()) -> LocalDate {
-        Timestamp(secondsSinceEpoch: Int64(now.timeIntervalSince1970)).date
+        Timestamp(secondsSinceEpoch: Int64(now.timeIntervalSince1970.rounded(.down))).date
     }
 }
