@@ -1,8 +1,21 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Layers, dependencies pointing down only (see README "Architecture"):
-// closer → CloseServer → CloseService → CloseStore, CloseKit, Reconciliation, OdooLedger, DemoCompany → Adjustments, OdooRPC → Ledger.
+// Layers, dependencies pointing down only (README "Architecture" draws them; scripts/check-layers.py
+// fails CI when a file imports a module its target does not declare, or one of a layer not below its own).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let yams = Target.Dependency.product(name: "Yams", package: "Yams")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+
 let package = Package(
     name: "Closer",
     platforms: [.macOS(.v14)],
@@ -18,52 +31,74 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // The HTTP server of `closer serve`; swift-configuration support is not needed.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        // Hummingbird's HTTP types, named here because the server's OpenAPI document imports them directly.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
-        .target(name: "Ledger"),
-        .target(name: "OdooRPC", dependencies: [.product(name: "Logging", package: "swift-log")]),
-        .target(name: "OdooLedger", dependencies: ["Ledger", "OdooRPC", "Adjustments", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "CloseKit", dependencies: ["Ledger"]),
-        .target(name: "DemoCompany", dependencies: ["Ledger"]),
-        .target(name: "Reconciliation", dependencies: ["Ledger"]),
-        .target(name: "Adjustments", dependencies: ["Ledger"]),
-        .target(name: "CloseStore", dependencies: [
-            "Ledger", "CloseKit", "Reconciliation", "Adjustments",
-            .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
-        .target(name: "CloseService", dependencies: [
-            "Ledger", "OdooRPC", "OdooLedger", "CloseKit", "CloseStore", "DemoCompany", "Reconciliation", "Adjustments",
-            .product(name: "Logging", package: "swift-log"),
-            .product(name: "Yams", package: "Yams"),
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        // Values and wire
+        .target(name: "Ledger", swiftSettings: swiftSettings),
+        .target(name: "OdooRPC", dependencies: [logging], swiftSettings: swiftSettings),
+        .target(name: "Markup", swiftSettings: swiftSettings),
+        // Pure rules and models (no I/O)
+        .target(name: "CloseChecks", dependencies: ["Ledger"], swiftSettings: swiftSettings),
+        .target(name: "BankMatching", dependencies: ["Ledger"], swiftSettings: swiftSettings),
+        .target(name: "Adjustments", dependencies: ["Ledger"], swiftSettings: swiftSettings),
+        .target(name: "DemoCompany", dependencies: ["Ledger"], swiftSettings: swiftSettings),
+        .target(name: "Governance", dependencies: ["Ledger", "Adjustments", crypto], swiftSettings: swiftSettings),
+        // Odoo records <-> Ledger values
+        .target(name: "OdooLedger", dependencies: ["Ledger", "OdooRPC", "Adjustments"], swiftSettings: swiftSettings),
+        // Persistence
+        .target(name: "CloseStore", dependencies: ["Ledger", "CloseChecks", "BankMatching", "Adjustments", "Governance", grdb, crypto],
+                swiftSettings: swiftSettings),
+        .target(name: "CloseSettings", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Adjustments", "Governance", crypto, yams],
+                swiftSettings: swiftSettings),
+        // Workflows
+        .target(name: "CloseWorkflows", dependencies: [
+            "Ledger", "OdooRPC", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Governance", "CloseStore", "CloseSettings",
+            logging, crypto, yams,
+        ], swiftSettings: swiftSettings),
+        .target(name: "Narratives", dependencies: ["Ledger", "CloseChecks", "CloseStore", "CloseSettings", "CloseWorkflows"], swiftSettings: swiftSettings),
+        .target(name: "CloseReports", dependencies: [
+            "Ledger", "CloseChecks", "BankMatching", "Adjustments", "Governance", "CloseStore", "CloseSettings", "CloseWorkflows", "Markup",
+        ], swiftSettings: swiftSettings),
+        .target(name: "Automation", dependencies: [
+            "Ledger", "CloseChecks", "BankMatching", "Adjustments", "CloseStore", "CloseSettings", "CloseWorkflows", logging, crypto, yams,
+        ], swiftSettings: swiftSettings),
+        .target(name: "CloseDemo", dependencies: [
+            "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "CloseStore", "CloseSettings",
+            "CloseWorkflows",
+        ], swiftSettings: swiftSettings),
+        // Front ends
         .target(name: "CloseServer", dependencies: [
-            "CloseService", "CloseStore", "CloseKit", "Ledger", "Adjustments", "Reconciliation", "OdooRPC",
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "Logging", package: "swift-log"),
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+            "Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Adjustments", "Governance", "CloseStore", "CloseSettings", "CloseWorkflows",
+            "CloseReports", "Automation", "Markup", hummingbird, httpTypes, logging,
+        ], swiftSettings: swiftSettings),
         .executableTarget(name: "closer", dependencies: [
-            "CloseService", "CloseServer", "Reconciliation", "Adjustments",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        .executableTarget(name: "CloserBench", dependencies: [
-            "Ledger", "OdooRPC", "DemoCompany", "CloseService", "Reconciliation",
-        ]),
+            "Ledger", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "DemoCompany", "Governance", "CloseStore", "CloseSettings",
+            "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "CloseServer", argumentParser, logging,
+        ], swiftSettings: swiftSettings),
+        .executableTarget(name: "CloserBench", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "BankMatching", "DemoCompany"],
+                          swiftSettings: swiftSettings),
         // A loopback HTTP server shared by the tests that drive real HTTP clients.
-        .target(name: "LoopbackHTTP", path: "Tests/LoopbackHTTP"),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
-        .testTarget(name: "OdooRPCTests", dependencies: ["OdooRPC", "LoopbackHTTP"], exclude: ["Fixtures"]),
-        .testTarget(name: "OdooLedgerTests", dependencies: ["OdooLedger", "Ledger", "OdooRPC", "Adjustments"]),
-        .testTarget(name: "CloseKitTests", dependencies: ["CloseKit", "Ledger", "DemoCompany"]),
-        .testTarget(name: "DemoCompanyTests", dependencies: ["DemoCompany", "Ledger"]),
-        .testTarget(name: "AdjustmentsTests", dependencies: ["Adjustments", "DemoCompany", "Ledger"]),
-        .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "DemoCompany", "Ledger"]),
-        .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseKit", "Ledger", "Reconciliation"]),
-        .testTarget(name: "CloseServiceTests", dependencies: ["CloseService", "DemoCompany", "CloseStore", "OdooLedger", "OdooRPC", "Ledger", "Reconciliation", "LoopbackHTTP"]),
-        .testTarget(name: "CloseServerTests", dependencies: ["CloseServer", "CloseService", "CloseStore", "CloseKit", "DemoCompany", "Ledger", "LoopbackHTTP",
-                                                          .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "CloserCLITests", dependencies: ["closer"]),
+        .target(name: "LoopbackHTTP", path: "Tests/LoopbackHTTP", swiftSettings: swiftSettings),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger"], swiftSettings: swiftSettings),
+        .testTarget(name: "OdooRPCTests", dependencies: ["OdooRPC", "Ledger", "LoopbackHTTP"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "OdooLedgerTests", dependencies: ["OdooLedger", "Ledger", "OdooRPC"], swiftSettings: swiftSettings),
+        .testTarget(name: "CloseChecksTests", dependencies: ["CloseChecks", "Ledger", "DemoCompany"], swiftSettings: swiftSettings),
+        .testTarget(name: "DemoCompanyTests", dependencies: ["DemoCompany", "Ledger"], swiftSettings: swiftSettings),
+        .testTarget(name: "AdjustmentsTests", dependencies: ["Adjustments", "DemoCompany", "Ledger"], swiftSettings: swiftSettings),
+        .testTarget(name: "BankMatchingTests", dependencies: ["BankMatching", "DemoCompany", "Ledger"], swiftSettings: swiftSettings),
+        .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseChecks", "Adjustments", "Governance", "Ledger", grdb],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "CloseDemoTests", dependencies: ["CloseDemo", "Ledger", "OdooLedger", "OdooRPC"], swiftSettings: swiftSettings),
+        .testTarget(name: "WorkflowTests", dependencies: [
+            "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Governance", "CloseStore",
+            "CloseSettings", "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "LoopbackHTTP", grdb,
+        ], swiftSettings: swiftSettings),
+        .testTarget(name: "CloseServerTests", dependencies: [
+            "CloseServer", "Automation", "CloseWorkflows", "CloseStore", "CloseChecks", "Adjustments", "Governance", "Markup", "DemoCompany",
+            "Ledger", "OdooRPC", "LoopbackHTTP", logging,
+        ], swiftSettings: swiftSettings),
+        .testTarget(name: "CloserCLITests", dependencies: ["closer"], swiftSettings: swiftSettings),
     ]
 )

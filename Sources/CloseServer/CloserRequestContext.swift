@@ -1,6 +1,6 @@
-import CloseStore
+public import Governance
 import Foundation
-import Hummingbird
+public import Hummingbird
 
 /// What a request carries through the server: Hummingbird's core (logger with the request id,
 /// route parameters) and the user it was authenticated as, once it was.

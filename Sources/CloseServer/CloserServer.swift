@@ -1,8 +1,10 @@
-import CloseService
-import CloseStore
+public import Automation
+public import CloseStore
 import Foundation
-import Hummingbird
-import Logging
+public import Hummingbird
+public import Logging
+import OdooRPC
+import CloseSettings
 
 /// `closer serve`: the JSON API (and, registered beside it, the dashboard and webhooks) over one
 /// store, every request logged with its id and measured.

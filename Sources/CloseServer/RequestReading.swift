@@ -1,8 +1,8 @@
-import CloseService
 import CloseStore
+import CloseWorkflows
+import Ledger
 import Foundation
 import Hummingbird
-import Ledger
 
 /// Reading what a request names — the company, the period, filters, a JSON body — with refusals
 /// that say which parameter is wrong and how to write it.

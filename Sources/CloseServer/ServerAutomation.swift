@@ -1,8 +1,11 @@
-import CloseService
-import CloseStore
+public import Automation
+public import CloseSettings
+public import CloseStore
+import CloseWorkflows
+import Governance
+import OdooRPC
 import Foundation
 import Hummingbird
-import Ledger
 import Logging
 
 /// What `closer serve` does on its own, from closer-automation.yaml: refreshes that Odoo's webhooks

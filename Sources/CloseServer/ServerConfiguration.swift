@@ -1,4 +1,4 @@
-import CloseService
+public import CloseSettings
 
 /// How `closer serve` runs: where it listens, what it accepts, the rules it applies, and the Odoo
 /// connection for the work that reads or writes Odoo (lock approval, webhook-triggered pulls).

@@ -1,4 +1,4 @@
-import CloseKit
+import CloseChecks
 import DemoCompany
 import Foundation
 import Ledger

@@ -1,6 +1,6 @@
+import BankMatching
 import Foundation
 import Ledger
-import Reconciliation
 
 /// Bank matching at scale: a synthetic ledger of open customer invoices (twice as many as statement
 /// lines) and statement lines that pay them the ways banks report payments (full number, spaced

@@ -1,3 +1,4 @@
+import FoundationEssentials
 import Ledger
 
 /// The demo company's fixed reference data: an Odoo-18-like chart of accounts, journals,

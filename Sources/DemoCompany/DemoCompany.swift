@@ -1,4 +1,4 @@
-import Ledger
+public import Ledger
 
 /// Northwind Components Ltd: a deterministic synthetic product business with 13 months of
 /// invoices, bills, payroll, depreciation, prepaid insurance and bank activity with realistic

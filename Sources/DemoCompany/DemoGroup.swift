@@ -1,4 +1,4 @@
-import Ledger
+public import Ledger
 
 /// Northwind's group: the demo company as the parent, and Northwind Robotics Inc., a subsidiary in
 /// the same Odoo database (company 2) that sells it goods every month and pays it a management fee.

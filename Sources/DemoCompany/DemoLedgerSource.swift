@@ -1,5 +1,5 @@
 import Foundation
-import Ledger
+public import Ledger
 
 /// Serves a demo company as if it were an Odoo database: pulls honour the window and the
 /// changed-since cursor, and an administrator's edit of a posted entry can be simulated.

@@ -1,4 +1,4 @@
-import Ledger
+public import Ledger
 
 /// What to generate: the seed makes the books reproducible; `targetLines` scales the volume.
 public struct DemoOptions: Sendable, Hashable {

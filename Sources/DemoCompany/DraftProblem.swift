@@ -1,3 +1,4 @@
+import Foundation
 import Ledger
 
 /// A planted problem as the generator records it, naming records by generation handle; resolved to

@@ -1,5 +1,5 @@
-import Foundation
-import Ledger
+public import Ledger
+public import Foundation
 
 /// What was planted in the demo company, so that checks, matchers and proposers can be scored.
 public struct GroundTruth: Sendable, Codable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Odoo 17+'s analytic_distribution: analytic account ids (a single id, or several joined by commas
 /// for multi-plan combinations) mapped to a percentage. Percentages are exact decimals.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension LocalDate {
     /// The UTC calendar day of an instant (default now): the day a close is judged on unless the user

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A line of a purchase or sale order (purchase.order.line / sale.order.line): what was ordered,
 /// received or delivered, and invoiced; the raw material of the product-business accruals.

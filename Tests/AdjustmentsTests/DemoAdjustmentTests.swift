@@ -1,7 +1,7 @@
 import Adjustments
 import DemoCompany
-import Ledger
 import Testing
+import Ledger
 
 /// The bars of the adjusting-entries issue on the demo company: every planted missing recurring bill
 /// accrued within 5 %, every planted prepaid bill released right, nothing for vendors whose bill is there.

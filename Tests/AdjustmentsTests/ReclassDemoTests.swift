@@ -1,7 +1,7 @@
 import Adjustments
 import DemoCompany
-import Ledger
 import Testing
+import Ledger
 
 /// The reclass proposer on the demo company: exactly the planted mispostings, each moved to the
 /// account its vendor's history names, with the line's amount, and nothing else.

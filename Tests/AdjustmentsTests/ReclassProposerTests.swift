@@ -1,6 +1,6 @@
 import Adjustments
-import Ledger
 import Testing
+import Ledger
 
 /// The account-suggestion model and the reclass proposer on small hand-built ledgers.
 @Suite struct ReclassProposerTests {

@@ -1,6 +1,7 @@
 import Adjustments
 import CloseStore
 import Foundation
+import Governance
 import Ledger
 import Testing
 

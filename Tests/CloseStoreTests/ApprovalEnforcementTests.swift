@@ -1,8 +1,9 @@
-import Adjustments
 import CloseStore
 import Foundation
-import Ledger
+import Governance
 import Testing
+import Ledger
+import Adjustments
 
 /// The approval policy as the store enforces it: refusals name their rule and change nothing,
 /// large amounts need several approvals of the current version, a changed proposal voids them.

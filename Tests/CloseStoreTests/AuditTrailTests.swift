@@ -1,7 +1,7 @@
+@testable import CloseStore
 import Foundation
 import GRDB
 import Testing
-@testable import CloseStore
 
 @Suite struct AuditTrailTests {
     func trail(events: Int) throws -> (AppDatabase, DatabaseQueue) {

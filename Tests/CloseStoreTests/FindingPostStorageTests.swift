@@ -1,5 +1,5 @@
-import Testing
 @testable import CloseStore
+import Testing
 
 @Suite struct FindingPostStorageTests {
     func post(message: Int, model: String = "account.move", resID: Int = 7, foundInOdoo: Bool = false) -> FindingPost {

@@ -1,7 +1,7 @@
-import CloseKit
+import CloseChecks
+@testable import CloseStore
 import Ledger
 import Testing
-@testable import CloseStore
 
 @Suite struct FindingStorageTests {
     let key = "test:fixture"

@@ -1,4 +1,5 @@
 import Ledger
+import FoundationEssentials
 
 /// A two-entry ledger small enough to reason about by hand.
 enum LedgerFixture {

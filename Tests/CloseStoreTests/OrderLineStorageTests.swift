@@ -1,7 +1,7 @@
+@testable import CloseStore
 import Foundation
 import Ledger
 import Testing
-@testable import CloseStore
 
 @Suite struct OrderLineStorageTests {
     let key = "test:orders"

@@ -1,5 +1,6 @@
 import CloseStore
 import Foundation
+import Governance
 import Testing
 
 @Suite struct UserStorageTests {

@@ -1,7 +1,8 @@
+@testable import CloseStore
 import Foundation
 import GRDB
+import Governance
 import Testing
-@testable import CloseStore
 
 @Suite struct WebSessionStorageTests {
     /// RFC 7914's PBKDF2-HMAC-SHA256 vectors (section 11) and the common ones for "password"/"salt".

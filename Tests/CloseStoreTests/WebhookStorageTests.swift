@@ -1,5 +1,6 @@
 import CloseStore
 import Foundation
+import Governance
 import Testing
 
 /// Outgoing webhook deliveries and scheduled-run history as the store keeps them.

@@ -1,6 +1,6 @@
+@testable import DemoCompany
 import Ledger
 import Testing
-@testable import DemoCompany
 
 @Suite struct BankTruthTests {
     var snapshot: LedgerSnapshot { DemoFixture.snapshot }

@@ -1,6 +1,7 @@
+@testable import DemoCompany
+import FoundationEssentials
 import Ledger
 import Testing
-@testable import DemoCompany
 
 @Suite struct DemoCompanyTests {
     var snapshot: LedgerSnapshot { DemoFixture.snapshot }

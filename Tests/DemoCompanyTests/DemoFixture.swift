@@ -1,5 +1,5 @@
-import Ledger
 @testable import DemoCompany
+import Ledger
 
 /// One default company shared by the tests (generation is deterministic, so sharing is safe).
 enum DemoFixture {

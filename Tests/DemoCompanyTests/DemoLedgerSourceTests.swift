@@ -1,6 +1,6 @@
+@testable import DemoCompany
 import Ledger
 import Testing
-@testable import DemoCompany
 
 @Suite struct DemoLedgerSourceTests {
     @Test func pullsHonourTheWindowAndTheCursor() async throws {

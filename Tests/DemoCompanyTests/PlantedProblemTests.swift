@@ -1,6 +1,7 @@
+@testable import DemoCompany
+import FoundationEssentials
 import Ledger
 import Testing
-@testable import DemoCompany
 
 /// Each planted problem names real records that really have the planted property, and nothing
 /// outside the ground truth has it (so detectors can be scored for false positives).

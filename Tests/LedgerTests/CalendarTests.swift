@@ -1,5 +1,5 @@
-import Testing
 @testable import Ledger
+import Testing
 
 @Suite struct CalendarTests {
     @Test func datesRoundTripAcrossCenturies() {

@@ -1,6 +1,6 @@
-import Ledger
 @testable import OdooLedger
 import Testing
+import Ledger
 
 /// The decision for one approved bank match, on hand-made Odoo states: no Odoo needed.
 struct BankReconciliationPlannerTests {

@@ -1,5 +1,4 @@
 import Foundation
-import Ledger
 import OdooLedger
 import OdooRPC
 import Testing

@@ -1,8 +1,8 @@
 import Foundation
-import Ledger
+@testable import OdooLedger
 import OdooRPC
 import Testing
-@testable import OdooLedger
+import Ledger
 
 /// The order-line read against a real Odoo 18 with purchase and stock: a purchase order of 10 at
 /// 12.50, confirmed and 4 received (the receipt validated), reads back as 4 received, 0 billed.

@@ -1,8 +1,8 @@
 import Foundation
 import Ledger
+@testable import OdooLedger
 import OdooRPC
 import Testing
-@testable import OdooLedger
 
 /// The order-line read against a fake Odoo 18 answering JSON-RPC in-process: what is asked
 /// (confirmed orders, something received), what is kept (more received than billed), exact

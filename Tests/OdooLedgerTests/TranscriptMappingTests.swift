@@ -1,8 +1,8 @@
 import Foundation
 import Ledger
+@testable import OdooLedger
 import OdooRPC
 import Testing
-@testable import OdooLedger
 
 /// Maps the records a real Odoo 18 returned (recorded transcripts) into Ledger values.
 @Suite struct TranscriptMappingTests {

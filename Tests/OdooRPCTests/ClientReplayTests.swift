@@ -1,7 +1,7 @@
-import LoopbackHTTP
 import Foundation
-import Testing
+import LoopbackHTTP
 @testable import OdooRPC
+import Testing
 
 /// Every recorded object call, replayed through OdooClient and the real URLSessionTransport
 /// against a loopback server that only answers byte-identical requests.

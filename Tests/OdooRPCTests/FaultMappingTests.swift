@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 @testable import OdooRPC
+import Testing
 
 @Suite struct FaultMappingTests {
     static let endpoint = OdooEndpoint(

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 @testable import OdooRPC
+import Testing
 
 /// Records requests and answers from a closure, for protocols without transcripts.
 final class RecordingTransport: HTTPTransport {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import OdooRPC
+import Testing
 
 /// Against a real Odoo when CLOSER_TEST_ODOO_URL, _DB, _USER and _PASSWORD are set.
 @Suite(.enabled(if: LiveOdoo.endpoint(.xmlrpc) != nil, "skipped: set CLOSER_TEST_ODOO_URL, CLOSER_TEST_ODOO_DB, CLOSER_TEST_ODOO_USER, CLOSER_TEST_ODOO_PASSWORD"))

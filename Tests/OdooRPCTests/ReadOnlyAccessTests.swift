@@ -1,7 +1,7 @@
-import LoopbackHTTP
 import Foundation
-import Testing
+import LoopbackHTTP
 @testable import OdooRPC
+import Testing
 
 /// A read-only client (audit mode) never lets a write leave the process, through the real transport.
 @Suite struct ReadOnlyAccessTests {

@@ -1,7 +1,7 @@
-import LoopbackHTTP
 import Foundation
-import Testing
+import LoopbackHTTP
 @testable import OdooRPC
+import Testing
 
 /// A fake Odoo holding sparse ids, answering search / search_read with the id-leaf,
 /// limit and order semantics the cursor paging relies on.

@@ -1,5 +1,6 @@
-import LoopbackHTTP
 import Foundation
+import Ledger
+import LoopbackHTTP
 @testable import OdooRPC
 
 /// Server behaviour that answers a request with the transcript whose recorded request

@@ -1,7 +1,8 @@
-import LoopbackHTTP
 import Foundation
-import Testing
+import Ledger
+import LoopbackHTTP
 @testable import OdooRPC
+import Testing
 
 /// Retries, timeouts and broken responses through the real URLSessionTransport.
 @Suite struct TransportBehaviourTests {

@@ -1,5 +1,5 @@
-import Testing
 @testable import OdooRPC
+import Testing
 
 @Suite struct WireNumberTests {
     @Test(arguments: [

@@ -1,5 +1,5 @@
 import Foundation
-import Logging
+public import Logging
 
 /// A connection to one Odoo database as one user, over any of the three protocols.
 ///

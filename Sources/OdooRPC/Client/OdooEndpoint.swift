@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where and as whom to connect.
 public struct OdooEndpoint: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Why a call to Odoo could not be completed, phrased so a user can act on it.
 ///

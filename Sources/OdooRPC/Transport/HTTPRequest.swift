@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One POST as the codecs build it; the timeout travels with the request.
 public struct HTTPRequest: Sendable {

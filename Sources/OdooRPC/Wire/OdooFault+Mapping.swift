@@ -1,3 +1,4 @@
+import Foundation
 extension OdooFault {
     /// Maps by exception name first, then by the message patterns Odoo uses for
     /// unknown models, fields and databases; anything else is a `serverFault`.

@@ -1,0 +1,91 @@
+import CloseChecks
+public import CloseStore
+public import Ledger
+public import Foundation
+import BankMatching
+import Adjustments
+
+/// Turns what happened into webhook events: the audit trail after the feed's stored cursor (findings a
+/// check run opened, proposals waiting for approval, periods whose lock was verified) and the checklists
+/// (tasks past their due date). Every event has a stable key, so feeding again enqueues nothing twice;
+/// an event about something already decided meanwhile (a proposal approved) is not sent.
+public struct WebhookEventFeed: Sendable {
+    public var store: AppDatabase
+
+    public init(store: AppDatabase) { self.store = store }
+
+    /// The events since the cursor and the tasks overdue on `asOf`, with the audit sequence they reach.
+    public func events(asOf: LocalDate) throws -> (events: [WebhookEvent], cursor: Int64) {
+        let after = try store.webhookFeedCursor()
+        var cursor = after
+        var events: [WebhookEvent] = []
+        for audit in try store.auditEvents(from: after + 1) {
+            cursor = audit.seq
+            events += try Self.events(from: audit, store)
+        }
+        events += try store.overdueChecklistTasks(asOf: asOf).map(Self.overdue)
+        return (events, cursor)
+    }
+
+    /// Enqueues the events for the targets subscribed to them and moves the cursor; returns the new deliveries.
+    @discardableResult
+    public func enqueue(for targets: [WebhookTarget], asOf: LocalDate, at date: Date = Date()) throws -> Int {
+        let (events, cursor) = try events(asOf: asOf)
+        return try store.enqueueWebhookEvents(events, targets: targets, feedCursor: cursor, at: date)
+    }
+
+    static func events(from audit: AuditEvent, _ store: AppDatabase) throws -> [WebhookEvent] {
+        let payload = (try? JSONDecoder().decode([String: String].self, from: Data(audit.payload.utf8))) ?? [:]
+        let source = payload["source"] ?? "", period = payload["period"]
+        guard let target = audit.targets.first, let id = Int64(target.id) else { return [] }
+        func event(_ key: String, _ type: WebhookEventType, source: String, period: String?, _ details: [String: String]) -> WebhookEvent {
+            WebhookEvent(key: key, type: type, source: source, period: period, occurredAt: audit.recordedAt, details: details)
+        }
+        switch audit.action {
+        case "checks.recorded":
+            return try store.newFindings(checkRunID: id).map { finding in
+                event("finding.opened/\(source)/\(finding.period)/run-\(id)/\(finding.fingerprint)", .findingOpened, source: source,
+                      period: finding.period.description, findingDetails(finding))
+            }
+        case "adjustment.proposed", "adjustment.reproposed", "adjustment.approval.voided":
+            // Only the version that is still waiting: a later audit event describes a newer one.
+            guard let (source, stored) = try store.adjustmentAwaitingReview(id: id), stored.evidenceSHA256 == payload["evidence_sha256"] else { return [] }
+            let proposal = stored.proposal
+            return [event("proposal.needs-approval/adjustment/\(id)/\(stored.evidenceSHA256.prefix(16))", .proposalNeedsApproval, source: source,
+                          period: proposal.period.description,
+                          ["proposal": "adjustment", "id": String(id), "kind": proposal.kind.rawValue, "subject": proposal.subject,
+                           "amount": proposal.entry.total?.decimalText ?? "", "currency": proposal.entry.total.map { "\($0.currency)" } ?? "",
+                           "confidence": String(format: "%.2f", proposal.confidence), "reason": proposal.reason])]
+        case "match.proposed":
+            return try store.matchProposalsAwaitingReview(runID: id).map { stored in
+                let match = stored.proposal
+                return event("proposal.needs-approval/bank-match/\(stored.id)", .proposalNeedsApproval, source: source, period: period,
+                             ["proposal": "bank-match", "id": String(stored.id), "statementLine": String(match.statementLineID),
+                              "text": match.text, "amount": match.amount.decimalText, "currency": "\(match.amount.currency)",
+                              "decision": match.decision.rawValue, "documents": (match.best?.documents ?? []).joined(separator: ", ")])
+            }
+        case "lock.verified":
+            let request = try store.lockRequest(id: id, sourceKey: source)
+            return [event("period.locked/\(source)/\(id)", .periodLocked, source: source, period: request.period.description,
+                          ["lockRequest": String(id), "fields": request.fields.map(\.rawValue).joined(separator: ","),
+                           "approvedBy": request.approvedBy ?? audit.actor])]
+        default:
+            return []
+        }
+    }
+
+    static func findingDetails(_ finding: Finding) -> [String: String] {
+        var details = ["check": finding.checkID, "severity": finding.severity.rawValue, "message": finding.message,
+                       "records": finding.records.map { "\($0.model) \($0.name)" }.joined(separator: "; ")]
+        details["link"] = finding.records.first?.link
+        return details
+    }
+
+    static func overdue(_ item: (sourceKey: String, period: Period, task: ChecklistTask)) -> WebhookEvent {
+        let task = item.task
+        // The first moment the task was overdue: the start of the day after its due date.
+        return WebhookEvent(key: "task.overdue/\(item.sourceKey)/\(item.period)/\(task.key)", type: .taskOverdue, source: item.sourceKey,
+                            period: item.period.description, occurredAt: "\(task.dueDate.adding(days: 1))T00:00:00.000Z",
+                            details: ["task": task.key, "title": task.title, "owner": task.owner, "due": task.dueDate.description])
+    }
+}

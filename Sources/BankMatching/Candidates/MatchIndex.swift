@@ -1,0 +1,191 @@
+public import Ledger
+
+/// Indexes over open items and partners so that each statement line looks up its candidates
+/// instead of comparing against every item: by amount, by document key, by sequence number and by
+/// partner; partners by bank account number and by name word.
+public struct MatchIndex: Sendable {
+    let items: [OpenItem]
+    let rules: MatchRules
+    private var byAmount: [AmountKey: [Int32]] = [:]
+    private var byFullKey: [DigitKey: [Int32]] = [:]
+    private var bySequence: [Int: [Int32]] = [:]
+    private var byPartner: [Int: [Int32]] = [:]
+    private var partnerByAccountNumber: [String: Int] = [:]
+    /// Partners by whole name word, and by its first four letters (for abbreviations the bank uses).
+    private var partnersByWord: [String: [Int]] = [:]
+    private var partnersByPrefix: [String: [Int]] = [:]
+    let partnerWords: [Int: [String]]
+    let accountsByCode: [String: Int]
+
+    struct AmountKey: Hashable {
+        var currencyID: Int
+        var amount: Int64
+    }
+
+    public init(items: [OpenItem], partners: [Partner], accounts: [Account], rules: MatchRules) {
+        self.items = items
+        self.rules = rules
+        for (position, item) in items.enumerated() {
+            let index = Int32(position)
+            byAmount[AmountKey(currencyID: item.currencyID, amount: item.residualInCurrency), default: []].append(index)
+            for key in Set(item.keys.full) { byFullKey[key, default: []].append(index) }
+            for number in Set(item.keys.sequence) { bySequence[number, default: []].append(index) }
+            if let partner = item.partnerID { byPartner[partner, default: []].append(index) }
+        }
+        var words: [Int: [String]] = [:]
+        for partner in partners {
+            for number in partner.bankAccounts { partnerByAccountNumber[Self.normalizedAccount(number)] = partner.id }
+            let nameWords = NameSimilarity.words(partner.name)
+            words[partner.id] = nameWords
+            for word in Set(nameWords) where word.count >= 3 {
+                partnersByWord[word, default: []].append(partner.id)
+                if word.count > 4 { partnersByPrefix[String(word.prefix(4)), default: []].append(partner.id) }
+            }
+        }
+        partnerWords = words
+        accountsByCode = Dictionary(accounts.map { ($0.code, $0.id) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func normalizedAccount(_ text: String) -> String {
+        String(decoding: text.utf8.compactMap { byte -> UInt8? in
+            switch byte {
+            case 48...57, 65...90: byte
+            case 97...122: byte & 0xDF
+            default: nil
+            }
+        }, as: UTF8.self)
+    }
+
+    /// The partner a statement line is from: its own partner, else the owner of its bank account,
+    /// else the partner whose name is most like the name the bank reported (at least half alike).
+    func resolvePartner(_ line: StatementLine) -> PartnerEvidence {
+        if let partner = line.partnerID { return PartnerEvidence(partnerID: partner, byAccountNumber: false, nameScore: 1) }
+        if let number = line.accountNumber, let partner = partnerByAccountNumber[Self.normalizedAccount(number)] {
+            return PartnerEvidence(partnerID: partner, byAccountNumber: true, nameScore: nameScore(line, partner))
+        }
+        let words = NameSimilarity.words(line.partnerName ?? "")
+        // Distinctive words only: a word most partners share ("TRADING", "SERVICES") would make every partner a candidate.
+        let postings = words.filter { $0.count >= 3 }.compactMap { word in
+            partnersByWord[word] ?? (word.count >= 4 ? partnersByPrefix[String(word.prefix(4))] : nil)
+        }.sorted { $0.count < $1.count }
+        let distinctive = postings.filter { $0.count <= 64 }
+        let lists = distinctive.isEmpty ? postings.prefix(1).map { Array($0.prefix(64)) } : distinctive
+        var best: (Int, Double)?
+        var seen: Set<Int> = []
+        for list in lists {
+            for partner in list where seen.insert(partner).inserted {
+                let score = NameSimilarity.score(words, partnerWords[partner] ?? [])
+                if score > (best?.1 ?? 0) || (score == best?.1 && partner < best!.0) { best = (partner, score) }
+            }
+        }
+        guard let (partner, score) = best, score >= 0.5 else { return PartnerEvidence(partnerID: nil, byAccountNumber: false, nameScore: 0) }
+        return PartnerEvidence(partnerID: partner, byAccountNumber: false, nameScore: score)
+    }
+
+    func nameScore(_ line: StatementLine, _ partner: Int) -> Double {
+        NameSimilarity.score(NameSimilarity.words(line.partnerName ?? ""), partnerWords[partner] ?? [])
+    }
+
+    /// Candidates for a statement line: referenced, same-amount and same-partner items alone, the
+    /// referenced items together, and subsets of the partner's items that add up (1:N).
+    /// `isOpen` filters items (the trainer uses it to see the ledger as it stood on the line's date).
+    /// Items are handled by position and copied only into the candidates that fit, which keeps a line
+    /// at a few microseconds.
+    func candidates(for line: StatementLine, amount: Int64, currencyID: Int, keys: TextKeys, partner: Int?,
+                    isOpen: ((OpenItem) -> Bool)? = nil) -> [MatchCandidate] {
+        guard amount != 0 else { return [] }
+        func fits(_ index: Int32) -> Bool {
+            (items[Int(index)].residual(in: currencyID) > 0) == (amount > 0) && (isOpen.map { $0(items[Int(index)]) } ?? true)
+        }
+        var named: [Int32] = []
+        for key in keys.full { named += byFullKey[key] ?? [] }
+        for number in keys.numbers { named += (bySequence[number] ?? []).filter { partner == nil || items[Int($0)].partnerID == partner } }
+        let exact = byAmount[AmountKey(currencyID: currencyID, amount: amount)] ?? []
+        let partnerItems = partner.map { byPartner[$0] ?? [] } ?? []
+
+        var found: [MatchCandidate] = []
+        var seen: Set<Int32> = []
+        // Named or same-amount items may be paid in part; the partner's other items only in full or
+        // within the write-off tolerance (an unnamed part-payment of one of them is a guess).
+        for index in named + exact.prefix(50) where seen.insert(index).inserted && fits(index) {
+            if let candidate = candidate([index], amount: amount, currencyID: currencyID) { found.append(candidate) }
+        }
+        // When the amount settles one of them exactly, the partner's other items are not tried one by one.
+        if !found.contains(where: { $0.shape == .oneToOne }) {
+            for index in partnerItems.suffix(60) where seen.insert(index).inserted && fits(index) {
+                if let candidate = candidate([index], amount: amount, currencyID: currencyID, partial: false) { found.append(candidate) }
+            }
+        }
+        // The items the text names, together.
+        let together = Array(Set(named)).filter(fits).sorted()
+        if together.count >= 2 && together.count <= 8, let candidate = candidate(together, amount: amount, currencyID: currencyID) {
+            found.append(candidate)
+        }
+        // Deposits paying several of the partner's items at once.
+        if partner != nil && !found.contains(where: { $0.shape == .oneToOne }) {
+            found += subsets(of: Array(partnerItems.filter(fits).suffix(rules.subsetMaxItems)), amount: amount, currencyID: currencyID)
+        }
+        return found
+    }
+
+    /// Subsets of 2…subsetMaxSize items whose residuals add up to the amount exactly or within the write-off tolerance.
+    func subsets(of pool: [Int32], amount: Int64, currencyID: Int) -> [MatchCandidate] {
+        guard pool.count >= 2 else { return [] }
+        let residuals = pool.map { items[Int($0)].residual(in: currencyID) }
+        var found: [MatchCandidate] = []
+        var chosen: [Int] = []
+        func search(from start: Int, sum: Int64) {
+            if chosen.count >= 2, let (shape, account) = settlement(count: chosen.count, residual: sum, amount: amount, partial: false) {
+                found.append(MatchCandidate(items: chosen.map { items[Int(pool[$0])] }, shape: shape, difference: amount - sum, accountID: account))
+            }
+            guard chosen.count < rules.subsetMaxSize, found.count < 20 else { return }
+            for next in start..<pool.count {
+                let total = sum + residuals[next]
+                // Residuals share the amount's sign: once past it (beyond the tolerance) no larger set fits.
+                if total.magnitude > amount.magnitude + UInt64(rules.feeTolerance) { continue }
+                chosen.append(next)
+                search(from: next + 1, sum: total)
+                chosen.removeLast()
+            }
+        }
+        search(from: 0, sum: 0)
+        return found
+    }
+
+    func candidate(_ indices: [Int32], amount: Int64, currencyID: Int, partial: Bool = true) -> MatchCandidate? {
+        let residual = indices.reduce(Int64(0)) { $0 + items[Int($1)].residual(in: currencyID) }
+        guard let (shape, account) = settlement(count: indices.count, residual: residual, amount: amount, partial: partial) else { return nil }
+        return MatchCandidate(items: indices.map { items[Int($0)] }, shape: shape, difference: amount - residual, accountID: account)
+    }
+
+    /// How `count` items whose residuals total `residual` are settled by `amount`, and the write-off
+    /// account, or nil when the amount cannot settle them; a part-payment only when `partial` allows it.
+    func settlement(count: Int, residual: Int64, amount: Int64, partial: Bool) -> (MatchShape, Int?)? {
+        let difference = amount - residual
+        let size = difference.magnitude
+        if difference == 0 { return (count == 1 ? .oneToOne : .oneToMany, nil) }
+        if size <= UInt64(rules.roundingTolerance) { return (.withWriteOff, accountsByCode[rules.roundingAccountCode]) }
+        guard amount.magnitude < residual.magnitude else { return nil }
+        // Paid less than due: a deducted bank charge when small, else an instalment.
+        if size <= UInt64(rules.feeTolerance) && size * 100 <= amount.magnitude * UInt64(rules.feeMaxPercent) {
+            return (.withWriteOff, accountsByCode[rules.feeAccountCode])
+        }
+        return partial && count == 1 ? (.partial, nil) : nil
+    }
+}
+
+/// Who a statement line is from, and how we know.
+struct PartnerEvidence {
+    var partnerID: Int?
+    var byAccountNumber: Bool
+    var nameScore: Double
+}
+
+extension MatchIndex {
+    /// How many open items the text names by full document number.
+    func referencedCount(_ keys: TextKeys, isOpen: ((OpenItem) -> Bool)?) -> Int {
+        var seen: Set<Int32> = []
+        for key in keys.full { for index in byFullKey[key] ?? [] where isOpen.map({ $0(items[Int(index)]) }) ?? true { seen.insert(index) } }
+        return seen.count
+    }
+}

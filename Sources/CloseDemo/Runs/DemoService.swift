@@ -1,0 +1,114 @@
+import CloseChecks
+public import CloseStore
+public import CloseWorkflows
+public import DemoCompany
+public import Ledger
+import Foundation
+import BankMatching
+
+/// `closer demo`: the main job on the embedded demo company, end to end and without Odoo —
+/// generate, pull into a fresh store, trial balance, checks, bank matching and adjusting entries
+/// scored against the ground truth, a rewritten posted entry caught by the next pull, and the audit
+/// trail verified.
+public struct DemoService: Sendable {
+    public var options: DemoOptions
+    public var storePath: String
+    public var groundTruthPath: String
+    public var actor: String
+
+    public init(options: DemoOptions, storePath: String, groundTruthPath: String, actor: String) {
+        self.options = options
+        self.storePath = storePath
+        self.groundTruthPath = groundTruthPath
+        self.actor = actor
+    }
+
+    public var sourceKey: String { "demo:northwind/seed=\(options.seed)" }
+
+    public func run(progress: some ProgressReporter) async throws -> DemoReport {
+        let started = ContinuousClock.now
+        let book = DemoCompany.generate(options)
+        let generationSeconds = (ContinuousClock.now - started).seconds
+        try Self.removeStore(at: storePath)
+        let store = try AppDatabase.open(at: storePath)
+        let source = DemoLedgerSource(book: book)
+        let pulls = PullService(store: store, actor: actor)
+        let period = options.closePeriod
+        progress.restartClock()
+        let first = try await pulls.pull(from: source, sourceKey: sourceKey, period: period, historyMonths: options.historyMonths,
+                                         progress: { model, count in progress.update("pulling \(model)", count: count) })
+        progress.finish()
+
+        let stored = try store.loadSnapshot(sourceKey: sourceKey)
+        let trialBalance = TrialBalance(snapshot: stored, period: period)
+        try book.groundTruth.write(to: URL(fileURLWithPath: groundTruthPath))
+
+        // An administrator rewrites a line of a posted entry, as Odoo allows; the next pull must say so.
+        let edited = try await source.simulateAdministratorEdit(in: period)
+        let second = try await pulls.pull(from: source, sourceKey: sourceKey, period: period, historyMonths: options.historyMonths)
+        // Checked after the re-pull, so the rewritten entry shows up as a finding too.
+        let checks = try CheckService(store: store, actor: actor).run(sourceKey: sourceKey, period: period, asOf: options.asOf)
+        let scores = CheckScore.score(checks.findings, against: book.groundTruth, pulled: stored)
+        let reconcile = try ReconcileService(store: store, actor: actor).propose(sourceKey: sourceKey, period: period)
+        let matching = MatchScore.score(reconcile.proposals.map(\.proposal), against: book.groundTruth, snapshot: stored)
+        let adjustments = try AdjustmentService(store: store, actor: actor).propose(sourceKey: sourceKey, period: period)
+        let adjustmentScores = AdjustmentScore.score(adjustments.proposals.map(\.proposal), against: book.groundTruth)
+        let checklist = try ChecklistService(store: store, actor: actor).board(sourceKey: sourceKey, period: period, asOf: options.asOf)
+        let lockBlockers = try LockGate(store: store, actor: actor).blockers(sourceKey: sourceKey, period: period, children: [], asOf: options.asOf)
+
+        return DemoReport(
+            company: book.snapshot.company.name, seed: options.seed, period: period, generated: book.snapshot.counts,
+            generationSeconds: generationSeconds, storePath: storePath, firstPull: first, secondPull: second,
+            editedMove: edited, trialBalance: DemoReport.TrialBalanceSummary(trialBalance),
+            groundTruthPath: groundTruthPath, plantedProblems: book.groundTruth.countsByKind,
+            findingsBySeverity: checks.countsBySeverity, checkScores: scores, matchScore: matching, matchModelVersion: reconcile.model.version,
+            adjustmentScores: adjustmentScores, checklist: checklist.summary, lockBlockers: lockBlockers, audit: try store.verifyAuditTrail())
+    }
+
+    /// The demo always starts from an empty store, so its figures are the same on every run.
+    static func removeStore(at path: String) throws {
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileManager.default.removeItem(atPath: path + suffix)
+        }
+    }
+}
+
+public struct DemoReport: Sendable, Codable {
+    public struct TrialBalanceSummary: Sendable, Codable {
+        public var accounts: Int
+        public var totalDebit: Money
+        public var totalCredit: Money
+        public var balanced: Bool
+
+        init(_ balance: TrialBalance) {
+            accounts = balance.rows.count
+            totalDebit = balance.totalDebit
+            totalCredit = balance.totalCredit
+            balanced = balance.isBalanced
+        }
+    }
+
+    public var company: String
+    public var seed: UInt64
+    public var period: Period
+    public var generated: LedgerCounts
+    public var generationSeconds: Double
+    public var storePath: String
+    public var firstPull: PullReport
+    public var secondPull: PullReport
+    public var editedMove: String
+    public var trialBalance: TrialBalanceSummary
+    public var groundTruthPath: String
+    public var plantedProblems: [String: Int]
+    public var findingsBySeverity: [String: Int]
+    public var checkScores: [CheckScore]
+    /// Bank-match proposals against the planted matches.
+    public var matchScore: MatchScore
+    public var matchModelVersion: Int
+    /// Drafted adjusting entries against the planted accruals and deferrals.
+    public var adjustmentScores: [AdjustmentScore]
+    /// The close checklist's state, and what keeps the period from being locked.
+    public var checklist: String
+    public var lockBlockers: [String]
+    public var audit: AuditVerification
+}

@@ -1,0 +1,109 @@
+import CloseReports
+import CloseStore
+import CloseWorkflows
+import Governance
+import Ledger
+import OdooRPC
+import Foundation
+public import Hummingbird
+
+/// An error as the API reports it: an HTTP status, a stable code a client can switch on, and a
+/// sentence that says what to do. Every refusal, Closer's own or the framework's, leaves as one.
+public struct APIError: Error, Sendable, Equatable, HTTPResponseError {
+    public var status: HTTPResponse.Status
+    public var code: String
+    public var message: String
+
+    public init(_ status: HTTPResponse.Status, code: String, _ message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var response = try JSONBody(Body(error: .init(code: code, message: message))).response(from: request, context: context)
+        response.status = status
+        if status == .unauthorized { response.headers[.wwwAuthenticate] = #"Bearer realm="closer""# }
+        return response
+    }
+
+    struct Body: Codable {
+        struct Detail: Codable {
+            var code: String
+            var message: String
+        }
+        var error: Detail
+    }
+}
+
+extension APIError {
+    static let unauthenticated = APIError(.unauthorized, code: "unauthenticated",
+                                          "Send an API token as 'Authorization: Bearer TOKEN' (an admin issues one with `closer users token LOGIN`).")
+
+    static func forbidden(_ login: String, needs roles: Set<CloserRole>) -> APIError {
+        let names = roles.sorted().map(\.rawValue).joined(separator: " or ")
+        return APIError(.forbidden, code: "forbidden", "\(login) cannot do this: it needs the \(names) role (an admin grants it with `closer users grant`).")
+    }
+
+    static func badParameter(_ name: String, _ problem: String) -> APIError {
+        APIError(.badRequest, code: "invalid_parameter", "'\(name)' \(problem).")
+    }
+
+    /// The API's reading of any error: Closer's own errors keep their sentence and get the status that
+    /// fits; an unexpected error is reported without its details, which only the server log holds.
+    static func from(_ error: any Error, requestID: String) -> APIError {
+        switch error {
+        case let error as APIError: return error
+        case let error as UserError:
+            switch error {
+            case .unknownToken, .revokedToken, .inactiveUser: return APIError(.unauthorized, code: "unauthenticated", error.description)
+            case .adminRequired: return APIError(.forbidden, code: "forbidden", error.description)
+            case .unknownUser: return APIError(.notFound, code: "not_found", error.description)
+            default: return APIError(.unprocessableContent, code: "invalid_request", error.description)
+            }
+        case let error as ApprovalRefusal: return APIError(.forbidden, code: "policy_refused", error.description)
+        case let error as AdjustmentReviewError:
+            switch error {
+            case .unknownProposal, .unknownBatch: return APIError(.notFound, code: "not_found", error.description)
+            case .notReviewable: return APIError(.conflict, code: "conflict", error.description)
+            case .reasonRequired: return APIError(.unprocessableContent, code: "invalid_request", error.description)
+            }
+        case let error as MatchReviewError:
+            if case .unknownProposal = error { return APIError(.notFound, code: "not_found", error.description) }
+            return APIError(.conflict, code: "conflict", error.description)
+        case let error as LockRequestError:
+            if case .unknown = error { return APIError(.notFound, code: "not_found", error.description) }
+            return APIError(.conflict, code: "conflict", error.description)
+        case let error as ChecklistError:
+            switch error {
+            case .noChecklist, .unknownTask: return APIError(.notFound, code: "not_found", error.description)
+            case .commentRequired: return APIError(.unprocessableContent, code: "invalid_request", error.description)
+            case .automatic, .dependenciesNotDone, .alreadyDone: return APIError(.conflict, code: "conflict", error.description)
+            }
+        case let error as AutomationError: return APIError(.serviceUnavailable, code: "not_configured", error.description)
+        case let error as ClosePackageError: return APIError(.notFound, code: "not_pulled", error.description)
+        case let error as PeriodLockError: return APIError(.conflict, code: "lock_refused", error.description)
+        case let error as StoreError: return APIError(.notFound, code: "not_found", error.description)
+        case let error as CheckServiceError: return APIError(.badRequest, code: "choose_source", error.description)
+        case let error as PeriodError: return APIError(.badRequest, code: "invalid_parameter", error.description)
+        case is DecodingError:
+            return APIError(.badRequest, code: "malformed_request", "The request body is not the JSON this endpoint takes: see /openapi.json.")
+        case let error as any HTTPResponseError:
+            return framework(error.status)
+        default:
+            return APIError(.internalServerError, code: "internal_error",
+                            "Closer could not finish this request (request id \(requestID)); the server log has the details.")
+        }
+    }
+
+    /// Refusals the HTTP framework raises before a handler runs (no route, body too large, …).
+    static func framework(_ status: HTTPResponse.Status) -> APIError {
+        switch status {
+        case .notFound: APIError(.notFound, code: "not_found", "There is no such endpoint: /openapi.json lists them.")
+        case .methodNotAllowed: APIError(.methodNotAllowed, code: "method_not_allowed", "This endpoint does not take that method: see /openapi.json.")
+        case .contentTooLarge: APIError(.contentTooLarge, code: "payload_too_large", "The request body is larger than this server accepts.")
+        case .badRequest: APIError(.badRequest, code: "malformed_request", "The request is malformed: see /openapi.json for what this endpoint takes.")
+        default: APIError(status, code: "http_\(status.code)", status.reasonPhrase)
+        }
+    }
+}

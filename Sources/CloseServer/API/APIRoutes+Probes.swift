@@ -1,0 +1,33 @@
+import Foundation
+import Hummingbird
+import CloseStore
+
+extension APIRoutes {
+    /// Liveness, readiness, metrics and the API's own description: open, for probes and scrapers.
+    var probes: [Route] {
+        [
+            Route(endpoint: Endpoint(method: .get, path: "/health", operationID: "health", summary: "The process is up.",
+                                     access: .open, responseSchema: "Status")) { _, _ in
+                Response.bytes(Array(#"{"status":"ok"}"#.utf8))
+            },
+            Route(endpoint: Endpoint(method: .get, path: "/ready", operationID: "ready",
+                                     summary: "The store can be read; 503 while it cannot.", access: .open, responseSchema: "Status")) { _, _ in
+                do {
+                    _ = try store.sourceKeys()
+                    return Response.bytes(Array(#"{"status":"ready"}"#.utf8))
+                } catch {
+                    throw APIError(.serviceUnavailable, code: "not_ready", "The Closer store cannot be read: \(error).")
+                }
+            },
+            Route(endpoint: Endpoint(method: .get, path: "/metrics", operationID: "metrics", summary: "Prometheus metrics.",
+                                     access: .open, responseContentType: "text/plain")) { _, _ in
+                let text = metrics.text() + StoreMetrics.text(try store.gauges())
+                return Response.bytes(Array(text.utf8), contentType: "text/plain; version=0.0.4; charset=utf-8")
+            },
+            Route(endpoint: Endpoint(method: .get, path: "/openapi.json", operationID: "openapi", summary: "This API's OpenAPI 3.1 document.",
+                                     access: .open, responseSchema: "OpenAPIDocument")) { _, _ in
+                Response.bytes(OpenAPIDocument.json(for: all.map(\.endpoint)))
+            },
+        ]
+    }
+}

@@ -1,0 +1,126 @@
+import CloseChecks
+import Ledger
+extension RuleSet {
+    /// The text of rules/closer-rules.yaml; a test keeps the two identical and equal to the code's defaults.
+    public static let builtInText = """
+        # Closer rule set: company-specific settings of the close-readiness checks, anomaly detectors and flux review.
+        # `closer check --rules FILE` (default ./closer-rules.yaml when present, else these built-in defaults).
+        # The run records schema_version and the file's SHA-256, so every check run names the rules it used.
+        # docs/checks.md describes every check and detector.
+        schema_version: 1
+
+        # Lines on accounts whose code starts with one of these need an analytic distribution.
+        analytic_required_code_prefixes: ["6"]
+        # Accounts that must be empty at period end (bank suspense).
+        suspense_account_codes: ["101404"]
+        # Transit accounts that should clear (outstanding receipts/payments, liquidity transfer).
+        clearing_account_codes: ["101402", "101403", "101499"]
+        # Days after period end within which creating an entry dated in the period is normal.
+        late_posting_grace_days: 0
+        # Customer invoice lines on accounts whose code starts with one of these need a tax (an exempt 0 % tax counts).
+        tax_required_code_prefixes: ["4"]
+
+        # Check or detector ids to skip (see `closer checks list`).
+        disabled_checks: []
+
+        # Anomaly detectors: what counts as unusual. Each finding reports its score and the threshold it passed.
+        anomalies:
+          # Users that are not people (OdooBot is user 1): never "unusual" posters.
+          system_user_ids: [1]
+          duplicate-vendor-bill:
+            total_tolerance: 0.01        # totals within 1 % of the larger one
+            max_days: 10                 # bill dates at most this many days apart
+            max_edit_distance: 2         # references within this many typed characters
+            one_field_retyped: true      # report only pairs where the total or the reference is identical
+          unusual-amount:
+            min_history_lines: 6         # an account needs this many earlier lines for a baseline
+            min_robust_z: 8              # (amount − median) / (1.4826 × MAD) at least this
+            min_median_multiple: 4       # and the amount at least this many times the median
+          rare-account-partner:
+            min_partner_history_lines: 3
+          benford-deviation:
+            min_lines: 20                # bill lines per vendor before the first-digit test applies
+            max_mad: 0.015               # Nigrini's nonconformity threshold for the mean absolute deviation
+            sampling_allowance: 2.5      # and the MAD above this many times its expected value for the sample size
+          round-amount-manual-entry:
+            unit: 1000                   # a multiple of this many currency units
+            minimum: 5000                # of at least this many
+            recurring_months: 3          # unless booked the same in this many earlier months
+          unusual-user-journal:
+            min_journal_moves: 6
+          missing-recurring-bill:
+            lookback_months: 4
+            min_months: 3                # billed in at least this many of the lookback months
+            expected_bills: 3            # expected amount: mean of this many latest bills
+
+        # Bank matching (`closer reconcile`): when a proposal is applied without review, and what a small difference is.
+        reconciliation:
+          auto_threshold: 0.98           # probability at or above which a match is applied without review (mode permitting)
+          auto_margin: 0.3               # and at least this far above the runner-up
+          review_threshold: 0.5          # below this a proposal is escalated instead of reviewed
+          rounding_tolerance: 5          # minor units: a difference this small is rounding…
+          rounding_account_code: "640000"
+          fee_tolerance: 5000            # …a shortfall up to this many minor units and fee_max_percent is a deducted bank charge
+          fee_max_percent: 10
+          fee_account_code: "626000"
+          subset_max_items: 14           # open items of one partner tried together for one deposit (1:N)
+          subset_max_size: 4             # in combinations of at most this many
+
+        # Flux review (`closer flux`): variances at least this large in both senses are listed.
+        flux:
+          absolute_amount: 5000          # whole units of the company currency
+          relative_percent: 20
+          accounts: all                  # all, profit-and-loss or balance-sheet
+
+        # Adjusting entries (`closer propose`): where they are drafted, which kinds Closer may post itself, and how
+        # recurring costs and deferrals are read from the books. Accounts and journals by code.
+        adjustments:
+          journal: MISC
+          accrued_liabilities_account: "212000"
+          post_kinds: []                 # kinds posted after approval; all others are written as drafts
+          autonomous: {}                 # kind: confidence, e.g. {accrual: 0.97}: applied without a person in autonomous mode
+          recurring:
+            lookback_months: 6
+            minimum_months: 3            # billed in at least this many of them, including each of the last two
+            estimate_months: 3           # accrue the mean of this many most recent billed months
+            stable_spread_percent: 25    # monthly totals within this spread: high confidence
+            maximum_spread_percent: 100  # beyond this the amounts are not a cost one can estimate
+          deferrals:
+            prepaid_accounts: []         # empty: every account of Odoo's prepayments type
+            deferred_revenue_accounts: []
+            default_months: 0            # months covered when the label names none (0: not scheduled)
+          reclass:
+            minimum_confidence: 0.9      # the account-suggestion model's probability a reclass needs
+            minimum_history: 5           # earlier lines like it (partner, journal, label) before any suggestion
+          unbilled_orders:
+            received_not_billed_account: "212000"     # credited for goods received on purchase orders, not yet billed
+            delivered_not_invoiced_account: "121100"  # debited for goods delivered on sale orders, not yet invoiced (Products to receive)
+            fallback_expense_account: "500000"        # goods account when the product and its category name none
+            fallback_income_account: "400000"
+
+        # Approvals (`closer approve`, `closer reconcile approve`): how many approvals a proposal needs and whose
+        # count, by amount (whole units of the company currency; a tier applies above its amount up to the next).
+        # Whatever the tiers say, nobody approves what they prepared, nobody counts twice, the agent never approves.
+        approvals:
+          default:
+            - above: 0
+              approvals: 1
+              roles: [approver, controller]
+            - above: 10000
+              approvals: 1
+              roles: [controller]
+            - above: 50000
+              approvals: 2
+              roles: [approver, controller]
+              controllers: 1             # at least one of the two a controller
+          kinds: {}                      # tiers of one kind (accrual, reclass, …, bank-match) replacing the default
+
+        # Period lock (`closer lock request`, `closer lock approve`): which of Odoo's lock dates an approved lock sets to the
+        # period end (fiscal_year, tax, sale, purchase, hard; Odoo 16/17: period). The hard lock can never be undone: it
+        # needs allow_hard_lock here and --confirm-hard-lock on the approval.
+        lock:
+          fields: [fiscal_year]
+          allow_hard_lock: false
+
+        """
+}

@@ -1,0 +1,122 @@
+import GRDB
+public import Ledger
+
+extension AppDatabase {
+    /// The stored ledger of a source, restricted to entries dated inside `window` when given (order
+    /// lines, the open state at the last pull, always all of them).
+    /// The company a stored ledger belongs to (its Odoo id, currency, lock dates as last pulled), without the ledger.
+    public func company(sourceKey: String) throws -> Company {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM company WHERE source_key = ?", arguments: [sourceKey]) else {
+                throw StoreError.unknownCompany(sourceKey)
+            }
+            return Self.company(row)
+        }
+    }
+
+    public func loadSnapshot(sourceKey: String, window: DateRange? = nil) throws -> LedgerSnapshot {
+        try writer.read { db in
+            guard let companyRow = try Row.fetchOne(db, sql: "SELECT * FROM company WHERE source_key = ?", arguments: [sourceKey]) else {
+                throw StoreError.unknownCompany(sourceKey)
+            }
+            let companyID: Int64 = companyRow["id"]
+            let company = Self.company(companyRow)
+            let currencies = try Row.fetchAll(db, sql: "SELECT * FROM currency WHERE company_id = ? ORDER BY odoo_id", arguments: [companyID]).compactMap { row in
+                CurrencyCode(row["code"] as String).map { Currency(id: row["odoo_id"], code: $0, decimalPlaces: row["decimal_places"]) }
+            }
+            let table = CurrencyTable(currencies + [company.currency])
+            let home = company.currency
+            let dateFilter = window.map { " AND date BETWEEN '\($0.first)' AND '\($0.last)'" } ?? ""
+
+            let accounts = try Row.fetchAll(db, sql: "SELECT * FROM account WHERE company_id = ? ORDER BY odoo_id", arguments: [companyID]).map { row in
+                Account(id: row["odoo_id"], code: row["code"], name: row["name"], type: AccountType(rawValue: row["account_type"]), reconcile: row["reconcile"])
+            }
+            let journals = try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE company_id = ? ORDER BY odoo_id", arguments: [companyID]).map { row in
+                Journal(id: row["odoo_id"], code: row["code"], name: row["name"], type: JournalType(rawValue: row["journal_type"]),
+                        defaultAccountID: row["default_account_id"], currencyID: row["currency_id"])
+            }
+            let partners = try Row.fetchAll(db, sql: "SELECT * FROM partner WHERE company_id = ? ORDER BY odoo_id", arguments: [companyID]).map { row in
+                Partner(id: row["odoo_id"], name: row["name"], bankAccounts: (row["bank_accounts"] as String).split(separator: "\n").map(String.init),
+                        isCompany: row["is_company"])
+            }
+            let taxes = try Row.fetchAll(db, sql: "SELECT * FROM tax WHERE company_id = ? ORDER BY odoo_id", arguments: [companyID]).map { row in
+                Tax(id: row["odoo_id"], name: row["name"], scope: TaxScope(rawValue: row["scope"]), rateBasisPoints: row["rate_basis_points"])
+            }
+            var moves: [Move] = []
+            let moveRows = try Row.fetchCursor(db, sql: "SELECT * FROM move WHERE company_id = ?\(dateFilter) ORDER BY odoo_id", arguments: [companyID])
+            while let row = try moveRows.next() {
+                let currencyID: Int = row["currency_id"]
+                let createdBy = (row["created_by_id"] as Int?).map { UserRef(id: $0, name: row["created_by_name"] ?? "") }
+                let writtenBy = (row["written_by_id"] as Int?).map { UserRef(id: $0, name: row["written_by_name"] ?? "") }
+                moves.append(Move(
+                    id: row["odoo_id"], name: row["name"], state: MoveState(rawValue: row["state"]), type: MoveType(rawValue: row["move_type"]),
+                    date: LocalDate(iso: row["date"] as String)!, invoiceDate: (row["invoice_date"] as String?).flatMap { LocalDate(iso: $0) },
+                    dueDate: (row["due_date"] as String?).flatMap { LocalDate(iso: $0) }, journalID: row["journal_id"],
+                    partnerID: row["partner_id"], ref: row["ref"], currencyID: currencyID,
+                    amountTotal: home.money(row["amount_total"]),
+                    amountTotalInCurrency: table.money(row["amount_total_in_currency"], currencyID: currencyID, fallback: home),
+                    amountResidual: home.money(row["amount_residual"]), paymentState: (row["payment_state"] as String?).map(PaymentState.init),
+                    audit: RecordAudit(createdBy: createdBy, createdAt: Timestamp(odoo: row["created_at"] as String)!,
+                                       writtenBy: writtenBy, writtenAt: Timestamp(odoo: row["written_at"] as String)!)))
+            }
+            var lines: [JournalLine] = []
+            let lineRows = try Row.fetchCursor(db, sql: "SELECT * FROM move_line WHERE company_id = ?\(dateFilter) ORDER BY move_id, odoo_id", arguments: [companyID])
+            while let row = try lineRows.next() {
+                let currencyID: Int = row["currency_id"]
+                lines.append(JournalLine(
+                    id: row["odoo_id"], moveID: row["move_id"], date: LocalDate(iso: row["date"] as String)!, accountID: row["account_id"],
+                    partnerID: row["partner_id"], label: row["label"], debit: home.money(row["debit"]), credit: home.money(row["credit"]),
+                    amountCurrency: table.money(row["amount_currency"], currencyID: currencyID, fallback: home), currencyID: currencyID,
+                    analytic: LedgerRows.analytic(from: row["analytic"]),
+                    taxIDs: (row["tax_ids"] as String).split(separator: ",").compactMap { Int($0) }, reconciled: row["reconciled"],
+                    amountResidual: home.money(row["amount_residual"]), matchingNumber: row["matching_number"],
+                    kind: (row["display_type"] as String?).map(LineKind.init)))
+            }
+            let statementLines = try Row.fetchAll(db, sql: "SELECT * FROM statement_line WHERE company_id = ?\(dateFilter) ORDER BY odoo_id", arguments: [companyID]).map { row in
+                let amountCurrency: Int = row["amount_currency_id"]
+                return StatementLine(
+                    id: row["odoo_id"], moveID: row["move_id"], journalID: row["journal_id"], date: LocalDate(iso: row["date"] as String)!,
+                    paymentRef: row["payment_ref"], partnerID: row["partner_id"], partnerName: row["partner_name"],
+                    accountNumber: row["account_number"], amount: table.money(row["amount"], currencyID: amountCurrency, fallback: home),
+                    foreignAmount: (row["foreign_amount"] as Int64?).map { table.money($0, currencyID: row["foreign_currency_id"] ?? 0, fallback: home) },
+                    isReconciled: row["is_reconciled"],
+                    amountResidual: (row["amount_residual"] as Int64?).map { table.money($0, currencyID: amountCurrency, fallback: home) })
+            }
+            return LedgerSnapshot(company: company, currencies: currencies, accounts: accounts, journals: journals, partners: partners,
+                                  taxes: taxes, moves: moves, lines: lines, statementLines: statementLines,
+                                  orderLines: try OrderLineRows.fetch(companyID: companyID, in: db))
+        }
+    }
+
+    /// Posted-entry changes recorded by pulls, newest run first.
+    public func moveChanges(sourceKey: String) throws -> [MoveChange] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.* FROM move_change c JOIN company ON company.id = c.company_id
+                WHERE company.source_key = ? ORDER BY c.run_id DESC, c.move_odoo_id
+                """, arguments: [sourceKey]).map { row in
+                MoveChange(kind: MoveChange.Kind(rawValue: row["change"]) ?? .changed, moveID: row["move_odoo_id"], moveName: row["move_name"],
+                           previousHash: row["previous_hash"], currentHash: row["current_hash"],
+                           writtenAt: (row["written_at"] as String?).flatMap { Timestamp(odoo: $0) }, writtenBy: row["written_by"])
+            }
+        }
+    }
+
+    static func company(_ row: Row) -> Company {
+        func date(_ column: String) -> LocalDate? { (row[column] as String?).flatMap { LocalDate(iso: $0) } }
+        let currency = Currency(id: row["currency_id"], code: CurrencyCode(row["currency_code"] as String) ?? .usd,
+                                decimalPlaces: row["currency_scale"])
+        return Company(id: row["odoo_id"], name: row["name"], currency: currency, fiscalYearEndMonth: row["fiscal_year_end_month"],
+                       fiscalYearEndDay: row["fiscal_year_end_day"],
+                       lockDates: LockDates(fiscalYear: date("lock_fiscal_year"), tax: date("lock_tax"), sale: date("lock_sale"),
+                                            purchase: date("lock_purchase"), hard: date("lock_hard"), period: date("lock_period")))
+    }
+}
+
+extension AppDatabase {
+    /// The ledgers this store holds, by source key.
+    public func sourceKeys() throws -> [String] {
+        // One SELECT is its own snapshot: no transaction needed, and the API asks on most requests.
+        try writer.unsafeRead { db in try String.fetchAll(db.cachedStatement(sql: "SELECT source_key FROM company ORDER BY source_key")) }
+    }
+}

@@ -1,0 +1,52 @@
+public import Foundation
+
+/// What Closer tells subscribers about. The raw values are the names targets subscribe to in the
+/// configuration and the `Closer-Event` header of each delivery.
+public enum WebhookEventType: String, Sendable, Codable, CaseIterable, Comparable {
+    case findingOpened = "finding.opened"
+    case proposalNeedsApproval = "proposal.needs-approval"
+    case taskOverdue = "task.overdue"
+    case periodLocked = "period.locked"
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// One thing that happened, as a subscriber receives it. `key` is stable: deriving the same event again
+/// yields the same key, so it is never enqueued twice for a target.
+public struct WebhookEvent: Sendable, Codable, Hashable {
+    public var key: String
+    public var type: WebhookEventType
+    public var source: String
+    public var period: String?
+    /// UTC, e.g. "2026-11-30T03:15:00.000Z".
+    public var occurredAt: String
+    /// Flat, human-readable facts (record names, amounts as decimal text, links); never a secret.
+    public var details: [String: String]
+
+    public init(key: String, type: WebhookEventType, source: String, period: String?, occurredAt: String, details: [String: String]) {
+        self.key = key
+        self.type = type
+        self.source = source
+        self.period = period
+        self.occurredAt = occurredAt
+        self.details = details
+    }
+
+    /// The JSON body a target receives: sorted keys, so the same event always has the same bytes.
+    public var body: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}
+
+/// A configured receiver of outgoing webhooks and the event types it subscribed to.
+public struct WebhookTarget: Sendable, Hashable {
+    public var url: URL
+    public var events: Set<WebhookEventType>
+
+    public init(url: URL, events: Set<WebhookEventType>) {
+        self.url = url
+        self.events = events
+    }
+}

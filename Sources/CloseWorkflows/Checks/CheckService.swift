@@ -1,0 +1,103 @@
+public import CloseChecks
+public import CloseSettings
+public import CloseStore
+public import Ledger
+import Foundation
+
+/// Runs the close-readiness checks on a pulled ledger, stores the findings as a run, and compares
+/// them with the previous check of the same company and period.
+public struct CheckService: Sendable {
+    public var store: AppDatabase
+    public var actor: String
+
+    public init(store: AppDatabase, actor: String) {
+        self.store = store
+        self.actor = actor
+    }
+
+    /// Runs the checks the rule set enables, with its rules, and records the rule set's version and
+    /// hash in the run's summary and the report.
+    public func run(sourceKey: String, period: Period, asOf: LocalDate, ruleSet: RuleSet = .builtIn) throws -> CheckReport {
+        let snapshot = try store.loadSnapshot(sourceKey: sourceKey)
+        let runID = try store.startRun(kind: "check", period: period.description, actor: actor)
+        do {
+            // Closer's own applied bank matches rewrite statement entries; those changes are approved and audited already.
+            let ownWrites = try store.entriesChangedByAppliedMatches(sourceKey: sourceKey)
+            let changes = try store.moveChanges(sourceKey: sourceKey).filter { !ownWrites.contains($0.moveID) }.map {
+                PostedChange(moveID: $0.moveID, moveName: $0.moveName, deleted: $0.kind == .deleted, writtenBy: $0.writtenBy, writtenAt: $0.writtenAt)
+            }
+            let context = CheckContext(snapshot: snapshot, period: period, asOf: asOf, rules: ruleSet.rules, postedChanges: changes)
+            // Deterministic checks first, then the anomaly detectors that learn from the company's history.
+            let findings = (CheckRegistry.run(ruleSet.checks, context) + AnomalyRegistry.run(ruleSet.detectors, context, ruleSet.anomalyThresholds)).sorted {
+                ($0.severity, $0.checkID, $0.records.first?.id ?? 0) < ($1.severity, $1.checkID, $1.records.first?.id ?? 0)
+            }.map { Self.linked($0, sourceKey: sourceKey) }
+            let comparison = try store.saveFindings(findings, runID: runID, sourceKey: sourceKey, period: period, actor: actor)
+            let report = CheckReport(source: sourceKey, company: snapshot.company.name, period: period, asOf: asOf, runID: runID,
+                                     findings: findings, comparison: comparison,
+                                     ruleSetVersion: ruleSet.schemaVersion, ruleSetHash: ruleSet.sha256)
+            var summary = report.countsBySeverity.mapValues(String.init)
+            summary["ruleSetVersion"] = String(ruleSet.schemaVersion)
+            summary["ruleSetHash"] = ruleSet.sha256
+            summary["ruleSetOrigin"] = ruleSet.origin
+            if !ruleSet.disabledChecks.isEmpty { summary["disabledChecks"] = ruleSet.disabledChecks.joined(separator: ",") }
+            try store.finishRun(runID, status: "succeeded", summary: AuditPayload(summary).canonicalJSON, actor: actor)
+            return report
+        } catch {
+            try? store.finishRun(runID, status: "failed", summary: AuditPayload(["error": String(describing: error),
+                                                                                 "ruleSetHash": ruleSet.sha256]).canonicalJSON, actor: actor)
+            throw error
+        }
+    }
+
+    static func linked(_ finding: Finding, sourceKey: String) -> Finding {
+        var linked = finding
+        linked.company = linked.company.linked(sourceKey: sourceKey)
+        linked.records = linked.records.map { $0.linked(sourceKey: sourceKey) }
+        return linked
+    }
+
+    /// The one ledger in the store, or an error that lists the choices.
+    public static func onlySourceKey(in store: AppDatabase) throws -> String {
+        let keys = try store.sourceKeys()
+        guard keys.count == 1, let key = keys.first else {
+            throw CheckServiceError.chooseSource(keys)
+        }
+        return key
+    }
+}
+
+public enum CheckServiceError: Error, CustomStringConvertible {
+    case chooseSource([String])
+
+    public var description: String {
+        switch self {
+        case .chooseSource(let keys) where keys.isEmpty:
+            "The store holds no ledger yet: run `closer pull --period …` (or `closer demo`) first."
+        case .chooseSource(let keys):
+            "The store holds several ledgers; name one with --source:\n" + keys.map { "  \($0)" }.joined(separator: "\n")
+        }
+    }
+}
+
+/// What `closer check` reports.
+public struct CheckReport: Sendable, Codable {
+    public var source: String
+    public var company: String
+    public var period: Period
+    public var asOf: LocalDate
+    public var runID: Int64
+    public var findings: [Finding]
+    public var comparison: FindingsComparison
+    /// The rule set's schema_version and the SHA-256 of its file (of the built-in text for the defaults).
+    public var ruleSetVersion: Int
+    public var ruleSetHash: String
+    /// What `--post-findings` noted on Odoo's chatters (absent without it).
+    public var posts: FindingPostReport?
+
+    public var countsBySeverity: [String: Int] {
+        Dictionary(grouping: findings, by: \.severity.rawValue).mapValues(\.count)
+    }
+
+    /// Whether any finding is at least as severe as `threshold`.
+    public func hasFinding(atLeast threshold: Severity) -> Bool { findings.contains { $0.severity <= threshold } }
+}

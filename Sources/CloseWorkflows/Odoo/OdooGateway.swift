@@ -1,0 +1,42 @@
+public import CloseSettings
+public import OdooLedger
+public import OdooRPC
+public import Logging
+import FoundationEssentials
+
+/// Builds every Odoo client from resolved settings: the one place where a connection is made, so
+/// the operating mode has a single gate. In audit mode the client refuses writes before sending them.
+public enum OdooGateway {
+    public static func client(_ settings: OdooSettings, logger: Logger = Logger(label: "closer.odoo")) -> OdooClient {
+        OdooClient(endpoint: settings.endpoint, options: settings.options, access: settings.mode.odooAccess, logger: logger)
+    }
+
+    public static func source(_ settings: OdooSettings, logger: Logger = Logger(label: "closer.odoo")) -> OdooLedgerSource {
+        OdooLedgerSource(client: client(settings, logger: logger), endpoint: settings.endpoint, companyID: settings.companyID)
+    }
+
+    /// A source for writing back to the database a stored ledger came from; refuses any other
+    /// connection, since the stored record ids would name other records there.
+    public static func source(_ settings: OdooSettings, writingTo sourceKey: String, what: String, action: String) throws -> OdooLedgerSource {
+        let source = source(settings)
+        guard let companyID = sourceKey.split(separator: "=").last.flatMap({ Int($0) }), source.sourceKey(companyID: companyID) == sourceKey else {
+            throw SourceMismatchError(sourceKey: sourceKey, url: settings.endpoint.url.absoluteString, database: settings.endpoint.database,
+                                      what: what, action: action)
+        }
+        return source
+    }
+}
+
+/// The connection does not reach the database a stored ledger came from.
+public struct SourceMismatchError: Error, CustomStringConvertible, Equatable {
+    public var sourceKey: String
+    public var url: String
+    public var database: String
+    public var what: String
+    public var action: String
+
+    public var description: String {
+        "\(what.prefix(1).uppercased() + what.dropFirst()) come from \(sourceKey), but the connection points at database '\(database)' at \(url): "
+            + "connect to the Odoo they were pulled from (--url, --db, --company) to \(action)."
+    }
+}

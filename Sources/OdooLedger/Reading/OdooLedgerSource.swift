@@ -1,0 +1,89 @@
+import Foundation
+public import Ledger
+public import OdooRPC
+
+/// A LedgerSource over a live Odoo database, for one company.
+public final class OdooLedgerSource: LedgerSource {
+    public let client: OdooClient
+    public let endpoint: OdooEndpoint
+    /// nil: the login's current company.
+    public let companyID: Int?
+
+    public init(client: OdooClient, endpoint: OdooEndpoint, companyID: Int? = nil) {
+        self.client = client
+        self.endpoint = endpoint
+        self.companyID = companyID
+    }
+
+    public var sourceDescription: String {
+        get async {
+            let version = (try? await client.version())?.serverVersion ?? "?"
+            return "Odoo \(version) at \(endpoint.url.absoluteString), database \(endpoint.database)"
+        }
+    }
+
+    /// Identifies this company's ledger in the store, independent of who logs in.
+    public func sourceKey(companyID: Int) -> String {
+        "odoo:\(endpoint.url.absoluteString)#\(endpoint.database)/company=\(companyID)"
+    }
+
+    /// The address that opens a record in Odoo's web client, for a ledger pulled under `sourceKey`
+    /// (nil for other sources). The classic /web URL works from Odoo 16 to 19 and selects the database.
+    public static func webLink(sourceKey: String, model: String, id: Int) -> String? {
+        guard sourceKey.hasPrefix("odoo:"), let hash = sourceKey.lastIndex(of: "#"),
+              let slash = sourceKey[hash...].range(of: "/company=") else { return nil }
+        let base = sourceKey[sourceKey.index(sourceKey.startIndex, offsetBy: 5)..<hash]
+        let database = sourceKey[sourceKey.index(after: hash)..<slash.lowerBound]
+        let query = database.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? String(database)
+        return "\(base.hasSuffix("/") ? String(base.dropLast()) : String(base))/web?db=\(query)#model=\(model)&id=\(id)&view_type=form"
+    }
+
+    public func pull(_ request: PullRequest, progress: PullProgress?) async throws -> PullResult {
+        let schema = try await OdooSchema.detect(using: client)
+        let reader = OdooLedgerReader(client: client, schema: schema, progress: progress)
+        let companyID = try await resolvedCompanyID()
+        return try await reader.pull(companyID: companyID, request: request)
+    }
+
+    /// The company to close: the configured one, or the login's current company.
+    public func resolvedCompanyID() async throws -> Int {
+        if let companyID { return companyID }
+        let uid = try await client.authenticate()
+        let users = try await client.read("res.users", ids: [uid], fields: ["company_id"])
+        guard let company = users.first?["company_id"]?.many2one else {
+            throw OdooMappingError(model: "res.users", recordID: uid, field: "company_id", problem: "no current company")
+        }
+        return company.id
+    }
+
+    /// What `closer connect` shows: server, database, user, and every company the login can see.
+    public func describeConnection() async throws -> OdooConnectionReport {
+        let version = try await client.version()
+        let uid = try await client.authenticate()
+        let schema = try await OdooSchema.detect(using: client)
+        let user = try await client.read("res.users", ids: [uid], fields: ["name", "login", "company_id", "company_ids"]).first
+        let companyIDs = user?["company_ids"]?.arrayValue?.compactMap(\.int) ?? []
+        let reader = OdooLedgerReader(client: client, schema: schema, progress: nil)
+        var companies: [Company] = []
+        for id in companyIDs.sorted() { companies.append(try await reader.company(id: id)) }
+        return OdooConnectionReport(
+            serverVersion: version.serverVersion, majorVersion: version.major, url: endpoint.url.absoluteString,
+            database: endpoint.database, protocolName: endpoint.rpcProtocol.rawValue, userID: uid,
+            userName: user?["name"]?.stringValue ?? endpoint.login, login: endpoint.login,
+            currentCompanyID: user?["company_id"]?.many2one?.id, companies: companies)
+    }
+}
+
+/// The answer to `closer connect`.
+public struct OdooConnectionReport: Sendable, Codable {
+    public var serverVersion: String
+    public var majorVersion: Int
+    public var url: String
+    public var database: String
+    public var protocolName: String
+    public var userID: Int
+    public var userName: String
+    public var login: String
+    public var currentCompanyID: Int?
+    public var companies: [Company]
+}

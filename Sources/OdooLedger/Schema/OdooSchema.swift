@@ -1,0 +1,51 @@
+public import OdooRPC
+
+/// What this Odoo database offers: its version and, per model, which fields exist. Field lists are
+/// intersected with it, so one mapping serves Odoo 16, 17, 18 and 19 (lock dates, analytic fields
+/// and company fields differ between them).
+public struct OdooSchema: Sendable {
+    public var version: OdooServerVersion
+    var fieldsByModel: [String: Set<String>]
+
+    public init(version: OdooServerVersion, fieldsByModel: [String: Set<String>]) {
+        self.version = version
+        self.fieldsByModel = fieldsByModel
+    }
+
+    static let models = ["res.company", "account.account", "account.journal", "account.move", "account.move.line",
+                         "account.bank.statement.line", "res.currency", "res.partner", "res.partner.bank", "account.tax"]
+
+    /// Models of modules that may not be installed (purchase, sale, product): read only where present.
+    static let optionalModels = ["purchase.order", "purchase.order.line", "sale.order", "sale.order.line", "product.product", "product.category"]
+
+    /// Asks the server for its version and the fields of every model Closer reads that it has.
+    public static func detect(using client: OdooClient) async throws -> OdooSchema {
+        let version = try await client.version()
+        // fields_get of a model that does not exist is a fault: ask ir.model which optional ones do.
+        let installed = try await client.searchRead("ir.model", domain: [["model", "in", RPCValue(optionalModels)]], fields: ["model"])
+            .compactMap { $0["model"]?.stringValue }
+        var fields: [String: Set<String>] = [:]
+        for model in models + optionalModels.filter(installed.contains) {
+            fields[model] = Set(try await client.fieldsGet(model, attributes: ["type"]).keys)
+        }
+        return OdooSchema(version: version, fieldsByModel: fields)
+    }
+
+    public func has(_ field: String, on model: String) -> Bool { fieldsByModel[model]?.contains(field) ?? false }
+
+    public func hasModel(_ model: String) -> Bool { fieldsByModel[model] != nil }
+
+    /// The wanted fields this database actually has, in the order given.
+    func available(_ wanted: [String], on model: String) -> [String] { wanted.filter { has($0, on: model) } }
+
+    /// Odoo 18 shares accounts between companies (company_ids); earlier versions have company_id.
+    func companyDomain(for model: String, companyID: Int) -> RPCValue {
+        has("company_ids", on: model) ? ["company_ids", "in", RPCValue([companyID])] : ["company_id", "=", RPCValue(companyID)]
+    }
+
+    /// Lock-date fields the version has: Odoo 18 added hard_lock_date and dropped period_lock_date.
+    var lockDateFields: [String] {
+        available(["fiscalyear_lock_date", "tax_lock_date", "sale_lock_date", "purchase_lock_date", "hard_lock_date", "period_lock_date"],
+                  on: "res.company")
+    }
+}

@@ -1,0 +1,80 @@
+@testable import CloseSettings
+import CloseStore
+@testable import CloseWorkflows
+import Ledger
+import OdooRPC
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import LoopbackHTTP
+import Testing
+import OdooLedger
+
+/// Audit mode against a real Odoo, when CLOSER_TEST_ODOO_URL etc. are set: Closer talks to Odoo through
+/// a recording proxy on loopback, runs the whole close (pull, check, reconcile, propose, checklist) and
+/// tries every write-back, and the proxy shows that only read methods ever reached Odoo.
+@Suite(.serialized, .enabled(if: LiveOdooSettings.settings != nil,
+                             "skipped: set CLOSER_TEST_ODOO_URL, CLOSER_TEST_ODOO_DB, CLOSER_TEST_ODOO_USER, CLOSER_TEST_ODOO_PASSWORD"))
+struct LiveAuditModeTests {
+    /// Forwards each request to the real Odoo and hands back its answer.
+    static func forward(_ request: LoopbackServer.Request, to base: URL) -> LoopbackServer.Action {
+        var forwarded = URLRequest(url: base.appendingPathComponent(request.path))
+        forwarded.httpMethod = "POST"
+        forwarded.httpBody = Data(request.body)
+        forwarded.setValue(request.headers["content-type"] ?? "text/xml", forHTTPHeaderField: "Content-Type")
+        let done = DispatchSemaphore(value: 0)
+        // Written before the signal, read after the wait: the semaphore orders the two.
+        final class Answer: @unchecked Sendable { var action = LoopbackServer.Action.close }
+        let answer = Answer()
+        URLSession.shared.dataTask(with: forwarded) { data, response, _ in
+            if let data, let http = response as? HTTPURLResponse {
+                answer.action = .respond(status: http.statusCode, contentType: http.value(forHTTPHeaderField: "Content-Type") ?? "text/xml", body: Array(data))
+            }
+            done.signal()
+        }.resume()
+        done.wait()
+        return answer.action
+    }
+
+    /// The ORM method of an XML-RPC `execute_kw` call: its fourth string parameter (db, password, model, method).
+    static func ormMethod(_ body: [UInt8]) -> String? {
+        let text = String(decoding: body, as: UTF8.self)
+        guard text.contains("<methodName>execute_kw</methodName>") else { return nil }
+        let strings = text.components(separatedBy: "<string>").dropFirst().map { $0.components(separatedBy: "</string>")[0] }
+        return strings.count > 3 ? strings[3] : nil
+    }
+
+    @Test func aWholeCloseInAuditModeSendsOnlyReads() async throws {
+        let live = try #require(LiveOdooSettings.settings)
+        let base = live.endpoint.url
+        let proxy = try LoopbackServer { Self.forward($0, to: base) }
+        defer { proxy.stop() }
+        let environment = ProcessInfo.processInfo.environment
+        let settings = try OdooSettings(resolving: SettingsResolver(flags: [
+            .odooURL: proxy.url.absoluteString, .odooDatabase: environment["CLOSER_TEST_ODOO_DB"]!, .odooUser: environment["CLOSER_TEST_ODOO_USER"]!,
+            .odooPassword: environment["CLOSER_TEST_ODOO_PASSWORD"]!, .mode: "audit",
+        ], environment: [:], file: nil))
+        let source = OdooGateway.source(settings)
+        let key = source.sourceKey(companyID: try await source.resolvedCompanyID())
+        let store = try AppDatabase.inMemory()
+        let period = Period(containing: Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).date).previous
+        let standing = try await CloseRunService(store: store, actor: "closer-agent").run(pullingFrom: source, sourceKey: key, period: period,
+                                                                                         asOf: period.next.start.adding(days: 3))
+        #expect(standing.pulled != nil)
+
+        // Every write-back refuses in audit mode, before connecting; a raw write is refused by the client itself.
+        await #expect(throws: OperatingModeError.self) { try await AdjustmentApplyService(store: store, settings: settings, actor: "x").apply(sourceKey: key) }
+        await #expect(throws: OperatingModeError.self) { try await ReconcileApplyService(store: store, settings: settings, actor: "x").apply(sourceKey: key) }
+        await #expect(throws: OperatingModeError.self) {
+            try await PeriodLockService(store: store, actor: "x").approve(id: 1, sourceKey: key, settings: settings, asOf: period.end)
+        }
+        await #expect(throws: OdooError.self) { _ = try await source.client.execute("res.partner", "create", [[["name": "audit mode"]]], idempotent: false) }
+
+        let methods = proxy.requests.compactMap { Self.ormMethod($0.body) }
+        #expect(!methods.isEmpty && proxy.requestCount > 5)
+        let writes = Set(methods).subtracting(OdooAccessPolicy.readMethods)
+        #expect(writes.isEmpty, "write methods reached Odoo: \(writes.sorted())")
+        print("audit mode: \(proxy.requestCount) HTTP requests to Odoo, \(methods.count) ORM calls, methods: \(Set(methods).sorted())")
+    }
+}

@@ -1,0 +1,96 @@
+@testable import CloseSettings
+import CloseStore
+@testable import CloseWorkflows
+import DemoCompany
+import Foundation
+import Governance
+import Testing
+import Ledger
+import BankMatching
+
+@Suite struct ReconcileServiceTests {
+    func pulledDemo() async throws -> (AppDatabase, String, GroundTruth) {
+        let book = DemoCompany.generate(DemoOptions(targetLines: 3_000))
+        let store = try AppDatabase.inMemory()
+        let key = "demo:reconcile"
+        _ = try await PullService(store: store, actor: "test").pull(
+            from: DemoLedgerSource(book: book), sourceKey: key, period: book.groundTruth.period, historyMonths: 12, progress: { _, _ in })
+        return (store, key, book.groundTruth)
+    }
+
+    /// Bob, a controller (he may approve any amount), decides what alice's reconcile runs propose.
+    static func reviewer(_ store: AppDatabase) throws -> ReconcileService {
+        try store.addUser(login: "bob", name: "Bob", roles: [.controller], odooUserID: nil, actor: "test")
+        return ReconcileService(store: store, actor: "bob")
+    }
+
+    @Test func proposalsAreStoredReviewedOnceAndTeachTheNextModel() async throws {
+        let (store, key, truth) = try await pulledDemo()
+        let service = ReconcileService(store: store, actor: "alice")
+        let first = try service.propose(sourceKey: key, period: truth.period)
+        #expect(first.model.version == 1 && !first.proposals.isEmpty)
+        #expect(try store.latestMatchModel(sourceKey: key) == first.model)
+
+        let approved = try #require(first.proposals.first { $0.proposal.decision == .auto })
+        let rejected = try #require(first.proposals.first { $0.id != approved.id && $0.proposal.best != nil })
+        let reviewer = try Self.reviewer(store)
+        // Bank matches go through the same policy: alice ran the reconcile, so she cannot approve its proposals.
+        try store.addUser(login: "alice", name: "Alice", roles: [.preparer, .approver], odooUserID: nil, actor: "bob")
+        #expect(throws: ApprovalRefusal(rule: "separation of duties",
+                                        message: "alice prepared bank-match proposal \(approved.id) and cannot approve it; another approver must")) {
+            try service.decide(id: approved.id, sourceKey: key, approve: true, note: nil, policy: ApprovalPolicy())
+        }
+        #expect(try reviewer.decide(id: approved.id, sourceKey: key, approve: true, note: nil, policy: ApprovalPolicy()).proposal.status == "approved")
+        #expect(try reviewer.decide(id: rejected.id, sourceKey: key, approve: false, note: "wrong invoice", policy: ApprovalPolicy()).proposal.status
+                == "rejected")
+        #expect(throws: MatchReviewError.notReviewable(approved.id, status: "approved")) {
+            try reviewer.decide(id: approved.id, sourceKey: key, approve: false, note: nil, policy: ApprovalPolicy())
+        }
+        #expect(throws: MatchReviewError.unknownProposal(999_999)) {
+            try reviewer.decide(id: 999_999, sourceKey: key, approve: true, note: nil, policy: ApprovalPolicy())
+        }
+        #expect(try store.matchFeedback(sourceKey: key).map(\.approved) == [true, false])
+
+        // The next run: a new model version that learned from both verdicts; the approved line is not proposed again,
+        // the rejected one is (with the lesson learned), and the earlier waiting proposals are superseded.
+        let second = try service.propose(sourceKey: key, period: truth.period)
+        #expect(second.model.version == 2 && second.model.weights != first.model.weights)
+        let lines = Set(second.proposals.map(\.proposal.statementLineID))
+        #expect(!lines.contains(approved.proposal.statementLineID) && lines.contains(rejected.proposal.statementLineID))
+        let statuses = Dictionary(grouping: try store.matchProposals(sourceKey: key), by: \.status).mapValues(\.count)
+        #expect(statuses["superseded"] == first.proposals.count - 2 && statuses["approved"] == 1 && statuses["rejected"] == 1)
+
+        // Every decision is in the audit trail with the evidence hash, and the trail verifies.
+        let events = try store.auditEvents().filter { $0.action == "match.approved" || $0.action == "match.rejected" }
+        #expect(events.count == 2 && events.allSatisfy { $0.actor == "bob" && $0.payload.contains("evidence_sha256") })
+        #expect(try store.verifyAuditTrail().isIntact)
+    }
+
+    @Test func applyingNeedsAModeThatWrites() async throws {
+        let (store, key, _) = try await pulledDemo()
+        let resolver = SettingsResolver(flags: [.odooURL: "http://127.0.0.1:9", .odooDatabase: "x", .odooUser: "u", .odooPassword: "p"],
+                                        environment: [:], file: nil)
+        let settings = try OdooSettings(resolving: resolver)
+        await #expect(throws: OperatingModeError.self) {
+            _ = try await ReconcileApplyService(store: store, settings: settings, actor: "test").apply(sourceKey: key)
+        }
+    }
+}
+
+@Suite struct AppliedMatchTests {
+    @Test func entriesRewrittenByAppliedMatchesAreKnownToTheStore() async throws {
+        let (store, key, truth) = try await ReconcileServiceTests().pulledDemo()
+        let service = ReconcileService(store: store, actor: "alice")
+        let proposals = try service.propose(sourceKey: key, period: truth.period).proposals
+        let applied = try #require(proposals.first { $0.proposal.decision == .auto })
+        let pending = try #require(proposals.first { $0.id != applied.id })
+        _ = try ReconcileServiceTests.reviewer(store).decide(id: applied.id, sourceKey: key, approve: true, note: nil, policy: ApprovalPolicy())
+        #expect(try store.entriesChangedByAppliedMatches(sourceKey: key).isEmpty, "approved is not applied yet")
+        try store.markMatchProposal(id: applied.id, applied: true, detail: "reconciled in Odoo", actor: "alice")
+        let snapshot = try store.loadSnapshot(sourceKey: key)
+        let moveOf = { (line: Int) in snapshot.statementLines.first { $0.id == line }!.moveID }
+        let own = try store.entriesChangedByAppliedMatches(sourceKey: key)
+        #expect(own == [moveOf(applied.proposal.statementLineID)])
+        #expect(!own.contains(moveOf(pending.proposal.statementLineID)))
+    }
+}
