@@ -18,7 +18,7 @@ let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: 
 
 let package = Package(
     name: "Closer",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex
     products: [
         .executable(name: "closer", targets: ["closer"]),
         .executable(name: "closer-bench", targets: ["CloserBench"]),

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 public import Ledger
 public import OdooRPC
 
@@ -8,6 +9,8 @@ public final class OdooLedgerSource: LedgerSource {
     public let endpoint: OdooEndpoint
     /// nil: the login's current company.
     public let companyID: Int?
+    /// The login's current company once read (used only when `companyID` is nil).
+    private let currentCompany = Mutex<Int?>(nil)
 
     public init(client: OdooClient, endpoint: OdooEndpoint, companyID: Int? = nil) {
         self.client = client
@@ -45,14 +48,17 @@ public final class OdooLedgerSource: LedgerSource {
         return try await reader.pull(companyID: companyID, request: request)
     }
 
-    /// The company to close: the configured one, or the login's current company.
+    /// The company to close: the configured one, or the login's current company — asked of Odoo
+    /// once per source, so naming the ledger and then pulling it cost one round trip, not two.
     public func resolvedCompanyID() async throws -> Int {
         if let companyID { return companyID }
+        if let known = currentCompany.withLock({ $0 }) { return known }
         let uid = try await client.authenticate()
         let users = try await client.read("res.users", ids: [uid], fields: ["company_id"])
         guard let company = users.first?["company_id"]?.many2one else {
             throw OdooMappingError(model: "res.users", recordID: uid, field: "company_id", problem: "no current company")
         }
+        currentCompany.withLock { $0 = company.id }
         return company.id
     }
 
