@@ -85,12 +85,12 @@ import Testing
         try database.recordAdjustmentWrite(batchID: batch, AdjustmentWrite(proposalID: stored.id, role: "entry", odooMoveID: 501, created: true))
         try database.recordAdjustmentWrite(batchID: batch, AdjustmentWrite(proposalID: stored.id, role: "reversal", odooMoveID: 502, created: true))
         try database.markAdjustment(id: stored.id, sourceKey: key, status: .applied, detail: "created", actor: "applier")
-        try database.finishAdjustmentBatch(batch, status: "succeeded", report: "{}", actor: "applier")
+        try database.finishAdjustmentBatch(batch, status: .succeeded, report: "{}", actor: "applier")
 
         let again = try propose(database, [accrual(7, 130_000)])
         #expect(again[0].status == .applied && again[0].evidenceSHA256 == stored.evidenceSHA256)
         let loaded = try database.adjustmentBatch(batch, sourceKey: key)
-        #expect(loaded.status == "succeeded" && loaded.writes.map(\.odooMoveID) == [501, 502])
+        #expect(loaded.status == .succeeded && loaded.writes.map(\.odooMoveID) == [501, 502])
         #expect(throws: AdjustmentReviewError.unknownBatch(99)) { try database.adjustmentBatch(99, sourceKey: key) }
 
         // Who approved entry 502, on what evidence: one question, answered from the store and the trail.

@@ -49,7 +49,7 @@ import Testing
         #expect(requeued.status == .pending && requeued.attempts == 0)
         #expect(try store.deadLetters().isEmpty)
         #expect(try store.auditEvents().last?.action == "webhook.requeued")
-        #expect(throws: WebhookDeliveryError.notDead(id, status: "pending")) { try store.requeueDeadLetter(id: id, actor: "ann") }
+        #expect(throws: WebhookDeliveryError.notDead(id, status: .pending)) { try store.requeueDeadLetter(id: id, actor: "ann") }
         let delivered = try store.recordDeliveryAttempt(id: id, outcome: .delivered, actor: "closer-agent", at: retry)
         #expect(delivered.status == .delivered && delivered.deliveredAt != nil && delivered.lastError == nil)
     }

@@ -42,7 +42,7 @@ public struct ReconciliationSummary: Sendable, Codable {
     /// `statementLines`: the period's; `proposals`: any stored ones, superseded ones ignored.
     public init(statementLines: [StatementLine], proposals: [StoredMatchProposal]) {
         var latest: [Int: StoredMatchProposal] = [:]
-        for stored in proposals where stored.status != "superseded" {
+        for stored in proposals where stored.status != .superseded {
             if stored.id > latest[stored.proposal.statementLineID]?.id ?? 0 { latest[stored.proposal.statementLineID] = stored }
         }
         var grouped: [Status: (lines: Int, amounts: MoneyTotals)] = [:]
@@ -59,9 +59,9 @@ public struct ReconciliationSummary: Sendable, Codable {
 
     static func status(of line: StatementLine, _ proposal: StoredMatchProposal?) -> Status {
         switch proposal?.status {
-        case "applied": .applied
-        case "approved": .approved
-        case "proposed" where proposal?.proposal.best != nil: .proposed
+        case .applied: .applied
+        case .approved: .approved
+        case .proposed where proposal?.proposal.best != nil: .proposed
         default: line.isReconciled ? .matched : .unmatched
         }
     }

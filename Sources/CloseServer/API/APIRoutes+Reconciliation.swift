@@ -13,11 +13,13 @@ extension APIRoutes {
                                                   .init(name: "status", place: .query, description: "proposed, approved, rejected, applied or failed (default: all but superseded).",
                                                         pattern: "^(proposed|approved|rejected|applied|failed)?$")],
                                      responseSchema: "MatchProposalList")) { request, _ in
-                let current: Set<String> = ["proposed", "approved", "rejected", "applied", "failed"]
-                if let status = request.query("status"), !current.contains(status) {
-                    throw APIError.badParameter("status", "must be one of \(current.sorted().joined(separator: ", "))")
+                var statuses = Set(MatchProposalStatus.current)
+                if let text = request.query("status") {
+                    guard let status = MatchProposalStatus(rawValue: text), statuses.contains(status) else {
+                        throw APIError.badParameter("status", "must be one of \(statuses.map(\.rawValue).sorted().joined(separator: ", "))")
+                    }
+                    statuses = [status]
                 }
-                let statuses = request.query("status").map { Set([$0]) } ?? current
                 return JSONBody(["proposals": try store.matchProposals(sourceKey: try request.sourceKey(in: store), statuses: statuses)])
             },
             Route(endpoint: Endpoint(method: .post, path: "/api/v1/reconciliation/{id}/approve", operationID: "approveMatch",

@@ -36,9 +36,9 @@ extension DashboardRoutes {
         guard let scope = try DashboardScope.read(request, store: store, defaultPeriod: { _ in nil }) else {
             return HTMLPage(title: "Bank reconciliation", session: session, body: DashboardScope.nothingPulled)
         }
-        let shownStatus = request.query("status") ?? "proposed"
-        let proposals = try store.matchProposals(sourceKey: scope.source, statuses: [shownStatus])
-        let statusLinks = ["proposed", "approved", "rejected", "applied", "failed"].map { option -> HTML in
+        let shownStatus = request.query("status") ?? MatchProposalStatus.proposed.rawValue
+        let proposals = try store.matchProposals(sourceKey: scope.source, statuses: MatchProposalStatus(rawValue: shownStatus).map { [$0] } ?? [])
+        let statusLinks = MatchProposalStatus.current.map(\.rawValue).map { option -> HTML in
             #"<a href="/reconciliation\#(HTML.query([("source", scope.source), ("status", option)]))">\#(option)</a> "#
         }
         let cards = proposals.prefix(Self.matchesShown).map { matchCard($0, source: scope.source, session: session) }
@@ -59,12 +59,12 @@ extension DashboardRoutes {
             <td>\(candidate.reason)</td></tr>
             """
         }
-        let forms = stored.status == "proposed" && line.best != nil
+        let forms = stored.status == .proposed && line.best != nil
             ? decisionForms(action: "/reconciliation/\(stored.id)/decide\(HTML.query([("source", source)]))", session: session) : ""
         return """
             <section class="card match" id="match-\(stored.id)"><h2>Statement line \(line.statementLineID) · \(line.date) · \(line.amount)</h2>
             <p>\(line.text)</p><p>Decision: <strong>\(line.decision.rawValue)</strong> — \(line.reason) · status
-            <span class="\(stored.status)">\(stored.status)</span>\(stored.decidedBy.map { " by \($0)" as String })</p>
+            <span class="\(stored.status.rawValue)">\(stored.status.rawValue)</span>\(stored.decidedBy.map { " by \($0)" as String })</p>
             <table><tr><th>#</th><th>Documents</th><th>Shape</th><th>Write-off</th><th>Probability</th><th>Reason</th></tr>\(candidates)</table>
             \(forms)</section>
             """

@@ -16,7 +16,7 @@ extension DashboardRoutes {
         }
         let recent = try store.runs(limit: 100).map { run -> HTML in
             """
-            <tr><td class="num">\(run.id)</td><td>\(run.kind)</td><td>\(run.period)</td><td>\(run.status)</td>
+            <tr><td class="num">\(run.id)</td><td>\(run.kind)</td><td>\(run.period)</td><td>\(run.status.rawValue)</td>
             <td>\(run.startedAt)</td><td>\(run.finishedAt)</td><td><small>\(run.summary)</small></td></tr>
             """
         }

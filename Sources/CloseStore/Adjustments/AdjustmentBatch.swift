@@ -1,11 +1,16 @@
 /// One `closer apply` run: who ran it, what Odoo looked like for its proposals before it started
 /// (JSON written by the service), how it ended, and every account.move it created or found.
 public struct AdjustmentBatch: Sendable, Codable, Hashable {
+    public enum Status: String, Sendable, Codable {
+        case running, succeeded, failed
+        case rolledBack = "rolled-back"
+    }
+
     public var id: Int64
     public var actor: String
     public var startedAt: String
     public var finishedAt: String?
-    public var status: String
+    public var status: Status
     public var beforeState: String
     public var report: String?
     public var rollbackReport: String?

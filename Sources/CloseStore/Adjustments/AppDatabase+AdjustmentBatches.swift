@@ -28,15 +28,15 @@ extension AppDatabase {
     }
 
     /// Closes a batch with its report; a rollback keeps the apply report and adds its own.
-    public func finishAdjustmentBatch(_ id: Int64, status: String, report: String, actor: String) throws {
+    public func finishAdjustmentBatch(_ id: Int64, status: AdjustmentBatch.Status, report: String, actor: String) throws {
         try writer.write { db in
-            let column = status == "rolled-back" ? "rollback_report" : "report"
+            let column = status == .rolledBack ? "rollback_report" : "report"
             try db.execute(sql: "UPDATE adjustment_batch SET status = ?, finished_at = ?, \(column) = ? WHERE id = ?",
-                           arguments: [status, ISO8601DateFormatter().string(from: Date()), report, id])
-            _ = try Self.appendAudit(NewAuditEvent(actor: actor, action: "adjustment.batch.\(status)",
+                           arguments: [status.rawValue, ISO8601DateFormatter().string(from: Date()), report, id])
+            _ = try Self.appendAudit(NewAuditEvent(actor: actor, action: "adjustment.batch.\(status.rawValue)",
                                                    targets: [AuditTarget(model: "closer.adjustment_batch", id: String(id))],
                                                    payload: AuditPayload(["report_sha256": SHA256.hex(report)]),
-                                                   outcome: status == "failed" ? "failed" : "ok"), at: Date(), in: db)
+                                                   outcome: status == .failed ? "failed" : "ok"), at: Date(), in: db)
         }
     }
 
@@ -49,7 +49,8 @@ extension AppDatabase {
             let writes = try Row.fetchAll(db, sql: "SELECT * FROM adjustment_write WHERE batch_id = ? ORDER BY id", arguments: [id]).map { write in
                 AdjustmentWrite(proposalID: write["proposal_id"], role: write["role"], odooMoveID: write["odoo_move_id"], created: write["created"] == 1)
             }
-            return AdjustmentBatch(id: id, actor: row["actor"], startedAt: row["started_at"], finishedAt: row["finished_at"], status: row["status"],
+            return AdjustmentBatch(id: id, actor: row["actor"], startedAt: row["started_at"], finishedAt: row["finished_at"],
+                                   status: AdjustmentBatch.Status(rawValue: row["status"]) ?? .running,
                                    beforeState: row["before_state"], report: row["report"], rollbackReport: row["rollback_report"], writes: writes)
         }
     }

@@ -5,33 +5,6 @@ import GRDB
 public import Governance
 public import Ledger
 
-/// A bank-match proposal as the store keeps it: its row id, review status and idempotency key.
-public struct StoredMatchProposal: Sendable, Codable, Hashable {
-    public var id: Int64
-    public var status: String
-    public var idempotencyKey: String
-    public var proposal: MatchProposal
-    /// Who ran the reconcile that proposed it; nobody approves what they prepared.
-    public var preparedBy: String?
-    public var decidedBy: String?
-    public var note: String?
-}
-
-public enum MatchReviewError: Error, CustomStringConvertible, Equatable {
-    case unknownProposal(Int64)
-    case notReviewable(Int64, status: String)
-    case nothingToApprove(Int64)
-
-    public var description: String {
-        switch self {
-        case .unknownProposal(let id): "There is no bank-match proposal \(id): `closer reconcile --period …` lists them."
-        case .notReviewable(let id, let status):
-            "Proposal \(id) is \(status): only proposals waiting for review can be approved or rejected (run `closer reconcile` again for fresh ones)."
-        case .nothingToApprove(let id): "Proposal \(id) has no candidate to approve (it cannot be matched); reject it or reconcile the line by hand."
-        }
-    }
-}
-
 extension AppDatabase {
     static func companyRowID(_ sourceKey: String, _ db: Database) throws -> Int64 {
         guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM company WHERE source_key = ?"), arguments: [sourceKey]) else {
@@ -89,7 +62,7 @@ extension AppDatabase {
                     VALUES (?, ?, ?, ?, ?, 'proposed', ?, ?, ?)
                     """, arguments: [company, runID, period.description, proposal.statementLineID, proposal.decision.rawValue, key,
                                      String(decoding: try Self.matchEncoder.encode(proposal), as: UTF8.self), actor])
-                stored.append(StoredMatchProposal(id: db.lastInsertedRowID, status: "proposed", idempotencyKey: key, proposal: proposal,
+                stored.append(StoredMatchProposal(id: db.lastInsertedRowID, status: .proposed, idempotencyKey: key, proposal: proposal,
                                                   preparedBy: actor))
             }
             _ = try Self.appendAudit(NewAuditEvent(
@@ -108,20 +81,24 @@ extension AppDatabase {
         return SHA256.hex(text)
     }
 
-    public func matchProposals(sourceKey: String, statuses: Set<String>? = nil) throws -> [StoredMatchProposal] {
+    public func matchProposals(sourceKey: String, statuses: Set<MatchProposalStatus>? = nil) throws -> [StoredMatchProposal] {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
             return try Row.fetchAll(db, sql: "SELECT * FROM match_proposal WHERE company_id = ? ORDER BY id", arguments: [company]).compactMap { row in
-                let status: String = row["status"]
-                if let statuses, !statuses.contains(status) { return nil }
+                if let statuses, !statuses.contains(Self.matchProposalStatus(row)) { return nil }
                 return try Self.storedMatchProposal(row)
             }
         }
     }
 
+    /// The column's CHECK admits only these values, so the fallback is never taken.
+    static func matchProposalStatus(_ row: Row) -> MatchProposalStatus {
+        MatchProposalStatus(rawValue: row["status"]) ?? .failed
+    }
+
     static func storedMatchProposal(_ row: Row) throws -> StoredMatchProposal {
         let text: String = row["proposal"]
-        return StoredMatchProposal(id: row["id"], status: row["status"], idempotencyKey: row["idempotency_key"],
+        return StoredMatchProposal(id: row["id"], status: matchProposalStatus(row), idempotencyKey: row["idempotency_key"],
                                    proposal: try JSONDecoder().decode(MatchProposal.self, from: Data(text.utf8)),
                                    preparedBy: row["prepared_by"], decidedBy: row["decided_by"], note: row["note"])
     }
@@ -137,8 +114,8 @@ extension AppDatabase {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM match_proposal WHERE id = ? AND company_id = ?", arguments: [id, company]) else {
                 throw MatchReviewError.unknownProposal(id)
             }
-            let status: String = row["status"]
-            guard status == "proposed" else { throw MatchReviewError.notReviewable(id, status: status) }
+            let status = Self.matchProposalStatus(row)
+            guard status == .proposed else { throw MatchReviewError.notReviewable(id, status: status) }
             let text: String = row["proposal"]
             let proposal = try JSONDecoder().decode(MatchProposal.self, from: Data(text.utf8))
             if approved && proposal.best == nil { throw MatchReviewError.nothingToApprove(id) }
@@ -149,11 +126,11 @@ extension AppDatabase {
             var stored = StoredMatchProposal(id: id, status: status, idempotencyKey: row["idempotency_key"], proposal: proposal,
                                              preparedBy: row["prepared_by"], decidedBy: row["decided_by"], note: row["note"])
             if review.complete {
-                stored.status = approved ? "approved" : "rejected"
+                stored.status = approved ? .approved : .rejected
                 stored.decidedBy = actor
                 stored.note = note
                 try db.execute(sql: "UPDATE match_proposal SET status = ?, decided_by = ?, decided_at = ?, note = ? WHERE id = ?",
-                               arguments: [stored.status, actor, ISO8601DateFormatter().string(from: Date()), note, id])
+                               arguments: [stored.status.rawValue, actor, ISO8601DateFormatter().string(from: Date()), note, id])
                 if let features {
                     try db.execute(sql: "INSERT INTO match_feedback (company_id, proposal_id, features, approved) VALUES (?, ?, ?, ?)",
                                    arguments: [company, id, String(decoding: try Self.matchEncoder.encode(features), as: UTF8.self), approved ? 1 : 0])
@@ -175,7 +152,8 @@ extension AppDatabase {
     /// Records what applying an approved proposal did in Odoo.
     public func markMatchProposal(id: Int64, applied: Bool, detail: String, actor: String) throws {
         try writer.write { db in
-            try db.execute(sql: "UPDATE match_proposal SET status = ?, note = ? WHERE id = ?", arguments: [applied ? "applied" : "failed", detail, id])
+            let status: MatchProposalStatus = applied ? .applied : .failed
+            try db.execute(sql: "UPDATE match_proposal SET status = ?, note = ? WHERE id = ?", arguments: [status.rawValue, detail, id])
             _ = try Self.appendAudit(NewAuditEvent(
                 actor: actor, action: applied ? "match.applied" : "match.apply.failed",
                 targets: [AuditTarget(model: "closer.match_proposal", id: String(id))], payload: AuditPayload(["detail": detail]),

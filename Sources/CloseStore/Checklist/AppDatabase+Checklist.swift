@@ -121,13 +121,13 @@ extension AppDatabase {
             for row in try Row.fetchAll(db, sql: """
                 SELECT kind, status, COUNT(*) AS n FROM adjustment_proposal WHERE company_id = ? AND period = ? GROUP BY kind, status
                 """, arguments: [company, key]) {
-                facts.adjustments[row["kind"], default: [:]][row["status"]] = row["n"]
+                if let status = AdjustmentStatus(rawValue: row["status"]) { facts.adjustments[row["kind"], default: [:]][status] = row["n"] }
             }
             facts.lockVerified = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM lock_request WHERE company_id = ? AND period = ? AND status = 'verified')",
                                                    arguments: [company, key]) ?? false
             for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM match_proposal WHERE company_id = ? AND period = ? GROUP BY status",
                                         arguments: [company, key]) {
-                facts.bankMatches[row["status"]] = row["n"]
+                if let status = MatchProposalStatus(rawValue: row["status"]) { facts.bankMatches[status] = row["n"] }
             }
             return facts
         }
@@ -145,7 +145,7 @@ extension AppDatabase {
             return ChecklistTask(
                 id: task["id"], key: task["task_key"], title: task["title"], owner: task["owner"], odooUser: task["odoo_user"],
                 dependsOn: dependsOn.split(separator: ",").map(String.init), due: task["due_offset"], dueDate: LocalDate(iso: due)!,
-                completion: TaskCompletion(codingText: completion) ?? .manual, isDone: status == "done",
+                completion: TaskCompletion(codingText: completion) ?? .manual, isDone: ChecklistTask.StoredStatus(rawValue: status) == .done,
                 completedAt: task["completed_at"], completedBy: task["completed_by"], comment: task["comment"],
                 evidence: (task["evidence"] as String?).flatMap { try? JSONDecoder().decode(TaskEvidence.self, from: Data($0.utf8)) },
                 activityID: task["activity_id"])

@@ -13,14 +13,14 @@ public struct ChecklistFacts: Sendable, Hashable {
     public var proposeRan: Bool
     public var reconcileRan: Bool
     /// Adjusting-entry proposals of the period per kind and status; bank-match proposals per status.
-    public var adjustments: [String: [String: Int]]
-    public var bankMatches: [String: Int]
+    public var adjustments: [String: [AdjustmentStatus: Int]]
+    public var bankMatches: [MatchProposalStatus: Int]
     /// A lock request of the period ended verified in Odoo.
     public var lockVerified: Bool = false
 
     public init(period: Period, ledgerCoversPeriod: Bool = false, checkRunID: Int64? = nil, findings: [String: [Severity: Int]] = [:],
-                proposeRan: Bool = false, reconcileRan: Bool = false, adjustments: [String: [String: Int]] = [:],
-                bankMatches: [String: Int] = [:]) {
+                proposeRan: Bool = false, reconcileRan: Bool = false, adjustments: [String: [AdjustmentStatus: Int]] = [:],
+                bankMatches: [MatchProposalStatus: Int] = [:]) {
         self.period = period
         self.ledgerCoversPeriod = ledgerCoversPeriod
         self.checkRunID = checkRunID
@@ -67,6 +67,7 @@ public struct ChecklistFacts: Sendable, Hashable {
         case .proposals(let kinds):
             var counts: [String: Int] = [:]
             var waiting: [String] = []
+            var decided = 0
             for kind in kinds {
                 let isBank = kind == TaskCompletion.bankMatch
                 guard isBank ? reconcileRan : proposeRan else {
@@ -74,14 +75,22 @@ public struct ChecklistFacts: Sendable, Hashable {
                                           : "a propose run of \(period) (`closer propose --period \(period)`)")
                     continue
                 }
-                for (status, count) in (isBank ? bankMatches : adjustments[kind] ?? [:]) { counts[status, default: 0] += count }
-                let undecided = (isBank ? bankMatches["proposed"] : adjustments[kind]?["proposed"]) ?? 0
+                let (undecided, settled) = isBank ? Self.tally(bankMatches, waiting: .proposed, into: &counts)
+                                                  : Self.tally(adjustments[kind] ?? [:], waiting: .proposed, into: &counts)
+                decided += settled
                 if undecided > 0 { waiting.append("\(undecided) \(kind) proposal\(undecided == 1 ? "" : "s") waiting for review") }
             }
-            let decided = counts.filter { $0.key != "proposed" }.values.reduce(0, +)
             let summary = waiting.isEmpty ? "\(decided) proposal\(decided == 1 ? "" : "s") decided, none waiting" : waiting.joined(separator: ", ")
             return TaskAssessment(isComplete: waiting.isEmpty, evidence: TaskEvidence(summary: summary, counts: counts), waitingOn: waiting)
         }
+    }
+
+    /// Adds proposals per status to `counts` under the stored text (what the evidence shows); returns how many wait and how many are decided.
+    private static func tally<Status: RawRepresentable<String> & Hashable>(_ byStatus: [Status: Int], waiting: Status,
+                                                                         into counts: inout [String: Int]) -> (waiting: Int, decided: Int) {
+        for (status, count) in byStatus { counts[status.rawValue, default: 0] += count }
+        let undecided = byStatus[waiting] ?? 0
+        return (undecided, byStatus.values.reduce(0, +) - undecided)
     }
 }
 

@@ -44,6 +44,11 @@ public struct ChecklistTask: Sendable, Codable, Hashable {
     public var evidence: TaskEvidence?
     /// The mail.activity assigned in Odoo, once `--assign` created or found it.
     public var activityID: Int?
+
+    /// The status column: open or done; blocked and overdue are read off when the board is shown.
+    enum StoredStatus: String {
+        case open, done
+    }
 }
 
 /// Why an automatic task is (or is not) complete: the check run or the proposal counts it was judged on.

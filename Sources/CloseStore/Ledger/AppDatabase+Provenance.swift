@@ -20,7 +20,7 @@ extension AppDatabase {
                 let ref = ProposalRef(.adjustment, row["id"])
                 let kind: String = row["kind"], role: String = row["role"], batch: Int64 = row["batch_id"]
                 proposals.append(EntryProvenance.Proposal(
-                    ref: ref, title: "\(kind) proposal \(ref.id)" + (role == "reversal" ? " (its reversal)" : ""), status: row["status"],
+                    ref: ref, title: "\(kind) proposal \(ref.id)" + (role == "reversal" ? " (its reversal)" : ""), status: Self.provenanceStatus(row),
                     preparedBy: row["prepared_by"], evidenceSHA256: row["evidence_sha256"], approvals: try Self.approvals(of: ref, db),
                     batchID: batch, appliedBy: row["batch_actor"],
                     events: Self.events(events, about: [("closer.adjustment_proposal", String(ref.id)), ("closer.adjustment_batch", String(batch))])))
@@ -33,12 +33,17 @@ extension AppDatabase {
                 let ref = ProposalRef(.bankMatch, row["id"])
                 let text: String = row["proposal"], line: Int = row["statement_line_id"]
                 proposals.append(EntryProvenance.Proposal(
-                    ref: ref, title: "bank-match proposal \(ref.id) for statement line \(line)", status: row["status"], preparedBy: row["prepared_by"],
-                    evidenceSHA256: SHA256.hex(text), approvals: try Self.approvals(of: ref, db), batchID: nil, appliedBy: nil,
-                    events: Self.events(events, about: [("closer.match_proposal", String(ref.id))])))
+                    ref: ref, title: "bank-match proposal \(ref.id) for statement line \(line)", status: Self.provenanceStatus(row),
+                    preparedBy: row["prepared_by"], evidenceSHA256: SHA256.hex(text), approvals: try Self.approvals(of: ref, db),
+                    batchID: nil, appliedBy: nil, events: Self.events(events, about: [("closer.match_proposal", String(ref.id))])))
             }
             return proposals.isEmpty ? nil : EntryProvenance(odooMoveID: odooMoveID, proposals: proposals)
         }
+    }
+
+    /// Both status columns' CHECKs admit only these values, so the fallback is never taken.
+    static func provenanceStatus(_ row: Row) -> EntryProvenance.Proposal.Status {
+        EntryProvenance.Proposal.Status(rawValue: row["status"]) ?? .failed
     }
 
     static func events(_ events: [AuditEvent], about targets: [(model: String, id: String)]) -> [AuditEventSummary] {

@@ -4,9 +4,15 @@ public import Governance
 /// it, who approved which version (by evidence hash and role), who applied it, and the audit events.
 public struct EntryProvenance: Sendable, Codable, Hashable {
     public struct Proposal: Sendable, Codable, Hashable {
+        /// As stored: an adjusting entry's status (`AdjustmentStatus`) or a bank match's (`MatchProposalStatus`).
+        public enum Status: String, Sendable, Codable {
+            case proposed, approved, rejected, applied, failed, withdrawn, superseded
+            case rolledBack = "rolled-back"
+        }
+
         public var ref: ProposalRef
         public var title: String
-        public var status: String
+        public var status: Status
         public var preparedBy: String?
         /// The hash of the version that was written.
         public var evidenceSHA256: String

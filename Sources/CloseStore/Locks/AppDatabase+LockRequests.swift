@@ -70,12 +70,12 @@ extension AppDatabase {
 
 public enum LockRequestError: Error, CustomStringConvertible, Equatable {
     case unknown(Int64)
-    case notWaiting(Int64, status: String)
+    case notWaiting(Int64, status: LockRequest.Status)
 
     public var description: String {
         switch self {
         case .unknown(let id): "There is no lock request \(id): `closer lock list` shows them."
-        case .notWaiting(let id, let status): "Lock request \(id) is \(status): only a request waiting for approval can be approved (`closer lock request` asks again)."
+        case .notWaiting(let id, let status): "Lock request \(id) is \(status.rawValue): only a request waiting for approval can be approved (`closer lock request` asks again)."
         }
     }
 }

@@ -15,14 +15,14 @@ extension AppDatabase {
         }
     }
 
-    public func finishRun(_ id: Int64, status: String, summary: String, actor: String, at date: Date = Date()) throws {
+    public func finishRun(_ id: Int64, status: RunRecord.Status, summary: String, actor: String, at date: Date = Date()) throws {
         try writer.write { db in
             try db.execute(sql: "UPDATE run SET finished_at = ?, status = ?, summary = ? WHERE id = ?",
-                           arguments: [Self.utcText(date), status, summary, id])
+                           arguments: [Self.utcText(date), status.rawValue, summary, id])
             let kind = try String.fetchOne(db, sql: "SELECT kind FROM run WHERE id = ?", arguments: [id]) ?? "run"
             try Self.appendAudit(NewAuditEvent(actor: actor, action: "\(kind).finished",
                                                targets: [AuditTarget(model: "closer.run", id: String(id))],
-                                               payload: AuditPayload(["status": status]), outcome: status), at: date, in: db)
+                                               payload: AuditPayload(["status": status.rawValue]), outcome: status.rawValue), at: date, in: db)
         }
     }
 }
@@ -35,7 +35,7 @@ extension AppDatabase {
             let arguments: StatementArguments = kind.map { [$0, limit] } ?? [limit]
             return try Row.fetchAll(db, sql: "SELECT * FROM run \(filter) ORDER BY id DESC LIMIT ?", arguments: arguments).map { row in
                 RunRecord(id: row["id"], kind: row["kind"], period: row["period"], startedAt: row["started_at"],
-                          finishedAt: row["finished_at"], status: row["status"], summary: row["summary"])
+                          finishedAt: row["finished_at"], status: RunRecord.Status(rawValue: row["status"]) ?? .interrupted, summary: row["summary"])
             }
         }
     }

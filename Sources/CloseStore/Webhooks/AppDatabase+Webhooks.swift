@@ -92,7 +92,7 @@ extension AppDatabase {
         try writer.write { db in
             try Self.requireAdmin(actor, db)
             let delivery = try Self.webhookDelivery(id: id, db)
-            guard delivery.status == .dead else { throw WebhookDeliveryError.notDead(id, status: delivery.status.rawValue) }
+            guard delivery.status == .dead else { throw WebhookDeliveryError.notDead(id, status: delivery.status) }
             let now = Self.utcText(date)
             try db.execute(sql: "UPDATE webhook_delivery SET status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?",
                            arguments: [now, now, id])
@@ -126,12 +126,12 @@ extension AppDatabase {
 
 public enum WebhookDeliveryError: Error, CustomStringConvertible, Equatable {
     case unknown(Int64)
-    case notDead(Int64, status: String)
+    case notDead(Int64, status: WebhookDelivery.Status)
 
     public var description: String {
         switch self {
         case .unknown(let id): "There is no webhook delivery \(id)."
-        case .notDead(let id, let status): "Webhook delivery \(id) is \(status): only a dead letter can be re-queued."
+        case .notDead(let id, let status): "Webhook delivery \(id) is \(status.rawValue): only a dead letter can be re-queued."
         }
     }
 }

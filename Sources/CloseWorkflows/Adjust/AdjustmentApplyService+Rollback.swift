@@ -11,7 +11,7 @@ extension AdjustmentApplyService {
     public func rollback(sourceKey: String, batchID: Int64) async throws -> AdjustmentRollbackReport {
         try settings.mode.requireWrites(for: "closer rollback")
         let batch = try store.adjustmentBatch(batchID, sourceKey: sourceKey)
-        guard batch.status != "rolled-back" else {
+        guard batch.status != .rolledBack else {
             return AdjustmentRollbackReport(batchID: batchID, undone: [], failures: [], alreadyRolledBack: true, unchangedSinceBefore: true, differences: [])
         }
         let source = try OdooGateway.source(settings, writingTo: sourceKey, what: "the batch", action: "roll it back")
@@ -50,7 +50,7 @@ extension AdjustmentApplyService {
         let report = AdjustmentRollbackReport(batchID: batchID, undone: undone, failures: failures, alreadyRolledBack: false,
                                               unchangedSinceBefore: differences.isEmpty, differences: differences)
         if failures.isEmpty {
-            try store.finishAdjustmentBatch(batchID, status: "rolled-back", report: try Self.json(report), actor: actor)
+            try store.finishAdjustmentBatch(batchID, status: .rolledBack, report: try Self.json(report), actor: actor)
         }
         return report
     }

@@ -54,7 +54,7 @@ public struct AdjustmentApplyService: Sendable {
             results.append(try await write(stored, found: found, batchID: batchID, writer: writer, sourceKey: sourceKey))
         }
         let report = AdjustmentApplyReport(batchID: batchID, results: results)
-        try store.finishAdjustmentBatch(batchID, status: report.failed == 0 ? "succeeded" : "failed", report: try Self.json(report), actor: actor)
+        try store.finishAdjustmentBatch(batchID, status: report.failed == 0 ? .succeeded : .failed, report: try Self.json(report), actor: actor)
         return report
     }
 

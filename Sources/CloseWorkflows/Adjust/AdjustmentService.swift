@@ -37,10 +37,10 @@ public struct AdjustmentService: Sendable {
                                                            period: period, actor: actor)
             let report = ProposeReport(source: sourceKey, period: period, runID: runID, proposals: stored, refused: refused,
                                        deferrals: DeferralLedger(context: context).schedules.map { DeferralPosition($0, after: period) })
-            try store.finishRun(runID, status: "succeeded", summary: AuditPayload(report.summary).canonicalJSON, actor: actor)
+            try store.finishRun(runID, status: .succeeded, summary: AuditPayload(report.summary).canonicalJSON, actor: actor)
             return report
         } catch {
-            try? store.finishRun(runID, status: "failed", summary: AuditPayload(["error": String(describing: error)]).canonicalJSON, actor: actor)
+            try? store.finishRun(runID, status: .failed, summary: AuditPayload(["error": String(describing: error)]).canonicalJSON, actor: actor)
             throw error
         }
     }

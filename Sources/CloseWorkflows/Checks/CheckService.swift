@@ -40,10 +40,10 @@ public struct CheckService: Sendable {
             summary["ruleSetHash"] = ruleSet.sha256
             summary["ruleSetOrigin"] = ruleSet.origin
             if !ruleSet.disabledChecks.isEmpty { summary["disabledChecks"] = ruleSet.disabledChecks.joined(separator: ",") }
-            try store.finishRun(runID, status: "succeeded", summary: AuditPayload(summary).canonicalJSON, actor: actor)
+            try store.finishRun(runID, status: .succeeded, summary: AuditPayload(summary).canonicalJSON, actor: actor)
             return report
         } catch {
-            try? store.finishRun(runID, status: "failed", summary: AuditPayload(["error": String(describing: error),
+            try? store.finishRun(runID, status: .failed, summary: AuditPayload(["error": String(describing: error),
                                                                                  "ruleSetHash": ruleSet.sha256]).canonicalJSON, actor: actor)
             throw error
         }

@@ -40,7 +40,7 @@ public struct ConsolidationService: Sendable {
         }
         let stored = try store.saveAdjustmentProposals(linked, kinds: [.intercompanyElimination], runID: runID, sourceKey: target,
                                                        period: request.period, actor: actor)
-        try store.finishRun(runID, status: "succeeded", summary: AuditPayload([
+        try store.finishRun(runID, status: .succeeded, summary: AuditPayload([
             "eliminations": String(stored.count), "mismatches": String(report.mismatches.count), "waiting": String(report.waiting.count),
         ]).canonicalJSON, actor: actor)
         return (report, stored)

@@ -37,7 +37,7 @@ public struct LockGate: Sendable {
             let counts = Dictionary(grouping: pending, by: \.status.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
             blockers.append("adjusting entries not settled: " + counts.joined(separator: ", ") + " (`closer proposals --period \(period)`)")
         }
-        let waiting = try store.matchProposals(sourceKey: sourceKey, statuses: ["proposed"]).filter { $0.proposal.date <= period.end }
+        let waiting = try store.matchProposals(sourceKey: sourceKey, statuses: [.proposed]).filter { $0.proposal.date <= period.end }
         if !waiting.isEmpty { blockers.append("\(waiting.count) bank-match proposal\(waiting.count == 1 ? "" : "s") waiting for review") }
         for child in children {
             let locks = try store.company(sourceKey: child).lockDates

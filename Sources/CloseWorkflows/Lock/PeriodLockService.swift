@@ -31,7 +31,7 @@ public struct PeriodLockService: Sendable {
                         children: [String] = [], asOf: LocalDate) async throws -> LockRequest {
         try settings.mode.requireWrites(for: "closer lock approve")
         let request = try store.lockRequest(id: id, sourceKey: sourceKey)
-        guard request.status == .requested else { throw LockRequestError.notWaiting(id, status: request.status.rawValue) }
+        guard request.status == .requested else { throw LockRequestError.notWaiting(id, status: request.status) }
         try authorize(request, sourceKey: sourceKey, confirmHardLock: confirmHardLock)
         let blockers = try LockGate(store: store, actor: actor).blockers(sourceKey: sourceKey, period: request.period, children: children, asOf: asOf)
         guard blockers.isEmpty else { throw PeriodLockError.gateClosed(blockers) }
@@ -81,7 +81,7 @@ public struct PeriodLockService: Sendable {
             }
         }
         let decided = try store.adjustments(sourceKey: sourceKey, period: request.period, statuses: [.applied]).map { ProposalRef(.adjustment, $0.id) }
-            + store.matchProposals(sourceKey: sourceKey, statuses: ["approved", "applied"])
+            + store.matchProposals(sourceKey: sourceKey, statuses: [.approved, .applied])
                 .filter { $0.proposal.date <= request.period.end }.map { ProposalRef(.bankMatch, $0.id) }
         if let refusal = ApprovalDecision.lockRefusal(lockApprover: actor, approversOfBlockingItems: try store.approversOfCurrentVersions(decided)) {
             throw refusal

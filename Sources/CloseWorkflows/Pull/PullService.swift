@@ -34,10 +34,10 @@ public struct PullService: Sendable {
                 source: await source.sourceDescription, period: period, window: window, incremental: cursor != nil,
                 received: result.snapshot.counts, sourceCounts: result.sourceCounts, stored: outcome.stored,
                 changedPostedMoves: outcome.changes, runID: runID, seconds: (ContinuousClock.now - started).seconds)
-            try store.finishRun(runID, status: "succeeded", summary: report.jsonSummary, actor: actor)
+            try store.finishRun(runID, status: .succeeded, summary: report.jsonSummary, actor: actor)
             return report
         } catch {
-            let status = error is CancellationError ? "interrupted" : "failed"
+            let status: RunRecord.Status = error is CancellationError ? .interrupted : .failed
             try? store.finishRun(runID, status: status, summary: AuditPayload(["error": String(describing: error)]).canonicalJSON, actor: actor)
             throw error
         }

@@ -23,9 +23,9 @@ public struct ReconcileApplyService: Sendable {
     public func apply(sourceKey: String) async throws -> [ReconcileApplyResult] {
         try settings.mode.requireWrites(for: "closer reconcile apply")
         let source = try OdooGateway.source(settings, writingTo: sourceKey, what: "the proposals", action: "apply them")
-        let statuses: Set<String> = settings.mode == .autonomous ? ["approved", "proposed"] : ["approved"]
+        let statuses: Set<MatchProposalStatus> = settings.mode == .autonomous ? [.approved, .proposed] : [.approved]
         let chosen = try store.matchProposals(sourceKey: sourceKey, statuses: statuses)
-            .filter { $0.status == "approved" || $0.proposal.decision == .auto }
+            .filter { $0.status == .approved || $0.proposal.decision == .auto }
         let byKey = Dictionary(chosen.map { ($0.idempotencyKey, $0) }, uniquingKeysWith: { first, _ in first })
         var results: [ReconcileApplyResult] = []
         let matches = chosen.compactMap(Self.reconciliation)

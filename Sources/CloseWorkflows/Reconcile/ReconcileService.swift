@@ -40,10 +40,10 @@ public struct ReconcileService: Sendable {
             let report = ReconcileReport(source: sourceKey, period: period, runID: runID, model: matcher.model, proposals: stored)
             var summary = report.countsByDecision.mapValues(String.init)
             summary["modelVersion"] = String(matcher.model.version)
-            try store.finishRun(runID, status: "succeeded", summary: AuditPayload(summary).canonicalJSON, actor: actor)
+            try store.finishRun(runID, status: .succeeded, summary: AuditPayload(summary).canonicalJSON, actor: actor)
             return report
         } catch {
-            try? store.finishRun(runID, status: "failed", summary: AuditPayload(["error": String(describing: error)]).canonicalJSON, actor: actor)
+            try? store.finishRun(runID, status: .failed, summary: AuditPayload(["error": String(describing: error)]).canonicalJSON, actor: actor)
             throw error
         }
     }

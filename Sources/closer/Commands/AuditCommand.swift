@@ -72,7 +72,7 @@ extension AuditCommand {
             }
             if common.json { return try Output.json(provenance) }
             for proposal in provenance.proposals {
-                print("Entry \(moveID): \(proposal.title), \(proposal.status); prepared by \(proposal.preparedBy ?? "unrecorded")")
+                print("Entry \(moveID): \(proposal.title), \(proposal.status.rawValue); prepared by \(proposal.preparedBy ?? "unrecorded")")
                 for approval in proposal.approvals {
                     let current = approval.evidenceSHA256 == proposal.evidenceSHA256 ? "" : " (an earlier version, voided)"
                     print("  approved by \(approval.login) as \(approval.role.rawValue) at \(approval.approvedAt) on evidence sha256 \(approval.evidenceSHA256)\(current)")

@@ -52,7 +52,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             let (ruleSet, store, key) = try scope.open()
             var chosen = ids
             if allAuto {
-                chosen += try store.matchProposals(sourceKey: key, statuses: ["proposed"])
+                chosen += try store.matchProposals(sourceKey: key, statuses: [.proposed])
                     .filter { $0.proposal.decision == .auto }.map(\.id)
             }
             let decided = try ReconcileService(store: store, actor: ActorIdentity.current())
@@ -103,7 +103,9 @@ struct ReconcileCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (service, key, _) = try scope.reconcile()
-            let stored = try service.store.matchProposals(sourceKey: key, statuses: status.isEmpty ? nil : Set(status))
+            // An unknown status matches no proposal, so it lists nothing.
+            let statuses = status.isEmpty ? nil : Set(status.compactMap(MatchProposalStatus.init(rawValue:)))
+            let stored = try service.store.matchProposals(sourceKey: key, statuses: statuses)
             if scope.common.json { return try Output.json(stored) }
             for proposal in stored { ProposalText.print(proposal) }
         }
@@ -114,7 +116,7 @@ enum ProposalText {
     static func print(_ stored: StoredMatchProposal) {
         let proposal = stored.proposal
         let head = "\n[\(stored.id)] \(proposal.date) \(proposal.amount) '\(proposal.text)' — \(proposal.decision.rawValue)"
-            + (stored.status == "proposed" ? "" : " (\(stored.status)\(stored.decidedBy.map { " by \($0)" } ?? ""))")
+            + (stored.status == .proposed ? "" : " (\(stored.status.rawValue)\(stored.decidedBy.map { " by \($0)" } ?? ""))")
         Swift.print(head)
         guard !proposal.candidates.isEmpty else { return Swift.print("    \(proposal.reason)") }
         for (rank, candidate) in proposal.candidates.enumerated() {

@@ -60,7 +60,7 @@ struct ServedDemo {
     func state() throws -> [String] {
         let audit = try store.auditEvents().map { "\($0.seq) \($0.action) \($0.actor)" }
         let proposals = try store.adjustments(sourceKey: source).map { "\($0.id) \($0.status.rawValue)" }
-        let matches = try store.matchProposals(sourceKey: source).map { "\($0.id) \($0.status)" }
+        let matches = try store.matchProposals(sourceKey: source).map { "\($0.id) \($0.status.rawValue)" }
         return audit + proposals + matches
     }
 }

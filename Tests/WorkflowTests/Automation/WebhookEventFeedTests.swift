@@ -22,7 +22,7 @@ import Testing
         #expect(Set(events.map(\.key)).count == events.count)
         // The first check of the period: every finding is new.
         #expect(byType[.findingOpened]?.count == Set(checks.findings.map(\.fingerprint)).count)
-        let waiting = try store.adjustments(sourceKey: key, statuses: [.proposed]).count + store.matchProposals(sourceKey: key, statuses: ["proposed"]).count
+        let waiting = try store.adjustments(sourceKey: key, statuses: [.proposed]).count + store.matchProposals(sourceKey: key, statuses: [.proposed]).count
         #expect(waiting > 0 && byType[.proposalNeedsApproval]?.count == waiting)
         let board = try ChecklistService(store: store, actor: "test").board(sourceKey: key, period: period, asOf: late)
         #expect(byType[.taskOverdue]?.count == board.rows.filter { !$0.task.isDone }.count)

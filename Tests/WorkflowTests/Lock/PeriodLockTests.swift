@@ -25,7 +25,7 @@ import Adjustments
         // A refused request cannot be approved; nothing reaches Odoo (the settings point nowhere).
         let settings = try OdooSettings(resolving: SettingsResolver(flags: [.odooURL: "http://127.0.0.1:9", .odooDatabase: "none", .odooUser: "x",
                                                                             .odooPassword: "x", .mode: "supervised"], environment: [:], file: nil))
-        await #expect(throws: LockRequestError.notWaiting(request.id, status: "refused")) {
+        await #expect(throws: LockRequestError.notWaiting(request.id, status: .refused)) {
             try await PeriodLockService(store: store, actor: "carol").approve(id: request.id, sourceKey: key, settings: settings, asOf: Self.asOf)
         }
     }

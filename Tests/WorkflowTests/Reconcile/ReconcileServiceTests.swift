@@ -40,10 +40,10 @@ import BankMatching
                                         message: "alice prepared bank-match proposal \(approved.id) and cannot approve it; another approver must")) {
             try service.decide(id: approved.id, sourceKey: key, approve: true, note: nil, policy: ApprovalPolicy())
         }
-        #expect(try reviewer.decide(id: approved.id, sourceKey: key, approve: true, note: nil, policy: ApprovalPolicy()).proposal.status == "approved")
+        #expect(try reviewer.decide(id: approved.id, sourceKey: key, approve: true, note: nil, policy: ApprovalPolicy()).proposal.status == .approved)
         #expect(try reviewer.decide(id: rejected.id, sourceKey: key, approve: false, note: "wrong invoice", policy: ApprovalPolicy()).proposal.status
-                == "rejected")
-        #expect(throws: MatchReviewError.notReviewable(approved.id, status: "approved")) {
+                == .rejected)
+        #expect(throws: MatchReviewError.notReviewable(approved.id, status: .approved)) {
             try reviewer.decide(id: approved.id, sourceKey: key, approve: false, note: nil, policy: ApprovalPolicy())
         }
         #expect(throws: MatchReviewError.unknownProposal(999_999)) {
@@ -58,7 +58,7 @@ import BankMatching
         let lines = Set(second.proposals.map(\.proposal.statementLineID))
         #expect(!lines.contains(approved.proposal.statementLineID) && lines.contains(rejected.proposal.statementLineID))
         let statuses = Dictionary(grouping: try store.matchProposals(sourceKey: key), by: \.status).mapValues(\.count)
-        #expect(statuses["superseded"] == first.proposals.count - 2 && statuses["approved"] == 1 && statuses["rejected"] == 1)
+        #expect(statuses[.superseded] == first.proposals.count - 2 && statuses[.approved] == 1 && statuses[.rejected] == 1)
 
         // Every decision is in the audit trail with the evidence hash, and the trail verifies.
         let events = try store.auditEvents().filter { $0.action == "match.approved" || $0.action == "match.rejected" }

@@ -63,7 +63,7 @@ import Adjustments
         // Reconciliation: every statement line of the period counted once; the waiting ones are the stored proposals.
         let reconciliation = package.reconciliation
         #expect(reconciliation.buckets.map(\.lines).reduce(0, +) == reconciliation.statementLines && reconciliation.statementLines > 0)
-        let waiting = try store.matchProposals(sourceKey: key, statuses: ["proposed"])
+        let waiting = try store.matchProposals(sourceKey: key, statuses: [.proposed])
             .filter { period.contains($0.proposal.date) && $0.proposal.best != nil }.count
         #expect(reconciliation.bucket(.proposed).lines == waiting && waiting > 0)
         // Checklist as stored, with its sign-off by the automatic evaluation.
