@@ -12,8 +12,8 @@ extension Request {
     }
 
     /// The ledger the request is about: `source`, or the only one in the store.
-    func sourceKey(in store: AppDatabase) throws -> String {
-        try query("source") ?? CheckService.onlySourceKey(in: store)
+    func sourceKey(in store: AppDatabase) throws -> SourceKey {
+        try query("source").map { SourceKey($0) } ?? CheckService.onlySourceKey(in: store)
     }
 
     func period(_ name: String = "period") throws -> Period? {

@@ -7,6 +7,7 @@ import OdooRPC
 import Foundation
 import Hummingbird
 import Logging
+import Ledger
 
 /// What `closer serve` does on its own, from closer-automation.yaml: refreshes that Odoo's webhooks
 /// ask for, scheduled close runs, and signed notifications out. All of it acts as the agent user and
@@ -48,7 +49,7 @@ public struct ServerAutomation: Sendable {
     }
 
     /// Verifies an Odoo webhook and asks for a refresh of the company it concerns.
-    func acceptOdooWebhook(headers: [String: String], query: [String: String], body: [UInt8], sourceKey: String) async throws -> OdooWebhookTouch {
+    func acceptOdooWebhook(headers: [String: String], query: [String: String], body: [UInt8], sourceKey: SourceKey) async throws -> OdooWebhookTouch {
         guard let refresh, let inbound = config.inbound else { throw AutomationError.webhooksNotConfigured(config.origin) }
         do {
             return try await refresh.accept(headers: headers, query: query, body: body, sourceKey: sourceKey,

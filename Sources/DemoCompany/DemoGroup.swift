@@ -25,10 +25,10 @@ public struct DemoGroupBooks: Sendable {
     public var planted: [PlantedIntercompanyDifference]
 
     /// As the store knows them: one demo database, two companies (like `odoo:…#db/company=N`).
-    public var parentSourceKey: String { Self.sourceKey(seed: parent.groundTruth.seed, companyID: parent.snapshot.company.id) }
-    public var subsidiarySourceKey: String { Self.sourceKey(seed: subsidiary.groundTruth.seed, companyID: subsidiary.snapshot.company.id) }
+    public var parentSourceKey: SourceKey { Self.sourceKey(seed: parent.groundTruth.seed, companyID: parent.snapshot.company.id) }
+    public var subsidiarySourceKey: SourceKey { Self.sourceKey(seed: subsidiary.groundTruth.seed, companyID: subsidiary.snapshot.company.id) }
 
-    static func sourceKey(seed: UInt64, companyID: Int) -> String { "demo:northwind-group/seed=\(seed)/company=\(companyID)" }
+    static func sourceKey(seed: UInt64, companyID: Int) -> SourceKey { .demo("northwind-group", seed: seed, companyID: companyID) }
 }
 
 /// A difference planted between two group companies' books, as the intercompany matcher should

@@ -48,7 +48,7 @@ public struct NarrativeRephraser: Sendable {
                                              narrative: variance.narrative)
             var payload: [String: String] = [
                 "endpoint": settings.completionsURL.absoluteString, "model": settings.model,
-                "source": report.source, "period": report.period.description,
+                "source": report.source.text, "period": report.period.description,
                 "comparison": variance.comparison.rawValue, "account": variance.code, "narrative": variance.narrative,
             ]
             let outcome: String

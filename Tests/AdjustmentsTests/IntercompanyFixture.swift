@@ -65,7 +65,7 @@ struct IntercompanyFixture {
                                    audit: RecordAudit(createdBy: nil, createdAt: stamp, writtenBy: nil, writtenAt: stamp)))
     }
 
-    static func member(_ fixture: IntercompanyFixture, key: String, parent: String? = nil, partners: [String: [Int]] = [:]) -> IntercompanyMember {
+    static func member(_ fixture: IntercompanyFixture, key: SourceKey, parent: SourceKey? = nil, partners: [SourceKey: [Int]] = [:]) -> IntercompanyMember {
         IntercompanyMember(key: key, snapshot: fixture.snapshot, parentKey: parent, partnersForMembers: partners)
     }
 

@@ -20,7 +20,7 @@ import Testing
     }
 
     func comparison(_ match: IntercompanyMatch, _ measure: IntercompanyMeasure, _ scope: IntercompanyScope,
-                    seller: String = "alpha") -> IntercompanyComparison? {
+                    seller: SourceKey = "alpha") -> IntercompanyComparison? {
         match.comparisons.first { $0.sellerKey == seller && $0.measure == measure && $0.scope == scope }
     }
 

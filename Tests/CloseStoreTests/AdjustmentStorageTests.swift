@@ -6,7 +6,7 @@ import Ledger
 import Testing
 
 @Suite struct AdjustmentStorageTests {
-    let key = "test:fixture"
+    let key: SourceKey = "test:fixture"
     let period = try! Period(parsing: "2026-10")
 
     func database() throws -> AppDatabase {

@@ -1,5 +1,6 @@
 @testable import CloseStore
 import Testing
+import Ledger
 
 @Suite struct FindingPostStorageTests {
     func post(message: Int, model: String = "account.move", resID: Int = 7, foundInOdoo: Bool = false) -> FindingPost {

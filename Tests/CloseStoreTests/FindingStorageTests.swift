@@ -4,7 +4,7 @@ import Ledger
 import Testing
 
 @Suite struct FindingStorageTests {
-    let key = "test:fixture"
+    let key: SourceKey = "test:fixture"
     let period = try! Period(parsing: "2026-10")
 
     func finding(_ check: String, _ id: Int, _ message: String = "m") -> Finding {

@@ -4,7 +4,7 @@ import Ledger
 import Testing
 
 @Suite struct OrderLineStorageTests {
-    let key = "test:orders"
+    let key: SourceKey = "test:orders"
 
     func save(_ database: AppDatabase, _ orderLines: [OrderLine]) throws {
         var result = LedgerFixture.result([LedgerFixture.move(1)])

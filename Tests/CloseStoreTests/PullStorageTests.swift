@@ -4,7 +4,7 @@ import Ledger
 import Testing
 
 @Suite struct PullStorageTests {
-    let key = "test:fixture"
+    let key: SourceKey = "test:fixture"
 
     func save(_ database: AppDatabase, _ result: PullResult, incremental: Bool = false) throws -> PullOutcome {
         let run = try database.startRun(kind: "pull", period: "2026-10", actor: "tester")

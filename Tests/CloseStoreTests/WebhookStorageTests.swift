@@ -2,6 +2,7 @@ import CloseStore
 import Foundation
 import Governance
 import Testing
+import Ledger
 
 /// Outgoing webhook deliveries and scheduled-run history as the store keeps them.
 @Suite struct WebhookStorageTests {

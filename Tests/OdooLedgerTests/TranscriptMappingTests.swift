@@ -78,7 +78,7 @@ import Testing
 
 @Suite struct WebLinkTests {
     @Test func linksOpenTheRecordInTheRightDatabase() {
-        let key = "odoo:https://erp.example.com/#prod db/company=1"
+        let key: SourceKey = "odoo:https://erp.example.com/#prod db/company=1"
         #expect(OdooLedgerSource.webLink(sourceKey: key, model: "account.move", id: 42)
                 == "https://erp.example.com/web?db=prod%20db#model=account.move&id=42&view_type=form")
         #expect(OdooLedgerSource.webLink(sourceKey: "demo:northwind/seed=42", model: "account.move", id: 1) == nil)

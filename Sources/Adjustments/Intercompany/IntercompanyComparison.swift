@@ -12,8 +12,8 @@ public struct IntercompanyComparison: Sendable, Codable, Hashable {
         case partnerUnmapped = "partner-unmapped"
     }
 
-    public var sellerKey: String
-    public var buyerKey: String
+    public var sellerKey: SourceKey
+    public var buyerKey: SourceKey
     /// "Northwind Robotics Inc. → Northwind Components Ltd".
     public var pair: String
     public var measure: IntercompanyMeasure
@@ -28,7 +28,7 @@ public struct IntercompanyComparison: Sendable, Codable, Hashable {
     /// Each explains part of the difference; together they add up to it.
     public var explanations: [IntercompanyDifference]
 
-    public init(sellerKey: String, buyerKey: String, pair: String, measure: IntercompanyMeasure, scope: IntercompanyScope,
+    public init(sellerKey: SourceKey, buyerKey: SourceKey, pair: String, measure: IntercompanyMeasure, scope: IntercompanyScope,
                 sellerAmount: Money?, buyerAmount: Money?, status: Status, difference: Money?, explanations: [IntercompanyDifference]) {
         self.sellerKey = sellerKey
         self.buyerKey = buyerKey

@@ -54,13 +54,13 @@ public struct EliminationRow: Sendable, Codable, Hashable {
 /// A parent whose consolidation waits until every company below it has closed the period.
 public struct WaitingParent: Sendable, Codable, Hashable {
     public struct OpenChild: Sendable, Codable, Hashable {
-        public var key: String
+        public var key: SourceKey
         public var name: String
         /// The later of its fiscal-year and hard lock dates, if it has either.
         public var lockedThrough: LocalDate?
     }
 
-    public var key: String
+    public var key: SourceKey
     public var name: String
     public var openChildren: [OpenChild]
 

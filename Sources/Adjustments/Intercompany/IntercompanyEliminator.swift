@@ -54,7 +54,7 @@ public struct IntercompanyEliminator: Sendable {
         }
     }
 
-    private func decide(_ comparison: IntercompanyComparison, waitingKeys: Set<String>) -> EliminationRow {
+    private func decide(_ comparison: IntercompanyComparison, waitingKeys: Set<SourceKey>) -> EliminationRow {
         guard let agreed = comparison.agreedAmount, let difference = comparison.difference else {
             return EliminationRow(comparison: comparison, elimination: nil, outcome: .notComparable)
         }

@@ -1,3 +1,4 @@
+public import Ledger
 
 /// The companies consolidated together, how they hang together, and where eliminations go.
 public struct IntercompanyGroup: Sendable {
@@ -12,13 +13,13 @@ public struct IntercompanyGroup: Sendable {
         self.rules = rules
     }
 
-    public func member(_ key: String) -> IntercompanyMember? { members.first { $0.key == key } }
+    public func member(_ key: SourceKey) -> IntercompanyMember? { members.first { $0.key == key } }
 
     /// Everything wrong with the group's shape, all at once (empty when it can be matched).
     public var problems: [String] {
         var problems: [String] = []
         if members.count < 2 { problems.append("An intercompany group needs at least two companies; \(members.count) given.") }
-        var seen: Set<String> = []
+        var seen: Set<SourceKey> = []
         for member in members where !seen.insert(member.key).inserted {
             problems.append("\(member.key) is listed twice in the group.")
         }
@@ -37,8 +38,8 @@ public struct IntercompanyGroup: Sendable {
     }
 
     /// The member's parent, its parent's parent, and so on (stopping at a cycle).
-    public func ancestors(of key: String) -> [String] {
-        var chain: [String] = []
+    public func ancestors(of key: SourceKey) -> [SourceKey] {
+        var chain: [SourceKey] = []
         var next = member(key)?.parentKey
         while let current = next, !chain.contains(current) {
             chain.append(current)
@@ -48,13 +49,13 @@ public struct IntercompanyGroup: Sendable {
     }
 
     /// Every member below `key`: children, their children, and so on.
-    public func descendants(of key: String) -> [IntercompanyMember] {
+    public func descendants(of key: SourceKey) -> [IntercompanyMember] {
         members.filter { $0.key != key && ancestors(of: $0.key).contains(key) }
     }
 
     /// The member whose consolidation eliminates trade between `first` and `second`: the nearest
     /// parent they share (one may be the other's parent). Nil when the group has no such member.
-    public func consolidatingParent(of first: String, and second: String) -> String? {
+    public func consolidatingParent(of first: SourceKey, and second: SourceKey) -> SourceKey? {
         let firstLine = [first] + ancestors(of: first)
         return ([second] + ancestors(of: second)).first { firstLine.contains($0) }
     }

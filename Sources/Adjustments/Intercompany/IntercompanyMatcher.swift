@@ -11,7 +11,7 @@ public struct IntercompanyMatcher: Sendable {
 
     public func match(period: Period) -> IntercompanyMatch {
         let members = group.members
-        var links: [String: [String: IntercompanyPartnerLink]] = [:]
+        var links: [SourceKey: [SourceKey: IntercompanyPartnerLink]] = [:]
         for holder in members {
             for other in members where other.key != holder.key {
                 links[holder.key, default: [:]][other.key] = IntercompanyPartnerLink.resolve(holder: holder, other: other)

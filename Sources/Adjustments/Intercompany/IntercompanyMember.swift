@@ -4,18 +4,18 @@ public import Ledger
 /// in the group (its parent, if any).
 public struct IntercompanyMember: Sendable {
     /// Identifies the member across runs and databases: the store's source key of its ledger.
-    public var key: String
+    public var key: SourceKey
     /// A short name for proposal subjects and worksheet rows (default: the company name, slugged).
     public var code: String
     public var snapshot: LedgerSnapshot
     /// The member this one consolidates into; its close waits for this one's.
-    public var parentKey: String?
+    public var parentKey: SourceKey?
     /// Explicit partner mapping: for another member's key, the partners that stand for it in this
     /// member's books. Members not listed are found by name (Odoo gives each company its own partner).
-    public var partnersForMembers: [String: [Int]]
+    public var partnersForMembers: [SourceKey: [Int]]
 
-    public init(key: String, snapshot: LedgerSnapshot, code: String? = nil, parentKey: String? = nil,
-                partnersForMembers: [String: [Int]] = [:]) {
+    public init(key: SourceKey, snapshot: LedgerSnapshot, code: String? = nil, parentKey: SourceKey? = nil,
+                partnersForMembers: [SourceKey: [Int]] = [:]) {
         self.key = key
         self.code = code ?? Self.slug(snapshot.company.name)
         self.snapshot = snapshot

@@ -12,13 +12,13 @@ public struct IntercompanyPartnerLink: Sendable, Codable, Hashable {
     }
 
     /// The member whose books hold the partners.
-    public var holderKey: String
+    public var holderKey: SourceKey
     /// The member the partners stand for.
-    public var otherKey: String
+    public var otherKey: SourceKey
     public var partners: [RecordRef]
     public var basis: Basis
 
-    public init(holderKey: String, otherKey: String, partners: [RecordRef], basis: Basis) {
+    public init(holderKey: SourceKey, otherKey: SourceKey, partners: [RecordRef], basis: Basis) {
         self.holderKey = holderKey
         self.otherKey = otherKey
         self.partners = partners

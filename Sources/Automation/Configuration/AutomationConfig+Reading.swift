@@ -26,11 +26,11 @@ extension AutomationConfig {
     }
 
     static func inbound(_ node: Node, _ key: String, _ reader: RuleSetReader, _ secrets: inout SecretLookup) throws -> Inbound {
-        var variable: (String, Node)?, source: String?, coalesce = 5
+        var variable: (String, Node)?, source: SourceKey?, coalesce = 5
         for (key, _, value) in try reader.entries(of: node, key: key, known: ["secret_env", "source", "coalesce_seconds"]) {
             switch key.split(separator: ".").last! {
             case "secret_env": variable = (try secrets.variableName(value, key), value)
-            case "source": source = try reader.text(value, key)
+            case "source": source = SourceKey(try reader.text(value, key))
             default: coalesce = try reader.integer(value, key, maximum: 3600)
             }
         }
@@ -83,13 +83,13 @@ extension AutomationConfig {
         guard let items = node.sequence else { throw reader.fail(node, key, "must be a list of schedules, each with name and at") }
         var seen: Set<String> = []
         return try items.map { item in
-            var name: String?, source: String?, time: (Int, Int)?, window: Int?
+            var name: String?, source: SourceKey?, time: (Int, Int)?, window: Int?
             for (key, _, value) in try reader.entries(of: item, key: key, known: ["name", "source", "at", "close_window_working_days"]) {
                 switch key.split(separator: ".").last! {
                 case "name":
                     name = try reader.text(value, key)
                     guard seen.insert(name!).inserted else { throw reader.fail(value, key, "names another schedule already: names must differ") }
-                case "source": source = try reader.text(value, key)
+                case "source": source = SourceKey(try reader.text(value, key))
                 case "at": time = try Self.timeOfDay(value, key, reader)
                 default: window = try reader.integer(value, key, minimum: 1, maximum: 23)
                 }

@@ -1,6 +1,7 @@
 public import CloseStore
 public import Foundation
 import CloseSettings
+public import Ledger
 
 /// closer-automation.yaml: the service's webhooks and scheduled runs. Its lists do not fit closer.yaml's
 /// flat keys, so it is a file of its own, read like the rule set (errors name file, line and key).
@@ -13,7 +14,7 @@ public struct AutomationConfig: Sendable {
         public var secret: WebhookSecret
         public var secretVariable: String
         /// The ledger the webhooks refresh; nil means the only ledger in the store.
-        public var sourceKey: String?
+        public var sourceKey: SourceKey?
         /// Webhooks arriving within this time trigger one refresh.
         public var coalescing: Duration
     }

@@ -10,11 +10,11 @@ import Foundation
 /// request during a refresh makes one more afterwards. A refresh waits for any other run of the company
 /// (the shared `CompanyRunLock`), so it never pulls alongside a scheduled close.
 public actor IncrementalRefreshService {
-    public typealias SourceFactory = @Sendable (_ sourceKey: String) async throws -> any LedgerSource
+    public typealias SourceFactory = @Sendable (_ sourceKey: SourceKey) async throws -> any LedgerSource
 
     /// One refresh as it ended.
     public struct Outcome: Sendable, Hashable {
-        public var sourceKey: String
+        public var sourceKey: SourceKey
         /// How many requests this refresh answered.
         public var requests: Int
         public var pullRunID: Int64?
@@ -34,8 +34,8 @@ public actor IncrementalRefreshService {
     let periods: @Sendable (LocalDate) -> [Period]
     let today: @Sendable () -> LocalDate
 
-    private var waitingRequests: [String: Int] = [:]
-    private var tasks: [String: Task<Void, Never>] = [:]
+    private var waitingRequests: [SourceKey: Int] = [:]
+    private var tasks: [SourceKey: Task<Void, Never>] = [:]
     public private(set) var outcomes: [Outcome] = []
 
     /// `periods` maps today to the periods to check (default: the month just ended, the one being closed).
@@ -57,7 +57,7 @@ public actor IncrementalRefreshService {
     /// Verifies an Odoo webhook, then asks for a refresh of the company. A refused webhook throws before
     /// anything is asked, so it changes nothing in the store.
     @discardableResult
-    public func accept(headers: [String: String], query: [String: String], body: [UInt8], sourceKey: String,
+    public func accept(headers: [String: String], query: [String: String], body: [UInt8], sourceKey: SourceKey,
                        receiver: OdooWebhookReceiver) throws(OdooWebhookError) -> OdooWebhookTouch {
         let touch = try receiver.receive(headers: headers, query: query, body: body)
         request(sourceKey: sourceKey)
@@ -65,7 +65,7 @@ public actor IncrementalRefreshService {
     }
 
     /// Asks for a refresh of the company and returns at once (Odoo's webhook waits one second at most).
-    public func request(sourceKey: String) {
+    public func request(sourceKey: SourceKey) {
         waitingRequests[sourceKey, default: 0] += 1
         // A refresh already waiting takes this request along; one running gets a follow-up when it ends.
         guard tasks[sourceKey] == nil else { return }
@@ -77,14 +77,14 @@ public actor IncrementalRefreshService {
         while let task = tasks.values.first { await task.value }
     }
 
-    private func schedule(_ sourceKey: String) {
+    private func schedule(_ sourceKey: SourceKey) {
         tasks[sourceKey] = Task { [coalescing] in
             try? await Task.sleep(for: coalescing)
             await self.refresh(sourceKey)
         }
     }
 
-    private func refresh(_ sourceKey: String) async {
+    private func refresh(_ sourceKey: SourceKey) async {
         await locks.acquire(sourceKey)
         let requests = waitingRequests.removeValue(forKey: sourceKey) ?? 0
         let outcome = await perform(sourceKey, requests: requests)
@@ -93,7 +93,7 @@ public actor IncrementalRefreshService {
         if waitingRequests[sourceKey] != nil { schedule(sourceKey) } else { tasks[sourceKey] = nil }
     }
 
-    private func perform(_ sourceKey: String, requests: Int) async -> Outcome {
+    private func perform(_ sourceKey: SourceKey, requests: Int) async -> Outcome {
         var outcome = Outcome(sourceKey: sourceKey, requests: requests, checkRunIDs: [], newFindings: 0)
         let asOf = today()
         let periods = periods(asOf).sorted()

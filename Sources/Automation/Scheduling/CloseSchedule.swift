@@ -6,14 +6,14 @@ public import Foundation
 public struct CloseSchedule: Sendable, Hashable {
     public var name: String
     /// The ledger to close; nil means the only ledger in the store.
-    public var sourceKey: String?
+    public var sourceKey: SourceKey?
     /// Time of day, UTC.
     public var hour: Int
     public var minute: Int
     /// Run only on working days 1…N after period end (Monday–Friday, see `LocalDate.closeDay`); nil: every day.
     public var closeWindowWorkingDays: Int?
 
-    public init(name: String, sourceKey: String? = nil, hour: Int, minute: Int, closeWindowWorkingDays: Int? = nil) {
+    public init(name: String, sourceKey: SourceKey? = nil, hour: Int, minute: Int, closeWindowWorkingDays: Int? = nil) {
         self.name = name
         self.sourceKey = sourceKey
         self.hour = hour

@@ -10,7 +10,7 @@ public import Foundation
 /// skipped-overlap rather than run alongside it.
 public actor CloseScheduler {
     /// The work of one run; returns a one-line summary for the history.
-    public typealias Work = @Sendable (_ sourceKey: String, _ period: Period, _ asOf: LocalDate) async throws -> String
+    public typealias Work = @Sendable (_ sourceKey: SourceKey, _ period: Period, _ asOf: LocalDate) async throws -> String
 
     let store: AppDatabase
     let schedules: [CloseSchedule]

@@ -36,9 +36,9 @@ public struct WebhookEventFeed: Sendable {
 
     static func events(from audit: AuditEvent, _ store: AppDatabase) throws -> [WebhookEvent] {
         let payload = (try? JSONDecoder().decode([String: String].self, from: Data(audit.payload.utf8))) ?? [:]
-        let source = payload["source"] ?? "", period = payload["period"]
+        let source = SourceKey(payload["source"] ?? ""), period = payload["period"]
         guard let target = audit.targets.first, let id = Int64(target.id) else { return [] }
-        func event(_ key: String, _ type: WebhookEventType, source: String, period: String?, _ details: [String: String]) -> WebhookEvent {
+        func event(_ key: String, _ type: WebhookEventType, source: SourceKey, period: String?, _ details: [String: String]) -> WebhookEvent {
             WebhookEvent(key: key, type: type, source: source, period: period, occurredAt: audit.recordedAt, details: details)
         }
         switch audit.action {
@@ -81,7 +81,7 @@ public struct WebhookEventFeed: Sendable {
         return details
     }
 
-    static func overdue(_ item: (sourceKey: String, period: Period, task: ChecklistTask)) -> WebhookEvent {
+    static func overdue(_ item: (sourceKey: SourceKey, period: Period, task: ChecklistTask)) -> WebhookEvent {
         let task = item.task
         // The first moment the task was overdue: the start of the day after its due date.
         return WebhookEvent(key: "task.overdue/\(item.sourceKey)/\(item.period)/\(task.key)", type: .taskOverdue, source: item.sourceKey,

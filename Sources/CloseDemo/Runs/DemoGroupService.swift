@@ -16,7 +16,7 @@ public struct DemoGroupService: Sendable {
 
     /// Pulls both companies for the period (generated with it as their close period) and returns
     /// their source keys, the parent's first.
-    public func pull(period: Period, seed: UInt64 = DemoOptions().seed) async throws -> (parent: String, subsidiary: String) {
+    public func pull(period: Period, seed: UInt64 = DemoOptions().seed) async throws -> (parent: SourceKey, subsidiary: SourceKey) {
         let options = DemoOptions(seed: seed, closePeriod: period)
         let books = DemoGroup.generate(options)
         let pulls = PullService(store: store, actor: actor)

@@ -67,7 +67,7 @@ public struct DemoParityService: Sendable {
 
 /// The in-memory and the Odoo check scores side by side.
 public struct DemoParityReport: Sendable, Codable {
-    public var sourceKey: String
+    public var sourceKey: SourceKey
     public var checkRunID: Int64
     public var inMemory: [CheckScore]
     public var odoo: [CheckScore]

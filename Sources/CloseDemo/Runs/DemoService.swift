@@ -23,7 +23,7 @@ public struct DemoService: Sendable {
         self.actor = actor
     }
 
-    public var sourceKey: String { "demo:northwind/seed=\(options.seed)" }
+    public var sourceKey: SourceKey { .demo("northwind", seed: options.seed) }
 
     public func run(progress: some ProgressReporter) async throws -> DemoReport {
         let started = ContinuousClock.now

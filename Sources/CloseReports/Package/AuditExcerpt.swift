@@ -7,7 +7,7 @@ import Foundation
 public struct AuditExcerpt: Sendable, Codable {
     /// The records of the period that events name by id rather than by source and period.
     public struct Scope: Sendable {
-        public var sourceKey: String
+        public var sourceKey: SourceKey
         public var period: Period
         public var adjustmentIDs: Set<Int64>
         public var matchProposalIDs: Set<Int64>
@@ -27,7 +27,7 @@ public struct AuditExcerpt: Sendable, Codable {
     /// another company's, so they are left out).
     static func touches(_ event: AuditEvent, _ scope: Scope) -> Bool {
         let payload = (try? JSONDecoder().decode([String: String].self, from: Data(event.payload.utf8))) ?? [:]
-        if payload["period"] == scope.period.description && payload["source"] == scope.sourceKey { return true }
+        if payload["period"] == scope.period.description && payload["source"] == scope.sourceKey.text { return true }
         return event.targets.contains { target in
             switch target.model {
             case "closer.adjustment_proposal": Int64(target.id).map(scope.adjustmentIDs.contains) ?? false

@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 
 /// The forms a close package is rendered in.
 public enum ClosePackageFormat: String, Sendable, Codable, CaseIterable {
@@ -24,7 +25,7 @@ extension ClosePackage {
 
     /// "demo-northwind-seed-42-2026-10": the source and period, safe as a folder name.
     public var folderName: String {
-        let safe = source.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" ? String($0) : "-" }.joined()
+        let safe = source.text.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" ? String($0) : "-" }.joined()
         return "\(safe)-\(period)"
     }
 }

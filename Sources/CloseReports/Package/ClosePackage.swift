@@ -6,7 +6,7 @@ public import Ledger
 /// `ClosePackageBuilder` and rendered as HTML, CSV and JSON by `ClosePackage.documents(_:)`.
 /// Amounts are exact `Money` throughout.
 public struct ClosePackage: Sendable, Codable {
-    public var source: String
+    public var source: SourceKey
     public var company: String
     public var currency: CurrencyCode
     public var period: Period

@@ -18,7 +18,7 @@ public struct ClosePackageBuilder: Sendable {
         self.ruleSet = ruleSet
     }
 
-    public func build(sourceKey: String, period: Period, asOf: LocalDate) throws -> ClosePackage {
+    public func build(sourceKey: SourceKey, period: Period, asOf: LocalDate) throws -> ClosePackage {
         guard let window = try store.pulledWindow(sourceKey: sourceKey) else { throw StoreError.unknownCompany(sourceKey) }
         guard window.first <= period.start && window.last >= period.end else {
             throw ClosePackageError.periodNotPulled(source: sourceKey, period: period, window: window)
@@ -63,7 +63,7 @@ extension ClosePackageBuilder {
 }
 
 public enum ClosePackageError: Error, CustomStringConvertible, Equatable {
-    case periodNotPulled(source: String, period: Period, window: DateRange)
+    case periodNotPulled(source: SourceKey, period: Period, window: DateRange)
 
     public var description: String {
         switch self {

@@ -15,7 +15,7 @@ public enum ClosePackageHTML {
             <html lang="en"><head><meta charset="utf-8"><title>\(title.htmlEscaped)</title>
             <style>\(style)</style></head><body>
             <h1>\(title.htmlEscaped)</h1>
-            <p class="meta">Source \(text(package.source)) · currency \(text(package.currency.description)) · as of \(package.asOf) · \
+            <p class="meta">Source \(text(package.source.text)) · currency \(text(package.currency.description)) · as of \(package.asOf) · \
             balances from posted entries pulled since \(package.pulledFrom)</p>
             \(summary(package))\(profitAndLoss(package))\(balanceSheet(package))\(trialBalance(package))\(flux(package))\
             \(reconciliation(package))\(findings(package))\(checklist(package))\(adjustments(package))\(audit(package))

@@ -3,6 +3,7 @@ import CloseStore
 import CloseWorkflows
 import Foundation
 import Hummingbird
+import Ledger
 
 extension APIRoutes {
     var automationRoutes: [Route] {
@@ -55,7 +56,7 @@ extension APIRoutes {
         for field in request.headers { headers[field.name.canonicalName] = field.value }
         var query: [String: String] = [:]
         for (name, value) in request.uri.queryParameters { query[String(name)] = String(value) }
-        let source = try request.query("source") ?? automation.config.inbound?.sourceKey ?? CheckService.onlySourceKey(in: store)
+        let source = try request.query("source").map { SourceKey($0) } ?? automation.config.inbound?.sourceKey ?? CheckService.onlySourceKey(in: store)
         let touch = try await automation.acceptOdooWebhook(headers: headers, query: query, body: Array(body.readableBytesView), sourceKey: source)
         return JSONBody(WebhookAccepted(source: source, model: touch.model, recordID: touch.recordID), status: .accepted)
     }
@@ -63,7 +64,7 @@ extension APIRoutes {
 
 /// The answer to an accepted Odoo webhook: what it touched and which ledger will be refreshed.
 struct WebhookAccepted: Codable, Sendable {
-    var source: String
+    var source: SourceKey
     var model: String
     var recordID: Int
 }

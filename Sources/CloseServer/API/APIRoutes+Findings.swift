@@ -52,7 +52,7 @@ extension APIRoutes {
             buffer.writeString(finding)
         }
         buffer.writeString(#"],"limit":\#(filter.limit),"offset":\#(filter.offset),"period":"\#(page.period)","runId":\#(page.runID),"#)
-        buffer.writeString(#""source":\#(Self.jsonString(source)),"total":\#(page.total)}"#)
+        buffer.writeString(#""source":\#(Self.jsonString(source.text)),"total":\#(page.total)}"#)
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody(byteBuffer: buffer))
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import CloseStore
 import CloseSettings
+import Ledger
 
 extension APIRoutes {
     var locks: [Route] {
@@ -43,11 +44,11 @@ struct LockRequestBody: RequestBody, Codable, Sendable {
     static let fields: Set<String> = ["period", "children"]
     var period: String
     /// Source keys of subsidiaries that must be locked first.
-    var children: [String]?
+    var children: [SourceKey]?
 }
 
 struct LockApproveBody: RequestBody, Codable, Sendable {
     static let fields: Set<String> = ["confirmHardLock", "children"]
     var confirmHardLock: Bool?
-    var children: [String]?
+    var children: [SourceKey]?
 }

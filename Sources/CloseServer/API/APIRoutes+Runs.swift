@@ -30,7 +30,7 @@ extension APIRoutes {
 
 /// A pulled ledger as the companies list shows it.
 struct CompanySummary: Codable, Sendable {
-    var source: String
+    var source: SourceKey
     var name: String
     var latestCheckedPeriod: String?
 }

@@ -19,7 +19,7 @@ extension DashboardRoutes {
         return HTMLPage(title: "Close overview", session: session, body: HTML(joining: cards))
     }
 
-    private func companyCard(_ source: String, period requested: Period?, asOf: LocalDate, actor: String) throws -> HTML {
+    private func companyCard(_ source: SourceKey, period requested: Period?, asOf: LocalDate, actor: String) throws -> HTML {
         let name = try store.company(sourceKey: source).name
         guard let period = try requested ?? store.latestCheckedPeriod(sourceKey: source) ?? store.latestChecklistPeriod(sourceKey: source) else {
             return #"<section class="card"><h2>\#(name)</h2><p>Not checked yet: run <code>closer check --period YYYY-MM</code>.</p></section>"#
@@ -48,7 +48,7 @@ extension DashboardRoutes {
     private static func counts<Item>(_ groups: [String: [Item]], order: [String], link: String, scope: DashboardScope, parameter: String) -> HTML {
         let cells = order.compactMap { key -> HTML? in
             guard let count = groups[key]?.count else { return nil }
-            let query = HTML.query([("source", scope.source), ("period", scope.period?.description), (parameter, key)])
+            let query = HTML.query([("source", scope.source.text), ("period", scope.period?.description), (parameter, key)])
             return #"<td><a href="\#(link + query)" class="\#(key)">\#(count) \#(key)</a></td>"#
         }
         return cells.isEmpty ? "<td>none</td>" : HTML(joining: cells)

@@ -47,7 +47,7 @@ extension DashboardRoutes {
         return response
     }
 
-    private func packageDocuments(_ source: String, _ period: Period, _ request: Request) throws -> [String: String] {
+    private func packageDocuments(_ source: SourceKey, _ period: Period, _ request: Request) throws -> [String: String] {
         try ClosePackageBuilder(store: store, ruleSet: configuration.ruleSet).build(sourceKey: source, period: period, asOf: try request.asOf()).documents()
     }
 }

@@ -20,7 +20,7 @@ extension DashboardRoutes {
         let rows = listed.map { stored -> HTML in
             let proposal = stored.proposal
             return """
-                <tr><td><a href="/proposals/\(stored.id)\(HTML.query([("source", scope.source)]))">\(stored.id)</a></td>
+                <tr><td><a href="/proposals/\(stored.id)\(HTML.query([("source", scope.source.text)]))">\(stored.id)</a></td>
                 <td>\(proposal.kind.rawValue)</td><td>\(proposal.period)</td><td>\(proposal.entry.ref)</td>
                 <td class="num">\(proposal.entry.total)</td><td class="num">\(Self.percent(proposal.confidence))</td>
                 <td class="\(stored.status.rawValue)">\(stored.status.rawValue)</td><td>\(stored.preparedBy)</td></tr>
@@ -59,7 +59,7 @@ extension DashboardRoutes {
 
     /// The proposal side by side: the entry and its calculation on the left; evidence, confidence,
     /// reason, approvals and the decision forms on the right.
-    private func proposalPage(id: Int64, source: String, session: WebSession, notice: HTMLPage.Notice? = nil,
+    private func proposalPage(id: Int64, source: SourceKey, session: WebSession, notice: HTMLPage.Notice? = nil,
                               status: HTTPResponse.Status = .ok) throws -> HTMLPage {
         let stored = try store.adjustment(id: id, sourceKey: source)
         let proposal = stored.proposal
@@ -81,7 +81,7 @@ extension DashboardRoutes {
         }
         let approvedBy = approvals.map { approval -> HTML in "<li>\(approval.login) (\(approval.role.rawValue)) at \(approval.approvedAt)</li>" }
         return HTMLPage(title: "Proposal \(id): \(proposal.kind.rawValue)", session: session, status: status, notice: notice, body: """
-            <p><a href="/proposals\(HTML.query([("source", source)]))">All proposals</a></p>
+            <p><a href="/proposals\(HTML.query([("source", source.text)]))">All proposals</a></p>
             <div class="columns"><div>
             <section class="card"><h2>Entry</h2><p>\(proposal.entry.ref) · journal \(proposal.entry.journalID) · dated \(proposal.entry.date)
             \(proposal.entry.reversalDate.map { " · reversed on \($0)" as String })</p>
@@ -94,7 +94,7 @@ extension DashboardRoutes {
             <p>Confidence: \(Self.percent(proposal.confidence))</p><p>Why: \(proposal.reason)</p>
             <p>Prepared by \(stored.preparedBy ?? "unknown")</p>
             <h3>Approvals of this version</h3>\(approvedBy.isEmpty ? "<p>none yet</p>" : "<ul id=\"approvals\">\(approvedBy)</ul>" as HTML)
-            \(stored.status == .proposed ? decisionForms(action: "/proposals/\(id)/decide\(HTML.query([("source", source)]))", session: session) : "")
+            \(stored.status == .proposed ? decisionForms(action: "/proposals/\(id)/decide\(HTML.query([("source", source.text)]))", session: session) : "")
             </section>
             <section class="card"><h2>Evidence</h2><ul id="evidence">\(evidence)</ul></section>
             </div></div>

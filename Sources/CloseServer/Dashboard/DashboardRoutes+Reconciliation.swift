@@ -7,6 +7,7 @@ import Markup
 import Governance
 import CloseSettings
 import BankMatching
+import Ledger
 
 extension DashboardRoutes {
     /// Bank statement lines with their ranked candidates and the reasons for each, waiting ones first.
@@ -39,7 +40,7 @@ extension DashboardRoutes {
         let shownStatus = request.query("status") ?? MatchProposalStatus.proposed.rawValue
         let proposals = try store.matchProposals(sourceKey: scope.source, statuses: MatchProposalStatus(rawValue: shownStatus).map { [$0] } ?? [])
         let statusLinks = MatchProposalStatus.current.map(\.rawValue).map { option -> HTML in
-            #"<a href="/reconciliation\#(HTML.query([("source", scope.source), ("status", option)]))">\#(option)</a> "#
+            #"<a href="/reconciliation\#(HTML.query([("source", scope.source.text), ("status", option)]))">\#(option)</a> "#
         }
         let cards = proposals.prefix(Self.matchesShown).map { matchCard($0, source: scope.source, session: session) }
         return HTMLPage(title: "Bank reconciliation", session: session, status: status, notice: notice, body: """
@@ -50,7 +51,7 @@ extension DashboardRoutes {
 
     static let matchesShown = 200
 
-    private func matchCard(_ stored: StoredMatchProposal, source: String, session: WebSession) -> HTML {
+    private func matchCard(_ stored: StoredMatchProposal, source: SourceKey, session: WebSession) -> HTML {
         let line = stored.proposal
         let candidates = line.candidates.enumerated().map { rank, candidate -> HTML in
             """
@@ -60,7 +61,7 @@ extension DashboardRoutes {
             """
         }
         let forms = stored.status == .proposed && line.best != nil
-            ? decisionForms(action: "/reconciliation/\(stored.id)/decide\(HTML.query([("source", source)]))", session: session) : ""
+            ? decisionForms(action: "/reconciliation/\(stored.id)/decide\(HTML.query([("source", source.text)]))", session: session) : ""
         return """
             <section class="card match" id="match-\(stored.id)"><h2>Statement line \(line.statementLineID) · \(line.date) · \(line.amount)</h2>
             <p>\(line.text)</p><p>Decision: <strong>\(line.decision.rawValue)</strong> — \(line.reason) · status

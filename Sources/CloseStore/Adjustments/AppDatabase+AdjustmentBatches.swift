@@ -2,10 +2,11 @@ import Crypto
 import Foundation
 import GRDB
 import Governance
+public import Ledger
 
 extension AppDatabase {
     /// Opens a write-back batch, with the state of Odoo's affected records before anything is written.
-    public func startAdjustmentBatch(sourceKey: String, actor: String, beforeState: String) throws -> Int64 {
+    public func startAdjustmentBatch(sourceKey: SourceKey, actor: String, beforeState: String) throws -> Int64 {
         try writer.write { db in
             let company = try Self.companyRowID(sourceKey, db)
             try db.execute(sql: "INSERT INTO adjustment_batch (company_id, actor, started_at, status, before_state) VALUES (?, ?, ?, 'running', ?)",
@@ -13,7 +14,7 @@ extension AppDatabase {
             let id = db.lastInsertedRowID
             _ = try Self.appendAudit(NewAuditEvent(actor: actor, action: "adjustment.batch.started",
                                                    targets: [AuditTarget(model: "closer.adjustment_batch", id: String(id))],
-                                                   payload: AuditPayload(["source": sourceKey, "before_sha256": SHA256.hex(beforeState)])),
+                                                   payload: AuditPayload(["source": sourceKey.text, "before_sha256": SHA256.hex(beforeState)])),
                                      at: Date(), in: db)
             return id
         }
@@ -40,7 +41,7 @@ extension AppDatabase {
         }
     }
 
-    public func adjustmentBatch(_ id: Int64, sourceKey: String) throws -> AdjustmentBatch {
+    public func adjustmentBatch(_ id: Int64, sourceKey: SourceKey) throws -> AdjustmentBatch {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM adjustment_batch WHERE id = ? AND company_id = ?", arguments: [id, company]) else {

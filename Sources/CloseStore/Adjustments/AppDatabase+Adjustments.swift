@@ -10,7 +10,7 @@ extension AppDatabase {
     /// unchanged keeps its status; changed, it waits for review again (an approval of the old
     /// version is void). Applied proposals are never touched. Proposals of the run's kinds and period
     /// that the run no longer makes are withdrawn. Every change is an audit event.
-    public func saveAdjustmentProposals(_ proposals: [AdjustmentProposal], kinds: Set<AdjustmentKind>, runID: Int64, sourceKey: String,
+    public func saveAdjustmentProposals(_ proposals: [AdjustmentProposal], kinds: Set<AdjustmentKind>, runID: Int64, sourceKey: SourceKey,
                                         period: Period, actor: String) throws -> [StoredAdjustment] {
         try writer.write { db in
             let company = try Self.companyRowID(sourceKey, db)
@@ -63,7 +63,7 @@ extension AppDatabase {
     }
 
     /// A company's proposals, oldest first, optionally of one period and some statuses.
-    public func adjustments(sourceKey: String, period: Period? = nil, statuses: Set<AdjustmentStatus>? = nil) throws -> [StoredAdjustment] {
+    public func adjustments(sourceKey: SourceKey, period: Period? = nil, statuses: Set<AdjustmentStatus>? = nil) throws -> [StoredAdjustment] {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
             return try Row.fetchAll(db, sql: "SELECT * FROM adjustment_proposal WHERE company_id = ? AND (? IS NULL OR period = ?) ORDER BY id",
@@ -73,14 +73,14 @@ extension AppDatabase {
         }
     }
 
-    public func adjustment(id: Int64, sourceKey: String) throws -> StoredAdjustment {
+    public func adjustment(id: Int64, sourceKey: SourceKey) throws -> StoredAdjustment {
         try writer.read { db in try Self.adjustmentRow(id: id, sourceKey: sourceKey, db) }
     }
 
     /// Approves or rejects a proposal waiting for review, as `actor` under `policy`: a refused decision
     /// throws and changes nothing; an approval the policy does not yet find sufficient is recorded and
     /// the proposal stays `proposed`. Audited with the hash of exactly what was decided.
-    public func decideAdjustment(id: Int64, sourceKey: String, approved: Bool, actor: String, note: String?,
+    public func decideAdjustment(id: Int64, sourceKey: SourceKey, approved: Bool, actor: String, note: String?,
                                  policy: ApprovalPolicy) throws -> Reviewed<StoredAdjustment> {
         try writer.write { db in
             var stored = try Self.adjustmentRow(id: id, sourceKey: sourceKey, db)
@@ -109,7 +109,7 @@ extension AppDatabase {
     }
 
     /// Records a proposal's write-back outcome (applied, failed, rolled back) with what happened in Odoo.
-    public func markAdjustment(id: Int64, sourceKey: String, status: AdjustmentStatus, detail: String, actor: String) throws {
+    public func markAdjustment(id: Int64, sourceKey: SourceKey, status: AdjustmentStatus, detail: String, actor: String) throws {
         try writer.write { db in
             let stored = try Self.adjustmentRow(id: id, sourceKey: sourceKey, db)
             try db.execute(sql: "UPDATE adjustment_proposal SET status = ?, note = ? WHERE id = ?", arguments: [status.rawValue, detail, id])
@@ -123,7 +123,7 @@ extension AppDatabase {
         }
     }
 
-    static func adjustmentRow(id: Int64, sourceKey: String, _ db: Database) throws -> StoredAdjustment {
+    static func adjustmentRow(id: Int64, sourceKey: SourceKey, _ db: Database) throws -> StoredAdjustment {
         let company = try companyRowID(sourceKey, db)
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM adjustment_proposal WHERE id = ? AND company_id = ?", arguments: [id, company]) else {
             throw AdjustmentReviewError.unknownProposal(id)

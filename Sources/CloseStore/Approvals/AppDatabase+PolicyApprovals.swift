@@ -2,13 +2,14 @@ import Foundation
 import GRDB
 import Governance
 import Adjustments
+public import Ledger
 
 extension AppDatabase {
     /// Autonomous mode: a proposal waiting for review whose kind the rule set lets the policy apply,
     /// at or above the kind's confidence, is approved by the policy itself, not by a person. The agent
     /// is the actor on the trail, the threshold and the evidence hash are in the event, and the store
     /// keeps `policy:autonomous` as the decider, so it never passes for a human approval.
-    public func approveByAutonomousPolicy(id: Int64, sourceKey: String, threshold: Double) throws -> StoredAdjustment {
+    public func approveByAutonomousPolicy(id: Int64, sourceKey: SourceKey, threshold: Double) throws -> StoredAdjustment {
         try writer.write { db in
             var stored = try Self.adjustmentRow(id: id, sourceKey: sourceKey, db)
             guard stored.status == .proposed else { throw AdjustmentReviewError.notReviewable(id, status: stored.status) }

@@ -6,7 +6,7 @@ public import Governance
 public import Ledger
 
 extension AppDatabase {
-    static func companyRowID(_ sourceKey: String, _ db: Database) throws -> Int64 {
+    static func companyRowID(_ sourceKey: SourceKey, _ db: Database) throws -> Int64 {
         guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM company WHERE source_key = ?"), arguments: [sourceKey]) else {
             throw StoreError.unknownCompany(sourceKey)
         }
@@ -20,7 +20,7 @@ extension AppDatabase {
     }()
 
     /// The newest match model of a company, if one was stored.
-    public func latestMatchModel(sourceKey: String) throws -> MatchModel? {
+    public func latestMatchModel(sourceKey: SourceKey) throws -> MatchModel? {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
             guard let text = try String.fetchOne(db, sql: "SELECT model FROM match_model WHERE company_id = ? ORDER BY version DESC LIMIT 1",
@@ -30,7 +30,7 @@ extension AppDatabase {
     }
 
     /// Stores a newly fitted model under its version, with an audit event naming what it learned from.
-    public func saveMatchModel(_ model: MatchModel, sourceKey: String, actor: String) throws {
+    public func saveMatchModel(_ model: MatchModel, sourceKey: SourceKey, actor: String) throws {
         try writer.write { db in
             let company = try Self.companyRowID(sourceKey, db)
             try db.execute(sql: "INSERT OR REPLACE INTO match_model (company_id, version, model, created_at) VALUES (?, ?, ?, ?)",
@@ -38,14 +38,14 @@ extension AppDatabase {
                                        ISO8601DateFormatter().string(from: Date())])
             _ = try Self.appendAudit(NewAuditEvent(
                 actor: actor, action: "match.model.trained", targets: [AuditTarget(model: "closer.match_model", id: String(model.version))],
-                payload: AuditPayload(["source": sourceKey, "examples": String(model.trainedOn), "positives": String(model.positives)])),
+                payload: AuditPayload(["source": sourceKey.text, "examples": String(model.trainedOn), "positives": String(model.positives)])),
                 at: Date(), in: db)
         }
     }
 
     /// Stores a reconcile run's proposals. Lines whose match was already approved or applied are not
     /// proposed again; an older proposal still waiting for review is superseded by the new one.
-    public func saveMatchProposals(_ proposals: [MatchProposal], runID: Int64, sourceKey: String, period: Period,
+    public func saveMatchProposals(_ proposals: [MatchProposal], runID: Int64, sourceKey: SourceKey, period: Period,
                                    actor: String) throws -> [StoredMatchProposal] {
         try writer.write { db in
             let company = try Self.companyRowID(sourceKey, db)
@@ -67,21 +67,21 @@ extension AppDatabase {
             }
             _ = try Self.appendAudit(NewAuditEvent(
                 actor: actor, action: "match.proposed", targets: [AuditTarget(model: "closer.run", id: String(runID))],
-                payload: AuditPayload(["source": sourceKey, "period": period.description, "proposals": String(stored.count),
+                payload: AuditPayload(["source": sourceKey.text, "period": period.description, "proposals": String(stored.count),
                                        "skipped_already_decided": String(proposals.count - stored.count)])), at: Date(), in: db)
             return stored
         }
     }
 
     /// Identity of what would be written: the statement line and exactly what it is matched with.
-    static func idempotencyKey(sourceKey: String, _ proposal: MatchProposal) -> String {
+    static func idempotencyKey(sourceKey: SourceKey, _ proposal: MatchProposal) -> String {
         let best = proposal.best
-        let text = [sourceKey, String(proposal.statementLineID), (best?.itemLineIDs ?? []).sorted().map(String.init).joined(separator: ","),
+        let text = [sourceKey.text, String(proposal.statementLineID), (best?.itemLineIDs ?? []).sorted().map(String.init).joined(separator: ","),
                     best?.writeOffAccountID.map(String.init) ?? "", best?.writeOff?.decimalText ?? ""].joined(separator: "|")
         return SHA256.hex(text)
     }
 
-    public func matchProposals(sourceKey: String, statuses: Set<MatchProposalStatus>? = nil) throws -> [StoredMatchProposal] {
+    public func matchProposals(sourceKey: SourceKey, statuses: Set<MatchProposalStatus>? = nil) throws -> [StoredMatchProposal] {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
             return try Row.fetchAll(db, sql: "SELECT * FROM match_proposal WHERE company_id = ? ORDER BY id", arguments: [company]).compactMap { row in
@@ -107,7 +107,7 @@ extension AppDatabase {
     /// and changes nothing; an approval that does not yet satisfy the policy is recorded and the
     /// proposal stays `proposed`). The final verdict, with the candidate's features, is kept for the
     /// next model; every step is audited with the hash of exactly what was decided.
-    public func decideMatchProposal(id: Int64, sourceKey: String, approved: Bool, features: [Double]?, actor: String,
+    public func decideMatchProposal(id: Int64, sourceKey: SourceKey, approved: Bool, features: [Double]?, actor: String,
                                     note: String? = nil, policy: ApprovalPolicy) throws -> Reviewed<StoredMatchProposal> {
         try writer.write { db in
             let company = try Self.companyRowID(sourceKey, db)
@@ -163,7 +163,7 @@ extension AppDatabase {
 
     /// The entries of statement lines whose match Closer applied: Closer rewrote them itself, approved
     /// and audited, so a later pull finding them changed is not news.
-    public func entriesChangedByAppliedMatches(sourceKey: String) throws -> Set<Int> {
+    public func entriesChangedByAppliedMatches(sourceKey: SourceKey) throws -> Set<Int> {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
             return Set(try Int.fetchAll(db, sql: """
@@ -175,7 +175,7 @@ extension AppDatabase {
     }
 
     /// Every reviewer verdict of a company, for refitting its model.
-    public func matchFeedback(sourceKey: String) throws -> [BankMatcher.Feedback] {
+    public func matchFeedback(sourceKey: SourceKey) throws -> [BankMatcher.Feedback] {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
             let decoder = JSONDecoder()

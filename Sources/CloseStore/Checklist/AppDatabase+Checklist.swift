@@ -15,12 +15,12 @@ public enum ChecklistChange: Sendable, Hashable {
 
 extension AppDatabase {
     /// The company's checklist for the period, if one was instantiated.
-    public func checklistRun(sourceKey: String, period: Period) throws -> ChecklistRun? {
+    public func checklistRun(sourceKey: SourceKey, period: Period) throws -> ChecklistRun? {
         try writer.read { db in try Self.checklistRun(company: Self.companyRowID(sourceKey, db), sourceKey: sourceKey, period: period, db) }
     }
 
     /// The latest period the company has a checklist for.
-    public func latestChecklistPeriod(sourceKey: String) throws -> Period? {
+    public func latestChecklistPeriod(sourceKey: SourceKey) throws -> Period? {
         try writer.read { db in
             try String.fetchOne(db, sql: "SELECT MAX(period) FROM checklist_run WHERE company_id = ?", arguments: [Self.companyRowID(sourceKey, db)])
                 .flatMap { try? Period(parsing: $0) }
@@ -29,7 +29,7 @@ extension AppDatabase {
 
     /// Instantiates a checklist from a template's tasks (dependencies first), once: when the company already has one
     /// for the period, that one is returned unchanged.
-    public func createChecklistRun(sourceKey: String, period: Period, templateOrigin: String, templateSHA256: String,
+    public func createChecklistRun(sourceKey: SourceKey, period: Period, templateOrigin: String, templateSHA256: String,
                                    tasks: [ChecklistTaskDefinition], actor: String, at date: Date = Date()) throws -> ChecklistRun {
         try writer.write { db in
             let company = try Self.companyRowID(sourceKey, db)
@@ -48,7 +48,7 @@ extension AppDatabase {
             }
             _ = try Self.appendAudit(NewAuditEvent(
                 actor: actor, action: "checklist.instantiated", targets: [AuditTarget(model: "closer.checklist_run", id: String(runID))],
-                payload: AuditPayload(["source": sourceKey, "period": period.description, "template": templateOrigin,
+                payload: AuditPayload(["source": sourceKey.text, "period": period.description, "template": templateOrigin,
                                        "template_sha256": templateSHA256, "tasks": String(tasks.count)])), at: date, in: db)
             return try Self.checklistRun(company: company, sourceKey: sourceKey, period: period, db)!
         }
@@ -77,7 +77,7 @@ extension AppDatabase {
                 }
                 _ = try Self.appendAudit(NewAuditEvent(
                     actor: actor, action: action, targets: [AuditTarget(model: "closer.checklist_task", id: String(task.id), name: task.key)],
-                    payload: AuditPayload(payload.merging(["source": run.sourceKey, "period": run.period.description, "task": task.key,
+                    payload: AuditPayload(payload.merging(["source": run.sourceKey.text, "period": run.period.description, "task": task.key,
                                                            "completion": task.completion.description]) { $1 })), at: date, in: db)
             }
             return try Self.checklistRun(company: Self.companyRowID(run.sourceKey, db), sourceKey: run.sourceKey, period: run.period, db)!
@@ -90,13 +90,13 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE checklist_task SET activity_id = ? WHERE id = ?", arguments: [activityID, task.id])
             _ = try Self.appendAudit(NewAuditEvent(
                 actor: actor, action: "checklist.task.assigned", targets: [AuditTarget(model: "mail.activity", id: String(activityID), name: task.key)],
-                payload: AuditPayload(["source": run.sourceKey, "period": run.period.description, "task": task.key, "odoo_user": task.odooUser ?? ""]),
+                payload: AuditPayload(["source": run.sourceKey.text, "period": run.period.description, "task": task.key, "odoo_user": task.odooUser ?? ""]),
                 outcome: foundInOdoo ? "found-in-odoo" : "ok"), at: Date(), in: db)
         }
     }
 
     /// What the automatic tasks of the company's period are judged on.
-    public func checklistFacts(sourceKey: String, period: Period) throws -> ChecklistFacts {
+    public func checklistFacts(sourceKey: SourceKey, period: Period) throws -> ChecklistFacts {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
             let key = period.description
@@ -133,7 +133,7 @@ extension AppDatabase {
         }
     }
 
-    static func checklistRun(company: Int64, sourceKey: String, period: Period, _ db: Database) throws -> ChecklistRun? {
+    static func checklistRun(company: Int64, sourceKey: SourceKey, period: Period, _ db: Database) throws -> ChecklistRun? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM checklist_run WHERE company_id = ? AND period = ?",
                                          arguments: [company, period.description]) else { return nil }
         let runID: Int64 = row["id"]

@@ -68,7 +68,7 @@ public struct TaskEvidence: Sendable, Codable, Hashable {
 /// One company's checklist for one period, with the template it was instantiated from.
 public struct ChecklistRun: Sendable, Codable, Hashable {
     public var id: Int64
-    public var sourceKey: String
+    public var sourceKey: SourceKey
     public var period: Period
     public var templateOrigin: String
     public var templateSHA256: String

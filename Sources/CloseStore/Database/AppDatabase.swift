@@ -1,5 +1,6 @@
 import Foundation
 public import GRDB
+public import Ledger
 
 /// The one owner of Closer's SQLite store. It migrates on open and exposes intent-named methods;
 /// nothing else writes SQL against the store.
@@ -38,7 +39,7 @@ public final class AppDatabase: Sendable {
 /// Why the store could not do what was asked, in words a user can act on.
 public enum StoreError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)
-    case unknownCompany(String)
+    case unknownCompany(SourceKey)
 
     public var description: String {
         switch self {

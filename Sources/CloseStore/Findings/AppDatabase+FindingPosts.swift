@@ -1,9 +1,10 @@
 public import Foundation
 import GRDB
+public import Ledger
 
 extension AppDatabase {
     /// The post already recorded for this finding on this record, if any.
-    public func findingPost(sourceKey: String, fingerprint: String, model: String, resID: Int) throws -> FindingPost? {
+    public func findingPost(sourceKey: SourceKey, fingerprint: String, model: String, resID: Int) throws -> FindingPost? {
         try writer.read { db in try Self.findingPost(sourceKey: sourceKey, fingerprint: fingerprint, model: model, resID: resID, in: db) }
     }
 
@@ -22,7 +23,7 @@ extension AppDatabase {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [post.sourceKey, post.fingerprint, post.model, post.resID, post.checkID, post.period,
                                  post.threadModel, post.threadID, post.messageID, post.activityID, post.foundInOdoo, Self.utcText(date)])
-            var payload: AuditPayload = ["source": post.sourceKey, "fingerprint": post.fingerprint, "check": post.checkID,
+            var payload: AuditPayload = ["source": post.sourceKey.text, "fingerprint": post.fingerprint, "check": post.checkID,
                                          "period": post.period, "message": String(post.messageID)]
             payload["activity"] = post.activityID.map(String.init)
             try Self.appendAudit(NewAuditEvent(
@@ -32,7 +33,7 @@ extension AppDatabase {
         }
     }
 
-    private static func findingPost(sourceKey: String, fingerprint: String, model: String, resID: Int, in db: Database) throws -> FindingPost? {
+    private static func findingPost(sourceKey: SourceKey, fingerprint: String, model: String, resID: Int, in db: Database) throws -> FindingPost? {
         let row = try Row.fetchOne(db, sql: "SELECT * FROM finding_post WHERE source_key = ? AND fingerprint = ? AND model = ? AND res_id = ?",
                                    arguments: [sourceKey, fingerprint, model, resID])
         return row.map { row in

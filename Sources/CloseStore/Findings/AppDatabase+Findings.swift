@@ -14,7 +14,7 @@ public struct FindingsComparison: Sendable, Codable {
 extension AppDatabase {
     /// Stores a check run's findings and compares them with the previous run's, by fingerprint
     /// (check id and records), so a finding keeps its identity while its message evolves.
-    public func saveFindings(_ findings: [Finding], runID: Int64, sourceKey: String, period: Period, actor: String) throws -> FindingsComparison {
+    public func saveFindings(_ findings: [Finding], runID: Int64, sourceKey: SourceKey, period: Period, actor: String) throws -> FindingsComparison {
         try writer.write { db in
             guard let companyID = try Int64.fetchOne(db, sql: "SELECT id FROM company WHERE source_key = ?", arguments: [sourceKey]) else {
                 throw StoreError.unknownCompany(sourceKey)
@@ -48,7 +48,7 @@ extension AppDatabase {
             let resolved = previous.filter { !seen.contains($0.key) }.map(\.value).sorted { $0.checkID < $1.checkID }
             try Self.appendAudit(NewAuditEvent(
                 actor: actor, action: "checks.recorded", targets: [AuditTarget(model: "closer.run", id: String(runID))],
-                payload: AuditPayload(["source": sourceKey, "period": period.description, "findings": String(findings.count),
+                payload: AuditPayload(["source": sourceKey.text, "period": period.description, "findings": String(findings.count),
                                        "new": String(new.count), "resolved": String(resolved.count)])), at: Date(), in: db)
             return FindingsComparison(new: new, stillOpen: stillOpen, resolved: resolved, previousRunID: previousRunID)
         }
@@ -57,7 +57,7 @@ extension AppDatabase {
 
 extension AppDatabase {
     /// The findings of the latest check run of a period, if the period was checked.
-    public func latestFindings(sourceKey: String, period: Period) throws -> [Finding]? {
+    public func latestFindings(sourceKey: SourceKey, period: Period) throws -> [Finding]? {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
             guard let run = try Int64.fetchOne(db, sql: "SELECT MAX(run_id) FROM check_run WHERE company_id = ? AND period = ?",
@@ -81,7 +81,7 @@ extension AppDatabase {
     /// A page of the latest check run's findings of a period — with no period, of the latest period
     /// checked — in the order the checks reported them; nil when that period was never checked. One
     /// read transaction, so the run, the count and the page agree.
-    public func latestFindingsPage(sourceKey: String, period requested: Period?, filter: FindingsFilter) throws -> FindingsPage? {
+    public func latestFindingsPage(sourceKey: SourceKey, period requested: Period?, filter: FindingsFilter) throws -> FindingsPage? {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
             guard let period = try requested ?? Self.latestCheckedPeriod(company: company, db),
@@ -107,7 +107,7 @@ extension AppDatabase {
     }
 
     /// The latest period a check ran on for a company, the one a findings list shows by default.
-    public func latestCheckedPeriod(sourceKey: String) throws -> Period? {
+    public func latestCheckedPeriod(sourceKey: SourceKey) throws -> Period? {
         try writer.read { db in try Self.latestCheckedPeriod(company: try Self.companyRowID(sourceKey, db), db) }
     }
 

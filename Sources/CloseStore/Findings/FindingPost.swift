@@ -1,7 +1,8 @@
+public import Ledger
 /// A finding noted on an Odoo record's chatter: the note and the to-do activity that asks someone
 /// to act. Identified by the ledger, the finding's fingerprint and its first record.
 public struct FindingPost: Sendable, Codable, Hashable {
-    public var sourceKey: String
+    public var sourceKey: SourceKey
     public var fingerprint: String
     /// The finding's first record, part of the identity.
     public var model: String
@@ -17,7 +18,7 @@ public struct FindingPost: Sendable, Codable, Hashable {
     /// True when an earlier, unrecorded attempt had already posted it and Odoo was searched for it.
     public var foundInOdoo: Bool
 
-    public init(sourceKey: String, fingerprint: String, model: String, resID: Int, checkID: String, period: String,
+    public init(sourceKey: SourceKey, fingerprint: String, model: String, resID: Int, checkID: String, period: String,
                 threadModel: String, threadID: Int, messageID: Int, activityID: Int?, foundInOdoo: Bool) {
         self.sourceKey = sourceKey
         self.fingerprint = fingerprint

@@ -7,7 +7,7 @@ extension AppDatabase {
     /// replaced, moves and statement lines are upserted, moves that vanished from the window are
     /// removed. Posted entries whose fingerprint differs from the stored one, or that vanished,
     /// are returned (and kept in `move_change`) as changes.
-    public func savePull(_ result: PullResult, sourceKey: String, window: DateRange, incremental: Bool,
+    public func savePull(_ result: PullResult, sourceKey: SourceKey, window: DateRange, incremental: Bool,
                          runID: Int64, actor: String) throws -> PullOutcome {
         try writer.write { db in
             let snapshot = result.snapshot
@@ -72,7 +72,7 @@ extension AppDatabase {
                 targets: [AuditTarget(model: "res.company", id: String(snapshot.company.id), name: snapshot.company.name)]
                     + changes.map { AuditTarget(model: "account.move", id: String($0.moveID), name: $0.moveName) },
                 payload: AuditPayload([
-                    "source": sourceKey, "window": window.description, "incremental": String(incremental),
+                    "source": sourceKey.text, "window": window.description, "incremental": String(incremental),
                     "moves": String(snapshot.moves.count), "lines": String(snapshot.lines.count),
                     "statement_lines": String(snapshot.statementLines.count), "order_lines": String(snapshot.orderLines.count),
                     "changed_posted_moves": String(changes.count),
@@ -84,7 +84,7 @@ extension AppDatabase {
 
     /// The cursor to continue an incremental pull from, or nil when this source was never pulled
     /// over a window covering `window` (then the pull must be complete).
-    public func pullCursor(sourceKey: String, covering window: DateRange) throws -> Timestamp? {
+    public func pullCursor(sourceKey: SourceKey, covering window: DateRange) throws -> Timestamp? {
         try writer.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT pull_cursor, window_first, window_last FROM company WHERE source_key = ?",
                                              arguments: [sourceKey]),
@@ -95,7 +95,7 @@ extension AppDatabase {
         }
     }
 
-    static func upsertCompany(_ company: Company, sourceKey: String, window: DateRange, in db: Database) throws -> Int64 {
+    static func upsertCompany(_ company: Company, sourceKey: SourceKey, window: DateRange, in db: Database) throws -> Int64 {
         let locks = company.lockDates
         try db.execute(sql: """
             INSERT INTO company (source_key, odoo_id, name, currency_id, currency_code, currency_scale, fiscal_year_end_month,

@@ -2,12 +2,13 @@ import Crypto
 import Foundation
 import GRDB
 import Governance
+public import Ledger
 
 extension AppDatabase {
     /// Who prepared, approved and applied what wrote Odoo entry `odooMoveID`: the adjusting entries a
     /// batch created as that entry (or its reversal), and the bank matches applied to a statement line
     /// whose entry it is. Nil when Closer never wrote it.
-    public func provenance(sourceKey: String, odooMoveID: Int) throws -> EntryProvenance? {
+    public func provenance(sourceKey: SourceKey, odooMoveID: Int) throws -> EntryProvenance? {
         let events = try auditEvents()
         return try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)

@@ -5,7 +5,7 @@ extension AppDatabase {
     /// The stored ledger of a source, restricted to entries dated inside `window` when given (order
     /// lines, the open state at the last pull, always all of them).
     /// The company a stored ledger belongs to (its Odoo id, currency, lock dates as last pulled), without the ledger.
-    public func company(sourceKey: String) throws -> Company {
+    public func company(sourceKey: SourceKey) throws -> Company {
         try writer.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM company WHERE source_key = ?", arguments: [sourceKey]) else {
                 throw StoreError.unknownCompany(sourceKey)
@@ -14,7 +14,7 @@ extension AppDatabase {
         }
     }
 
-    public func loadSnapshot(sourceKey: String, window: DateRange? = nil) throws -> LedgerSnapshot {
+    public func loadSnapshot(sourceKey: SourceKey, window: DateRange? = nil) throws -> LedgerSnapshot {
         try writer.read { db in
             guard let companyRow = try Row.fetchOne(db, sql: "SELECT * FROM company WHERE source_key = ?", arguments: [sourceKey]) else {
                 throw StoreError.unknownCompany(sourceKey)
@@ -89,7 +89,7 @@ extension AppDatabase {
     }
 
     /// Posted-entry changes recorded by pulls, newest run first.
-    public func moveChanges(sourceKey: String) throws -> [MoveChange] {
+    public func moveChanges(sourceKey: SourceKey) throws -> [MoveChange] {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT c.* FROM move_change c JOIN company ON company.id = c.company_id
@@ -115,8 +115,8 @@ extension AppDatabase {
 
 extension AppDatabase {
     /// The ledgers this store holds, by source key.
-    public func sourceKeys() throws -> [String] {
+    public func sourceKeys() throws -> [SourceKey] {
         // One SELECT is its own snapshot: no transaction needed, and the API asks on most requests.
-        try writer.unsafeRead { db in try String.fetchAll(db.cachedStatement(sql: "SELECT source_key FROM company ORDER BY source_key")) }
+        try writer.unsafeRead { db in try SourceKey.fetchAll(db.cachedStatement(sql: "SELECT source_key FROM company ORDER BY source_key")) }
     }
 }

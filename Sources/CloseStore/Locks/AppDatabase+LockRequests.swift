@@ -4,7 +4,7 @@ public import Ledger
 
 extension AppDatabase {
     /// Records a lock request with the gate as it stood: refused when it had blockers, else waiting for approval.
-    public func saveLockRequest(sourceKey: String, period: Period, fields: [LockDateField], blockers: [String], actor: String) throws -> LockRequest {
+    public func saveLockRequest(sourceKey: SourceKey, period: Period, fields: [LockDateField], blockers: [String], actor: String) throws -> LockRequest {
         try writer.write { db in
             let company = try Self.companyRowID(sourceKey, db)
             let status: LockRequest.Status = blockers.isEmpty ? .requested : .refused
@@ -16,14 +16,14 @@ extension AppDatabase {
             _ = try Self.appendAudit(NewAuditEvent(
                 actor: actor, action: status == .refused ? "lock.request.refused" : "lock.requested",
                 targets: [AuditTarget(model: "closer.lock_request", id: String(request.id))],
-                payload: AuditPayload(["source": sourceKey, "period": period.description, "fields": fields.map(\.rawValue).joined(separator: ","),
+                payload: AuditPayload(["source": sourceKey.text, "period": period.description, "fields": fields.map(\.rawValue).joined(separator: ","),
                                        "blockers": blockers.joined(separator: " | ")]),
                 outcome: status == .refused ? "refused" : "ok"), at: Date(), in: db)
             return request
         }
     }
 
-    public func lockRequest(id: Int64, sourceKey: String) throws -> LockRequest {
+    public func lockRequest(id: Int64, sourceKey: SourceKey) throws -> LockRequest {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM lock_request WHERE id = ? AND company_id = ?", arguments: [id, company]) else {
@@ -33,7 +33,7 @@ extension AppDatabase {
         }
     }
 
-    public func lockRequests(sourceKey: String) throws -> [LockRequest] {
+    public func lockRequests(sourceKey: SourceKey) throws -> [LockRequest] {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
             return try Row.fetchAll(db, sql: "SELECT * FROM lock_request WHERE company_id = ? ORDER BY id", arguments: [company]).map(Self.lockRequest)
@@ -41,7 +41,7 @@ extension AppDatabase {
     }
 
     /// Records how an approved lock ended in Odoo, with the lock dates before and after (audited).
-    public func finishLockRequest(id: Int64, sourceKey: String, status: LockRequest.Status, approvedBy: String, detail: String,
+    public func finishLockRequest(id: Int64, sourceKey: SourceKey, status: LockRequest.Status, approvedBy: String, detail: String,
                                   before: LockDates, after: LockDates?) throws {
         try writer.write { db in
             _ = try Self.companyRowID(sourceKey, db)
@@ -50,7 +50,7 @@ extension AppDatabase {
             _ = try Self.appendAudit(NewAuditEvent(
                 actor: approvedBy, action: status == .verified ? "lock.verified" : "lock.failed",
                 targets: [AuditTarget(model: "closer.lock_request", id: String(id))],
-                payload: AuditPayload(["source": sourceKey, "detail": detail, "before": Self.describe(before), "after": after.map(Self.describe) ?? ""]),
+                payload: AuditPayload(["source": sourceKey.text, "detail": detail, "before": Self.describe(before), "after": after.map(Self.describe) ?? ""]),
                 outcome: status == .verified ? "ok" : "failed"), at: Date(), in: db)
         }
     }

@@ -1,10 +1,11 @@
 public import Foundation
 import GRDB
+public import Ledger
 
 extension AppDatabase {
     /// Records that a schedule's slot started (`running`) or was skipped; nil when the slot already has a
     /// row, so two schedulers racing for one slot start it once.
-    public func startScheduledRun(schedule: String, sourceKey: String, period: String, slot: Date, status: ScheduledRun.Status = .running,
+    public func startScheduledRun(schedule: String, sourceKey: SourceKey, period: String, slot: Date, status: ScheduledRun.Status = .running,
                                   summary: String = "", at date: Date = Date()) throws -> ScheduledRun? {
         try writer.write { db in
             try db.execute(sql: """

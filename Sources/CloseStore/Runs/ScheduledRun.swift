@@ -1,3 +1,4 @@
+public import Ledger
 /// One scheduled close run as the history shows it. A slot (the due time, UTC) runs at most once per
 /// schedule; `skipped-overlap` records a slot that came while a run of the same company was still going.
 public struct ScheduledRun: Sendable, Codable, Hashable {
@@ -10,7 +11,7 @@ public struct ScheduledRun: Sendable, Codable, Hashable {
 
     public var id: Int64
     public var scheduleName: String
-    public var sourceKey: String
+    public var sourceKey: SourceKey
     public var period: String
     /// The due time this run was for, UTC text.
     public var slot: String

@@ -24,7 +24,7 @@ extension AppDatabase {
     }
 
     /// An adjusting-entry proposal still waiting for review, with its company's source key; nil once decided.
-    public func adjustmentAwaitingReview(id: Int64) throws -> (sourceKey: String, adjustment: StoredAdjustment)? {
+    public func adjustmentAwaitingReview(id: Int64) throws -> (sourceKey: SourceKey, adjustment: StoredAdjustment)? {
         try writer.read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT p.*, c.source_key FROM adjustment_proposal p JOIN company c ON c.id = p.company_id WHERE p.id = ? AND p.status = 'proposed'
@@ -42,14 +42,14 @@ extension AppDatabase {
     }
 
     /// Checklist tasks of every company and period that are not done and whose due date has passed on `asOf`.
-    public func overdueChecklistTasks(asOf: LocalDate) throws -> [(sourceKey: String, period: Period, task: ChecklistTask)] {
+    public func overdueChecklistTasks(asOf: LocalDate) throws -> [(sourceKey: SourceKey, period: Period, task: ChecklistTask)] {
         try writer.read { db in
             let runs = try Row.fetchAll(db, sql: """
                 SELECT DISTINCT r.company_id, c.source_key, r.period FROM checklist_run r JOIN company c ON c.id = r.company_id
                 JOIN checklist_task t ON t.run_id = r.id WHERE t.status = 'open' AND t.due_date < ? ORDER BY c.source_key, r.period
                 """, arguments: [asOf.description])
-            return try runs.flatMap { row -> [(sourceKey: String, period: Period, task: ChecklistTask)] in
-                let sourceKey: String = row["source_key"], periodText: String = row["period"]
+            return try runs.flatMap { row -> [(sourceKey: SourceKey, period: Period, task: ChecklistTask)] in
+                let sourceKey: SourceKey = row["source_key"], periodText: String = row["period"]
                 let period = try Period(parsing: periodText)
                 let run = try Self.checklistRun(company: row["company_id"], sourceKey: sourceKey, period: period, db)
                 return (run?.tasks ?? []).filter { !$0.isDone && $0.dueDate < asOf }.map { (sourceKey, period, $0) }

@@ -1,4 +1,5 @@
 public import Foundation
+public import Ledger
 
 /// What Closer tells subscribers about. The raw values are the names targets subscribe to in the
 /// configuration and the `Closer-Event` header of each delivery.
@@ -16,14 +17,14 @@ public enum WebhookEventType: String, Sendable, Codable, CaseIterable, Comparabl
 public struct WebhookEvent: Sendable, Codable, Hashable {
     public var key: String
     public var type: WebhookEventType
-    public var source: String
+    public var source: SourceKey
     public var period: String?
     /// UTC, e.g. "2026-11-30T03:15:00.000Z".
     public var occurredAt: String
     /// Flat, human-readable facts (record names, amounts as decimal text, links); never a secret.
     public var details: [String: String]
 
-    public init(key: String, type: WebhookEventType, source: String, period: String?, occurredAt: String, details: [String: String]) {
+    public init(key: String, type: WebhookEventType, source: SourceKey, period: String?, occurredAt: String, details: [String: String]) {
         self.key = key
         self.type = type
         self.source = source

@@ -2,13 +2,14 @@ import OdooLedger
 import Foundation
 import CloseStore
 import CloseSettings
+public import Ledger
 
 extension AdjustmentApplyService {
     /// Undoes what a batch created, newest first (an accrual's reversal before the accrual): drafts
     /// are deleted, posted entries reversed by Odoo. Entries the batch only found (created by an
     /// earlier batch) are left to that batch. Then compares Odoo's tagged entries with the batch's
     /// before-state and says whether they are as they were.
-    public func rollback(sourceKey: String, batchID: Int64) async throws -> AdjustmentRollbackReport {
+    public func rollback(sourceKey: SourceKey, batchID: Int64) async throws -> AdjustmentRollbackReport {
         try settings.mode.requireWrites(for: "closer rollback")
         let batch = try store.adjustmentBatch(batchID, sourceKey: sourceKey)
         guard batch.status != .rolledBack else {

@@ -1,7 +1,7 @@
 public import Adjustments
 public import CloseSettings
 public import CloseStore
-import Ledger
+public import Ledger
 import OdooLedger
 import OdooRPC
 import Foundation
@@ -26,7 +26,7 @@ public struct AdjustmentApplyService: Sendable {
     /// first lets the policy approve the kinds the rule set names at their confidence. Each is checked
     /// against the lock dates Odoo holds now before anything is written; an entry already in Odoo
     /// under the proposal's tag is taken as written, never created again.
-    public func apply(sourceKey: String, ids: [Int64]? = nil) async throws -> AdjustmentApplyReport {
+    public func apply(sourceKey: SourceKey, ids: [Int64]? = nil) async throws -> AdjustmentApplyReport {
         try settings.mode.requireWrites(for: "closer apply")
         let source = try OdooGateway.source(settings, writingTo: sourceKey, what: "the proposals", action: "apply them")
         let writer = OdooAdjustmentWriter(client: source.client)
@@ -60,7 +60,7 @@ public struct AdjustmentApplyService: Sendable {
 
     /// The proposals this run writes: `ids` (each must be approved, or have failed before), else every
     /// approved or failed one, after the autonomous policy approved what it may.
-    func proposalsToApply(sourceKey: String, ids: [Int64]?) throws -> [StoredAdjustment] {
+    func proposalsToApply(sourceKey: SourceKey, ids: [Int64]?) throws -> [StoredAdjustment] {
         guard let ids else {
             if settings.mode == .autonomous {
                 for stored in try store.adjustments(sourceKey: sourceKey, statuses: [.proposed]) {
@@ -81,7 +81,7 @@ public struct AdjustmentApplyService: Sendable {
 
     /// Writes one proposal: its entry, then its reversal, each created only when Odoo has none under its tag.
     func write(_ stored: StoredAdjustment, found: TaggedEntries, batchID: Int64, writer: OdooAdjustmentWriter,
-               sourceKey: String) async throws -> AdjustmentApplyResult {
+               sourceKey: SourceKey) async throws -> AdjustmentApplyResult {
         let proposal = stored.proposal
         var written: [AdjustmentWrite] = []
         do {

@@ -15,7 +15,7 @@ public struct AdjustmentService: Sendable {
         self.actor = actor
     }
 
-    public func propose(sourceKey: String, period: Period, rules: AdjustmentRules = AdjustmentRules(),
+    public func propose(sourceKey: SourceKey, period: Period, rules: AdjustmentRules = AdjustmentRules(),
                         proposers: [any AdjustmentProposer] = AdjustmentProposers.all) throws -> ProposeReport {
         let snapshot = try store.loadSnapshot(sourceKey: sourceKey)
         let runID = try store.startRun(kind: "propose", period: period.description, actor: actor)
@@ -47,7 +47,7 @@ public struct AdjustmentService: Sendable {
 
     /// Approves or rejects as `actor` (a Closer user) under the rule set's approval policy; an approval
     /// the policy does not yet find sufficient is recorded and the proposal keeps waiting.
-    public func decide(ids: [Int64], sourceKey: String, approve: Bool, note: String?, policy: ApprovalPolicy) throws -> [Reviewed<StoredAdjustment>] {
+    public func decide(ids: [Int64], sourceKey: SourceKey, approve: Bool, note: String?, policy: ApprovalPolicy) throws -> [Reviewed<StoredAdjustment>] {
         try ids.map { try store.decideAdjustment(id: $0, sourceKey: sourceKey, approved: approve, actor: actor, note: note, policy: policy) }
     }
 }
@@ -55,7 +55,7 @@ public struct AdjustmentService: Sendable {
 /// What `closer propose` reports: the stored proposals, the drafts refused before storing (with
 /// the reason), and where every deferral schedule stands after the period.
 public struct ProposeReport: Sendable, Codable {
-    public var source: String
+    public var source: SourceKey
     public var period: Period
     public var runID: Int64
     public var proposals: [StoredAdjustment]

@@ -11,14 +11,14 @@ import Foundation
 /// a crash between Odoo's answer and the store write does not assign a task twice.
 public struct ChecklistAssignService: Sendable {
     public var store: AppDatabase
-    public var sourceKey: String
+    public var sourceKey: SourceKey
     public var actor: String
     let chatter: OdooChatter
     let companyID: Int
 
     /// Fails before anything is sent in a mode that never writes, or when the connection is not the database
     /// the ledger was pulled from.
-    public init(store: AppDatabase, settings: OdooSettings, sourceKey: String, actor: String) throws {
+    public init(store: AppDatabase, settings: OdooSettings, sourceKey: SourceKey, actor: String) throws {
         try settings.mode.requireWrites(for: "--assign")
         let source = try OdooGateway.source(settings, writingTo: sourceKey, what: "the checklist's company", action: "assign its tasks")
         self.store = store
@@ -71,7 +71,7 @@ public struct ChecklistAssignService: Sendable {
                     // The intent is on the audit trail before anything is written to Odoo.
                     try store.recordAudit(NewAuditEvent(actor: actor, action: "checklist.task.assign.started",
                         targets: [AuditTarget(model: "closer.checklist_task", id: String(task.id), name: task.key)],
-                        payload: ["source": sourceKey, "period": board.period.description, "task": task.key, "odoo_user": login]))
+                        payload: ["source": sourceKey.text, "period": board.period.description, "task": task.key, "odoo_user": login]))
                     activity = try await chatter.scheduleToDo(on: thread, summary: "Close \(board.period): \(task.title)",
                                                               note: "\(task.completion.explanation.capitalizedFirst). \(marker)",
                                                               deadline: task.dueDate, assignee: user)
@@ -82,7 +82,7 @@ public struct ChecklistAssignService: Sendable {
             } catch {
                 _ = try? store.recordAudit(NewAuditEvent(actor: actor, action: "checklist.task.assign.failed",
                     targets: [AuditTarget(model: "closer.checklist_task", id: String(task.id), name: task.key)],
-                    payload: ["source": sourceKey, "task": task.key, "error": String(describing: error)], outcome: "failed"))
+                    payload: ["source": sourceKey.text, "task": task.key, "error": String(describing: error)], outcome: "failed"))
                 report.failed.append(.init(task: task.key, detail: String(describing: error)))
             }
         }

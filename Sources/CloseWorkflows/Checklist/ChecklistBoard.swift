@@ -20,7 +20,7 @@ public struct ChecklistBoard: Sendable, Codable {
         public var regressed: String?
     }
 
-    public var source: String
+    public var source: SourceKey
     public var period: Period
     public var asOf: LocalDate
     public var templateOrigin: String

@@ -2,7 +2,7 @@ public import Ledger
 
 /// Why a checklist action was refused, in words that say what to do instead.
 public enum ChecklistError: Error, CustomStringConvertible, Equatable {
-    case noChecklist(source: String, period: Period?)
+    case noChecklist(source: SourceKey, period: Period?)
     case unknownTask(String, period: Period, known: [String])
     case automatic(String, explanation: String)
     case dependenciesNotDone(String, [String])

@@ -19,7 +19,7 @@ public struct ChecklistService: Sendable {
     }
 
     /// Instantiates the checklist (first time), evaluates its automatic tasks and returns the board.
-    public func board(sourceKey: String, period: Period, asOf: LocalDate, template: ChecklistTemplate = .builtIn) throws -> ChecklistBoard {
+    public func board(sourceKey: SourceKey, period: Period, asOf: LocalDate, template: ChecklistTemplate = .builtIn) throws -> ChecklistBoard {
         let run = try store.createChecklistRun(sourceKey: sourceKey, period: period, templateOrigin: template.origin,
                                                templateSHA256: template.sha256, tasks: template.tasks, actor: actor)
         var board = try evaluate(run, asOf: asOf)
@@ -31,7 +31,7 @@ public struct ChecklistService: Sendable {
     }
 
     /// Signs off a manual task of the period's checklist (default: the company's latest checklist).
-    public func signOff(sourceKey: String, period: Period?, taskKey: String, comment: String, asOf: LocalDate) throws -> ChecklistBoard {
+    public func signOff(sourceKey: SourceKey, period: Period?, taskKey: String, comment: String, asOf: LocalDate) throws -> ChecklistBoard {
         guard let period = try period ?? store.latestChecklistPeriod(sourceKey: sourceKey),
               let stored = try store.checklistRun(sourceKey: sourceKey, period: period) else {
             throw ChecklistError.noChecklist(source: sourceKey, period: period)
@@ -72,7 +72,7 @@ public struct ChecklistService: Sendable {
 
     /// The period's checklist as stored, read-only: nothing is instantiated, completed or reopened, so a
     /// report (the close package) shows the sign-offs as they stand. Nil when no checklist was started.
-    public static func storedBoard(in store: AppDatabase, sourceKey: String, period: Period, asOf: LocalDate) throws -> ChecklistBoard? {
+    public static func storedBoard(in store: AppDatabase, sourceKey: SourceKey, period: Period, asOf: LocalDate) throws -> ChecklistBoard? {
         guard let run = try store.checklistRun(sourceKey: sourceKey, period: period) else { return nil }
         let facts = try store.checklistFacts(sourceKey: sourceKey, period: period)
         return board(of: run, facts: facts, done: Set(run.tasks.filter(\.isDone).map(\.key)), asOf: asOf)

@@ -17,7 +17,7 @@ public struct CheckService: Sendable {
 
     /// Runs the checks the rule set enables, with its rules, and records the rule set's version and
     /// hash in the run's summary and the report.
-    public func run(sourceKey: String, period: Period, asOf: LocalDate, ruleSet: RuleSet = .builtIn) throws -> CheckReport {
+    public func run(sourceKey: SourceKey, period: Period, asOf: LocalDate, ruleSet: RuleSet = .builtIn) throws -> CheckReport {
         let snapshot = try store.loadSnapshot(sourceKey: sourceKey)
         let runID = try store.startRun(kind: "check", period: period.description, actor: actor)
         do {
@@ -49,7 +49,7 @@ public struct CheckService: Sendable {
         }
     }
 
-    static func linked(_ finding: Finding, sourceKey: String) -> Finding {
+    static func linked(_ finding: Finding, sourceKey: SourceKey) -> Finding {
         var linked = finding
         linked.company = linked.company.linked(sourceKey: sourceKey)
         linked.records = linked.records.map { $0.linked(sourceKey: sourceKey) }
@@ -57,7 +57,7 @@ public struct CheckService: Sendable {
     }
 
     /// The one ledger in the store, or an error that lists the choices.
-    public static func onlySourceKey(in store: AppDatabase) throws -> String {
+    public static func onlySourceKey(in store: AppDatabase) throws -> SourceKey {
         let keys = try store.sourceKeys()
         guard keys.count == 1, let key = keys.first else {
             throw CheckServiceError.chooseSource(keys)
@@ -67,7 +67,7 @@ public struct CheckService: Sendable {
 }
 
 public enum CheckServiceError: Error, CustomStringConvertible {
-    case chooseSource([String])
+    case chooseSource([SourceKey])
 
     public var description: String {
         switch self {
@@ -81,7 +81,7 @@ public enum CheckServiceError: Error, CustomStringConvertible {
 
 /// What `closer check` reports.
 public struct CheckReport: Sendable, Codable {
-    public var source: String
+    public var source: SourceKey
     public var company: String
     public var period: Period
     public var asOf: LocalDate

@@ -11,13 +11,13 @@ import Foundation
 /// write does not post it twice on the retry.
 public struct FindingPostService: Sendable {
     public var store: AppDatabase
-    public var sourceKey: String
+    public var sourceKey: SourceKey
     public var actor: String
     let chatter: OdooChatter
 
     /// Fails before anything is sent when the mode never writes, or when the connection is not the
     /// database the findings were pulled from (their record ids would name other records).
-    public init(store: AppDatabase, settings: OdooSettings, sourceKey: String, actor: String) throws {
+    public init(store: AppDatabase, settings: OdooSettings, sourceKey: SourceKey, actor: String) throws {
         try settings.mode.requireWrites(for: "--post-findings")
         let source = try OdooGateway.source(settings, writingTo: sourceKey, what: "the findings", action: "post them")
         self.store = store
@@ -101,7 +101,7 @@ public struct FindingPostService: Sendable {
     }
 
     func payload(_ finding: Finding, _ extra: [String: String]) -> AuditPayload {
-        AuditPayload(["source": sourceKey, "fingerprint": finding.fingerprint, "check": finding.checkID,
+        AuditPayload(["source": sourceKey.text, "fingerprint": finding.fingerprint, "check": finding.checkID,
                       "severity": finding.severity.rawValue, "period": finding.period.description].merging(extra) { $1 })
     }
 }

@@ -17,7 +17,7 @@ public struct CloseRunService: Sendable {
         self.ruleSet = ruleSet
     }
 
-    public func run(pullingFrom source: (any LedgerSource)?, sourceKey: String, period: Period, asOf: LocalDate) async throws -> CloseStanding {
+    public func run(pullingFrom source: (any LedgerSource)?, sourceKey: SourceKey, period: Period, asOf: LocalDate) async throws -> CloseStanding {
         var pulled: PullReport?
         if let source { pulled = try await PullService(store: store, actor: actor).pull(from: source, sourceKey: sourceKey, period: period) }
         let checks = try CheckService(store: store, actor: actor).run(sourceKey: sourceKey, period: period, asOf: asOf, ruleSet: ruleSet)
@@ -38,7 +38,7 @@ public struct CloseRunService: Sendable {
 
 /// Where a close stands after `closer close`.
 public struct CloseStanding: Sendable, Codable {
-    public var source: String
+    public var source: SourceKey
     public var period: Period
     public var asOf: LocalDate
     public var pulled: PullReport?

@@ -5,10 +5,10 @@ public import Ledger
 /// documents, the eliminations (proposals or worksheet) and the parents still waiting.
 public struct ConsolidationReport: Sendable, Codable {
     public struct Member: Sendable, Codable, Hashable {
-        public var key: String
+        public var key: SourceKey
         public var name: String
         public var currency: String
-        public var parentKey: String?
+        public var parentKey: SourceKey?
         /// Its fiscal-year or hard lock date is at or after the period end.
         public var closed: Bool
     }

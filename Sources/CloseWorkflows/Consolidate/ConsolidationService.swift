@@ -56,7 +56,7 @@ public struct ConsolidationService: Sendable {
         if let parent = request.parentKey, !request.memberKeys.contains(parent) {
             throw ConsolidationRequestError.invalidGroup(["The parent \(parent) is not one of the companies listed."])
         }
-        var snapshots: [String: LedgerSnapshot] = [:]
+        var snapshots: [SourceKey: LedgerSnapshot] = [:]
         for key in request.memberKeys where snapshots[key] == nil { snapshots[key] = try store.loadSnapshot(sourceKey: key) }
         let members = request.memberKeys.map { key in
             IntercompanyMember(key: key, snapshot: snapshots[key]!, parentKey: key == request.parentKey ? nil : request.parentKey,
@@ -76,16 +76,16 @@ public struct ConsolidationService: Sendable {
 public struct ConsolidationRequest: Sendable {
     public var period: Period
     /// The members' source keys, as `closer pull` stored them.
-    public var memberKeys: [String]
+    public var memberKeys: [SourceKey]
     /// The member the others belong to: its consolidation waits for their close.
-    public var parentKey: String?
+    public var parentKey: SourceKey?
     /// For a member's key: for another member's key, the partners standing for it in the first one's books.
-    public var partnerOverrides: [String: [String: [Int]]]
+    public var partnerOverrides: [SourceKey: [SourceKey: [Int]]]
     /// Nil: no consolidation company, a worksheet instead.
     public var consolidation: ConsolidationSettings?
     public var rules: IntercompanyRules
 
-    public init(period: Period, memberKeys: [String], parentKey: String? = nil, partnerOverrides: [String: [String: [Int]]] = [:],
+    public init(period: Period, memberKeys: [SourceKey], parentKey: SourceKey? = nil, partnerOverrides: [SourceKey: [SourceKey: [Int]]] = [:],
                 consolidation: ConsolidationSettings? = nil, rules: IntercompanyRules = IntercompanyRules()) {
         self.period = period
         self.memberKeys = memberKeys
@@ -98,11 +98,11 @@ public struct ConsolidationRequest: Sendable {
 
 /// The consolidation company (a member or a separate company pulled into the store) and where in its chart eliminations go.
 public struct ConsolidationSettings: Sendable, Hashable {
-    public var sourceKey: String
+    public var sourceKey: SourceKey
     public var journalCode: String
     public var accountCodes: EliminationAccountCodes
 
-    public init(sourceKey: String, journalCode: String, accountCodes: EliminationAccountCodes = EliminationAccountCodes()) {
+    public init(sourceKey: SourceKey, journalCode: String, accountCodes: EliminationAccountCodes = EliminationAccountCodes()) {
         self.sourceKey = sourceKey
         self.journalCode = journalCode
         self.accountCodes = accountCodes
@@ -110,14 +110,14 @@ public struct ConsolidationSettings: Sendable, Hashable {
 }
 
 public enum ConsolidationRequestError: Error, Equatable, CustomStringConvertible {
-    case notPulled([String], known: [String])
+    case notPulled([SourceKey], known: [SourceKey])
     case invalidGroup([String])
 
     public var description: String {
         switch self {
         case .notPulled(let keys, let known):
-            "Nothing has been pulled for \(keys.joined(separator: ", ")): run `closer pull` for each company first. "
-                + (known.isEmpty ? "The store holds no ledger yet." : "The store holds \(known.joined(separator: ", ")).")
+            "Nothing has been pulled for \(keys.map(\.text).joined(separator: ", ")): run `closer pull` for each company first. "
+                + (known.isEmpty ? "The store holds no ledger yet." : "The store holds \(known.map(\.text).joined(separator: ", ")).")
         case .invalidGroup(let problems):
             problems.joined(separator: "\n")
         }

@@ -10,12 +10,12 @@ public struct FluxService: Sendable {
         self.store = store
     }
 
-    public func run(sourceKey: String, period: Period, thresholds: FluxThresholds = FluxThresholds()) throws -> FluxReport {
+    public func run(sourceKey: SourceKey, period: Period, thresholds: FluxThresholds = FluxThresholds()) throws -> FluxReport {
         Self.report(snapshot: try store.loadSnapshot(sourceKey: sourceKey), sourceKey: sourceKey, period: period, thresholds: thresholds)
     }
 
     /// The same on a ledger already loaded (the close package loads it once for all its sections).
-    public static func report(snapshot: LedgerSnapshot, sourceKey: String, period: Period, thresholds: FluxThresholds) -> FluxReport {
+    public static func report(snapshot: LedgerSnapshot, sourceKey: SourceKey, period: Period, thresholds: FluxThresholds) -> FluxReport {
         let analysis = FluxAnalysis(snapshot: snapshot, period: period, thresholds: thresholds)
         return FluxReport(source: sourceKey, company: snapshot.company.name, currency: snapshot.company.currency.code.description, period: period,
                           thresholds: thresholds, variances: analysis.variances)
@@ -24,7 +24,7 @@ public struct FluxService: Sendable {
 
 /// What `closer flux` reports.
 public struct FluxReport: Sendable, Codable {
-    public var source: String
+    public var source: SourceKey
     public var company: String
     public var currency: String
     public var period: Period

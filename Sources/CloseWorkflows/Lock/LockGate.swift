@@ -16,7 +16,7 @@ public struct LockGate: Sendable {
         self.actor = actor
     }
 
-    public func blockers(sourceKey: String, period: Period, children: [String], asOf: LocalDate) throws -> [String] {
+    public func blockers(sourceKey: SourceKey, period: Period, children: [SourceKey], asOf: LocalDate) throws -> [String] {
         var blockers: [String] = []
         if let findings = try store.latestFindings(sourceKey: sourceKey, period: period) {
             let blocking = findings.filter { $0.severity == .blocking }

@@ -20,15 +20,15 @@ public struct PeriodLockService: Sendable {
         self.policy = policy
     }
 
-    public func request(sourceKey: String, period: Period, children: [String] = [], asOf: LocalDate) throws -> LockRequest {
+    public func request(sourceKey: SourceKey, period: Period, children: [SourceKey] = [], asOf: LocalDate) throws -> LockRequest {
         let blockers = try LockGate(store: store, actor: actor).blockers(sourceKey: sourceKey, period: period, children: children, asOf: asOf)
         return try store.saveLockRequest(sourceKey: sourceKey, period: period, fields: policy.fields, blockers: blockers, actor: actor)
     }
 
     /// Approves a waiting request: only a controller, never the agent, never the only approver of the
     /// period's decided proposals, and only while the gate is still clear; then writes Odoo.
-    public func approve(id: Int64, sourceKey: String, settings: OdooSettings, confirmHardLock: Bool = false,
-                        children: [String] = [], asOf: LocalDate) async throws -> LockRequest {
+    public func approve(id: Int64, sourceKey: SourceKey, settings: OdooSettings, confirmHardLock: Bool = false,
+                        children: [SourceKey] = [], asOf: LocalDate) async throws -> LockRequest {
         try settings.mode.requireWrites(for: "closer lock approve")
         let request = try store.lockRequest(id: id, sourceKey: sourceKey)
         guard request.status == .requested else { throw LockRequestError.notWaiting(id, status: request.status) }
@@ -65,7 +65,7 @@ public struct PeriodLockService: Sendable {
         return try store.lockRequest(id: id, sourceKey: sourceKey)
     }
 
-    public func authorize(_ request: LockRequest, sourceKey: String, confirmHardLock: Bool) throws {
+    public func authorize(_ request: LockRequest, sourceKey: SourceKey, confirmHardLock: Bool) throws {
         let user = try store.user(login: actor)
         if user.isAgent { throw ApprovalRefusal(rule: "the agent never approves", message: "\(actor) cannot approve lock request \(request.id)") }
         guard user.active, user.roles.contains(.controller) else {

@@ -3,6 +3,7 @@ public import OdooLedger
 public import OdooRPC
 public import Logging
 import FoundationEssentials
+public import Ledger
 
 /// Builds every Odoo client from resolved settings: the one place where a connection is made, so
 /// the operating mode has a single gate. In audit mode the client refuses writes before sending them.
@@ -17,9 +18,9 @@ public enum OdooGateway {
 
     /// A source for writing back to the database a stored ledger came from; refuses any other
     /// connection, since the stored record ids would name other records there.
-    public static func source(_ settings: OdooSettings, writingTo sourceKey: String, what: String, action: String) throws -> OdooLedgerSource {
+    public static func source(_ settings: OdooSettings, writingTo sourceKey: SourceKey, what: String, action: String) throws -> OdooLedgerSource {
         let source = source(settings)
-        guard let companyID = sourceKey.split(separator: "=").last.flatMap({ Int($0) }), source.sourceKey(companyID: companyID) == sourceKey else {
+        guard let companyID = sourceKey.companyID, source.sourceKey(companyID: companyID) == sourceKey else {
             throw SourceMismatchError(sourceKey: sourceKey, url: settings.endpoint.url.absoluteString, database: settings.endpoint.database,
                                       what: what, action: action)
         }
@@ -29,7 +30,7 @@ public enum OdooGateway {
 
 /// The connection does not reach the database a stored ledger came from.
 public struct SourceMismatchError: Error, CustomStringConvertible, Equatable {
-    public var sourceKey: String
+    public var sourceKey: SourceKey
     public var url: String
     public var database: String
     public var what: String

@@ -19,7 +19,7 @@ public struct PullService: Sendable {
         .onward(from: period.advanced(by: -historyMonths).start)
     }
 
-    public func pull(from source: some LedgerSource, sourceKey: String, period: Period, historyMonths: Int = 12,
+    public func pull(from source: some LedgerSource, sourceKey: SourceKey, period: Period, historyMonths: Int = 12,
                      forceComplete: Bool = false, progress: PullProgress? = nil) async throws -> PullReport {
         let started = ContinuousClock.now
         let window = Self.window(for: period, historyMonths: historyMonths)

@@ -3,7 +3,7 @@ public import CloseStore
 public import OdooLedger
 import Foundation
 import BankMatching
-import Ledger
+public import Ledger
 
 /// `closer reconcile apply`: writes approved bank matches back to the Odoo they were pulled from.
 /// Supervised mode applies approved proposals only; autonomous mode also applies those the policy
@@ -20,7 +20,7 @@ public struct ReconcileApplyService: Sendable {
         self.actor = actor
     }
 
-    public func apply(sourceKey: String) async throws -> [ReconcileApplyResult] {
+    public func apply(sourceKey: SourceKey) async throws -> [ReconcileApplyResult] {
         try settings.mode.requireWrites(for: "closer reconcile apply")
         let source = try OdooGateway.source(settings, writingTo: sourceKey, what: "the proposals", action: "apply them")
         let statuses: Set<MatchProposalStatus> = settings.mode == .autonomous ? [.approved, .proposed] : [.approved]

@@ -18,7 +18,7 @@ public struct ReconcileService: Sendable {
 
     /// The matcher for a stored ledger: a model refitted on history plus every verdict so far, stored
     /// as a new version when it differs from the newest stored one.
-    public func matcher(sourceKey: String, snapshot: LedgerSnapshot, rules: MatchRules) throws -> BankMatcher {
+    public func matcher(sourceKey: SourceKey, snapshot: LedgerSnapshot, rules: MatchRules) throws -> BankMatcher {
         let stored = try store.latestMatchModel(sourceKey: sourceKey)
         let version = (stored?.version ?? 0) + 1
         let matcher = BankMatcher(snapshot: snapshot, rules: rules, model: .prior)
@@ -30,7 +30,7 @@ public struct ReconcileService: Sendable {
         return matcher
     }
 
-    public func propose(sourceKey: String, period: Period, rules: MatchRules = MatchRules()) throws -> ReconcileReport {
+    public func propose(sourceKey: SourceKey, period: Period, rules: MatchRules = MatchRules()) throws -> ReconcileReport {
         let snapshot = try store.loadSnapshot(sourceKey: sourceKey)
         let runID = try store.startRun(kind: "reconcile", period: period.description, actor: actor)
         do {
@@ -51,13 +51,13 @@ public struct ReconcileService: Sendable {
     /// Approves or rejects a stored proposal; the verdict, with the features the model saw, teaches the next model.
     /// Decided as `actor` (a Closer user) under the approval policy: an approval it does not yet find
     /// sufficient is recorded and the proposal keeps waiting.
-    public func decide(id: Int64, sourceKey: String, approve: Bool, note: String?, policy: ApprovalPolicy,
+    public func decide(id: Int64, sourceKey: SourceKey, approve: Bool, note: String?, policy: ApprovalPolicy,
                        rules: MatchRules = MatchRules()) throws -> Reviewed<StoredMatchProposal> {
         try decide(ids: [id], sourceKey: sourceKey, approve: approve, note: note, policy: policy, rules: rules)[0]
     }
 
     /// Decides several proposals with one matcher (its indexes are built once, not per proposal).
-    public func decide(ids: [Int64], sourceKey: String, approve: Bool, note: String?, policy: ApprovalPolicy,
+    public func decide(ids: [Int64], sourceKey: SourceKey, approve: Bool, note: String?, policy: ApprovalPolicy,
                        rules: MatchRules = MatchRules()) throws -> [Reviewed<StoredMatchProposal>] {
         let stored = Dictionary(try store.matchProposals(sourceKey: sourceKey).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var matcher: BankMatcher?
@@ -79,7 +79,7 @@ public struct ReconcileService: Sendable {
 
 /// What `closer reconcile` reports.
 public struct ReconcileReport: Sendable, Codable {
-    public var source: String
+    public var source: SourceKey
     public var period: Period
     public var runID: Int64
     public var model: MatchModel

@@ -26,19 +26,16 @@ public final class OdooLedgerSource: LedgerSource {
     }
 
     /// Identifies this company's ledger in the store, independent of who logs in.
-    public func sourceKey(companyID: Int) -> String {
-        "odoo:\(endpoint.url.absoluteString)#\(endpoint.database)/company=\(companyID)"
+    public func sourceKey(companyID: Int) -> SourceKey {
+        .odoo(url: endpoint.url.absoluteString, database: endpoint.database, companyID: companyID)
     }
 
     /// The address that opens a record in Odoo's web client, for a ledger pulled under `sourceKey`
     /// (nil for other sources). The classic /web URL works from Odoo 16 to 19 and selects the database.
-    public static func webLink(sourceKey: String, model: String, id: Int) -> String? {
-        guard sourceKey.hasPrefix("odoo:"), let hash = sourceKey.lastIndex(of: "#"),
-              let slash = sourceKey[hash...].range(of: "/company=") else { return nil }
-        let base = sourceKey[sourceKey.index(sourceKey.startIndex, offsetBy: 5)..<hash]
-        let database = sourceKey[sourceKey.index(after: hash)..<slash.lowerBound]
-        let query = database.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? String(database)
-        return "\(base.hasSuffix("/") ? String(base.dropLast()) : String(base))/web?db=\(query)#model=\(model)&id=\(id)&view_type=form"
+    public static func webLink(sourceKey: SourceKey, model: String, id: Int) -> String? {
+        guard let (base, database) = sourceKey.odooDatabase else { return nil }
+        let query = database.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? database
+        return "\(base.hasSuffix("/") ? String(base.dropLast()) : base)/web?db=\(query)#model=\(model)&id=\(id)&view_type=form"
     }
 
     public func pull(_ request: PullRequest, progress: PullProgress?) async throws -> PullResult {

@@ -7,7 +7,7 @@ import Foundation
 import Ledger
 
 extension LedgerScope {
-    func adjustments() throws -> (service: AdjustmentService, sourceKey: String, rules: AdjustmentRules) {
+    func adjustments() throws -> (service: AdjustmentService, sourceKey: SourceKey, rules: AdjustmentRules) {
         let (ruleSet, store, key) = try open()
         return (AdjustmentService(store: store, actor: ActorIdentity.current()), key, ruleSet.adjustments)
     }

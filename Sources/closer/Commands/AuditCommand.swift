@@ -3,6 +3,7 @@ import CloseStore
 import CloseWorkflows
 import Foundation
 import Governance
+import Ledger
 
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -59,7 +60,7 @@ extension AuditCommand {
             abstract: "Who prepared, approved (on what evidence) and applied what Closer wrote as an Odoo entry, from the verified trail.")
 
         @OptionGroup var common: CommonOptions
-        @Option(help: "Which pulled ledger (default: the only one in the store).") var source: String?
+        @Option(help: "Which pulled ledger (default: the only one in the store).") var source: SourceKey?
         @Argument(help: "The Odoo account.move id.") var moveID: Int
 
         func run() async throws {

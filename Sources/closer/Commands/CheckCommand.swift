@@ -13,7 +13,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @Option(help: "The period to close, YYYY-MM.") var period: String
-    @Option(help: "Which pulled ledger (default: the only one in the store).") var source: String?
+    @Option(help: "Which pulled ledger (default: the only one in the store).") var source: SourceKey?
     @Option(help: "The day the close is done, YYYY-MM-DD (default: today, UTC).") var asOf: String?
     @Option(help: "The rule-set file (default: ./closer-rules.yaml when present, else the built-in rules).") var rules: String?
     @Option(help: "Exit 1 when a finding of this severity or worse exists: blocking, warning, advisory, or never.") var failOn = "blocking"

@@ -13,7 +13,7 @@ struct FluxCommand: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @Option(help: "The period to analyse, YYYY-MM.") var period: String
-    @Option(help: "Which pulled ledger (default: the only one in the store).") var source: String?
+    @Option(help: "Which pulled ledger (default: the only one in the store).") var source: SourceKey?
     @Option(help: "The rule-set file with the flux thresholds (default: ./closer-rules.yaml when present, else the built-in rules).")
     var rules: String?
     @Option(help: "Which accounts to review: all, profit-and-loss or balance-sheet (default: the rule set's).") var accounts: String?

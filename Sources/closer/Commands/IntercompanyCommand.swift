@@ -17,8 +17,8 @@ struct IntercompanyCommand: AsyncParsableCommand {
     @Option(help: "The group's companies: their source keys as pulled, comma-separated.") var companies: String?
     @Flag(help: "Pull the demo group (Northwind, parent, and Northwind Robotics) into the store and use it as --companies and --parent.")
     var demo = false
-    @Option(help: "The listed company the others belong to: its eliminations wait until they have locked the period.") var parent: String?
-    @Option(help: "The consolidation company (a listed company or another pulled one); without it, a worksheet.") var into: String?
+    @Option(help: "The listed company the others belong to: its eliminations wait until they have locked the period.") var parent: SourceKey?
+    @Option(help: "The consolidation company (a listed company or another pulled one); without it, a worksheet.") var into: SourceKey?
     @Option(help: "The consolidation company's journal for eliminations (default MISC).") var journal: String?
     @Option(help: "Elimination accounts in the consolidation company: RECEIVABLE,PAYABLE,REVENUE,EXPENSE codes (default 121000,211000,400000,500000).")
     var eliminationAccounts: String?
@@ -28,7 +28,7 @@ struct IntercompanyCommand: AsyncParsableCommand {
     @Flag(help: "Where the two sides differ, eliminate the lower and leave the difference (default: report only).") var eliminateLower = false
     @Option(help: "Write the elimination worksheet (CSV) here when there is no consolidation company.") var worksheet: String?
 
-    var memberKeys: [String] { (companies ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    var memberKeys: [SourceKey] { (companies ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { SourceKey($0) } }
 
     func validate() throws {
         do { _ = try Period(parsing: period) } catch { throw ValidationError(String(describing: error)) }
@@ -55,7 +55,7 @@ struct IntercompanyCommand: AsyncParsableCommand {
             let pulled = try await DemoGroupService(store: store, actor: ActorIdentity.current()).pull(period: try Period(parsing: period))
             (keys, parent) = ([pulled.parent, pulled.subsidiary], pulled.parent)
         }
-        var overrides: [String: [String: [Int]]] = [:]
+        var overrides: [SourceKey: [SourceKey: [Int]]] = [:]
         for mapping in partner {
             let (holder, other, ids) = Self.partnerMapping(mapping, count: keys.count)!
             overrides[keys[holder], default: [:]][keys[other], default: []] += ids
@@ -124,7 +124,7 @@ enum IntercompanyReportText {
         }
     }
 
-    private static func name(_ key: String, in report: ConsolidationReport) -> String {
-        report.members.first { $0.key == key }?.name ?? key
+    private static func name(_ key: SourceKey, in report: ConsolidationReport) -> String {
+        report.members.first { $0.key == key }?.name ?? key.text
     }
 }

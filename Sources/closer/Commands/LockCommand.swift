@@ -15,7 +15,7 @@ struct LockCommand: AsyncParsableCommand {
             abstract: "Ask for the period's lock: refused with every blocker (findings, tasks, proposals, children), else waits for a controller.")
         @OptionGroup var scope: LedgerScope
         @Option(help: "The period to lock, YYYY-MM.") var period: String
-        @Option(help: "A child company's source key; its books must be locked through the period end. Repeatable.") var child: [String] = []
+        @Option(help: "A child company's source key; its books must be locked through the period end. Repeatable.") var child: [SourceKey] = []
         @Option(help: "The day to judge the checklist's due dates by, YYYY-MM-DD (default: today, UTC).") var asOf: String?
 
         func validate() throws {
@@ -39,7 +39,7 @@ struct LockCommand: AsyncParsableCommand {
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The lock request's id.") var id: Int64
         @Flag(help: "Confirm the irreversible hard lock, when the rule set's lock.fields names it.") var confirmHardLock = false
-        @Option(help: "A child company's source key, checked again. Repeatable.") var child: [String] = []
+        @Option(help: "A child company's source key, checked again. Repeatable.") var child: [SourceKey] = []
         @Option(help: "The day to judge the checklist's due dates by, YYYY-MM-DD (default: today, UTC).") var asOf: String?
 
         func run() async throws {

@@ -129,7 +129,7 @@ enum ProposalText {
 }
 
 extension LedgerScope {
-    func reconcile() throws -> (service: ReconcileService, sourceKey: String, rules: MatchRules) {
+    func reconcile() throws -> (service: ReconcileService, sourceKey: SourceKey, rules: MatchRules) {
         let (ruleSet, store, key) = try open()
         return (ReconcileService(store: store, actor: ActorIdentity.current()), key, ruleSet.matching)
     }

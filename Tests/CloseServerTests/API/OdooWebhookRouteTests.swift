@@ -53,7 +53,7 @@ struct OdooWebhookRouteTests {
         let reply = try await server.post("/webhooks/odoo?token=\(Self.secret)", json: #"{"_id": 42, "_model": "account.move"}"#)
 
         #expect(reply.status == 202, "\(reply.text)")
-        #expect(try reply.json()["source"] as? String == demo.source)
+        #expect(try reply.json()["source"] as? String == demo.source.text)
         var actions: [String] = []
         for _ in 0..<100 where !actions.contains("checks.recorded") {
             try await Task.sleep(for: .milliseconds(200))

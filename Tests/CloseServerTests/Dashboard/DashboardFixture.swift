@@ -12,7 +12,7 @@ struct DashboardFixture {
     static let password = "correct horse battery staple"
 
     var store: AppDatabase
-    var source: String
+    var source: SourceKey
     var period: Period
     var baseURL: URL
 

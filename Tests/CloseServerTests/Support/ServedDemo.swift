@@ -17,7 +17,7 @@ struct ServedDemo {
     static let admin = "root-admin"
 
     var store: AppDatabase
-    var source: String
+    var source: SourceKey
     var period: Period
     var tokens: [String: String]
     var book: DemoBook
@@ -25,7 +25,7 @@ struct ServedDemo {
     static func make() async throws -> ServedDemo {
         let book = DemoCompany.generate(DemoOptions(targetLines: 2_000))
         let store = try AppDatabase.inMemory()
-        let source = "demo:server"
+        let source: SourceKey = "demo:server"
         let period = book.groundTruth.period
         _ = try await PullService(store: store, actor: preparer).pull(
             from: DemoLedgerSource(book: book), sourceKey: source, period: period, historyMonths: 12, progress: { _, _ in })
@@ -50,7 +50,7 @@ struct ServedDemo {
     }
 
     /// The smallest waiting proposal: one an approver may approve alone under the built-in policy.
-    static func approvableProposal(_ store: AppDatabase, source: String) throws -> StoredAdjustment {
+    static func approvableProposal(_ store: AppDatabase, source: SourceKey) throws -> StoredAdjustment {
         try #require(try store.adjustments(sourceKey: source, statuses: [.proposed])
             .min { ($0.proposal.entry.total?.minorUnits ?? 0) < ($1.proposal.entry.total?.minorUnits ?? 0) })
     }

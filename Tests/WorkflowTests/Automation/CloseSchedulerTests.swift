@@ -72,7 +72,7 @@ import Testing
     @Test func withoutASourceKeyTheOnlyLedgerIsClosedAndAnEmptyStoreIsAFailureThatSaysWhy() async throws {
         let store = try AppDatabase.inMemory()
         let anyLedger = CloseSchedule(name: "nightly", hour: 2, minute: 30, closeWindowWorkingDays: 3)
-        let scheduler = CloseScheduler(store: store, schedules: [anyLedger], locks: CompanyRunLock(), work: { key, _, _ in key })
+        let scheduler = CloseScheduler(store: store, schedules: [anyLedger], locks: CompanyRunLock(), work: { key, _, _ in key.text })
         let recorded = await scheduler.tick(now: Self.utc("2026-11-02", 2, 30))
         #expect(recorded.map(\.status) == [.failed])
         #expect(recorded.first?.summary.contains("closer pull") == true)

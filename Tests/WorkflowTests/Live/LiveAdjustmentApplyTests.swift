@@ -18,7 +18,7 @@ struct LiveAdjustmentApplyTests {
     struct Fixture {
         var settings: OdooSettings
         var client: OdooClient
-        var sourceKey: String
+        var sourceKey: SourceKey
         var snapshot: LedgerSnapshot
         var period: Period
         var source: OdooLedgerSource
@@ -34,7 +34,7 @@ struct LiveAdjustmentApplyTests {
             snapshot = try await Self.pulled(source, sourceKey: sourceKey, period: period).loadSnapshot(sourceKey: sourceKey)
         }
 
-        static func pulled(_ source: OdooLedgerSource, sourceKey: String, period: Period) async throws -> AppDatabase {
+        static func pulled(_ source: OdooLedgerSource, sourceKey: SourceKey, period: Period) async throws -> AppDatabase {
             let store = try AppDatabase.inMemory()
             _ = try await PullService(store: store, actor: "live-test").pull(from: source, sourceKey: sourceKey, period: period)
             return store

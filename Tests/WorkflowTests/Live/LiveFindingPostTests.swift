@@ -16,7 +16,7 @@ struct LiveFindingPostTests {
     struct Fixture {
         var settings: OdooSettings
         var client: OdooClient
-        var sourceKey: String
+        var sourceKey: SourceKey
         var asOf: LocalDate
 
         init() async throws {

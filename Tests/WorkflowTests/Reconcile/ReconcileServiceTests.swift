@@ -9,10 +9,10 @@ import Ledger
 import BankMatching
 
 @Suite struct ReconcileServiceTests {
-    func pulledDemo() async throws -> (AppDatabase, String, GroundTruth) {
+    func pulledDemo() async throws -> (AppDatabase, SourceKey, GroundTruth) {
         let book = DemoCompany.generate(DemoOptions(targetLines: 3_000))
         let store = try AppDatabase.inMemory()
-        let key = "demo:reconcile"
+        let key: SourceKey = "demo:reconcile"
         _ = try await PullService(store: store, actor: "test").pull(
             from: DemoLedgerSource(book: book), sourceKey: key, period: book.groundTruth.period, historyMonths: 12, progress: { _, _ in })
         return (store, key, book.groundTruth)

@@ -17,7 +17,7 @@ import Adjustments
 
     /// The demo close with its planted unbalanced entry cancelled (so the books can foot), the sales account renamed to
     /// `hostileName`, and its checklist started.
-    static func closedDemo() async throws -> (AppDatabase, String, Period, CheckReport) {
+    static func closedDemo() async throws -> (AppDatabase, SourceKey, Period, CheckReport) {
         let (store, key, period, checks) = try await ClosedDemo.make(asOf: asOf) { book in
             let balance = Dictionary(book.snapshot.lines.map { ($0.moveID, $0.debit.minorUnits - $0.credit.minorUnits) }, uniquingKeysWith: +)
             for index in book.snapshot.moves.indices where balance[book.snapshot.moves[index].id, default: 0] != 0 {

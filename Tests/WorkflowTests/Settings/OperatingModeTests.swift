@@ -4,6 +4,7 @@ import CloseStore
 import Foundation
 import OdooRPC
 import Testing
+import Ledger
 
 @Suite struct OperatingModeTests {
     /// Nothing listens on port 9: a refused call fails with the refusal, anything sent would fail as a network error.
@@ -13,7 +14,7 @@ import Testing
         return try OdooSettings(resolving: SettingsResolver(flags: flags, environment: environment, file: file))
     }
 
-    static let sourceKey = "odoo:http://127.0.0.1:9#closedemo/company=1"
+    static let sourceKey: SourceKey = "odoo:http://127.0.0.1:9#closedemo/company=1"
 
     @Test func auditIsTheDefaultAndTheModeComesFromFlagEnvironmentOrFile() throws {
         #expect(try Self.settings(mode: nil).mode == .audit)
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func postingFindingsNeedsTheDatabaseTheyCameFrom() throws {
-        for key in ["odoo:http://127.0.0.1:9#otherdb/company=1", "demo:northwind"] {
+        for key: SourceKey in ["odoo:http://127.0.0.1:9#otherdb/company=1", "demo:northwind"] {
             #expect(throws: SourceMismatchError.self) {
                 _ = try FindingPostService(store: try AppDatabase.inMemory(), settings: try Self.settings(mode: "autonomous"),
                                            sourceKey: key, actor: "tester")

@@ -158,7 +158,7 @@ import Adjustments
         defer { try? FileManager.default.removeItem(at: directory) }
         let storePath = directory.appendingPathComponent("store.sqlite").path
         let store = try AppDatabase.open(at: storePath)
-        let key = "demo:test"
+        let key: SourceKey = "demo:test"
         _ = try await PullService(store: store, actor: "test").pull(
             from: DemoLedgerSource(book: book), sourceKey: key, period: book.groundTruth.period, historyMonths: 12, progress: { _, _ in })
         let ruleSet = try parse("schema_version: 1\ndisabled_checks: [draft-in-period]\n", path: "custom.yaml")

@@ -8,11 +8,11 @@ enum ClosedDemo {
     /// `edit` changes the generated books before the pull (a hostile account name, say); `store` is
     /// an empty store to fill (default: a new one in memory).
     static func make(asOf: LocalDate, store given: AppDatabase? = nil, edit: (inout DemoBook) -> Void = { _ in }) async throws
-        -> (AppDatabase, String, Period, CheckReport) {
+        -> (AppDatabase, SourceKey, Period, CheckReport) {
         var book = DemoCompany.generate(DemoOptions(targetLines: 3_000))
         edit(&book)
         let store = try given ?? AppDatabase.inMemory()
-        let key = "demo:checklist"
+        let key: SourceKey = "demo:checklist"
         let period = book.groundTruth.period
         _ = try await PullService(store: store, actor: "test").pull(
             from: DemoLedgerSource(book: book), sourceKey: key, period: period, historyMonths: 12, progress: { _, _ in })
