@@ -56,6 +56,17 @@ public struct ReconcileService: Sendable {
         try decide(ids: [id], sourceKey: sourceKey, approve: approve, note: note, policy: policy, rules: rules)[0]
     }
 
+    /// Approves the named proposals and, with `allAuto`, every waiting one the policy marked auto
+    /// (`closer reconcile approve --all-auto`).
+    public func approve(ids: [Int64], allAuto: Bool, sourceKey: String, note: String?, policy: ApprovalPolicy,
+                        rules: MatchRules = MatchRules()) throws -> [Reviewed<StoredMatchProposal>] {
+        var chosen = ids
+        if allAuto {
+            chosen += try store.matchProposals(sourceKey: sourceKey, statuses: [.proposed]).filter { $0.proposal.decision == .auto }.map(\.id)
+        }
+        return try decide(ids: chosen, sourceKey: sourceKey, approve: true, note: note, policy: policy, rules: rules)
+    }
+
     /// Decides several proposals with one matcher (its indexes are built once, not per proposal).
     public func decide(ids: [Int64], sourceKey: SourceKey, approve: Bool, note: String?, policy: ApprovalPolicy,
                        rules: MatchRules = MatchRules()) throws -> [Reviewed<StoredMatchProposal>] {

@@ -50,13 +50,8 @@ struct ReconcileCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (ruleSet, store, key) = try scope.open()
-            var chosen = ids
-            if allAuto {
-                chosen += try store.matchProposals(sourceKey: key, statuses: [.proposed])
-                    .filter { $0.proposal.decision == .auto }.map(\.id)
-            }
             let decided = try ReconcileService(store: store, actor: ActorIdentity.current())
-                .decide(ids: chosen, sourceKey: key, approve: true, note: note, policy: ruleSet.approvals, rules: ruleSet.matching)
+                .approve(ids: ids, allAuto: allAuto, sourceKey: key, note: note, policy: ruleSet.approvals, rules: ruleSet.matching)
             if scope.common.json { return try Output.json(decided) }
             for review in decided {
                 print(ReviewText.approval(review, id: review.proposal.id, approved: review.proposal.proposal.best?.documents.joined(separator: ", ") ?? ""))

@@ -1,6 +1,7 @@
 public import ArgumentParser
 import CloseSettings
 import CloseStore
+import CloseWorkflows
 import Foundation
 import Governance
 
@@ -17,7 +18,7 @@ struct UsersCommand: AsyncParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func run() async throws {
-            let users = try common.openStore().users()
+            let users = try common.users().list()
             if common.json { return try Output.json(users) }
             for user in users { UserText.print(user) }
         }
@@ -33,7 +34,7 @@ struct UsersCommand: AsyncParsableCommand {
         @Option(help: "Their res.users id in Odoo, so activities can be assigned to them.") var odooUser: Int?
 
         func run() async throws {
-            let user = try common.openStore().addUser(login: login, name: name, roles: Set(role), odooUserID: odooUser, actor: ActorIdentity.current())
+            let user = try common.users().add(login: login, name: name, roles: Set(role), odooUserID: odooUser)
             if common.json { return try Output.json(user) }
             Swift.print("added", terminator: " ")
             UserText.print(user)
@@ -60,7 +61,7 @@ struct UsersCommand: AsyncParsableCommand {
         @OptionGroup var user: LoginArgument
 
         func run() async throws {
-            let issued = try user.store.issueToken(login: user.login, actor: ActorIdentity.current())
+            let issued = try user.users.issueToken(login: user.login)
             if user.common.json { return try Output.json(issued) }
             Swift.print(issued.token)
             let notice = "Token \(issued.prefix)… for \(user.login): shown once, copy it now. Revoke with `closer users revoke-token \(issued.prefix)`.\n"
@@ -74,7 +75,7 @@ struct UsersCommand: AsyncParsableCommand {
         @Argument(help: "The token's prefix.") var prefix: String
 
         func run() async throws {
-            try common.openStore().revokeToken(prefix: prefix, actor: ActorIdentity.current())
+            try common.users().revokeToken(prefix: prefix)
             if !common.json { Swift.print("revoked token \(prefix)…") }
         }
     }
@@ -87,7 +88,7 @@ struct UsersCommand: AsyncParsableCommand {
 
         func run() async throws {
             let password = try NewPassword.read()
-            try user.store.setPassword(password, login: user.login, actor: ActorIdentity.current())
+            try user.users.setPassword(password, login: user.login)
             if !user.common.json { Swift.print("password set for \(user.login)") }
         }
     }
@@ -96,23 +97,23 @@ struct UsersCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reactivate a deactivated user.")
         @OptionGroup var user: LoginArgument
 
-        func run() async throws { try user.print(user.store.setUserActive(true, login: user.login, actor: ActorIdentity.current())) }
+        func run() async throws { try user.print(user.users.setActive(true, login: user.login)) }
     }
 
     struct Deactivate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Deactivate a user: their approvals and tokens are refused until reactivated.")
         @OptionGroup var user: LoginArgument
 
-        func run() async throws { try user.print(user.store.setUserActive(false, login: user.login, actor: ActorIdentity.current())) }
+        func run() async throws { try user.print(user.users.setActive(false, login: user.login)) }
     }
 }
 
-/// The store and one login, as the commands about one user take them.
+/// The users service and one login, as the commands about one user take them.
 struct LoginArgument: ParsableArguments {
     @OptionGroup var common: CommonOptions
     @Argument(help: "Login.") var login: String
 
-    var store: AppDatabase { get throws { try common.openStore() } }
+    var users: UsersService { get throws { try common.users() } }
 
     func print(_ user: CloserUser) throws {
         if common.json { return try Output.json(user) }
@@ -126,14 +127,17 @@ struct RoleChange: ParsableArguments {
     @Argument(help: "viewer, preparer, approver, controller or admin.") var role: CloserRole
 
     func apply(granted: Bool) throws {
-        try user.print(user.store.setRole(role, granted: granted, login: user.login, actor: ActorIdentity.current()))
+        try user.print(user.users.setRole(role, granted: granted, login: user.login))
     }
 }
 
 extension CloserRole: ExpressibleByArgument {}
 
 extension CommonOptions {
-    func openStore() throws -> AppDatabase { try AppDatabase.open(at: try resolver().storePath) }
+    /// Users managed as CLOSER_ACTOR (else the OS user).
+    func users() throws -> UsersService {
+        UsersService(store: try AppDatabase.open(at: try resolver().storePath), actor: ActorIdentity.current())
+    }
 }
 
 enum UserText {

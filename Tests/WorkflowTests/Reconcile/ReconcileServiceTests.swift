@@ -66,6 +66,19 @@ import BankMatching
         #expect(try store.verifyAuditTrail().isIntact)
     }
 
+    @Test func allAutoApprovesTheNamedAndEveryWaitingAutoProposal() async throws {
+        let (store, key, truth) = try await pulledDemo()
+        let proposals = try ReconcileService(store: store, actor: "alice").propose(sourceKey: key, period: truth.period).proposals
+        let auto = proposals.filter { $0.proposal.decision == .auto }.map(\.id)
+        let named = try #require(proposals.first { $0.proposal.decision != .auto && $0.proposal.best != nil })
+        #expect(!auto.isEmpty)
+        let decided = try Self.reviewer(store).approve(ids: [named.id], allAuto: true, sourceKey: key, note: "bulk", policy: ApprovalPolicy())
+        #expect(decided.map(\.proposal.id) == [named.id] + auto)
+        #expect(decided.allSatisfy { $0.proposal.status == .approved && $0.proposal.decidedBy == "bob" })
+        let waiting = try store.matchProposals(sourceKey: key, statuses: [.proposed])
+        #expect(!waiting.isEmpty && !waiting.contains { $0.proposal.decision == .auto }, "only auto proposals are approved unnamed")
+    }
+
     @Test func applyingNeedsAModeThatWrites() async throws {
         let (store, key, _) = try await pulledDemo()
         let resolver = SettingsResolver(flags: [.odooURL: "http://127.0.0.1:9", .odooDatabase: "x", .odooUser: "u", .odooPassword: "p"],
