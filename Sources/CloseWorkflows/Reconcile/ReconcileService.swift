@@ -58,7 +58,7 @@ public struct ReconcileService: Sendable {
 
     /// Approves the named proposals and, with `allAuto`, every waiting one the policy marked auto
     /// (`closer reconcile approve --all-auto`).
-    public func approve(ids: [Int64], allAuto: Bool, sourceKey: String, note: String?, policy: ApprovalPolicy,
+    public func approve(ids: [Int64], allAuto: Bool, sourceKey: SourceKey, note: String?, policy: ApprovalPolicy,
                         rules: MatchRules = MatchRules()) throws -> [Reviewed<StoredMatchProposal>] {
         var chosen = ids
         if allAuto {
