@@ -25,16 +25,17 @@ public struct BankMatcher: Sendable {
         if model == nil { self.model = retrained(version: 1, feedback: []).model }
     }
 
-    /// Proposals for the unreconciled statement lines dated on or before `through`.
-    public func proposals(through date: LocalDate) -> [MatchProposal] {
-        proposals(for: snapshot.statementLines.filter { !$0.isReconciled && $0.date <= date })
+    /// Proposals for the unreconciled statement lines dated on or before `through`, never offering a
+    /// candidate a reviewer rejected for that line.
+    public func proposals(through date: LocalDate, rejected: RejectedCandidates = RejectedCandidates()) -> [MatchProposal] {
+        proposals(for: snapshot.statementLines.filter { !$0.isReconciled && $0.date <= date }, rejected: rejected)
     }
 
-    public func proposals(for lines: [StatementLine]) -> [MatchProposal] {
-        lines.map { propose($0) }
+    public func proposals(for lines: [StatementLine], rejected: RejectedCandidates = RejectedCandidates()) -> [MatchProposal] {
+        lines.map { propose($0, rejected: rejected) }
     }
 
-    func propose(_ line: StatementLine) -> MatchProposal {
+    func propose(_ line: StatementLine, rejected: RejectedCandidates = RejectedCandidates()) -> MatchProposal {
         let text = line.paymentRef ?? ""
         var proposal = MatchProposal(statementLineID: line.id, date: line.date, amount: line.amount, text: text, partnerID: nil,
                                      decision: .cannotMatch, candidates: [], reason: "", modelVersion: model.version)
@@ -47,9 +48,13 @@ public struct BankMatcher: Sendable {
             return proposal
         }
         proposal.partnerID = facts.partner.partnerID
-        let scored = score(line, facts: facts, isOpen: nil, memory: true)
+        let scored = score(line, facts: facts, isOpen: nil, memory: true, rejected: rejected)
         proposal.candidates = scored
         guard let best = scored.first else {
+            if rejected.any(for: line.id) {
+                proposal.reason = "cannot match: a reviewer rejected every candidate for this line; reconcile it in Odoo by hand"
+                return proposal
+            }
             proposal.reason = "cannot match: no open item has this amount"
                 + (facts.keys.full.isEmpty ? "" : " or a document number in '\(text)'")
                 + (facts.partner.partnerID == nil ? ", the counterpart is not a known partner" : "")
@@ -64,7 +69,7 @@ public struct BankMatcher: Sendable {
         } else {
             proposal.decision = .escalate
         }
-        proposal.reason = best.reason
+        proposal.reason = rejected.changedLines[line.id].map { "proposed again, \($0): " + best.reason } ?? best.reason
         return proposal
     }
 
@@ -86,9 +91,11 @@ public struct BankMatcher: Sendable {
     }
 
     /// The line's candidates with their probabilities, best first; the first `limit` explained.
-    func score(_ line: StatementLine, facts: MatchFeatures.LineFacts, isOpen: ((OpenItem) -> Bool)?, memory: Bool, limit: Int = 3) -> [ScoredCandidate] {
+    func score(_ line: StatementLine, facts: MatchFeatures.LineFacts, isOpen: ((OpenItem) -> Bool)?, memory: Bool, limit: Int = 3,
+               rejected: RejectedCandidates = RejectedCandidates()) -> [ScoredCandidate] {
         let learned = memory ? history.counterpart(for: ReconciledHistory.words(line.paymentRef)) : nil
         let candidates = evaluate(line, facts: facts, index: index, isOpen: isOpen, memory: learned, explain: false)
+            .filter { !rejected.contains(statementLineID: line.id, itemLineIDs: $0.0.items.map(\.lineID), accountID: $0.0.accountID) }
             .map { ($0.0, $0.1.mentionedItems, model.probability($0.1.values)) }
             .sorted { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0.items.map(\.lineID).lexicographicallyPrecedes($1.0.items.map(\.lineID)) }
         return candidates.prefix(limit).map { candidate, mentioned, probability in

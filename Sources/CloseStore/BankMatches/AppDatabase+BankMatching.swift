@@ -44,7 +44,8 @@ extension AppDatabase {
     }
 
     /// Stores a reconcile run's proposals. Lines whose match was already approved or applied are not
-    /// proposed again; an older proposal still waiting for review is superseded by the new one.
+    /// proposed again. A match still waiting for review that the run proposes again stays as it is, with
+    /// its id and any partial approvals; a different match for its line supersedes it.
     public func saveMatchProposals(_ proposals: [MatchProposal], runID: Int64, sourceKey: SourceKey, period: Period,
                                    actor: String) throws -> [StoredMatchProposal] {
         try writer.write { db in
@@ -53,10 +54,18 @@ extension AppDatabase {
                 SELECT statement_line_id FROM match_proposal WHERE company_id = ? AND status IN ('approved', 'applied')
                 """, arguments: [company]))
             var stored: [StoredMatchProposal] = []
+            var kept = 0
             for proposal in proposals where !settled.contains(proposal.statementLineID) {
+                let key = Self.idempotencyKey(sourceKey: sourceKey, proposal)
+                if let waiting = try Row.fetchOne(db, sql: """
+                    SELECT * FROM match_proposal WHERE company_id = ? AND statement_line_id = ? AND status = 'proposed' AND idempotency_key = ?
+                    """, arguments: [company, proposal.statementLineID, key]) {
+                    stored.append(try Self.storedMatchProposal(waiting))
+                    kept += 1
+                    continue
+                }
                 try db.execute(sql: "UPDATE match_proposal SET status = 'superseded' WHERE company_id = ? AND statement_line_id = ? AND status = 'proposed'",
                                arguments: [company, proposal.statementLineID])
-                let key = Self.idempotencyKey(sourceKey: sourceKey, proposal)
                 try db.execute(sql: """
                     INSERT INTO match_proposal (company_id, run_id, period, statement_line_id, decision, status, idempotency_key, proposal, prepared_by)
                     VALUES (?, ?, ?, ?, ?, 'proposed', ?, ?, ?)
@@ -67,8 +76,9 @@ extension AppDatabase {
             }
             _ = try Self.appendAudit(NewAuditEvent(
                 actor: actor, action: "match.proposed", targets: [AuditTarget(model: "closer.run", id: String(runID))],
-                payload: AuditPayload(["source": sourceKey.text, "period": period.description, "proposals": String(stored.count),
-                                       "skipped_already_decided": String(proposals.count - stored.count)])), at: Date(), in: db)
+                payload: AuditPayload(["source": sourceKey.text, "period": period.description, "proposals": String(stored.count - kept),
+                                       "kept_waiting": String(kept), "skipped_already_decided": String(proposals.count - stored.count)])),
+                at: Date(), in: db)
             return stored
         }
     }

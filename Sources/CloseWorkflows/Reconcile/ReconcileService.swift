@@ -35,7 +35,10 @@ public struct ReconcileService: Sendable {
         let runID = try store.startRun(kind: "reconcile", period: period.description, actor: actor)
         do {
             let matcher = try matcher(sourceKey: sourceKey, snapshot: snapshot, rules: rules)
-            let proposals = matcher.proposals(through: period.end)
+            // A rejected match stays rejected while its line is what the reviewer saw.
+            let rejected = RejectedCandidates(rejected: try store.matchProposals(sourceKey: sourceKey, statuses: [.rejected]).map(\.proposal),
+                                              lines: snapshot.statementLines)
+            let proposals = matcher.proposals(through: period.end, rejected: rejected)
             let stored = try store.saveMatchProposals(proposals, runID: runID, sourceKey: sourceKey, period: period, actor: actor)
             let report = ReconcileReport(source: sourceKey, period: period, runID: runID, model: matcher.model, proposals: stored)
             var summary = report.countsByDecision.mapValues(String.init)

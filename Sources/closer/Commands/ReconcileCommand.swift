@@ -94,12 +94,12 @@ struct ReconcileCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List stored proposals, optionally by status.")
         @OptionGroup var scope: LedgerScope
-        @Option(help: "proposed, approved, rejected, applied, failed or superseded.") var status: [String] = []
+        @Option(help: "proposed, approved, rejected, applied, failed or superseded (default: all but superseded). Repeatable.") var status: [String] = []
 
         func run() async throws {
             let (service, key, _) = try scope.reconcile()
-            // An unknown status matches no proposal, so it lists nothing.
-            let statuses = status.isEmpty ? nil : Set(status.compactMap(MatchProposalStatus.init(rawValue:)))
+            // Superseded proposals were never decided: shown only when asked for. An unknown status matches nothing.
+            let statuses = Set(status.isEmpty ? MatchProposalStatus.current : status.compactMap(MatchProposalStatus.init(rawValue:)))
             let stored = try service.store.matchProposals(sourceKey: key, statuses: statuses)
             if scope.common.json { return try Output.json(stored) }
             for proposal in stored { ProposalText.print(proposal) }
