@@ -20,7 +20,7 @@ public struct HTML: ExpressibleByStringInterpolation, Sendable {
         public mutating func appendInterpolation(_ value: (some CustomStringConvertible)?) { markup += value.map { HTML.escape($0.description) } ?? "" }
     }
 
-    /// Text made safe for element content and quoted attribute values (the close package's escaping).
+    /// Text made safe for element content and quoted attribute values, in HTML and in inline SVG.
     public static func escape(_ text: String) -> String { text.htmlEscaped }
 
     /// A link that opens outside the dashboard (into Odoo); only http(s) addresses become links, so a

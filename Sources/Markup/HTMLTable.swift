@@ -1,5 +1,5 @@
-/// A table of the close package's HTML page. Every cell's text is escaped here, so no section can
-/// forget to; amounts are right-aligned.
+/// A table of the close package's HTML page. Cells are text that `HTML` escapes as it interpolates
+/// them, so no section can forget to; amounts are right-aligned.
 public struct HTMLTable {
     public enum Row {
         case cells([String])
@@ -23,22 +23,22 @@ public struct HTMLTable {
     public mutating func heading(_ title: String) { rows.append(.heading(title)) }
     public mutating func total(_ row: [String]) { footer.append(row) }
 
-    public var html: String {
-        func cells(_ row: [String], tag: String) -> String {
-            row.enumerated().map { column, text in
-                let number = numericColumns.contains(column) ? " class=\"num\"" : ""
-                return "<\(tag)\(number)>\(text.htmlEscaped)</\(tag)>"
-            }.joined()
-        }
-        var html = "<table><thead><tr>" + cells(headers, tag: "th") + "</tr></thead><tbody>"
-        for row in rows {
+    public var html: HTML {
+        let body = rows.map { row -> HTML in
             switch row {
-            case .cells(let row): html += "<tr>" + cells(row, tag: "td") + "</tr>"
-            case .heading(let title): html += "<tr class=\"group\"><td colspan=\"\(headers.count)\">\(title.htmlEscaped)</td></tr>"
+            case .cells(let cells): self.row(cells)
+            case .heading(let title): "<tr class=\"group\"><td colspan=\"\(headers.count)\">\(title)</td></tr>"
             }
         }
-        html += "</tbody>"
-        if !footer.isEmpty { html += "<tfoot>" + footer.map { "<tr>" + cells($0, tag: "td") + "</tr>" }.joined() + "</tfoot>" }
-        return html + "</table>\n"
+        let foot: HTML = footer.isEmpty ? "" : "<tfoot>\(footer.map { row($0) })</tfoot>"
+        return "<table><thead>\(row(headers, tag: "th"))</thead><tbody>\(body)</tbody>\(foot)</table>\n"
+    }
+
+    private func row(_ cells: [String], tag: HTML = "td") -> HTML {
+        let cells = cells.enumerated().map { column, text -> HTML in
+            let number: HTML = numericColumns.contains(column) ? " class=\"num\"" : ""
+            return "<\(tag)\(number)>\(text)</\(tag)>"
+        }
+        return "<tr>\(cells)</tr>"
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 extension String {
     /// Safe inside HTML and SVG text and attribute values: the five characters markup gives meaning to.
-    public var htmlEscaped: String {
+    /// Internal: markup is built as `HTML`, whose interpolation escapes through it, never by hand.
+    var htmlEscaped: String {
         var escaped = ""
         escaped.reserveCapacity(utf8.count)
         for character in self {

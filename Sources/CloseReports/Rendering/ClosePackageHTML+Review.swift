@@ -10,25 +10,27 @@ extension ClosePackageHTML {
     /// How many of the largest movers the flux chart draws (the table lists them all).
     static let topMovers = 10
 
-    static func flux(_ package: ClosePackage) -> String {
+    static func flux(_ package: ClosePackage) -> HTML {
         let report = package.flux
         let movers = report.variances.filter { $0.comparison == .priorPeriod }.prefix(topMovers)
-        var body = "<p class=\"meta\">Accounts whose movement changed by at least \(report.thresholds.absolute) "
-            + "\(text(report.currency)) and \(text(String(report.thresholds.relativePercent))) %; amounts in each account's natural direction; comparisons whose base reaches before the pulled history are left out.</p>\n"
-        if !movers.isEmpty {
-            body += SVGBarChart(title: "Top movers against the prior period (change)", series: ["Change"], categories: movers.map {
-                SVGBarChart.Category(name: "\($0.code) \($0.name)", bars: [SVGBarChart.Bar(value: Double($0.delta.minorUnits), label: amount($0.delta))])
-            }).svg
-        }
+        let thresholds: HTML = """
+            <p class="meta">Accounts whose movement changed by at least \(report.thresholds.absolute) \(report.currency) and \
+            \(report.thresholds.relativePercent) %; amounts in each account's natural direction; comparisons whose base reaches before the pulled \
+            history are left out.</p>
+
+            """
+        let chart: HTML = movers.isEmpty ? "" : SVGBarChart(title: "Top movers against the prior period (change)", series: ["Change"], categories: movers.map {
+            SVGBarChart.Category(name: "\($0.code) \($0.name)", bars: [SVGBarChart.Bar(value: Double($0.delta.minorUnits), label: amount($0.delta))])
+        }).svg
         var table = HTMLTable(["Against", "Account", "Name", "This period", "Base", "Change", "Explanation"], numericColumns: [3, 4, 5])
         for variance in report.variances {
             table.add([variance.baseLabel, variance.code, variance.name, amount(variance.current), amount(variance.base), amount(variance.delta),
                        variance.narrative])
         }
-        return section("Flux analysis (\(report.variances.count) variances)", body + table.html)
+        return section("Flux analysis (\(report.variances.count) variances)", thresholds, chart, table.html)
     }
 
-    static func reconciliation(_ package: ClosePackage) -> String {
+    static func reconciliation(_ package: ClosePackage) -> HTML {
         let summary = package.reconciliation
         var table = HTMLTable(["Status", "Statement lines", "Net amount"], numericColumns: [1, 2])
         for bucket in summary.buckets {
@@ -38,7 +40,7 @@ extension ClosePackageHTML {
         return section("Bank reconciliation", table.html)
     }
 
-    static func findings(_ package: ClosePackage) -> String {
+    static func findings(_ package: ClosePackage) -> HTML {
         guard let findings = package.openFindings else {
             return section("Open findings", "<p class=\"bad\">The period was never checked: run `closer check --period \(package.period)`.</p>\n")
         }
@@ -49,10 +51,10 @@ extension ClosePackageHTML {
         for finding in findings {
             table.add([finding.severity.rawValue, finding.checkID, finding.records.map(\.name).joined(separator: ", "), finding.message])
         }
-        return section("Open findings (\(findings.count), latest check run)", chart.svg + table.html)
+        return section("Open findings (\(findings.count), latest check run)", chart.svg, table.html)
     }
 
-    static func checklist(_ package: ClosePackage) -> String {
+    static func checklist(_ package: ClosePackage) -> HTML {
         guard let board = package.checklist else {
             return section("Close checklist", "<p class=\"bad\">No checklist was started for \(package.period): run `closer checklist --period \(package.period)`.</p>\n")
         }
@@ -65,7 +67,7 @@ extension ClosePackageHTML {
         return section("Close checklist: \(board.summary)", table.html)
     }
 
-    static func adjustments(_ package: ClosePackage) -> String {
+    static func adjustments(_ package: ClosePackage) -> HTML {
         var table = HTMLTable(["Id", "Kind", "Entry", "Date", "Amount", "Status", "Prepared by", "Approved by", "Decided"], numericColumns: [0, 4])
         for adjustment in package.adjustments {
             table.add([String(adjustment.id), adjustment.kind.rawValue, adjustment.ref, adjustment.date.description, amount(adjustment.amount),
@@ -75,17 +77,17 @@ extension ClosePackageHTML {
         return section("Adjusting entries (\(package.adjustments.count))", table.html)
     }
 
-    static func audit(_ package: ClosePackage) -> String {
+    static func audit(_ package: ClosePackage) -> HTML {
         let verification = package.audit.verification
-        let verdict = verification.isIntact
+        let verdict: HTML = verification.isIntact
             ? "<p class=\"ok\">The whole audit trail verifies: \(verification.eventCount) events, every hash and link intact.</p>\n"
-            : "<p class=\"bad\">The audit trail is BROKEN: " + text(verification.problems.map(\.description).joined(separator: "; ")) + "</p>\n"
+            : "<p class=\"bad\">The audit trail is BROKEN: \(verification.problems.map(\.description).joined(separator: "; "))</p>\n"
         var table = HTMLTable(["#", "Recorded", "Actor", "Action", "Targets", "Outcome", "Hash"], numericColumns: [0])
         for event in package.audit.events {
             table.add([String(event.seq), event.recordedAt, event.actor, event.action,
                        event.targets.map { "\($0.model) \($0.id)" + ($0.name.map { " \($0)" } ?? "") }.joined(separator: ", "), event.outcome,
                        String(event.hash.prefix(12))])
         }
-        return section("Audit excerpt (\(package.audit.events.count) events about \(package.period))", verdict + table.html)
+        return section("Audit excerpt (\(package.audit.events.count) events about \(package.period))", verdict, table.html)
     }
 }

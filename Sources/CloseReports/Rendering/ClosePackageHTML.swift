@@ -5,26 +5,27 @@ import CloseStore
 import CloseChecks
 
 /// The close package as ONE self-contained HTML page: inline CSS, inline SVG charts, no scripts, no
-/// external resources (it is mailed, archived and opened offline). Every piece of text from the
-/// ledger or the store is escaped, through `HTMLTable`, `SVGBarChart` or `text(_:)`.
+/// external resources (it is mailed, archived and opened offline). Built as `HTML`, like the
+/// dashboard, so every piece of text from the ledger or the store is escaped by construction.
 public enum ClosePackageHTML {
     public static func render(_ package: ClosePackage) -> String {
         let title = "Close package — \(package.company), \(package.period)"
-        return """
+        let page: HTML = """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>\(title.htmlEscaped)</title>
+            <html lang="en"><head><meta charset="utf-8"><title>\(title)</title>
             <style>\(style)</style></head><body>
-            <h1>\(title.htmlEscaped)</h1>
-            <p class="meta">Source \(text(package.source.text)) · currency \(text(package.currency.description)) · as of \(package.asOf) · \
+            <h1>\(title)</h1>
+            <p class="meta">Source \(package.source) · currency \(package.currency) · as of \(package.asOf) · \
             balances from posted entries pulled since \(package.pulledFrom)</p>
             \(summary(package))\(profitAndLoss(package))\(balanceSheet(package))\(trialBalance(package))\(flux(package))\
             \(reconciliation(package))\(findings(package))\(checklist(package))\(adjustments(package))\(audit(package))
             </body></html>
 
             """
+        return page.markup
     }
 
-    static let style = """
+    static let style: HTML = """
         body{font-family:sans-serif;font-size:13px;margin:24px;color:#1a202c}h1{font-size:20px}h2{font-size:16px;margin-top:28px;\
         border-bottom:1px solid #cbd5e0}table{border-collapse:collapse;margin:8px 0}th,td{padding:3px 8px;border-bottom:1px solid #e2e8f0;\
         text-align:left;vertical-align:top}th{background:#f7fafc}.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
@@ -34,17 +35,15 @@ public enum ClosePackageHTML {
 
     static let columnTitles = ["This period", "Prior period", "Same period last year"]
 
-    static func text(_ value: String) -> String { value.htmlEscaped }
-
     /// "1,234.50": grouped, exact, without the currency (the page states it once); "—" for a comparative not pulled.
     static func amount(_ money: Money?) -> String {
         guard let money else { return "—" }
         return String(money.description.dropLast(money.currency.description.count + 1))
     }
 
-    static func section(_ title: String, _ body: String) -> String { "<h2>\(text(title))</h2>\n" + body }
+    static func section(_ title: String, _ body: HTML...) -> HTML { "<h2>\(title)</h2>\n\(body)" }
 
-    static func summary(_ package: ClosePackage) -> String {
+    static func summary(_ package: ClosePackage) -> HTML {
         let pending = package.adjustments.filter { $0.status == .proposed }.count
         let tiles = [
             ("Result this period", amount(package.profitAndLoss.result.current)),
@@ -54,7 +53,7 @@ public enum ClosePackageHTML {
             ("Checklist", package.checklist?.summary ?? "not started"),
             ("Audit trail", package.audit.verification.isIntact ? "intact" : "BROKEN"),
         ]
-        return "<div class=\"tiles\">" + tiles.map { "<div class=\"tile\">\(text($0.0))<br><b>\(text($0.1))</b></div>" }.joined() + "</div>\n"
+        return "<div class=\"tiles\">\(tiles.map { tile -> HTML in "<div class=\"tile\">\(tile.0)<br><b>\(tile.1)</b></div>" })</div>\n"
     }
 
     /// Current against comparatives, one bar per column the store backs.
@@ -62,7 +61,7 @@ public enum ClosePackageHTML {
         amounts.columns.map { money in money.map { SVGBarChart.Bar(value: Double($0.minorUnits), label: amount($0)) } }
     }
 
-    static func statementTable(_ groups: [StatementGroup], extra: [(String, ComparativeAmounts)], total: (String, ComparativeAmounts)?) -> String {
+    static func statementTable(_ groups: [StatementGroup], extra: [(String, ComparativeAmounts)], total: (String, ComparativeAmounts)?) -> HTML {
         var table = HTMLTable(["Account", "Name"] + columnTitles, numericColumns: [2, 3, 4])
         for group in groups {
             table.heading(group.family.title)
@@ -74,27 +73,27 @@ public enum ClosePackageHTML {
         return table.html
     }
 
-    static func profitAndLoss(_ package: ClosePackage) -> String {
+    static func profitAndLoss(_ package: ClosePackage) -> HTML {
         let statement = package.profitAndLoss
         let chart = SVGBarChart(title: "Profit and loss: this period against the comparatives", series: columnTitles, categories: [
             SVGBarChart.Category(name: "Income", bars: comparativeBars(statement.income.total)),
             SVGBarChart.Category(name: "Expenses", bars: comparativeBars(statement.expenses.total)),
             SVGBarChart.Category(name: "Result", bars: comparativeBars(statement.result)),
         ])
-        return section("Profit and loss", chart.svg + statementTable(statement.groups, extra: [], total: ("Result (income − expenses)", statement.result)))
+        return section("Profit and loss", chart.svg, statementTable(statement.groups, extra: [], total: ("Result (income − expenses)", statement.result)))
     }
 
-    static func balanceSheet(_ package: ClosePackage) -> String {
+    static func balanceSheet(_ package: ClosePackage) -> HTML {
         let sheet = package.balanceSheet
         let foots = sheet.difference.columns.allSatisfy { $0?.isZero ?? true }
-        let verdict = foots ? "<p class=\"ok\">Assets equal liabilities, equity and results in every column.</p>"
-            : "<p class=\"bad\">The balance sheet does not balance: difference \(text(sheet.difference.columns.map(amount).joined(separator: " / "))).</p>"
+        let verdict: HTML = foots ? "<p class=\"ok\">Assets equal liabilities, equity and results in every column.</p>"
+            : "<p class=\"bad\">The balance sheet does not balance: difference \(sheet.difference.columns.map(amount).joined(separator: " / ")).</p>"
         return section("Balance sheet at \(package.period.end)", statementTable(
             sheet.groups, extra: [("Current-year result", sheet.currentYearResult), ("Earlier years' result not yet closed", sheet.earlierYearsResult)],
-            total: ("Total liabilities, equity and results", sheet.totalLiabilitiesAndEquity)) + verdict)
+            total: ("Total liabilities, equity and results", sheet.totalLiabilitiesAndEquity)), verdict)
     }
 
-    static func trialBalance(_ package: ClosePackage) -> String {
+    static func trialBalance(_ package: ClosePackage) -> HTML {
         let balances = package.trialBalance
         var table = HTMLTable(["Account", "Name", "Opening", "Debit", "Credit", "Closing", "Closing, prior period", "Closing, same period last year"],
                               numericColumns: [2, 3, 4, 5, 6, 7])
@@ -104,9 +103,9 @@ public enum ClosePackageHTML {
                       + balances.comparativeClosings(of: row).map(amount))
         }
         table.total(["", "Total", "", amount(current.totalDebit), amount(current.totalCredit), "", "", ""])
-        let verdict = current.isBalanced ? "<p class=\"ok\">Debits equal credits.</p>"
-            : "<p class=\"bad\">Debits and credits differ by \(text(amount(current.totalDebit - current.totalCredit))) (debits − credits): "
-                + "a posted entry does not balance (see the findings).</p>"
-        return section("Trial balance, \(package.period)", table.html + verdict)
+        let difference = amount(current.totalDebit - current.totalCredit)
+        let verdict: HTML = current.isBalanced ? "<p class=\"ok\">Debits equal credits.</p>"
+            : "<p class=\"bad\">Debits and credits differ by \(difference) (debits − credits): a posted entry does not balance (see the findings).</p>"
+        return section("Trial balance, \(package.period)", table.html, verdict)
     }
 }

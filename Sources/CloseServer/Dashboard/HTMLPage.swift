@@ -30,7 +30,7 @@ struct HTMLPage: Sendable {
         """
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(title) · Closer</title><style>\(HTML(stringLiteral: Self.style))</style></head>
+        <title>\(title) · Closer</title><style>\(Self.style)</style></head>
         <body>\(header)<main><h1>\(title)</h1>\(noticeHTML)\(body)</main></body></html>
         """
     }
@@ -68,7 +68,7 @@ struct HTMLPage: Sendable {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html.markup)))
     }
 
-    private static let style = """
+    private static let style: HTML = """
         body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
         header{display:flex;gap:1.5em;align-items:center;padding:.6em 1.2em;background:#1d2330;color:#fff;flex-wrap:wrap}
         header a{color:#cfe0ff;margin-right:1em;text-decoration:none}header form{margin-left:auto}
