@@ -21,7 +21,7 @@ public struct HTML: ExpressibleByStringInterpolation, Sendable {
     }
 
     /// Text made safe for element content and quoted attribute values, in HTML and in inline SVG.
-    public static func escape(_ text: String) -> String { text.htmlEscaped }
+    static func escape(_ text: String) -> String { text.htmlEscaped }
 
     /// A link that opens outside the dashboard (into Odoo); only http(s) addresses become links, so a
     /// stored `javascript:` address is shown as text and never run.
