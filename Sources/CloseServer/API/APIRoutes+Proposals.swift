@@ -61,22 +61,12 @@ extension APIRoutes {
             .decide(ids: ids, sourceKey: try request.sourceKey(in: store), approve: approve, note: note, policy: configuration.ruleSet.approvals)
     }
 
-    private func bulkApprove(_ request: Request, _ context: CloserRequestContext) async throws -> JSONBody<BulkApproveResult> {
+    private func bulkApprove(_ request: Request, _ context: CloserRequestContext) async throws -> JSONBody<BulkReview<StoredAdjustment>> {
         let body = try await request.json(BulkApproveRequest.self)
         guard (0...1).contains(body.minConfidence) else { throw APIError.badParameter("minConfidence", "must be between 0 and 1") }
-        let period = try body.period.map { try Request.period($0) }
-        let source = try request.sourceKey(in: store)
-        let waiting = try store.adjustments(sourceKey: source, period: period, statuses: [.proposed])
-            .filter { $0.proposal.confidence >= body.minConfidence }
-        var result = BulkApproveResult()
-        for stored in waiting {
-            do {
-                result.decided += try decide([stored.id], request, context, approve: true, note: body.note)
-            } catch let refusal as ApprovalRefusal {
-                result.refused.append(.init(id: stored.id, reason: refusal.description))
-            }
-        }
-        return JSONBody(result)
+        return JSONBody(try AdjustmentService(store: store, actor: try context.actor)
+            .approveWaiting(sourceKey: try request.sourceKey(in: store), period: try body.period.map { try Request.period($0) },
+                            minConfidence: body.minConfidence, note: body.note, policy: configuration.ruleSet.approvals))
     }
 }
 
@@ -95,15 +85,6 @@ struct BulkApproveRequest: RequestBody, Codable, Sendable {
     var period: String?
     var minConfidence: Double
     var note: String?
-}
-
-struct BulkApproveResult: Codable, Sendable {
-    struct Refused: Codable, Sendable {
-        var id: Int64
-        var reason: String
-    }
-    var decided: [Reviewed<StoredAdjustment>] = []
-    var refused: [Refused] = []
 }
 
 struct ProposalDetail: Codable, Sendable {

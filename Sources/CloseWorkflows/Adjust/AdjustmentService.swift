@@ -50,6 +50,21 @@ public struct AdjustmentService: Sendable {
     public func decide(ids: [Int64], sourceKey: SourceKey, approve: Bool, note: String?, policy: ApprovalPolicy) throws -> [Reviewed<StoredAdjustment>] {
         try ids.map { try store.decideAdjustment(id: $0, sourceKey: sourceKey, approved: approve, actor: actor, note: note, policy: policy) }
     }
+
+    /// Approves every named proposal the policy lets `actor` approve, one by one; the others are
+    /// reported with the rule that refused them.
+    public func approve(ids: [Int64], sourceKey: SourceKey, note: String?, policy: ApprovalPolicy) throws -> BulkReview<StoredAdjustment> {
+        try BulkReview(ids) { try store.decideAdjustment(id: $0, sourceKey: sourceKey, approved: true, actor: actor, note: note, policy: policy) }
+    }
+
+    /// `closer approve --all` and the API's bulk approval: every proposal waiting for review (of one
+    /// period, at or above a confidence), as far as the policy lets `actor` approve.
+    public func approveWaiting(sourceKey: SourceKey, period: Period?, minConfidence: Double = 0, note: String?,
+                               policy: ApprovalPolicy) throws -> BulkReview<StoredAdjustment> {
+        let waiting = try store.adjustments(sourceKey: sourceKey, period: period, statuses: [.proposed])
+            .filter { $0.proposal.confidence >= minConfidence }
+        return try approve(ids: waiting.map(\.id), sourceKey: sourceKey, note: note, policy: policy)
+    }
 }
 
 /// What `closer propose` reports: the stored proposals, the drafts refused before storing (with

@@ -2,10 +2,12 @@ public import CloseSettings
 public import CloseStore
 public import Ledger
 import Foundation
+import Governance
 
 /// `closer close`: the close's whole sequence on one ledger — pull (when a source is given), check,
 /// reconcile, propose, checklist — and where the close stands: what is left, what blocks the lock.
-/// Nothing is approved or written to Odoo here; those are people's decisions.
+/// Nothing is approved or written to Odoo here; those are people's decisions. The proposals are prepared
+/// by the agent, not by whoever started the run, so that person can still approve them.
 public struct CloseRunService: Sendable {
     public var store: AppDatabase
     public var actor: String
@@ -21,8 +23,10 @@ public struct CloseRunService: Sendable {
         var pulled: PullReport?
         if let source { pulled = try await PullService(store: store, actor: actor).pull(from: source, sourceKey: sourceKey, period: period) }
         let checks = try CheckService(store: store, actor: actor).run(sourceKey: sourceKey, period: period, asOf: asOf, ruleSet: ruleSet)
-        let matches = try ReconcileService(store: store, actor: actor).propose(sourceKey: sourceKey, period: period, rules: ruleSet.matching)
-        let adjustments = try AdjustmentService(store: store, actor: actor).propose(sourceKey: sourceKey, period: period, rules: ruleSet.adjustments)
+        let matches = try ReconcileService(store: store, actor: CloserUser.agentLogin)
+            .propose(sourceKey: sourceKey, period: period, rules: ruleSet.matching)
+        let adjustments = try AdjustmentService(store: store, actor: CloserUser.agentLogin)
+            .propose(sourceKey: sourceKey, period: period, rules: ruleSet.adjustments)
         let board = try ChecklistService(store: store, actor: actor).board(sourceKey: sourceKey, period: period, asOf: asOf)
         let lockBlockers = try LockGate(store: store, actor: actor).blockers(sourceKey: sourceKey, period: period, children: [], asOf: asOf)
         let stored = try store.adjustments(sourceKey: sourceKey, period: period)

@@ -60,22 +60,30 @@ public struct ReconcileService: Sendable {
     }
 
     /// Approves the named proposals and, with `allAuto`, every waiting one the policy marked auto
-    /// (`closer reconcile approve --all-auto`).
+    /// (`closer reconcile approve --all-auto`), each as far as the policy lets `actor` approve it; the
+    /// others are reported with the rule that refused them.
     public func approve(ids: [Int64], allAuto: Bool, sourceKey: SourceKey, note: String?, policy: ApprovalPolicy,
-                        rules: MatchRules = MatchRules()) throws -> [Reviewed<StoredMatchProposal>] {
+                        rules: MatchRules = MatchRules()) throws -> BulkReview<StoredMatchProposal> {
         var chosen = ids
         if allAuto {
             chosen += try store.matchProposals(sourceKey: sourceKey, statuses: [.proposed]).filter { $0.proposal.decision == .auto }.map(\.id)
         }
-        return try decide(ids: chosen, sourceKey: sourceKey, approve: true, note: note, policy: policy, rules: rules)
+        return try BulkReview(chosen, decide: try decider(sourceKey: sourceKey, approve: true, note: note, policy: policy, rules: rules))
     }
 
     /// Decides several proposals with one matcher (its indexes are built once, not per proposal).
     public func decide(ids: [Int64], sourceKey: SourceKey, approve: Bool, note: String?, policy: ApprovalPolicy,
                        rules: MatchRules = MatchRules()) throws -> [Reviewed<StoredMatchProposal>] {
+        try ids.map(try decider(sourceKey: sourceKey, approve: approve, note: note, policy: policy, rules: rules))
+    }
+
+    /// One decision at a time, with the features the model saw kept for its next version; the matcher
+    /// that computes them is built on the first proposal that needs it.
+    private func decider(sourceKey: SourceKey, approve: Bool, note: String?, policy: ApprovalPolicy,
+                         rules: MatchRules) throws -> (Int64) throws -> Reviewed<StoredMatchProposal> {
         let stored = Dictionary(try store.matchProposals(sourceKey: sourceKey).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var matcher: BankMatcher?
-        return try ids.map { id in
+        return { id in
             guard let pending = stored[id] else { throw MatchReviewError.unknownProposal(id) }
             var features: [Double]?
             if let best = pending.proposal.best {

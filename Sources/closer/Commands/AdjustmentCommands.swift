@@ -89,18 +89,28 @@ struct ApproveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve", abstract: "Approve adjusting-entry proposals under the rule set's approval policy; each approval is audited with the hash of what was approved.")
     @OptionGroup var scope: LedgerScope
-    @Argument(help: "Proposal ids.") var ids: [Int64]
+    @Argument(help: "Proposal ids.") var ids: [Int64] = []
+    @Flag(help: "Every proposal waiting for review (of --period if given) that the policy lets you approve; the rest are listed with why.")
+    var all = false
+    @Option(help: "With --all: only the proposals of this period (YYYY-MM).") var period: String?
+    @Option(help: "With --all: only proposals at or above this confidence (0 to 1).") var minConfidence: Double = 0
     @Option(help: "A comment kept with the approval.") var note: String?
+
+    func validate() throws {
+        if ids.isEmpty == !all { throw ValidationError("Name proposal ids, or pass --all (not both).") }
+        if !all && (period != nil || minConfidence != 0) { throw ValidationError("--period and --min-confidence go with --all.") }
+        if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence must be between 0 and 1.") }
+    }
 
     func run() async throws {
         let (ruleSet, store, key) = try scope.open()
-        let decided = try AdjustmentService(store: store, actor: ActorIdentity.current())
-            .decide(ids: ids, sourceKey: key, approve: true, note: note, policy: ruleSet.approvals)
+        let service = AdjustmentService(store: store, actor: ActorIdentity.current())
+        let decided = all
+            ? try service.approveWaiting(sourceKey: key, period: try period.map(Period.init(parsing:)), minConfidence: minConfidence, note: note,
+                                         policy: ruleSet.approvals)
+            : try service.approve(ids: ids, sourceKey: key, note: note, policy: ruleSet.approvals)
         if scope.common.json { return try Output.json(decided) }
-        for review in decided {
-            let stored = review.proposal
-            print(ReviewText.approval(review, id: stored.id, approved: "\(stored.proposal.entry.ref) (evidence \(stored.evidenceSHA256.prefix(12)))"))
-        }
+        try ReviewText.print(decided, id: \.id) { "\($0.proposal.entry.ref) (evidence \($0.evidenceSHA256.prefix(12)))" }
     }
 }
 

@@ -53,9 +53,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             let decided = try ReconcileService(store: store, actor: ActorIdentity.current())
                 .approve(ids: ids, allAuto: allAuto, sourceKey: key, note: note, policy: ruleSet.approvals, rules: ruleSet.matching)
             if scope.common.json { return try Output.json(decided) }
-            for review in decided {
-                print(ReviewText.approval(review, id: review.proposal.id, approved: review.proposal.proposal.best?.documents.joined(separator: ", ") ?? ""))
-            }
+            try ReviewText.print(decided, id: \.id) { $0.proposal.best?.documents.joined(separator: ", ") ?? "" }
         }
     }
 

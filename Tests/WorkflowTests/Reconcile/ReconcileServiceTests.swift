@@ -79,8 +79,8 @@ import BankMatching
         let named = try #require(proposals.first { $0.proposal.decision != .auto && $0.proposal.best != nil })
         #expect(!auto.isEmpty)
         let decided = try Self.reviewer(store).approve(ids: [named.id], allAuto: true, sourceKey: key, note: "bulk", policy: ApprovalPolicy())
-        #expect(decided.map(\.proposal.id) == [named.id] + auto)
-        #expect(decided.allSatisfy { $0.proposal.status == .approved && $0.proposal.decidedBy == "bob" })
+        #expect(decided.decided.map(\.proposal.id) == [named.id] + auto && decided.refused.isEmpty)
+        #expect(decided.decided.allSatisfy { $0.proposal.status == .approved && $0.proposal.decidedBy == "bob" })
         let waiting = try store.matchProposals(sourceKey: key, statuses: [.proposed])
         #expect(!waiting.isEmpty && !waiting.contains { $0.proposal.decision == .auto }, "only auto proposals are approved unnamed")
     }
