@@ -81,19 +81,21 @@ let package = Package(
                           swiftSettings: swiftSettings),
         // A loopback HTTP server shared by the tests that drive real HTTP clients.
         .target(name: "LoopbackHTTP", path: "Tests/LoopbackHTTP", swiftSettings: swiftSettings),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger"], swiftSettings: swiftSettings),
-        .testTarget(name: "OdooRPCTests", dependencies: ["OdooRPC", "Ledger", "LoopbackHTTP"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        // The mutation fuzzer the parsers' fuzz tests share (CLOSER_FUZZ_SECONDS for long runs).
+        .target(name: "FuzzSupport", path: "Tests/FuzzSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "OdooRPCTests", dependencies: ["OdooRPC", "Ledger", "LoopbackHTTP", "FuzzSupport"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "OdooLedgerTests", dependencies: ["OdooLedger", "Ledger", "OdooRPC", "LoopbackHTTP"], swiftSettings: swiftSettings),
         .testTarget(name: "CloseChecksTests", dependencies: ["CloseChecks", "Ledger", "DemoCompany"], swiftSettings: swiftSettings),
         .testTarget(name: "DemoCompanyTests", dependencies: ["DemoCompany", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "AdjustmentsTests", dependencies: ["Adjustments", "DemoCompany", "Ledger"], swiftSettings: swiftSettings),
-        .testTarget(name: "BankMatchingTests", dependencies: ["BankMatching", "DemoCompany", "Ledger"], swiftSettings: swiftSettings),
+        .testTarget(name: "BankMatchingTests", dependencies: ["BankMatching", "DemoCompany", "Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseChecks", "Adjustments", "Governance", "Ledger", grdb],
                     swiftSettings: swiftSettings),
         .testTarget(name: "CloseDemoTests", dependencies: ["CloseDemo", "Ledger", "OdooLedger", "OdooRPC"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkflowTests", dependencies: [
             "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Governance", "CloseStore",
-            "CloseSettings", "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "LoopbackHTTP", grdb,
+            "CloseSettings", "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "LoopbackHTTP", "FuzzSupport", grdb,
         ], swiftSettings: swiftSettings),
         .testTarget(name: "CloseServerTests", dependencies: [
             "CloseServer", "Automation", "CloseWorkflows", "CloseStore", "CloseChecks", "Adjustments", "Governance", "Markup", "DemoCompany",

@@ -39,6 +39,13 @@ import Testing
         ])
     }
 
+    /// Found by WireFuzzTests: 19-digit integers came back as 18 significant digits and a power of ten.
+    @Test func integersUpTo64BitsStayExactIntegers() throws {
+        #expect(try Wire.json(Array("[9223372036854775807, -9223372036854775808, 1000000000000000000, 9223372036854775808]".utf8)) == [
+            .int(.max), .int(.min), .int(1_000_000_000_000_000_000), .double(WireNumber(mantissa: 922_337_203_685_477_581, exponent: 1)),
+        ])
+    }
+
     @Test(arguments: ["", "{", "[1, 2", "{\"a\" 1}", "<html>", "\"abc", "[1,]", "nul", "{\"a\": 1} x", "\"\\x\""])
     func rejectsMalformedJSON(body: String) {
         #expect {

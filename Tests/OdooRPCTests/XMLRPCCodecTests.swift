@@ -32,6 +32,15 @@ import Testing
         #expect(first.keys.first == "id")
     }
 
+    /// Found by WireFuzzTests: an empty base64 value, written as Python writes it, was refused on the way back.
+    @Test func emptyBytesRoundTrip() throws {
+        for body in [Wire.xmlResponseBody(.base64([])),
+                     Array("<methodResponse><params><param><value><base64>\n</base64></value></param></params></methodResponse>".utf8)] {
+            guard case .value(let value) = try Wire.xmlResponse(body) else { Issue.record("no value"); return }
+            #expect(value == .base64([]))
+        }
+    }
+
     @Test func decodesEveryTypeAndEntity() throws {
         let body = """
             <?xml version="1.0"?>

@@ -21,8 +21,10 @@ enum Base64 {
         Data(data).base64EncodedString()
     }
 
-    /// Ignores line breaks and other whitespace, as Python's decoder does.
+    /// Ignores line breaks and other whitespace, as Python's decoder does. Empty bytes arrive as a lone
+    /// newline (`encodebytes(b"")` writes "\n"), which Foundation refuses, so that case is answered here.
     static func decode(_ text: String) -> [UInt8]? {
-        Data(base64Encoded: text, options: .ignoreUnknownCharacters).map { [UInt8]($0) }
+        if text.allSatisfy(\.isWhitespace) { return [] }
+        return Data(base64Encoded: text, options: .ignoreUnknownCharacters).map { [UInt8]($0) }
     }
 }

@@ -86,20 +86,26 @@ struct JSONReader {
             || byte == UInt8(ascii: ".") || byte | 0x20 == UInt8(ascii: "e")
     }
 
-    /// Nil when not a plain integer or beyond 64 bits (then it stays an exact decimal).
+    /// Nil when not a plain integer or beyond 64 bits (then it stays a decimal). Accumulated as a
+    /// negative number so that Int64.min, whose magnitude has no positive Int64, is exact too.
     private static func integer(_ text: UnsafeRawBufferPointer) -> Int64? {
         var position = 0
         let negative = text.first == UInt8(ascii: "-")
         if negative { position = 1 }
-        guard position < text.count, text.count - position <= 18 else { return nil }
+        guard position < text.count, text.count - position <= 19 else { return nil }
         var value: Int64 = 0
         while position < text.count {
             let digit = text[position] &- 0x30
             guard digit < 10 else { return nil }
-            value = value * 10 + Int64(digit)
+            let (shifted, overflowed) = value.multipliedReportingOverflow(by: 10)
+            let (next, underflowed) = shifted.subtractingReportingOverflow(Int64(digit))
+            guard !overflowed, !underflowed else { return nil }
+            value = next
             position += 1
         }
-        return negative ? -value : value
+        if negative { return value }
+        let (positive, overflowed) = Int64(0).subtractingReportingOverflow(value)
+        return overflowed ? nil : positive
     }
 
     private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
