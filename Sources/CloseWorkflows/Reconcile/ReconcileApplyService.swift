@@ -7,7 +7,7 @@ public import Ledger
 
 /// `closer reconcile apply`: writes approved bank matches back to the Odoo they were pulled from.
 /// Supervised mode applies approved proposals only; autonomous mode also applies those the policy
-/// marked auto. Every match is audited before its first write and after; a retry or a second run
+/// marked auto; either finishes what an earlier run left failed. Every match is audited before its first write and after; a retry or a second run
 /// never reconciles twice (the reconciler reads what Odoo shows before writing).
 public struct ReconcileApplyService: Sendable {
     public var store: AppDatabase
@@ -23,9 +23,8 @@ public struct ReconcileApplyService: Sendable {
     public func apply(sourceKey: SourceKey) async throws -> [ReconcileApplyResult] {
         try settings.mode.requireWrites(for: "closer reconcile apply")
         let source = try OdooGateway.source(settings, writingTo: sourceKey, what: "the proposals", action: "apply them")
-        let statuses: Set<MatchProposalStatus> = settings.mode == .autonomous ? [.approved, .proposed] : [.approved]
-        let chosen = try store.matchProposals(sourceKey: sourceKey, statuses: statuses)
-            .filter { $0.status == .approved || $0.proposal.decision == .auto }
+        let chosen = Self.due(try store.matchProposals(sourceKey: sourceKey, statuses: [.approved, .proposed, .failed]),
+                              autonomous: settings.mode == .autonomous)
         let byKey = Dictionary(chosen.map { ($0.idempotencyKey, $0) }, uniquingKeysWith: { first, _ in first })
         var results: [ReconcileApplyResult] = []
         let matches = chosen.compactMap(Self.reconciliation)
@@ -45,6 +44,22 @@ public struct ReconcileApplyService: Sendable {
             results.append(result)
         }
         return results
+    }
+
+    /// What an apply run writes: approved matches, those marked auto when the mode is autonomous, and
+    /// matches an earlier run left failed (approved, or auto in autonomous mode). A failed match may be
+    /// half-written — Odoo's answer lost after it rewrote the statement entry — and the reconciler,
+    /// reading what Odoo shows, finishes only what is missing (or says again why it cannot).
+    static func due(_ proposals: [StoredMatchProposal], autonomous: Bool) -> [StoredMatchProposal] {
+        proposals.filter { stored in
+            let auto = autonomous && stored.proposal.decision == .auto
+            switch stored.status {
+            case .approved: return true
+            case .proposed: return auto
+            case .failed: return stored.decidedBy != nil || auto
+            default: return false
+            }
+        }
     }
 
     /// The write-back of a proposal's best candidate. The reconciler books write-offs as expenses when

@@ -17,26 +17,6 @@ import OdooLedger
 @Suite(.serialized, .enabled(if: LiveOdooSettings.settings != nil,
                              "skipped: set CLOSER_TEST_ODOO_URL, CLOSER_TEST_ODOO_DB, CLOSER_TEST_ODOO_USER, CLOSER_TEST_ODOO_PASSWORD"))
 struct LiveAuditModeTests {
-    /// Forwards each request to the real Odoo and hands back its answer.
-    static func forward(_ request: LoopbackServer.Request, to base: URL) -> LoopbackServer.Action {
-        var forwarded = URLRequest(url: base.appendingPathComponent(request.path))
-        forwarded.httpMethod = "POST"
-        forwarded.httpBody = Data(request.body)
-        forwarded.setValue(request.headers["content-type"] ?? "text/xml", forHTTPHeaderField: "Content-Type")
-        let done = DispatchSemaphore(value: 0)
-        // Written before the signal, read after the wait: the semaphore orders the two.
-        final class Answer: @unchecked Sendable { var action = LoopbackServer.Action.close }
-        let answer = Answer()
-        URLSession.shared.dataTask(with: forwarded) { data, response, _ in
-            if let data, let http = response as? HTTPURLResponse {
-                answer.action = .respond(status: http.statusCode, contentType: http.value(forHTTPHeaderField: "Content-Type") ?? "text/xml", body: Array(data))
-            }
-            done.signal()
-        }.resume()
-        done.wait()
-        return answer.action
-    }
-
     /// The ORM method of an XML-RPC `execute_kw` call: its fourth string parameter (db, password, model, method).
     static func ormMethod(_ body: [UInt8]) -> String? {
         let text = String(decoding: body, as: UTF8.self)
@@ -48,7 +28,7 @@ struct LiveAuditModeTests {
     @Test func aWholeCloseInAuditModeSendsOnlyReads() async throws {
         let live = try #require(LiveOdooSettings.settings)
         let base = live.endpoint.url
-        let proxy = try LoopbackServer { Self.forward($0, to: base) }
+        let proxy = try LoopbackServer { LoopbackServer.forward($0, to: base) }
         defer { proxy.stop() }
         let environment = ProcessInfo.processInfo.environment
         let settings = try OdooSettings(resolving: SettingsResolver(flags: [

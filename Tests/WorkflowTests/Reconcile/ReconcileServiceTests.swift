@@ -85,6 +85,25 @@ import BankMatching
         #expect(!waiting.isEmpty && !waiting.contains { $0.proposal.decision == .auto }, "only auto proposals are approved unnamed")
     }
 
+    /// A match whose apply failed — perhaps half-written, Odoo's answer lost after the statement entry was
+    /// rewritten — is due again at the next apply, so the reconciler can finish it; one nobody approved is not.
+    @Test func aFailedApplyIsDueAgainOnlyIfItWasMeantToBeApplied() async throws {
+        let (store, key, truth) = try await pulledDemo()
+        let proposals = try ReconcileService(store: store, actor: "alice").propose(sourceKey: key, period: truth.period).proposals
+        let auto = proposals.filter { $0.proposal.decision == .auto }
+        let (approved, undecided) = (try #require(auto.first), try #require(auto.dropFirst().first))
+        _ = try Self.reviewer(store).decide(id: approved.id, sourceKey: key, approve: true, note: nil, policy: ApprovalPolicy())
+        for stored in [approved, undecided] {
+            try store.markMatchProposal(id: stored.id, applied: false, detail: "no answer from Odoo", actor: "bob")
+        }
+        let failed = try store.matchProposals(sourceKey: key, statuses: [.failed])
+        #expect(Set(failed.map(\.id)) == [approved.id, undecided.id])
+        let all = try store.matchProposals(sourceKey: key)
+        #expect(ReconcileApplyService.due(all, autonomous: false).map(\.id) == [approved.id])
+        #expect(Set(ReconcileApplyService.due(all, autonomous: true).map(\.id)).isSuperset(of: [approved.id, undecided.id]))
+        #expect(!ReconcileApplyService.due(all, autonomous: true).contains { $0.status == .rejected || $0.status == .applied })
+    }
+
     /// `closer reconcile` and `closer close --no-pull` rerun the matching; a rejection and the ids of the
     /// waiting proposals survive three reruns.
     @Test func aRejectedMatchStaysRejectedAndIdsAreStableAcrossReruns() async throws {
