@@ -30,4 +30,4 @@ for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/ready" >/dev/null && bre
 url="http://127.0.0.1:$port/api/v1/findings"
 echo "findings list: $(curl -fs -H "Authorization: Bearer $token" "$url" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(len(d["findings"]), "findings of", d["total"], "in", d["period"])')"
 wrk --latency -t "$threads" -c "$connections" -d "${duration}s" -H "Authorization: Bearer $token" "$url"
-echo "server answers by status: $(curl -fs "http://127.0.0.1:$port/metrics" | grep '^closer_http_requests_total{method="GET",route="/api/v1/findings"' | sed 's/.*status=//' | tr '\n' ' ')"
+echo "server answers by status: $(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/metrics" | grep '^closer_http_requests_total{method="GET",route="/api/v1/findings"' | sed 's/.*status=//' | tr '\n' ' ')"

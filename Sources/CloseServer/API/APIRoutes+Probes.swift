@@ -3,7 +3,8 @@ import Hummingbird
 import CloseStore
 
 extension APIRoutes {
-    /// Liveness, readiness, metrics and the API's own description: open, for probes and scrapers.
+    /// Liveness, readiness and the API's own description are open, for probes; the metrics carry business
+    /// figures (findings, proposals, match rates), so a scraper presents a user's API token like any reader.
     var probes: [Route] {
         [
             Route(endpoint: Endpoint(method: .get, path: "/health", operationID: "health", summary: "The process is up.",
@@ -19,8 +20,8 @@ extension APIRoutes {
                     throw APIError(.serviceUnavailable, code: "not_ready", "The Closer store cannot be read: \(error).")
                 }
             },
-            Route(endpoint: Endpoint(method: .get, path: "/metrics", operationID: "metrics", summary: "Prometheus metrics.",
-                                     access: .open, responseContentType: "text/plain")) { _, _ in
+            Route(endpoint: Endpoint(method: .get, path: "/metrics", operationID: "metrics", summary: "Prometheus metrics (a reader's API token).",
+                                     access: .reader, responseContentType: "text/plain")) { _, _ in
                 let text = metrics.text() + StoreMetrics.text(try store.gauges())
                 return Response.bytes(Array(text.utf8), contentType: "text/plain; version=0.0.4; charset=utf-8")
             },

@@ -14,7 +14,9 @@ struct MetricsEndpointTests {
         _ = try await server.send("GET", "/api/v1/findings", token: demo.tokens["vera"])
         _ = try await server.send("GET", "/api/v1/findings")
 
-        let reply = try await server.send("GET", "/metrics")
+        // Business figures are not public: a scraper presents a reader's token.
+        #expect(try await server.send("GET", "/metrics").status == 401)
+        let reply = try await server.send("GET", "/metrics", token: demo.tokens["vera"])
         #expect(reply.status == 200)
         #expect(reply.headers["content-type"]?.hasPrefix("text/plain") == true)
         let text = reply.text
