@@ -10,4 +10,18 @@ struct Closer: AsyncParsableCommand {
                       ProposeCommand.self, ProposalsCommand.self, ApproveCommand.self, RejectCommand.self, ApplyCommand.self, RollbackCommand.self,
                       IntercompanyCommand.self, UsersCommand.self, ChecklistCommand.self, TaskCommand.self, LockCommand.self, CloseCommand.self,
                       AuditCommand.self, PackageCommand.self, ServeCommand.self])
+
+    /// As ArgumentParser's own, except that a file error becomes a sentence on its way out.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: FileProblem(error) ?? error)
+        }
+    }
 }

@@ -80,7 +80,7 @@ import Testing
     @Test func aFileStoreUsesWAL() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("closer-\(UUID()).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let database = try AppDatabase.open(at: path)
+        let database = try AppDatabase.openOrCreate(at: path)
         try database.recordAudit(NewAuditEvent(actor: "a", action: "b"))
         #expect(FileManager.default.fileExists(atPath: path + "-wal"))
     }

@@ -31,7 +31,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("closer-users-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("store.sqlite").path
-        let database = try AppDatabase.open(at: path)
+        let database = try AppDatabase.openOrCreate(at: path)
         try database.addUser(login: "ann", name: "Ann", roles: [.approver], odooUserID: nil, actor: "os-user")
         let issued = try database.issueToken(login: "ann", actor: "ann")
         #expect(issued.token.hasPrefix(issued.prefix) && issued.token.count > 60)

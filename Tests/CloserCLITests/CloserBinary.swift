@@ -16,9 +16,9 @@ struct CloserBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    static func run(_ arguments: [String], environment extra: [String: String] = [:], in directory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], environment extra: [String: String] = [:], executable: URL = url, in directory: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CLOSER_") }
         environment.merge(extra) { _, new in new }
@@ -48,5 +48,25 @@ struct CloserBinary {
         process.arguments = [path, sql]
         try process.run()
         process.waitUntilExit()
+    }
+
+    /// Makes a file read-only for whoever runs the tests, root included (immutable when chattr is allowed);
+    /// returns what undoes it.
+    static func makeReadOnly(_ path: String) throws -> () -> Void {
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+        let immutable = getuid() == 0 && tool("/usr/bin/chattr", ["+i", path]) == 0
+        return {
+            if immutable { _ = tool("/usr/bin/chattr", ["-i", path]) }
+            try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        }
+    }
+
+    private static func tool(_ path: String, _ arguments: [String]) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        guard (try? process.run()) != nil else { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 }

@@ -36,8 +36,10 @@ import Testing
     @Test func rephraseWithoutAnEndpointListsWhatIsMissing() throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try CloserBinary.run(["flux", "--period", "2026-10", "--rephrase", "--store", directory.appendingPathComponent("s.sqlite").path],
-                                          in: directory)
+        let store = directory.appendingPathComponent("s.sqlite").path
+        // A store that exists: a missing one is refused first (issue 16).
+        #expect(try CloserBinary.run(["users", "add", "ann", "--name", "Ann", "--store", store], in: directory).status == 0)
+        let result = try CloserBinary.run(["flux", "--period", "2026-10", "--rephrase", "--store", store], in: directory)
         #expect(result.status != 0)
         #expect(result.all.contains("CLOSER_NARRATIVE_URL") && result.all.contains("CLOSER_NARRATIVE_MODEL"), "\(result.all)")
     }

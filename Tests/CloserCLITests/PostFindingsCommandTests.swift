@@ -8,6 +8,8 @@ import Testing
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = directory.appendingPathComponent("closer.sqlite").path
+        // A store that exists: a missing one is refused first (issue 16).
+        #expect(try CloserBinary.run(["users", "add", "ann", "--name", "Ann", "--store", store], in: directory).status == 0)
         let result = try CloserBinary.run(["check", "--period", "2026-10", "--store", store, "--post-findings"] + Self.connection,
                                           environment: ["CLOSER_ODOO_PASSWORD": "pw-secret"], in: directory)
         #expect(result.status != 0)

@@ -15,22 +15,27 @@ public struct DemoService: Sendable {
     public var storePath: String
     public var groundTruthPath: String
     public var actor: String
+    /// Delete the store even when it holds more than an earlier demo.
+    public var replace: Bool
 
-    public init(options: DemoOptions, storePath: String, groundTruthPath: String, actor: String) {
+    public init(options: DemoOptions, storePath: String, groundTruthPath: String, actor: String, replace: Bool = false) {
         self.options = options
         self.storePath = storePath
         self.groundTruthPath = groundTruthPath
         self.actor = actor
+        self.replace = replace
     }
 
     public var sourceKey: SourceKey { .demo("northwind", seed: options.seed) }
 
     public func run(progress: some ProgressReporter) async throws -> DemoReport {
+        if let lines = options.targetLines { try DemoMemoryBudget.thisMachine().check(lines: lines) }
+        if !replace { try Self.refuseWork(at: storePath) }
         let started = ContinuousClock.now
         let book = DemoCompany.generate(options)
         let generationSeconds = (ContinuousClock.now - started).seconds
         try Self.removeStore(at: storePath)
-        let store = try AppDatabase.open(at: storePath)
+        let store = try AppDatabase.openOrCreate(at: storePath)
         let source = DemoLedgerSource(book: book)
         let pulls = PullService(store: store, actor: actor)
         let period = options.closePeriod
@@ -55,6 +60,9 @@ public struct DemoService: Sendable {
         let adjustmentScores = AdjustmentScore.score(adjustments.proposals.map(\.proposal), against: book.groundTruth)
         let checklist = try ChecklistService(store: store, actor: actor).board(sourceKey: sourceKey, period: period, asOf: options.asOf)
         let lockBlockers = try LockGate(store: store, actor: actor).blockers(sourceKey: sourceKey, period: period, children: [], asOf: options.asOf)
+        // The demo's last event: a store whose trail ends here holds nothing a later demo may not replace.
+        try store.recordAudit(NewAuditEvent(actor: actor, action: StoreContents.demoCompleted,
+                                            payload: ["seed": String(options.seed), "period": period.description]))
 
         return DemoReport(
             company: book.snapshot.company.name, seed: options.seed, period: period, generated: book.snapshot.counts,
@@ -63,6 +71,19 @@ public struct DemoService: Sendable {
             groundTruthPath: groundTruthPath, plantedProblems: book.groundTruth.countsByKind,
             findingsBySeverity: checks.countsBySeverity, checkScores: scores, matchScore: matching, matchModelVersion: reconcile.model.version,
             adjustmentScores: adjustmentScores, checklist: checklist.summary, lockBlockers: lockBlockers, audit: try store.verifyAuditTrail())
+    }
+
+    /// Refuses a store that holds more than an earlier demo left (people, decisions, another ledger, anything
+    /// done after the demo), reading it read-only so a refused store stays byte for byte as it was.
+    static func refuseWork(at path: String) throws {
+        guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 else { return }
+        let contents: StoreContents
+        do {
+            contents = try AppDatabase.openReadOnly(at: path).contents()
+        } catch {
+            throw DemoError.unreadableStore(path: path)
+        }
+        if !contents.isEarlierDemo { throw DemoError.storeHoldsWork(path: path, contents: contents) }
     }
 
     /// The demo always starts from an empty store, so its figures are the same on every run.

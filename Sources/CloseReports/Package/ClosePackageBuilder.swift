@@ -19,10 +19,7 @@ public struct ClosePackageBuilder: Sendable {
     }
 
     public func build(sourceKey: SourceKey, period: Period, asOf: LocalDate) throws -> ClosePackage {
-        guard let window = try store.pulledWindow(sourceKey: sourceKey) else { throw StoreError.unknownCompany(sourceKey) }
-        guard window.first <= period.start && window.last >= period.end else {
-            throw ClosePackageError.periodNotPulled(source: sourceKey, period: period, window: window)
-        }
+        let window = try store.requirePulled(period, sourceKey: sourceKey)
         let snapshot = try store.loadSnapshot(sourceKey: sourceKey)
         let balances = ComparativeTrialBalance(snapshot: snapshot, period: period, pulledFrom: window.first)
         let statementLines = snapshot.statementLines.filter { period.contains($0.date) }
@@ -62,13 +59,3 @@ extension ClosePackageBuilder {
     }
 }
 
-public enum ClosePackageError: Error, CustomStringConvertible, Equatable {
-    case periodNotPulled(source: SourceKey, period: Period, window: DateRange)
-
-    public var description: String {
-        switch self {
-        case .periodNotPulled(let source, let period, let window):
-            "The ledger \(source) was pulled for \(window), which does not cover \(period): run `closer pull --period \(period)` first."
-        }
-    }
-}

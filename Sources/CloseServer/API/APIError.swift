@@ -81,9 +81,13 @@ extension APIError {
             case .automatic, .dependenciesNotDone, .alreadyDone: return APIError(.conflict, code: "conflict", error.description)
             }
         case let error as AutomationError: return APIError(.serviceUnavailable, code: "not_configured", error.description)
-        case let error as ClosePackageError: return APIError(.notFound, code: "not_pulled", error.description)
         case let error as PeriodLockError: return APIError(.conflict, code: "lock_refused", error.description)
-        case let error as StoreError: return APIError(.notFound, code: "not_found", error.description)
+        case let error as StoreError:
+            switch error {
+            case .unknownCompany: return APIError(.notFound, code: "not_found", error.description)
+            case .periodNotPulled: return APIError(.notFound, code: "not_pulled", error.description)
+            default: return APIError(.serviceUnavailable, code: "store_unavailable", error.description)
+            }
         case let error as CheckServiceError: return APIError(.badRequest, code: "choose_source", error.description)
         case let error as PeriodError: return APIError(.badRequest, code: "invalid_parameter", error.description)
         case is DecodingError:

@@ -37,11 +37,28 @@ extension AppDatabase {
         }
     }
 
-    /// Recomputes every hash and link. Reports every problem found, not just the first:
-    /// an edited event (content no longer matches its hash), a missing one (a gap in the sequence),
-    /// a reordered one (its link does not point at its predecessor), a truncated tail (the head
-    /// records a later event than the last one present), and removed append-only guards.
+    /// Runs SQLite's integrity check on the whole file, then recomputes every hash and link. Reports every
+    /// problem found, not just the first: damaged pages, an edited event (content no longer matches its hash),
+    /// a missing one (a gap in the sequence), a reordered one (its link does not point at its predecessor),
+    /// a truncated tail (the head records a later event than the last one present), and removed append-only guards.
     public func verifyAuditTrail() throws -> AuditVerification {
+        let damage: [String]
+        do { damage = try integrityProblems() } catch let error as StoreError where error == .damaged(path: path) { damage = ["unreadable"] }
+        var verification: AuditVerification
+        do {
+            verification = try verifyChain()
+        } catch let error as StoreError where error == .damaged(path: path) {
+            verification = AuditVerification(eventCount: 0, problems: [AuditProblem(kind: .damaged, detail: "the audit trail cannot be read to its end")])
+        }
+        if !damage.isEmpty {
+            verification.problems.insert(AuditProblem(kind: .damaged, detail: "SQLite's integrity check found \(damage.count) damaged page(s) or index(es) "
+                + "in the store file: keep it for investigation and restore it from a backup, or pull into a new store"), at: 0)
+        }
+        verification.store = path
+        return verification
+    }
+
+    func verifyChain() throws -> AuditVerification {
         try writer.read { db in
             var problems: [AuditProblem] = []
             let guards = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_event'")

@@ -1,5 +1,7 @@
 /// The result of checking the audit trail's hash chain from the first event to the head.
 public struct AuditVerification: Sendable, Codable, Equatable {
+    /// The file verified (SQLite's integrity check included).
+    public var store: String?
     public var eventCount: Int
     public var problems: [AuditProblem]
 
@@ -9,7 +11,7 @@ public struct AuditVerification: Sendable, Codable, Equatable {
 /// One way the trail was found broken, naming the event so an auditor can look at it.
 public struct AuditProblem: Sendable, Codable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable, Codable {
-        case edited, missing, reordered, truncated, guardRemoved
+        case edited, missing, reordered, truncated, guardRemoved, damaged
     }
 
     public var kind: Kind

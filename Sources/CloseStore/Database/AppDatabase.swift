@@ -1,31 +1,55 @@
 import Foundation
 public import GRDB
-public import Ledger
 
 /// The one owner of Closer's SQLite store. It migrates on open and exposes intent-named methods;
 /// nothing else writes SQL against the store.
 public final class AppDatabase: Sendable {
-    let writer: any DatabaseWriter
+    let writer: StoreConnection
 
     /// Wraps an open GRDB writer (a `DatabasePool` in WAL mode on disk, a `DatabaseQueue` in tests).
     public init(_ writer: any DatabaseWriter) throws {
-        self.writer = writer
-        try Self.migrator.migrate(writer)
+        self.writer = StoreConnection(writer)
+        try self.writer.translating { try Self.migrator.migrate(writer) }
     }
 
-    /// Opens (creating if needed) the store at `path` in WAL mode, so readers never block the writer
-    /// and an interrupted write leaves the previous committed state intact.
+    /// Wraps a connection opened read-only: nothing is migrated, so nothing is written.
+    init(readOnly reader: any DatabaseWriter) throws {
+        writer = StoreConnection(reader)
+        guard try writer.read({ try Self.migrator.hasCompletedMigrations($0) }) else { throw StoreError.outdated(path: reader.path) }
+    }
+
+    /// The file the store lives in.
+    public var path: String { writer.path }
+
+    /// Opens the existing store at `path`: a mistyped path is an error, never a new empty store.
     public static func open(at path: String) throws -> AppDatabase {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notFound(path: path) }
+        return try openOrCreate(at: path)
+    }
+
+    /// Opens the store at `path`, creating it and its folder when missing (`pull`, `demo`, `users add`), in
+    /// WAL mode, so readers never block the writer and an interrupted write leaves the previous committed state intact.
+    public static func openOrCreate(at path: String) throws -> AppDatabase {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            var configuration = Configuration()
-            configuration.foreignKeysEnabled = true
-            configuration.busyMode = .timeout(10)
-            return try AppDatabase(DatabasePool(path: path, configuration: configuration))
-        } catch let error as DatabaseError {
-            throw StoreError.cannotOpen(path: path, reason: error.message ?? error.description)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "its folder \(directory.path) cannot be created (a file is in the way, or no permission to write there)")
         }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        return try StoreConnection.translating(path: path) { try AppDatabase(DatabasePool(path: path, configuration: configuration)) }
+    }
+
+    /// Opens an existing store for reading only, so an auditor's read-only copy can be verified and the
+    /// file is left exactly as it was: no migration, no change of journal mode.
+    public static func openReadOnly(at path: String) throws -> AppDatabase {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notFound(path: path) }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        return try StoreConnection.translating(path: path) { try AppDatabase(readOnly: DatabaseQueue(path: path, configuration: configuration)) }
     }
 
     /// A private store in memory, for tests and for runs that should leave nothing behind.
@@ -33,20 +57,5 @@ public final class AppDatabase: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         return try AppDatabase(DatabaseQueue(configuration: configuration))
-    }
-}
-
-/// Why the store could not do what was asked, in words a user can act on.
-public enum StoreError: Error, CustomStringConvertible, Equatable {
-    case cannotOpen(path: String, reason: String)
-    case unknownCompany(SourceKey)
-
-    public var description: String {
-        switch self {
-        case .cannotOpen(let path, let reason):
-            "Cannot open the Closer store at \(path): \(reason). Check the path (--store or CLOSER_STORE) and its permissions."
-        case .unknownCompany(let key):
-            "Nothing has been pulled for \(key) yet: run `closer pull` first."
-        }
     }
 }

@@ -13,3 +13,16 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// The pulled window, refusing a period outside it: the one rule every period-taking workflow applies
+    /// first, so none reports on books never pulled or records a run for them.
+    @discardableResult
+    public func requirePulled(_ period: Period, sourceKey: SourceKey) throws -> DateRange {
+        guard let window = try pulledWindow(sourceKey: sourceKey) else { throw StoreError.unknownCompany(sourceKey) }
+        guard window.first <= period.start && window.last >= period.end else {
+            throw StoreError.periodNotPulled(source: sourceKey, period: period, window: window)
+        }
+        return window
+    }
+}

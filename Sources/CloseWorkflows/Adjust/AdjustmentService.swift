@@ -17,6 +17,7 @@ public struct AdjustmentService: Sendable {
 
     public func propose(sourceKey: SourceKey, period: Period, rules: AdjustmentRules = AdjustmentRules(),
                         proposers: [any AdjustmentProposer] = AdjustmentProposers.all) throws -> ProposeReport {
+        try store.requirePulled(period, sourceKey: sourceKey)
         let snapshot = try store.loadSnapshot(sourceKey: sourceKey)
         let runID = try store.startRun(kind: "propose", period: period.description, actor: actor)
         do {

@@ -20,6 +20,7 @@ public struct ChecklistService: Sendable {
 
     /// Instantiates the checklist (first time), evaluates its automatic tasks and returns the board.
     public func board(sourceKey: SourceKey, period: Period, asOf: LocalDate, template: ChecklistTemplate = .builtIn) throws -> ChecklistBoard {
+        try store.requirePulled(period, sourceKey: sourceKey)
         let run = try store.createChecklistRun(sourceKey: sourceKey, period: period, templateOrigin: template.origin,
                                                templateSHA256: template.sha256, tasks: template.tasks, actor: actor)
         var board = try evaluate(run, asOf: asOf)

@@ -18,6 +18,7 @@ public struct CheckService: Sendable {
     /// Runs the checks the rule set enables, with its rules, and records the rule set's version and
     /// hash in the run's summary and the report.
     public func run(sourceKey: SourceKey, period: Period, asOf: LocalDate, ruleSet: RuleSet = .builtIn) throws -> CheckReport {
+        try store.requirePulled(period, sourceKey: sourceKey)
         let snapshot = try store.loadSnapshot(sourceKey: sourceKey)
         let runID = try store.startRun(kind: "check", period: period.description, actor: actor)
         do {

@@ -11,7 +11,8 @@ public struct FluxService: Sendable {
     }
 
     public func run(sourceKey: SourceKey, period: Period, thresholds: FluxThresholds = FluxThresholds()) throws -> FluxReport {
-        Self.report(snapshot: try store.loadSnapshot(sourceKey: sourceKey), sourceKey: sourceKey, period: period, thresholds: thresholds)
+        try store.requirePulled(period, sourceKey: sourceKey)
+        return Self.report(snapshot: try store.loadSnapshot(sourceKey: sourceKey), sourceKey: sourceKey, period: period, thresholds: thresholds)
     }
 
     /// The same on a ledger already loaded (the close package loads it once for all its sections).

@@ -21,6 +21,7 @@ public struct PeriodLockService: Sendable {
     }
 
     public func request(sourceKey: SourceKey, period: Period, children: [SourceKey] = [], asOf: LocalDate) throws -> LockRequest {
+        try store.requirePulled(period, sourceKey: sourceKey)
         let blockers = try LockGate(store: store, actor: actor).blockers(sourceKey: sourceKey, period: period, children: children, asOf: asOf)
         return try store.saveLockRequest(sourceKey: sourceKey, period: period, fields: policy.fields, blockers: blockers, actor: actor)
     }

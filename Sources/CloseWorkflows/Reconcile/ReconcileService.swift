@@ -31,6 +31,7 @@ public struct ReconcileService: Sendable {
     }
 
     public func propose(sourceKey: SourceKey, period: Period, rules: MatchRules = MatchRules()) throws -> ReconcileReport {
+        try store.requirePulled(period, sourceKey: sourceKey)
         let snapshot = try store.loadSnapshot(sourceKey: sourceKey)
         let runID = try store.startRun(kind: "reconcile", period: period.description, actor: actor)
         do {

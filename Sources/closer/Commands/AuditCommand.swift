@@ -17,14 +17,16 @@ struct AuditCommand: AsyncParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func run() async throws {
-            let store = try AppDatabase.open(at: try common.resolver().storePath)
+            // Read-only, so an auditor's read-only copy can be verified and is left as it was.
+            let store = try AppDatabase.openReadOnly(at: try common.resolver().storePath)
             let verification = try store.verifyAuditTrail()
             if common.json {
                 try Output.json(verification)
             } else if verification.isIntact {
-                print("Audit trail intact: \(verification.eventCount) events, every hash and link verified.")
+                print("Audit trail of \(store.path) intact: \(verification.eventCount) events, every hash and link verified; "
+                      + "SQLite's integrity check found the file sound.")
             } else {
-                print("Audit trail BROKEN: \(verification.problems.count) problem(s) in \(verification.eventCount) events:")
+                print("Audit trail of \(store.path) BROKEN: \(verification.problems.count) problem(s) in \(verification.eventCount) events:")
                 for problem in verification.problems { print("  - \(problem)") }
             }
             if !verification.isIntact { throw ExitCode(1) }
@@ -38,7 +40,7 @@ struct AuditCommand: AsyncParsableCommand {
         @Option(help: "Output file (default: standard output).") var output: String?
 
         func run() async throws {
-            let store = try AppDatabase.open(at: try common.resolver().storePath)
+            let store = try common.openStore()
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var text = ""
@@ -64,7 +66,7 @@ extension AuditCommand {
         @Argument(help: "The Odoo account.move id.") var moveID: Int
 
         func run() async throws {
-            let store = try AppDatabase.open(at: try common.resolver().storePath)
+            let store = try common.openStore()
             let key = try source ?? CheckService.onlySourceKey(in: store)
             let verification = try store.verifyAuditTrail()
             guard let provenance = try store.provenance(sourceKey: key, odooMoveID: moveID) else {

@@ -34,7 +34,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let ruleSet = try RuleSet.resolve(explicit: rules)   // a malformed file stops here, before anything runs
-        let store = try AppDatabase.open(at: try common.resolver().storePath)
+        let store = try common.openStore()
         let key = try source ?? CheckService.onlySourceKey(in: store)
         let today = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).date
         // Built before the checks run, so a wrong mode or connection stops the command at once.

@@ -24,7 +24,7 @@ struct CloseCommand: AsyncParsableCommand {
 
     func run() async throws {
         let ruleSet = try RuleSet.resolve(explicit: scope.rules)   // a malformed file stops here, before anything runs
-        let store = try AppDatabase.open(at: try scope.common.resolver().storePath)
+        let store = try scope.common.openStore()
         let service = CloseRunService(store: store, actor: ActorIdentity.current(), ruleSet: ruleSet)
         let standing: CloseStanding
         if noPull {

@@ -23,6 +23,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Where to write the planted problems' ground truth.") var groundTruth: String = ".closer/demo-ground-truth.json"
     @Option(help: "Write the demo company into this Odoo database instead, e.g. http://127.0.0.1:8069/closerpush (login from --user/--password or the environment).")
     var pushTo: String?
+    @Flag(help: "Delete the store even when it holds more than an earlier demo (users, decisions, a pulled Odoo ledger).") var replace = false
 
     func validate() throws {
         do { _ = try Period(parsing: period) } catch { throw ValidationError(String(describing: error)) }
@@ -37,11 +38,19 @@ struct DemoCommand: AsyncParsableCommand {
         options.historyMonths = historyMonths
         options.targetLines = lines
         if let pushTo { return try await push(options, to: pushTo) }
-        let storePath = common.store ?? ".closer/demo.sqlite"
-        let service = DemoService(options: options, storePath: storePath, groundTruthPath: groundTruth, actor: ActorIdentity.current())
+        let storePath = try common.resolver().string(.store) ?? ".closer/demo.sqlite"
+        let service = DemoService(options: options, storePath: storePath, groundTruthPath: groundTruth, actor: ActorIdentity.current(),
+                                  replace: replace)
         let report = try await service.run(progress: TerminalProgress.forCommandLine(json: common.json))
         if common.json { return try Output.json(report) }
         DemoReportText.print(report)
+        // Other commands read --store, else CLOSER_STORE, else the config file, else .closer/closer.sqlite.
+        var elsewhere = common
+        elsewhere.store = nil
+        Swift.print(try elsewhere.resolver().storePath == storePath
+            ? "Next: `closer audit verify`, or point Closer at a real Odoo (see README)."
+            : "Next: `export CLOSER_STORE=\(storePath)` so the README's commands (`closer audit verify`, `closer check --period \(report.period)`, …) "
+                + "work on the demo's store, or point Closer at a real Odoo (see README).")
         if !report.audit.isIntact { throw ExitCode(1) }
     }
 }
@@ -55,7 +64,7 @@ extension DemoCommand {
         let resolver = try common.resolver(flags: flags)
         let settings = try OdooSettings(resolving: resolver)
         let progress = TerminalProgress.forCommandLine(json: common.json)
-        let service = DemoPushService(options: options, settings: settings, store: try AppDatabase.open(at: resolver.storePath),
+        let service = DemoPushService(options: options, settings: settings, store: try AppDatabase.openOrCreate(at: resolver.storePath),
                                       actor: ActorIdentity.current())
         let report = try await Interruption.cancellingOnInterrupt {
             try await service.run(progress: { model, count in progress.update("writing \(model)", count: count) })
@@ -159,6 +168,5 @@ enum DemoReportText {
                     + "\(changes.count) changed posted entr\(changes.count == 1 ? "y" : "ies")" + (changes.first.map { ": \($0.moveName)" } ?? ""))
         Swift.print("  audit trail   \(report.audit.eventCount) events, " + (report.audit.isIntact ? "intact (hash chain verified)" : "BROKEN"))
         Swift.print("")
-        Swift.print("Next: `closer audit verify --store \(report.storePath)`, or point Closer at a real Odoo (see README).")
     }
 }

@@ -29,7 +29,7 @@ struct FluxCommand: AsyncParsableCommand {
     func run() async throws {
         var thresholds = try RuleSet.resolve(explicit: rules).flux   // a malformed file stops here
         if let accounts { thresholds.scope = FluxScope(rawValue: accounts)! }
-        let store = try AppDatabase.open(at: try common.resolver().storePath)
+        let store = try common.openStore()
         let rephraser = try narrative.rephraser(common: common, store: store)
         let key = try source ?? CheckService.onlySourceKey(in: store)
         let report = try FluxService(store: store).run(sourceKey: key, period: try Period(parsing: period), thresholds: thresholds)

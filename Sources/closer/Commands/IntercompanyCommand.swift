@@ -49,7 +49,8 @@ struct IntercompanyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try AppDatabase.open(at: try common.resolver().storePath)
+        // --demo pulls the demo group, so it may create the store; otherwise the store must exist.
+        let store = try demo ? AppDatabase.openOrCreate(at: try common.resolver().storePath) : common.openStore()
         var keys = memberKeys, parent = parent
         if demo {
             let pulled = try await DemoGroupService(store: store, actor: ActorIdentity.current()).pull(period: try Period(parsing: period))

@@ -34,7 +34,7 @@ struct UsersCommand: AsyncParsableCommand {
         @Option(help: "Their res.users id in Odoo, so activities can be assigned to them.") var odooUser: Int?
 
         func run() async throws {
-            let user = try common.users().add(login: login, name: name, roles: Set(role), odooUserID: odooUser)
+            let user = try common.users(creatingStore: true).add(login: login, name: name, roles: Set(role), odooUserID: odooUser)
             if common.json { return try Output.json(user) }
             Swift.print("added", terminator: " ")
             UserText.print(user)
@@ -134,9 +134,10 @@ struct RoleChange: ParsableArguments {
 extension CloserRole: ExpressibleByArgument {}
 
 extension CommonOptions {
-    /// Users managed as CLOSER_ACTOR (else the OS user).
-    func users() throws -> UsersService {
-        UsersService(store: try AppDatabase.open(at: try resolver().storePath), actor: ActorIdentity.current())
+    /// Users managed as CLOSER_ACTOR (else the OS user); only `users add` may create the store.
+    func users(creatingStore: Bool = false) throws -> UsersService {
+        let path = try resolver().storePath
+        return UsersService(store: try creatingStore ? AppDatabase.openOrCreate(at: path) : AppDatabase.open(at: path), actor: ActorIdentity.current())
     }
 }
 

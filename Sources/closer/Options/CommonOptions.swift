@@ -1,5 +1,6 @@
 import ArgumentParser
 import CloseSettings
+import CloseStore
 import Foundation
 
 /// Options every command shares.
@@ -52,6 +53,14 @@ enum Output {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+}
+
+extension CommonOptions {
+    /// The store the command works on. It must exist: a mistyped path is refused, never created
+    /// (only `pull`, `demo` and `users add` create a store).
+    func openStore() throws -> AppDatabase {
+        try AppDatabase.open(at: try resolver().storePath)
     }
 }
 

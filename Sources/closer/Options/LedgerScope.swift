@@ -19,7 +19,7 @@ struct LedgerScope: ParsableArguments {
 
     /// The store and the ledger, for commands the rule set does not concern.
     func openStore() throws -> (store: AppDatabase, sourceKey: SourceKey) {
-        let store = try AppDatabase.open(at: try common.resolver().storePath)
+        let store = try common.openStore()
         return (store, try source ?? CheckService.onlySourceKey(in: store))
     }
 }

@@ -45,7 +45,7 @@ import Testing
 
     @Test func aRefusedWebhookChangesNothingInTheStoreAndAnAcceptedBurstRefreshesOnce() async throws {
         let path = StoreContents.temporaryStorePath()
-        let (store, key, period, _) = try await ClosedDemo.make(asOf: Self.asOf, store: try AppDatabase.open(at: path))
+        let (store, key, period, _) = try await ClosedDemo.make(asOf: Self.asOf, store: try AppDatabase.openOrCreate(at: path))
         let book = DemoCompany.generate(DemoOptions(targetLines: 3_000))
         let locks = CompanyRunLock()
         let refresh = IncrementalRefreshService(store: store, actor: "odoo-webhook", locks: locks, sources: { _ in DemoLedgerSource(book: book) },

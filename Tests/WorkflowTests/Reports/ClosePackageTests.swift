@@ -116,10 +116,10 @@ import Adjustments
         #expect(ClosePackageHTML.render(package).contains("The balance sheet does not balance: difference 10.00"))
 
         let before = try Period(parsing: "2024-05")
-        #expect(throws: ClosePackageError.periodNotPulled(source: key, period: before, window: try #require(try store.pulledWindow(sourceKey: key)))) {
+        #expect(throws: StoreError.periodNotPulled(source: key, period: before, window: try #require(try store.pulledWindow(sourceKey: key)))) {
             try ClosePackageBuilder(store: store).build(sourceKey: key, period: before, asOf: Self.asOf)
         }
-        #expect(ClosePackageError.periodNotPulled(source: key, period: before, window: DateRange(period.start, period.end)).description
+        #expect(StoreError.periodNotPulled(source: key, period: before, window: DateRange(period.start, period.end)).description
             .contains("run `closer pull --period 2024-05` first"))
         #expect(throws: StoreError.unknownCompany("odoo:nowhere")) {
             try ClosePackageBuilder(store: store).build(sourceKey: "odoo:nowhere", period: period, asOf: Self.asOf)

@@ -157,7 +157,7 @@ import Adjustments
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("closer-ruleset-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
         let storePath = directory.appendingPathComponent("store.sqlite").path
-        let store = try AppDatabase.open(at: storePath)
+        let store = try AppDatabase.openOrCreate(at: storePath)
         let key: SourceKey = "demo:test"
         _ = try await PullService(store: store, actor: "test").pull(
             from: DemoLedgerSource(book: book), sourceKey: key, period: book.groundTruth.period, historyMonths: 12, progress: { _, _ in })
