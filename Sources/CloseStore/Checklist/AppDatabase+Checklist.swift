@@ -11,6 +11,8 @@ public enum ChecklistChange: Sendable, Hashable {
     case reopened(ChecklistTask, TaskEvidence)
     /// A person signed off a manual task.
     case signedOff(ChecklistTask, comment: String)
+    /// The signer or a controller took a sign-off back, with the reason.
+    case signOffReopened(ChecklistTask, reason: String)
 }
 
 extension AppDatabase {
@@ -74,6 +76,12 @@ extension AppDatabase {
                     try db.execute(sql: "UPDATE checklist_task SET status = 'done', completed_at = ?, completed_by = ?, comment = ? WHERE id = ?",
                                    arguments: [now, actor, comment, done.id])
                     (task, action, payload) = (done, "checklist.task.signed-off", ["comment": comment])
+                case .signOffReopened(let signed, let reason):
+                    try db.execute(sql: "UPDATE checklist_task SET status = 'open', completed_at = NULL, completed_by = NULL, comment = NULL WHERE id = ?",
+                                   arguments: [signed.id])
+                    (task, action, payload) = (signed, "checklist.task.sign-off.reopened",
+                                               ["reason": reason, "signed_by": signed.completedBy ?? "", "signed_at": signed.completedAt ?? "",
+                                                "comment": signed.comment ?? ""])
                 }
                 _ = try Self.appendAudit(NewAuditEvent(
                     actor: actor, action: action, targets: [AuditTarget(model: "closer.checklist_task", id: String(task.id), name: task.key)],

@@ -42,7 +42,7 @@ struct ChecklistCommand: AsyncParsableCommand {
 }
 
 struct TaskCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "task", abstract: "Act on a close-checklist task.", subcommands: [Done.self])
+    static let configuration = CommandConfiguration(commandName: "task", abstract: "Act on a close-checklist task.", subcommands: [Done.self, Reopen.self])
 
     struct Done: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
