@@ -64,7 +64,7 @@ public struct ChecklistService: Sendable {
 
     /// Completes or reopens automatic tasks as the store's facts say, dependencies first, and reads the board.
     func evaluate(_ stored: ChecklistRun, asOf: LocalDate) throws -> ChecklistBoard {
-        let facts = try store.checklistFacts(sourceKey: stored.sourceKey, period: stored.period)
+        let facts = try store.checklistFacts(sourceKey: stored.sourceKey, period: stored.period, asOf: asOf)
         var done = Set(stored.tasks.filter(\.isDone).map(\.key))
         var changes: [ChecklistChange] = []
         for task in stored.tasks where task.completion.isAutomatic {
@@ -86,7 +86,7 @@ public struct ChecklistService: Sendable {
     /// report (the close package) shows the sign-offs as they stand. Nil when no checklist was started.
     public static func storedBoard(in store: AppDatabase, sourceKey: SourceKey, period: Period, asOf: LocalDate) throws -> ChecklistBoard? {
         guard let run = try store.checklistRun(sourceKey: sourceKey, period: period) else { return nil }
-        let facts = try store.checklistFacts(sourceKey: sourceKey, period: period)
+        let facts = try store.checklistFacts(sourceKey: sourceKey, period: period, asOf: asOf)
         return board(of: run, facts: facts, done: Set(run.tasks.filter(\.isDone).map(\.key)), asOf: asOf)
     }
 
