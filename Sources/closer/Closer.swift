@@ -8,6 +8,6 @@ struct Closer: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [DemoCommand.self, ConnectCommand.self, PullCommand.self, CheckCommand.self, ChecksCommand.self, FluxCommand.self, ReconcileCommand.self,
                       ProposeCommand.self, ProposalsCommand.self, ApproveCommand.self, RejectCommand.self, WithdrawCommand.self, ApplyCommand.self, RollbackCommand.self,
-                      IntercompanyCommand.self, UsersCommand.self, ChecklistCommand.self, TaskCommand.self, FindingsCommand.self, LockCommand.self, CloseCommand.self,
+                      IntercompanyCommand.self, UsersCommand.self, ChecklistCommand.self, TaskCommand.self, TodoCommand.self, FindingsCommand.self, LockCommand.self, CloseCommand.self,
                       AuditCommand.self, PackageCommand.self, ServeCommand.self])
 }
