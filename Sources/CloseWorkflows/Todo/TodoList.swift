@@ -5,7 +5,7 @@ public import Ledger
 /// `closer todo`: what is left for one person in a company's period, and only what they may act on.
 public struct TodoList: Sendable, Codable {
     /// A finding on the list, and whether the stored ledger names this person as the one who created its entry
-    /// (otherwise it is listed as a finding of the period at warning or worse, whose entry's creator is not known).
+    /// (otherwise it is a finding of the period at warning or worse that the store cannot attribute to anyone else).
     public struct FindingItem: Sendable, Codable {
         public var listed: ListedFinding
         public var yours: Bool

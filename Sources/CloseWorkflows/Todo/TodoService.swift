@@ -35,15 +35,18 @@ public struct TodoService: Sendable {
                         tasks: tasks, findings: try findings(for: user, sourceKey: sourceKey, period: period, asOf: asOf))
     }
 
+    /// With an Odoo user on record, the findings on entries they created (any severity) and those whose entry's creator
+    /// the ledger does not know, at warning or worse; without one the store cannot tell whose a finding is, so every
+    /// finding of the period at warning or worse. Only for roles that act on findings; those set aside are left out.
     func findings(for user: CloserUser, sourceKey: SourceKey, period: Period, asOf: LocalDate) throws -> [TodoList.FindingItem] {
         guard UndoPolicy.findingRefusal(waive: false, fingerprint: "", by: user) == nil else { return [] }
         let open = try (store.listedFindings(sourceKey: sourceKey, period: period) ?? []).filter { !$0.isSetAside(on: asOf) }
         let creators = try store.entryCreators(sourceKey: sourceKey, records: open.flatMap(\.finding.records))
         return open.compactMap { listed in
             let known = Set(listed.finding.records.compactMap { creators[$0] })
-            guard !known.isEmpty else { return listed.finding.severity <= .warning ? TodoList.FindingItem(listed: listed, yours: false) : nil }
-            guard let mine = user.odooUserID, known.contains(mine) else { return nil }
-            return TodoList.FindingItem(listed: listed, yours: true)
+            if let mine = user.odooUserID, known.contains(mine) { return TodoList.FindingItem(listed: listed, yours: true) }
+            let nobodysKnown = user.odooUserID == nil || known.isEmpty
+            return nobodysKnown && listed.finding.severity <= .warning ? TodoList.FindingItem(listed: listed, yours: false) : nil
         }
     }
 }

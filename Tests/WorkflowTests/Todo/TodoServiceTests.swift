@@ -8,7 +8,7 @@ import Ledger
 
 /// `closer todo`: each person sees what they may act on, and not others' work: approvals the policy would let them
 /// give (never their own proposals), their role's or login's tasks that are due by the close calendar, and findings
-/// on the entries they created (or, where the ledger does not say who did, the period's at warning or worse).
+/// on the entries they created (or, where the store cannot say whose a finding is, the period's at warning or worse).
 @Suite struct TodoServiceTests {
     static let asOf = LocalDate(iso: "2026-11-04")!
 
@@ -19,14 +19,15 @@ import Ledger
         let creator = try #require(creators.values.first)
         try store.addUser(login: "admin", name: "Admin", roles: [.admin], odooUserID: nil, actor: "test")
         for (login, roles, odoo) in [("test", [CloserRole.approver], nil), ("ann", [.preparer], creator), ("bob", [.approver], nil),
-                                     ("carol", [.controller], nil), ("vic", [.viewer], nil)] as [(String, [CloserRole], Int?)] {
+                                     ("carol", [.controller], nil), ("vic", [.viewer], nil),
+                                     ("eve", [.preparer], creator + 1_000_000)] as [(String, [CloserRole], Int?)] {
             try store.addUser(login: login, name: login, roles: Set(roles), odooUserID: odoo, actor: "admin")
         }
         _ = try ChecklistService(store: store, actor: "test").board(sourceKey: key, period: period, asOf: Self.asOf)
         func todo(_ login: String, asOf: LocalDate = Self.asOf) throws -> TodoList {
             try TodoService(store: store).todo(for: login, sourceKey: key, period: nil, asOf: asOf, policy: ApprovalPolicy())
         }
-        let (test, ann, bob, carol, vic) = try (todo("test"), todo("ann"), todo("bob"), todo("carol"), todo("vic"))
+        let (test, ann, bob, carol, vic, eve) = try (todo("test"), todo("ann"), todo("bob"), todo("carol"), todo("vic"), todo("eve"))
 
         // Approvals: "test" prepared every proposal, so none is his to approve; bob's are what an approver may give and
         // carol may approve those too; the viewer and the preparer approve nothing.
@@ -47,11 +48,14 @@ import Ledger
         #expect(!carol.tasks.contains { $0.task.key == "intercompany-agreed" })
         #expect(try todo("carol", asOf: LocalDate(iso: "2026-11-05")!).tasks.map(\.task.key) == ["intercompany-agreed"])
 
-        // Findings: ann sees those on entries she created (and the unattributed ones at warning or worse); bob none of hers.
+        // Findings: ann sees those on entries she created; eve, whose entries are others, none of hers; bob, with no Odoo user
+        // on record, every finding at warning or worse (the store cannot tell whose is whose); the viewer none.
         let anns = ann.findings.filter(\.yours)
         #expect(!anns.isEmpty && anns.allSatisfy { $0.listed.finding.records.contains { creators[$0] == creator } })
-        #expect(!bob.findings.contains { $0.yours } && !bob.findings.contains { item in anns.contains { $0.listed.fingerprint == item.listed.fingerprint } })
-        #expect(bob.findings.allSatisfy { $0.listed.finding.severity <= .warning } && vic.findings.isEmpty)
+        #expect(!eve.findings.contains { $0.yours } && !eve.findings.contains { item in anns.contains { $0.listed.fingerprint == item.listed.fingerprint } })
+        #expect(eve.findings.allSatisfy { item in item.listed.finding.records.allSatisfy { creators[$0] == nil } })
+        #expect(Set(bob.findings.map(\.listed.fingerprint)) == Set(findings.filter { $0.finding.severity <= .warning }.map(\.fingerprint)))
+        #expect(vic.findings.isEmpty)
         // Acknowledged, it leaves her list.
         let acknowledged = anns[0].listed.fingerprint
         _ = try FindingsService(store: store, actor: "ann").setAside(fingerprint: acknowledged, kind: .acknowledged, reason: "on it", until: nil,
