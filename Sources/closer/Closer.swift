@@ -7,8 +7,8 @@ struct Closer: AsyncParsableCommand {
         abstract: "Closes the books of companies that run Odoo: pull, check, propose, approve, lock — with an audit trail.",
         version: "0.1.0",
         subcommands: [DemoCommand.self, ConnectCommand.self, PullCommand.self, CheckCommand.self, ChecksCommand.self, FluxCommand.self, ReconcileCommand.self,
-                      ProposeCommand.self, ProposalsCommand.self, ApproveCommand.self, RejectCommand.self, ApplyCommand.self, RollbackCommand.self,
-                      IntercompanyCommand.self, UsersCommand.self, ChecklistCommand.self, TaskCommand.self, LockCommand.self, CloseCommand.self,
+                      ProposeCommand.self, ProposalsCommand.self, ApproveCommand.self, RejectCommand.self, WithdrawCommand.self, ApplyCommand.self, RollbackCommand.self,
+                      IntercompanyCommand.self, UsersCommand.self, ChecklistCommand.self, TaskCommand.self, TodoCommand.self, FindingsCommand.self, LockCommand.self, CloseCommand.self,
                       AuditCommand.self, PackageCommand.self, ServeCommand.self])
 
     /// As ArgumentParser's own, except that a file error becomes a sentence on its way out.

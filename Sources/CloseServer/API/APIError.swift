@@ -77,8 +77,9 @@ extension APIError {
         case let error as ChecklistError:
             switch error {
             case .noChecklist, .unknownTask: return APIError(.notFound, code: "not_found", error.description)
-            case .commentRequired: return APIError(.unprocessableContent, code: "invalid_request", error.description)
-            case .automatic, .dependenciesNotDone, .alreadyDone: return APIError(.conflict, code: "conflict", error.description)
+            case .commentRequired, .reasonRequired: return APIError(.unprocessableContent, code: "invalid_request", error.description)
+            case .automatic, .dependenciesNotDone, .alreadyDone, .notSignedOff, .dependentsDone:
+                return APIError(.conflict, code: "conflict", error.description)
             }
         case let error as AutomationError: return APIError(.serviceUnavailable, code: "not_configured", error.description)
         case let error as PeriodLockError: return APIError(.conflict, code: "lock_refused", error.description)

@@ -20,6 +20,7 @@ struct DashboardRoutes: Sendable {
     func register(on router: Router<CloserRequestContext>) {
         registerLogin(on: router)
         page("/", on: router, overview)
+        page("/todo", on: router, todo)
         page("/findings", on: router, findings)
         page("/proposals", on: router, proposals)
         page("/proposals/:id", on: router, proposal)

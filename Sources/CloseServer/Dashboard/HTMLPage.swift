@@ -21,7 +21,7 @@ struct HTMLPage: Sendable {
     }
 
     static let sections: [(path: String, title: String)] = [
-        ("/", "Overview"), ("/findings", "Findings"), ("/proposals", "Proposals"), ("/reconciliation", "Reconciliation"),
+        ("/", "Overview"), ("/todo", "My work"), ("/findings", "Findings"), ("/proposals", "Proposals"), ("/reconciliation", "Reconciliation"),
         ("/checklist", "Checklist"), ("/audit", "Audit trail"), ("/package", "Close package"), ("/runs", "Runs"),
         ("/webhooks", "Webhooks"),
     ]

@@ -11,6 +11,8 @@ public enum ChecklistChange: Sendable, Hashable {
     case reopened(ChecklistTask, TaskEvidence)
     /// A person signed off a manual task.
     case signedOff(ChecklistTask, comment: String)
+    /// The signer or a controller took a sign-off back, with the reason.
+    case signOffReopened(ChecklistTask, reason: String)
 }
 
 extension AppDatabase {
@@ -74,6 +76,12 @@ extension AppDatabase {
                     try db.execute(sql: "UPDATE checklist_task SET status = 'done', completed_at = ?, completed_by = ?, comment = ? WHERE id = ?",
                                    arguments: [now, actor, comment, done.id])
                     (task, action, payload) = (done, "checklist.task.signed-off", ["comment": comment])
+                case .signOffReopened(let signed, let reason):
+                    try db.execute(sql: "UPDATE checklist_task SET status = 'open', completed_at = NULL, completed_by = NULL, comment = NULL WHERE id = ?",
+                                   arguments: [signed.id])
+                    (task, action, payload) = (signed, "checklist.task.sign-off.reopened",
+                                               ["reason": reason, "signed_by": signed.completedBy ?? "", "signed_at": signed.completedAt ?? "",
+                                                "comment": signed.comment ?? ""])
                 }
                 _ = try Self.appendAudit(NewAuditEvent(
                     actor: actor, action: action, targets: [AuditTarget(model: "closer.checklist_task", id: String(task.id), name: task.key)],
@@ -95,8 +103,8 @@ extension AppDatabase {
         }
     }
 
-    /// What the automatic tasks of the company's period are judged on.
-    public func checklistFacts(sourceKey: SourceKey, period: Period) throws -> ChecklistFacts {
+    /// What the automatic tasks of the company's period are judged on, on `asOf` (a finding waived that day does not count).
+    public func checklistFacts(sourceKey: SourceKey, period: Period, asOf: LocalDate) throws -> ChecklistFacts {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
             let key = period.description
@@ -106,13 +114,9 @@ extension AppDatabase {
                let last = (window["window_last"] as String?).flatMap({ LocalDate(iso: $0) }) {
                 facts.ledgerCoversPeriod = first <= period.start && last >= period.end
             }
-            facts.checkRunID = try Int64.fetchOne(db, sql: "SELECT MAX(run_id) FROM check_run WHERE company_id = ? AND period = ?",
-                                                  arguments: [company, key])
-            if let runID = facts.checkRunID {
-                for row in try Row.fetchAll(db, sql: "SELECT check_id, severity, COUNT(*) AS n FROM finding WHERE run_id = ? GROUP BY check_id, severity",
-                                            arguments: [runID]) {
-                    if let severity = Severity(rawValue: row["severity"]) { facts.findings[row["check_id"], default: [:]][severity] = row["n"] }
-                }
+            facts.checkRunID = try Self.latestCheckRun(company: company, period: period, db)
+            for listed in try Self.listedFindings(company: company, period: period, db) ?? [] where !listed.isWaived(on: asOf) {
+                facts.findings[listed.finding.checkID, default: [:]][listed.finding.severity, default: 0] += 1
             }
             // Runs carry no company: a propose or reconcile run of the period counts for every company in the store.
             let ran = Set(try String.fetchAll(db, sql: "SELECT DISTINCT kind FROM run WHERE period = ? AND status = 'succeeded'", arguments: [key]))

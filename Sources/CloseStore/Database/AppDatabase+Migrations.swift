@@ -431,6 +431,24 @@ extension AppDatabase {
                 CREATE INDEX check_run_by_period ON check_run(company_id, period, run_id);
                 """)
         }
+        migrator.registerMigration("v14-finding-waivers") { db in
+            // A finding set aside by a person: acknowledged (someone is on it) or waived (it stops blocking until
+            // `until`). The finding's JSON as it was set aside is kept, so a finding that changes blocks again.
+            try db.execute(sql: """
+                CREATE TABLE finding_waiver (
+                    id INTEGER PRIMARY KEY,
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    fingerprint TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('acknowledged', 'waived')),
+                    finding TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    until TEXT,
+                    decided_by TEXT NOT NULL,
+                    decided_at TEXT NOT NULL,
+                    UNIQUE (company_id, fingerprint)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -60,13 +60,19 @@ extension AppDatabase {
     public func latestFindings(sourceKey: SourceKey, period: Period) throws -> [Finding]? {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
-            guard let run = try Int64.fetchOne(db, sql: "SELECT MAX(run_id) FROM check_run WHERE company_id = ? AND period = ?",
-                                               arguments: [company, period.description]) else { return nil }
+            guard let run = try Self.latestCheckRun(company: company, period: period, db) else { return nil }
             let decoder = JSONDecoder()
             return try String.fetchAll(db, sql: "SELECT finding FROM finding WHERE run_id = ? ORDER BY id", arguments: [run]).map { text in
                 try decoder.decode(Finding.self, from: Data(text.utf8))
             }
         }
+    }
+}
+
+extension AppDatabase {
+    /// The latest check run of a company's period, if it was checked.
+    static func latestCheckRun(company: Int64, period: Period, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT MAX(run_id) FROM check_run WHERE company_id = ? AND period = ?", arguments: [company, period.description])
     }
 }
 

@@ -8,6 +8,9 @@ public enum ChecklistError: Error, CustomStringConvertible, Equatable {
     case dependenciesNotDone(String, [String])
     case commentRequired(String)
     case alreadyDone(String, by: String, at: String)
+    case notSignedOff(String)
+    case dependentsDone(String, [String])
+    case reasonRequired(String)
 
     public var description: String {
         switch self {
@@ -22,7 +25,11 @@ public enum ChecklistError: Error, CustomStringConvertible, Equatable {
         case .commentRequired(let key):
             "Signing off '\(key)' needs a comment (--comment \"…\"): reviewers and auditors read it."
         case .alreadyDone(let key, let by, let at):
-            "Task '\(key)' was already signed off by \(by) at \(at); a sign-off stays."
+            "Task '\(key)' was already signed off by \(by) at \(at); \(by) or a controller can take it back with `closer task reopen \(key) --reason …`."
+        case .notSignedOff(let key): "Task '\(key)' is not signed off: there is nothing to reopen."
+        case .dependentsDone(let key, let done):
+            "Task '\(key)' cannot be reopened while \(done.joined(separator: ", ")), signed off on top of it, \(done.count == 1 ? "is" : "are") done: reopen \(done.count == 1 ? "it" : "them") first."
+        case .reasonRequired(let key): "Reopening '\(key)' needs a reason (--reason \"…\"): the signer and the auditors read it."
         }
     }
 }

@@ -33,15 +33,10 @@ public struct ChecklistService: Sendable {
 
     /// Signs off a manual task of the period's checklist (default: the company's latest checklist).
     public func signOff(sourceKey: SourceKey, period: Period?, taskKey: String, comment: String, asOf: LocalDate) throws -> ChecklistBoard {
-        guard let period = try period ?? store.latestChecklistPeriod(sourceKey: sourceKey),
-              let stored = try store.checklistRun(sourceKey: sourceKey, period: period) else {
-            throw ChecklistError.noChecklist(source: sourceKey, period: period)
-        }
+        let stored = try storedRun(sourceKey: sourceKey, period: period)
         // Evaluated first, so a dependency that just became clean counts.
         let current = try evaluate(stored, asOf: asOf)
-        let run = try store.checklistRun(sourceKey: sourceKey, period: period)!
-        guard let task = run.task(taskKey) else { throw ChecklistError.unknownTask(taskKey, period: period, known: run.tasks.map(\.key)) }
-        guard !task.completion.isAutomatic else { throw ChecklistError.automatic(taskKey, explanation: task.completion.explanation) }
+        let (run, task) = try manualTask(taskKey, sourceKey: sourceKey, period: stored.period)
         guard !task.isDone else { throw ChecklistError.alreadyDone(taskKey, by: task.completedBy ?? "?", at: task.completedAt ?? "?") }
         let open = current.row(taskKey)?.blockedBy ?? []
         guard open.isEmpty else { throw ChecklistError.dependenciesNotDone(taskKey, open) }
@@ -51,9 +46,26 @@ public struct ChecklistService: Sendable {
         return try evaluate(signed, asOf: asOf)
     }
 
+    /// The period's checklist (default: the company's latest), which must have been started.
+    func storedRun(sourceKey: SourceKey, period: Period?) throws -> ChecklistRun {
+        guard let period = try period ?? store.latestChecklistPeriod(sourceKey: sourceKey),
+              let stored = try store.checklistRun(sourceKey: sourceKey, period: period) else {
+            throw ChecklistError.noChecklist(source: sourceKey, period: period)
+        }
+        return stored
+    }
+
+    /// A manual task of the period's checklist as stored now: only those are signed off (and reopened) by hand.
+    func manualTask(_ taskKey: String, sourceKey: SourceKey, period: Period) throws -> (ChecklistRun, ChecklistTask) {
+        let run = try store.checklistRun(sourceKey: sourceKey, period: period)!
+        guard let task = run.task(taskKey) else { throw ChecklistError.unknownTask(taskKey, period: period, known: run.tasks.map(\.key)) }
+        guard !task.completion.isAutomatic else { throw ChecklistError.automatic(taskKey, explanation: task.completion.explanation) }
+        return (run, task)
+    }
+
     /// Completes or reopens automatic tasks as the store's facts say, dependencies first, and reads the board.
     func evaluate(_ stored: ChecklistRun, asOf: LocalDate) throws -> ChecklistBoard {
-        let facts = try store.checklistFacts(sourceKey: stored.sourceKey, period: stored.period)
+        let facts = try store.checklistFacts(sourceKey: stored.sourceKey, period: stored.period, asOf: asOf)
         var done = Set(stored.tasks.filter(\.isDone).map(\.key))
         var changes: [ChecklistChange] = []
         for task in stored.tasks where task.completion.isAutomatic {
@@ -75,7 +87,7 @@ public struct ChecklistService: Sendable {
     /// report (the close package) shows the sign-offs as they stand. Nil when no checklist was started.
     public static func storedBoard(in store: AppDatabase, sourceKey: SourceKey, period: Period, asOf: LocalDate) throws -> ChecklistBoard? {
         guard let run = try store.checklistRun(sourceKey: sourceKey, period: period) else { return nil }
-        let facts = try store.checklistFacts(sourceKey: sourceKey, period: period)
+        let facts = try store.checklistFacts(sourceKey: sourceKey, period: period, asOf: asOf)
         return board(of: run, facts: facts, done: Set(run.tasks.filter(\.isDone).map(\.key)), asOf: asOf)
     }
 
@@ -94,7 +106,7 @@ public struct ChecklistService: Sendable {
                               templateSHA256: run.templateSHA256, rows: rows)
     }
 
-    private func hasDoneDependent(_ task: ChecklistTask, _ run: ChecklistRun, _ done: Set<String>) -> Bool {
+    func hasDoneDependent(_ task: ChecklistTask, _ run: ChecklistRun, _ done: Set<String>) -> Bool {
         run.tasks.contains { $0.dependsOn.contains(task.key) && done.contains($0.key) }
     }
 }

@@ -4,7 +4,7 @@ import CloseChecks
 import BankMatching
 
 /// What must hold before a period may be locked, each blocker in one sentence: the period checked
-/// with no blocking finding, every checklist task done (except the lock task itself), no adjusting
+/// with no blocking finding (but those waived), every checklist task done (except the lock task itself), no adjusting
 /// entry undecided or approved but not written, no bank match waiting for review, and every child
 /// company's books locked through the period end.
 public struct LockGate: Sendable {
@@ -18,8 +18,9 @@ public struct LockGate: Sendable {
 
     public func blockers(sourceKey: SourceKey, period: Period, children: [SourceKey], asOf: LocalDate) throws -> [String] {
         var blockers: [String] = []
-        if let findings = try store.latestFindings(sourceKey: sourceKey, period: period) {
-            let blocking = findings.filter { $0.severity == .blocking }
+        if let listed = try store.listedFindings(sourceKey: sourceKey, period: period) {
+            // A waived finding stays listed but does not block while its waiver holds (`closer findings waive`).
+            let blocking = listed.filter { !$0.isWaived(on: asOf) }.map(\.finding).filter { $0.severity == .blocking }
             if !blocking.isEmpty {
                 let checks = Set(blocking.map(\.checkID)).sorted().joined(separator: ", ")
                 blockers.append("\(blocking.count) blocking finding\(blocking.count == 1 ? "" : "s") in the latest check (\(checks))")

@@ -42,27 +42,38 @@ struct ChecklistCommand: AsyncParsableCommand {
 }
 
 struct TaskCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "task", abstract: "Act on a close-checklist task.", subcommands: [Done.self])
+    static let configuration = CommandConfiguration(commandName: "task", abstract: "Act on a close-checklist task.", subcommands: [Done.self, Reopen.self])
 
     struct Done: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Sign off a manual checklist task with a comment (its dependencies must be done).")
-        @OptionGroup var scope: LedgerScope
-        @Argument(help: "The task's id, as `closer checklist` shows it, e.g. flux-reviewed.") var id: String
+        @OptionGroup var task: TaskArguments
         @Option(help: "What was done or reviewed: reviewers and auditors read it.") var comment: String
-        @Option(help: "The checklist's period, YYYY-MM (default: the latest checklist).") var period: String?
-
-        func validate() throws {
-            if let period { do { _ = try Period(parsing: period) } catch { throw ValidationError(String(describing: error)) } }
-        }
 
         func run() async throws {
-            let (store, key) = try scope.openStore()
-            let board = try ChecklistService(store: store, actor: ActorIdentity.current()).signOff(
-                sourceKey: key, period: try period.map(Period.init(parsing:)), taskKey: id, comment: comment, asOf: LocalDate.asOf(nil))
-            if scope.common.json { return try Output.json(board) }
-            print("Signed off \(id) (\(board.period)); checklist \(board.summary).")
+            try task.run({ "Signed off \(task.id) (\($0.period)); checklist \($0.summary)." }) { service, key, period in
+                try service.signOff(sourceKey: key, period: period, taskKey: task.id, comment: comment, asOf: LocalDate.asOf(nil))
+            }
         }
+    }
+}
+
+/// Which task `closer task done` and `closer task reopen` act on.
+struct TaskArguments: ParsableArguments {
+    @OptionGroup var scope: LedgerScope
+    @Argument(help: "The task's id, as `closer checklist` shows it, e.g. flux-reviewed.") var id: String
+    @Option(help: "The checklist's period, YYYY-MM (default: the latest checklist).") var period: String?
+
+    func validate() throws {
+        if let period { do { _ = try Period(parsing: period) } catch { throw ValidationError(String(describing: error)) } }
+    }
+
+    /// Acts on the task as CLOSER_ACTOR with `act(service, ledger, period)` and prints the board (`--json`) or `line`.
+    func run(_ line: (ChecklistBoard) -> String, _ act: (ChecklistService, SourceKey, Period?) throws -> ChecklistBoard) throws {
+        let (store, key) = try scope.openStore()
+        let board = try act(ChecklistService(store: store, actor: ActorIdentity.current()), key, try period.map(Period.init(parsing:)))
+        if scope.common.json { return try Output.json(board) }
+        print(line(board))
     }
 }
 

@@ -10,7 +10,7 @@ struct ReconcileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
         abstract: "Bank matching: propose matches for unreconciled statement lines, approve or reject them.",
-        subcommands: [Propose.self, Approve.self, Reject.self, Apply.self, List.self], defaultSubcommand: Propose.self)
+        subcommands: [Propose.self, Approve.self, Reject.self, Withdraw.self, Apply.self, List.self], defaultSubcommand: Propose.self)
 
     struct Propose: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
