@@ -1,4 +1,5 @@
 import BankMatching
+import DemoCompany
 import Foundation
 import Ledger
 
@@ -39,7 +40,7 @@ enum MatchBenchmark {
     /// The ledger and, per statement line, the invoice lines it pays.
     static func ledger(statementLines count: Int) -> (LedgerSnapshot, [[Int]]) {
         let usd = Currency(id: 1, code: .usd)
-        var seeded = SplitMix(seed: 42)
+        var seeded = DemoRandom(seed: 42)
         let partnerCount = max(10, count / 20)
         let partners = (1...partnerCount).map { Partner(id: $0, name: "Customer \($0) Trading", bankAccounts: ["DE\(String(format: "%020d", $0))"]) }
         let start = LocalDate(year: 2026, month: 1, day: 1)!
@@ -82,18 +83,5 @@ enum MatchBenchmark {
             journals: [Journal(id: 1, code: "INV", name: "Invoices", type: .sale), Journal(id: 2, code: "BNK1", name: "Bank", type: .bank)],
             partners: partners, moves: moves, lines: lines, statementLines: statements)
         return (snapshot, paid)
-    }
-}
-
-/// A small deterministic generator, so every run benchmarks the same ledger.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -102,22 +102,24 @@ struct DemoGroupGenerator {
     /// Both sides of both payments, in the next month, quoting the invoice paid.
     mutating func pay(goods: Invoiced, fee: Invoiced, in month: Period) {
         let day = weekday(in: month, day: random.int(8...14))
-        parent.post(journalID: Journals.bank, type: .entry, date: day, partnerID: subsidiaryPartner, ref: goods.invoice.name, lines: [
-            LineDraft(accountID: Accounts.payable, label: goods.invoice.name, amount: goods.total),
-            LineDraft(accountID: Accounts.outstandingPayments, label: goods.invoice.name, amount: -goods.total),
+        settle(goods, on: day, paidByParent: true)
+        settle(fee, on: weekday(in: month, day: day.day + 1), paidByParent: false)
+    }
+
+    /// The payer's payment of an intercompany invoice, then the payee's receipt of it, on the same day.
+    mutating func settle(_ invoiced: Invoiced, on day: LocalDate, paidByParent: Bool) {
+        let payer: WritableKeyPath<Self, DemoLedgerAppender> = paidByParent ? \.parent : \.subsidiary
+        let payee: WritableKeyPath<Self, DemoLedgerAppender> = paidByParent ? \.subsidiary : \.parent
+        // Each company's books name the other company by its partner.
+        let (payeePartner, payerPartner) = paidByParent ? (subsidiaryPartner, parentPartner) : (parentPartner, subsidiaryPartner)
+        let name = invoiced.invoice.name, total = invoiced.total
+        self[keyPath: payer].post(journalID: Journals.bank, type: .entry, date: day, partnerID: payeePartner, ref: name, lines: [
+            LineDraft(accountID: Accounts.payable, label: name, amount: total),
+            LineDraft(accountID: Accounts.outstandingPayments, label: name, amount: -total),
         ], isPayment: true, by: DemoChart.Users.bob)
-        subsidiary.post(journalID: Journals.bank, type: .entry, date: day, partnerID: parentPartner, ref: goods.invoice.name, lines: [
-            LineDraft(accountID: Accounts.outstandingReceipts, label: goods.invoice.name, amount: goods.total),
-            LineDraft(accountID: Accounts.receivable, label: goods.invoice.name, amount: -goods.total),
-        ], isPayment: true, by: DemoChart.Users.alice)
-        let feeDay = weekday(in: month, day: day.day + 1)
-        subsidiary.post(journalID: Journals.bank, type: .entry, date: feeDay, partnerID: parentPartner, ref: fee.invoice.name, lines: [
-            LineDraft(accountID: Accounts.payable, label: fee.invoice.name, amount: fee.total),
-            LineDraft(accountID: Accounts.outstandingPayments, label: fee.invoice.name, amount: -fee.total),
-        ], isPayment: true, by: DemoChart.Users.bob)
-        parent.post(journalID: Journals.bank, type: .entry, date: feeDay, partnerID: subsidiaryPartner, ref: fee.invoice.name, lines: [
-            LineDraft(accountID: Accounts.outstandingReceipts, label: fee.invoice.name, amount: fee.total),
-            LineDraft(accountID: Accounts.receivable, label: fee.invoice.name, amount: -fee.total),
+        self[keyPath: payee].post(journalID: Journals.bank, type: .entry, date: day, partnerID: payerPartner, ref: name, lines: [
+            LineDraft(accountID: Accounts.outstandingReceipts, label: name, amount: total),
+            LineDraft(accountID: Accounts.receivable, label: name, amount: -total),
         ], isPayment: true, by: DemoChart.Users.alice)
     }
 

@@ -1,13 +1,13 @@
 import Foundation
 
 /// SplitMix64: tiny, fast, and the same sequence on every platform for a given seed, which is
-/// what a reproducible demo company needs (SystemRandomNumberGenerator is neither).
-struct DemoRandom {
+/// what a reproducible demo company (and the benchmarks' synthetic ledgers) need; SystemRandomNumberGenerator is neither.
+public struct DemoRandom {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

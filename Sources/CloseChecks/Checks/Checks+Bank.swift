@@ -25,28 +25,29 @@ extension Check {
         explanation: "Suspense accounts (rule set: suspense_account_codes) with a balance at period end: amounts parked "
             + "there are not yet booked where they belong.",
         severity: .warning) { context in
-        context.nonZeroBalances(codes: context.rules.suspenseAccountCodes).map { account, balance in
-            Issue(records: [FindingRecord(model: "account.account", id: account.id, name: account.displayName)],
-                  message: "Suspense account \(account.displayName) holds \(context.money(balance)) at \(context.period.end): "
-                      + "reconcile the statement lines behind it until it is zero.",
-                  evidence: ["balance": context.money(balance).decimalText, "asOf": context.period.end.description])
-        }
+        context.nonZeroBalanceIssues(codes: context.rules.suspenseAccountCodes, kind: "Suspense",
+                                     advice: "reconcile the statement lines behind it until it is zero.")
     }
 
     static let clearingNotZero = Check(id: "clearing-not-zero", title: "Clearing accounts with a balance",
         explanation: "Transit accounts (outstanding receipts and payments, liquidity transfers; rule set: "
             + "clearing_account_codes) that do not clear to zero at period end.",
         severity: .advisory) { context in
-        context.nonZeroBalances(codes: context.rules.clearingAccountCodes).map { account, balance in
-            Issue(records: [FindingRecord(model: "account.account", id: account.id, name: account.displayName)],
-                  message: "Clearing account \(account.displayName) holds \(context.money(balance)) at \(context.period.end): "
-                      + "match the payments and transfers still in transit, or explain the balance.",
-                  evidence: ["balance": context.money(balance).decimalText, "asOf": context.period.end.description])
-        }
+        context.nonZeroBalanceIssues(codes: context.rules.clearingAccountCodes, kind: "Clearing",
+                                     advice: "match the payments and transfers still in transit, or explain the balance.")
     }
 }
 
 extension CheckContext {
+    /// One issue per account with one of `codes` that should be empty at period end but holds a balance.
+    func nonZeroBalanceIssues(codes: [String], kind: String, advice: String) -> [Issue] {
+        nonZeroBalances(codes: codes).map { account, balance in
+            Issue(records: [FindingRecord(model: "account.account", id: account.id, name: account.displayName)],
+                  message: "\(kind) account \(account.displayName) holds \(money(balance)) at \(period.end): " + advice,
+                  evidence: ["balance": money(balance).decimalText, "asOf": period.end.description])
+        }
+    }
+
     /// Accounts with one of `codes` whose posted balance up to the period end is not zero, in code order.
     func nonZeroBalances(codes: [String]) -> [(Account, Int64)] {
         let positions = accountPositions(codes: codes)

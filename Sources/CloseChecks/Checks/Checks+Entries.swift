@@ -9,9 +9,8 @@ extension Check {
         let period = context.period
         return context.snapshot.moves.compactMap { move in
             guard move.state == .draft, period.contains(move.date) else { return nil }
-            return Issue(records: [context.record(move)],
-                         message: "Draft entry \(context.describe(move)) is dated in \(period): post it or delete it before closing.",
-                         evidence: ["date": move.date.description, "journal": context.journalCode(move.journalID), "state": move.state.rawValue])
+            return context.issue(move, "Draft entry \(context.describe(move)) is dated in \(period): post it or delete it before closing.",
+                                 evidence: ["journal": context.journalCode(move.journalID), "state": move.state.rawValue])
         }
     }
 
@@ -29,11 +28,9 @@ extension Check {
             let created = move.audit.createdAt.date
             // The latest lock date the entry is dated on or before and was created after (after that day ended).
             guard let (kind, lock) = candidates.first(where: { move.date <= $0.1 && created > $0.1 }) else { return nil }
-            return Issue(records: [context.record(move)],
-                         message: "Entry \(context.describe(move)) was created on \(created), after the \(kind) lock date \(lock), "
-                             + "but is dated before it: reverse it and book the correction in an open period, or have a controller confirm it.",
-                         evidence: ["date": move.date.description, "createdAt": move.audit.createdAt.description,
-                                    "lockDate": lock.description, "lock": kind])
+            return context.issue(move, "Entry \(context.describe(move)) was created on \(created), after the \(kind) lock date \(lock), "
+                                     + "but is dated before it: reverse it and book the correction in an open period, or have a controller confirm it.",
+                                 evidence: ["createdAt": move.audit.createdAt.description, "lockDate": lock.description, "lock": kind])
         }
     }
 
@@ -87,11 +84,9 @@ extension Check {
         let asOf = context.asOf
         return context.snapshot.moves.compactMap { move in
             guard move.state == .posted, move.date > asOf else { return nil }
-            return Issue(records: [context.record(move)],
-                         message: "Entry \(context.describe(move)) is dated \(move.date), after \(asOf): check the date (a mistyped year?) "
-                             + "and correct it, or confirm it belongs to that later period.",
-                         evidence: ["date": move.date.description, "asOf": asOf.description,
-                                    "createdAt": move.audit.createdAt.description])
+            return context.issue(move, "Entry \(context.describe(move)) is dated \(move.date), after \(asOf): check the date (a mistyped year?) "
+                                     + "and correct it, or confirm it belongs to that later period.",
+                                 evidence: ["asOf": asOf.description, "createdAt": move.audit.createdAt.description])
         }
     }
 
@@ -103,11 +98,16 @@ extension Check {
         let cutoff = period.end.adding(days: context.rules.latePostingGraceDays)
         return context.snapshot.moves.compactMap { move in
             guard move.state == .posted, period.contains(move.date), move.audit.createdAt.date > cutoff else { return nil }
-            return Issue(records: [context.record(move)],
-                         message: "Entry \(context.describe(move)) was created on \(move.audit.createdAt.date), after \(period) ended: "
-                             + "confirm it belongs in \(period) and that reports already sent are updated, or re-date it.",
-                         evidence: ["date": move.date.description, "createdAt": move.audit.createdAt.description,
-                                    "cutoff": cutoff.description])
+            return context.issue(move, "Entry \(context.describe(move)) was created on \(move.audit.createdAt.date), after \(period) ended: "
+                                     + "confirm it belongs in \(period) and that reports already sent are updated, or re-date it.",
+                                 evidence: ["createdAt": move.audit.createdAt.description, "cutoff": cutoff.description])
         }
+    }
+}
+
+extension CheckContext {
+    /// An issue about one entry, with its date as evidence.
+    func issue(_ move: Move, _ message: String, evidence: [String: String]) -> Issue {
+        Issue(records: [record(move)], message: message, evidence: evidence.merging(["date": move.date.description]) { own, _ in own })
     }
 }

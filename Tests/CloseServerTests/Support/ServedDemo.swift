@@ -41,6 +41,14 @@ struct ServedDemo {
         return ServedDemo(store: store, source: source, period: period, tokens: tokens, book: book)
     }
 
+    /// A fresh demo, served for the length of `body`.
+    static func serving(_ body: (ServedDemo, TestServer) async throws -> Void) async throws {
+        let demo = try await make()
+        let server = try await TestServer.start(demo.server())
+        defer { server.stop() }
+        try await body(demo, server)
+    }
+
     /// A server over the demo's store; with `automation`, its refreshes pull from the demo company.
     func server(maxRequestBytes: Int = 64 * 1024, automation: AutomationConfig? = nil) -> CloserServer {
         var quiet = Logger(label: "closer.server.test")

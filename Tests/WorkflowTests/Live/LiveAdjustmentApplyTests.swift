@@ -12,8 +12,7 @@ import Testing
 /// `closer apply` and `closer rollback` against a real Odoo, when CLOSER_TEST_ODOO_URL, _DB, _USER and
 /// _PASSWORD are set. Each test drafts its own accrual (a fresh subject, so its tag is new) between an
 /// expense and a current liability of the company's chart, and removes whatever it created.
-@Suite(.serialized, .enabled(if: LiveOdooSettings.settings != nil,
-                             "skipped: set CLOSER_TEST_ODOO_URL, CLOSER_TEST_ODOO_DB, CLOSER_TEST_ODOO_USER, CLOSER_TEST_ODOO_PASSWORD"))
+@Suite(.serialized, .liveOdoo)
 struct LiveAdjustmentApplyTests {
     struct Fixture {
         var settings: OdooSettings

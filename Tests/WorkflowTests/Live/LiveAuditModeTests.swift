@@ -14,8 +14,7 @@ import OdooLedger
 /// Audit mode against a real Odoo, when CLOSER_TEST_ODOO_URL etc. are set: Closer talks to Odoo through
 /// a recording proxy on loopback, runs the whole close (pull, check, reconcile, propose, checklist) and
 /// tries every write-back, and the proxy shows that only read methods ever reached Odoo.
-@Suite(.serialized, .enabled(if: LiveOdooSettings.settings != nil,
-                             "skipped: set CLOSER_TEST_ODOO_URL, CLOSER_TEST_ODOO_DB, CLOSER_TEST_ODOO_USER, CLOSER_TEST_ODOO_PASSWORD"))
+@Suite(.serialized, .liveOdoo)
 struct LiveAuditModeTests {
     /// The ORM method of an XML-RPC `execute_kw` call: its fourth string parameter (db, password, model, method).
     static func ormMethod(_ body: [UInt8]) -> String? {

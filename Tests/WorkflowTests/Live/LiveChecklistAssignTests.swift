@@ -10,8 +10,7 @@ import OdooLedger
 /// `closer checklist --assign` against a real Odoo, when CLOSER_TEST_ODOO_URL etc. are set: open tasks
 /// owned by the controller become To-Dos for the Odoo user of the Closer user holding that role, once.
 /// The test works on an empty period (January 2002) and deletes the To-Dos it created.
-@Suite(.serialized, .enabled(if: LiveOdooSettings.settings != nil,
-                             "skipped: set CLOSER_TEST_ODOO_URL, CLOSER_TEST_ODOO_DB, CLOSER_TEST_ODOO_USER, CLOSER_TEST_ODOO_PASSWORD"))
+@Suite(.serialized, .liveOdoo)
 struct LiveChecklistAssignTests {
     @Test func openTasksBecomeOdooToDosForTheirOwnersOnce() async throws {
         let settings = try #require(LiveOdooSettings.settings(mode: "supervised"))

@@ -10,8 +10,7 @@ import OdooLedger
 
 /// `closer check --post-findings` against a real Odoo, when CLOSER_TEST_ODOO_URL, _DB, _USER and _PASSWORD
 /// are set. Each run uses its own check id, so its marker is new; it deletes its notes and to-dos afterwards.
-@Suite(.serialized, .enabled(if: LiveOdooSettings.settings != nil,
-                             "skipped: set CLOSER_TEST_ODOO_URL, CLOSER_TEST_ODOO_DB, CLOSER_TEST_ODOO_USER, CLOSER_TEST_ODOO_PASSWORD"))
+@Suite(.serialized, .liveOdoo)
 struct LiveFindingPostTests {
     struct Fixture {
         var settings: OdooSettings

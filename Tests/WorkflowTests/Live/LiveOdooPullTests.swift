@@ -9,8 +9,7 @@ import Testing
 
 /// `closer pull` against a real Odoo, when CLOSER_TEST_ODOO_URL, _DB, _USER and _PASSWORD are set.
 /// It rewrites one posted line (as an administrator can) and puts it back afterwards.
-@Suite(.serialized, .enabled(if: LiveOdooSettings.settings != nil,
-                             "skipped: set CLOSER_TEST_ODOO_URL, CLOSER_TEST_ODOO_DB, CLOSER_TEST_ODOO_USER, CLOSER_TEST_ODOO_PASSWORD"))
+@Suite(.serialized, .liveOdoo)
 struct LiveOdooPullTests {
     @Test func connectDescribesTheDatabase() async throws {
         let report = try await OdooGateway.source(try #require(LiveOdooSettings.settings)).describeConnection()
@@ -62,18 +61,5 @@ struct LiveOdooPullTests {
             throw error
         }
         #expect(try store.verifyAuditTrail().isIntact)
-    }
-}
-
-enum LiveOdooSettings {
-    static var settings: OdooSettings? { settings(mode: "audit") }
-
-    /// Tests that write to Odoo on purpose ask for a mode that allows it.
-    static func settings(mode: String) -> OdooSettings? {
-        let environment = ProcessInfo.processInfo.environment
-        guard let url = environment["CLOSER_TEST_ODOO_URL"], let db = environment["CLOSER_TEST_ODOO_DB"],
-              let user = environment["CLOSER_TEST_ODOO_USER"], let password = environment["CLOSER_TEST_ODOO_PASSWORD"] else { return nil }
-        return try? OdooSettings(resolving: SettingsResolver(
-            flags: [.odooURL: url, .odooDatabase: db, .odooUser: user, .odooPassword: password, .mode: mode], environment: [:], file: nil))
     }
 }

@@ -11,8 +11,7 @@ import Governance
 /// `closer lock` against a real Odoo, when CLOSER_TEST_ODOO_URL, _DB, _USER and _PASSWORD are set: the
 /// gate of an empty period (January 2001) is cleared, a controller approves, Odoo holds exactly the
 /// configured lock date and refuses to post into the locked period. A lock the test set is lifted afterwards.
-@Suite(.serialized, .enabled(if: LiveOdooSettings.settings != nil,
-                             "skipped: set CLOSER_TEST_ODOO_URL, CLOSER_TEST_ODOO_DB, CLOSER_TEST_ODOO_USER, CLOSER_TEST_ODOO_PASSWORD"))
+@Suite(.serialized, .liveOdoo)
 struct LivePeriodLockTests {
     @Test func anApprovedLockSetsTheConfiguredDateAndOdooRefusesEntriesInThePeriod() async throws {
         let settings = try #require(LiveOdooSettings.settings(mode: "supervised"))

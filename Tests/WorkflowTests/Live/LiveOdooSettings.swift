@@ -1,0 +1,25 @@
+@testable import CloseSettings
+import Foundation
+import Testing
+
+/// The test Odoo named by CLOSER_TEST_ODOO_URL, _DB, _USER and _PASSWORD; without them the live suites are skipped.
+enum LiveOdooSettings {
+    static var settings: OdooSettings? { settings(mode: "audit") }
+
+    /// Tests that write to Odoo on purpose ask for a mode that allows it.
+    static func settings(mode: String) -> OdooSettings? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let url = environment["CLOSER_TEST_ODOO_URL"], let db = environment["CLOSER_TEST_ODOO_DB"],
+              let user = environment["CLOSER_TEST_ODOO_USER"], let password = environment["CLOSER_TEST_ODOO_PASSWORD"] else { return nil }
+        return try? OdooSettings(resolving: SettingsResolver(
+            flags: [.odooURL: url, .odooDatabase: db, .odooUser: user, .odooPassword: password, .mode: mode], environment: [:], file: nil))
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs a suite only when the test Odoo is configured.
+    static var liveOdoo: Self {
+        .enabled(if: LiveOdooSettings.settings != nil,
+                 "skipped: set CLOSER_TEST_ODOO_URL, CLOSER_TEST_ODOO_DB, CLOSER_TEST_ODOO_USER, CLOSER_TEST_ODOO_PASSWORD")
+    }
+}
