@@ -449,6 +449,17 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v15-login-failures") { db in
+            // Failed logins in a row per account, so guessing slows down and finally locks the account.
+            try db.execute(sql: """
+                CREATE TABLE login_failure (
+                    login TEXT PRIMARY KEY,
+                    failures INTEGER NOT NULL CHECK (failures > 0),
+                    last_failure_epoch REAL NOT NULL,
+                    locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1))
+                );
+                """)
+        }
         return migrator
     }
 }

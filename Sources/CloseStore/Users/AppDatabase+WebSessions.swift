@@ -1,5 +1,5 @@
 import Crypto
-import Governance
+public import Governance
 public import Foundation
 import GRDB
 
@@ -9,8 +9,9 @@ extension AppDatabase {
 
     /// Signs a person in to the dashboard with their password or an API token. A refused login
     /// changes nothing and says only that it was refused, not whether the login exists.
-    public func startWebSession(_ credential: LoginCredential, at date: Date = Date()) throws -> StartedWebSession {
-        let user = try authenticate(credential)
+    public func startWebSession(_ credential: LoginCredential, at date: Date = Date(), throttle: LoginThrottle = LoginThrottle()) throws
+        -> StartedWebSession {
+        let user = try authenticate(credential, at: date, throttle: throttle)
         let id = RandomToken.hex(bytes: 32)
         let csrf = RandomToken.hex(bytes: 32)
         try writer.write { db in
@@ -58,11 +59,12 @@ extension AppDatabase {
         }
     }
 
-    private func authenticate(_ credential: LoginCredential) throws -> CloserUser {
+    private func authenticate(_ credential: LoginCredential, at date: Date, throttle: LoginThrottle) throws -> CloserUser {
         switch credential {
         case .apiToken(let token):
             do { return try user(authenticatedBy: token) } catch is UserError { throw UserError.loginRefused }
         case .password(let login, let password):
+            try requireLoginAllowed(login, at: date, throttle: throttle)
             let found: (user: CloserUser, hash: PasswordHash?)? = try writer.read { db in
                 guard let row = try? Self.userRow(login: login, db) else { return nil }
                 return (row.user, try Self.passwordHash(userID: row.id, db))
@@ -70,8 +72,10 @@ extension AppDatabase {
             // An unknown login costs the same time as a wrong password, so timing does not tell which logins exist.
             let hash = found?.hash ?? Self.unusablePassword
             guard hash.matches(password), let user = found?.user, found?.hash != nil, user.active, !user.isAgent else {
+                try recordLoginFailure(login, at: date, throttle: throttle)
                 throw UserError.loginRefused
             }
+            try clearLoginFailures(login)
             return user
         }
     }

@@ -44,4 +44,9 @@ public struct UsersService: Sendable {
     public func setPassword(_ password: String, login: String) throws {
         try store.setPassword(password, login: login, actor: actor)
     }
+
+    /// Lifts the lock that too many wrong passwords put on a login.
+    public func unlock(login: String) throws {
+        try store.unlockLogin(login, actor: actor)
+    }
 }

@@ -10,6 +10,8 @@ public enum UserError: Error, CustomStringConvertible, Equatable {
     case inactiveUser(String)
     case loginRefused
     case weakPassword(minimumLength: Int)
+    case loginWait(seconds: Int)
+    case accountLocked(String)
 
     public var description: String {
         switch self {
@@ -27,6 +29,10 @@ public enum UserError: Error, CustomStringConvertible, Equatable {
         case .revokedToken(let prefix): "API token \(prefix)… was revoked: ask an admin for a new one with `closer users token LOGIN`."
         case .inactiveUser(let login): "'\(login)' is deactivated: an admin reactivates them with `closer users activate \(login)`."
         case .loginRefused: "Wrong login or password (or unknown API token): try again, or ask an admin to set one with `closer users password LOGIN`."
+        case .loginWait(let seconds):
+            "Too many wrong passwords in a row: try again in \(seconds) s (each further wrong one doubles the wait)."
+        case .accountLocked(let login):
+            "'\(login)' is locked after too many wrong passwords in a row: an admin lifts the lock with `closer users unlock \(login)`."
         case .weakPassword(let length): "A dashboard password needs at least \(length) characters: a short phrase is easy to remember and hard to guess."
         }
     }

@@ -10,7 +10,8 @@ import Governance
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users", abstract: "Users, roles and API tokens: who may prepare, approve and manage.",
-        subcommands: [List.self, Add.self, Grant.self, Revoke.self, Token.self, RevokeToken.self, Password.self, Activate.self, Deactivate.self],
+        subcommands: [List.self, Add.self, Grant.self, Revoke.self, Token.self, RevokeToken.self, Password.self, Activate.self, Deactivate.self,
+                      Unlock.self],
         defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {
@@ -98,6 +99,16 @@ struct UsersCommand: AsyncParsableCommand {
         @OptionGroup var user: LoginArgument
 
         func run() async throws { try user.print(user.users.setActive(true, login: user.login)) }
+    }
+
+    struct Unlock: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Lift the lock that too many wrong passwords in a row put on a login.")
+        @OptionGroup var user: LoginArgument
+
+        func run() async throws {
+            try user.users.unlock(login: user.login)
+            print("\(user.login) may sign in with a password again.")
+        }
     }
 
     struct Deactivate: AsyncParsableCommand {
