@@ -1,5 +1,6 @@
 @testable import BankMatching
 import DemoCompany
+import Foundation
 import Ledger
 import Testing
 
@@ -39,6 +40,27 @@ import Testing
         #expect(!DigitKey.isNear(key("202600042"), key("202600411")))
         #expect(!DigitKey.isNear(key("1234"), key("1243")), "short numbers are not near each other")
         #expect(NameSimilarity.score(NameSimilarity.words("ACME INDUSTRIAL"), NameSimilarity.words("Acme Industrial Supply Co.")) == 0.8)
+    }
+
+    /// A reason names only references the line's text holds: a line reading "DC-23-1335" (a bill's vendor
+    /// reference, which its outstanding payment carries too) was explained as "reference contains PBNK1/2026/00678".
+    @Test func aReasonNamesOnlyReferencesTheTextHolds() {
+        let matcher = BankMatcher(snapshot: Self.book.snapshot)
+        var checked = 0
+        for proposal in matcher.proposals(through: Self.book.groundTruth.period.end) {
+            let keys = TextKeys(proposal.text)
+            for candidate in proposal.candidates {
+                for clause in candidate.reason.components(separatedBy: "; ") where clause.hasPrefix("reference contains ") {
+                    for named in clause.dropFirst("reference contains ".count).components(separatedBy: ", ") {
+                        let reference = ReferenceKeys(documentNames: [named.components(separatedBy: " (the ref of ")[0]])
+                        #expect(reference.full.contains(where: keys.full.contains) || reference.sequence.contains(where: keys.numbers.contains),
+                                "'\(proposal.text)' explained as '\(clause)' for \(candidate.documents)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked > 0)
     }
 
     @Test func theModelLearnsFromHistoryAndFromReviewers() throws {

@@ -43,10 +43,10 @@ import Adjustments
         let eventsBefore = try database.auditEvents().count
 
         #expect(refusal(database, stored.id, by: "alice")
-                == "separation of duties: alice prepared adjustment proposal \(stored.id) and cannot approve it; another approver must")
+                == "separation of duties: alice prepared adjustment proposal \(stored.id) and cannot approve it; another approver must approve it.")
         #expect(refusal(database, stored.id, by: CloserUser.agentLogin).hasPrefix("the agent never approves: closer-agent cannot approve"))
         #expect(refusal(database, stored.id, by: CloserUser.agentLogin, approve: false).hasPrefix("the agent never approves"))
-        #expect(refusal(database, stored.id, by: "bob") == "approval policy: accrual proposals above 10,000 need a controller; bob holds approver")
+        #expect(refusal(database, stored.id, by: "bob") == "approval policy: accrual proposals above 10,000 need a controller; bob holds approver.")
         #expect(refusal(database, stored.id, by: "mallory").contains("add them with `closer users add mallory"))
 
         // Nothing moved: still waiting, no approval recorded, nothing approved for `closer apply` to write, no event.
@@ -93,13 +93,27 @@ import Adjustments
         #expect(try database.approversOfCurrentVersions([ProposalRef(.adjustment, stored.id)]) == [ProposalRef(.adjustment, stored.id): ["bob", "carol"]])
     }
 
+    /// The CLI, the API and the dashboard all print the refusal's description, so it must be the whole
+    /// sentence: a reader once saw "…cannot approve it; another approver must" and nothing after.
+    @Test func separationOfDutiesRefusalsAreWholeSentences() throws {
+        let (database, stored) = try store(accrualCents: 60_000_00)
+        let selfApproval = refusal(database, stored.id, by: "alice")
+        #expect(selfApproval.hasSuffix("cannot approve it; another approver must approve it."))
+        _ = try approve(database, stored.id, by: "carol")
+        let twice = refusal(database, stored.id, by: "carol")
+        #expect(twice.hasSuffix("the next approval must come from someone else."))
+        let approvers = try database.approversOfCurrentVersions([ProposalRef(.adjustment, stored.id)])
+        let lock = ApprovalDecision.lockRefusal(lockApprover: "carol", approversOfBlockingItems: approvers)?.description ?? ""
+        #expect(lock.hasSuffix("another approver must approve them."))
+    }
+
     @Test func theLockApproverMayNotBeTheOnlyApproverOfABlockingItem() throws {
         let (database, stored) = try store(accrualCents: 2_000_00)
         _ = try approve(database, stored.id, by: "bob")
         let approvers = try database.approversOfCurrentVersions([ProposalRef(.adjustment, stored.id)])
         #expect(ApprovalDecision.lockRefusal(lockApprover: "bob", approversOfBlockingItems: approvers)?.description
                 == "separation of duties: bob is the only approver of adjustment proposal \(stored.id) and cannot also approve the lock; "
-                + "another approver must approve them")
+                + "another approver must approve them.")
         #expect(ApprovalDecision.lockRefusal(lockApprover: "carol", approversOfBlockingItems: approvers) == nil)
     }
 }

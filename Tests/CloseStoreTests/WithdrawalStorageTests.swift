@@ -32,7 +32,7 @@ import Ledger
         let events = try database.auditEvents().count
 
         #expect(refusal(database, stored.id, by: "dave") == "who may undo: dave cannot withdraw the approval of adjustment proposal \(stored.id): "
-                + "only bob, who made it, or a controller may; dave holds approver")
+                + "only bob, who made it, or a controller may; dave holds approver.")
         #expect(refusal(database, stored.id, by: CloserUser.agentLogin).hasPrefix("the agent never approves"))
         #expect(refusal(database, stored.id, by: "bob", reason: "  ").contains("needs a reason"))
         #expect(try database.adjustment(id: stored.id, sourceKey: key).status == .approved)

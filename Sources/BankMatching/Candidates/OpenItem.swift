@@ -6,6 +6,8 @@ public struct OpenItem: Sendable, Hashable {
     public var lineID: Int
     public var moveID: Int
     public var moveName: String
+    /// The move's ref (a payment carries the vendor's invoice number), so a reason can say which one the text named.
+    public var moveRef: String?
     public var accountID: Int
     public var partnerID: Int?
     /// Signed residual in the company currency (receivable: positive, payable: negative), minor units.
@@ -65,7 +67,7 @@ extension OpenItem {
                 keys = ReferenceKeys(documentNames: [move.name] + (move.ref.map { [$0] } ?? []))
                 keysByMove[move.id] = keys
             }
-            found.append((OpenItem(lineID: line.id, moveID: move.id, moveName: move.name, accountID: line.accountID,
+            found.append((OpenItem(lineID: line.id, moveID: move.id, moveName: move.name, moveRef: move.ref, accountID: line.accountID,
                                    partnerID: line.partnerID ?? move.partnerID, residual: residual, residualInCurrency: inCurrency,
                                    currencyID: line.currencyID, date: line.date, dueDate: move.dueDate, keys: keys), line))
         }

@@ -57,10 +57,10 @@ public struct MatchFeatures: Sendable {
             for item in items {
                 if item.keys.full.contains(where: facts.keys.full.contains) {
                     full += 1
-                    if explain { named.append(item.moveName) }
+                    if explain { named.append(Self.named(item) { $0.full.contains(where: facts.keys.full.contains) }) }
                 } else if item.keys.sequence.contains(where: facts.keys.numbers.contains) {
                     number += 1
-                    if explain { named.append(item.moveName) }
+                    if explain { named.append(Self.named(item) { $0.sequence.contains(where: facts.keys.numbers.contains) }) }
                 } else if item.keys.full.contains(where: { key in facts.keys.full.contains { DigitKey.isNear(key, $0) } }) {
                     near += 1
                     if explain { misspelt.append(item.moveName) }
@@ -95,6 +95,14 @@ public struct MatchFeatures: Sendable {
         self.values = values
         self.reasons = reasons
         self.mentionedItems = mentionedItems
+    }
+
+    /// What the text named for `item`: its number, or its ref when only the ref is in the text (a line
+    /// reading a bill's vendor reference, which the bill's payment carries too), so a reason never claims
+    /// the text holds a number it does not.
+    static func named(_ item: OpenItem, found: (ReferenceKeys) -> Bool) -> String {
+        guard let ref = item.moveRef, !found(ReferenceKeys(documentNames: [item.moveName])) else { return item.moveName }
+        return "\(ref) (the ref of \(item.moveName))"
     }
 }
 

@@ -69,6 +69,7 @@ public struct DemoService: Sendable {
             generationSeconds: generationSeconds, storePath: storePath, firstPull: first, secondPull: second,
             editedMove: edited, trialBalance: DemoReport.TrialBalanceSummary(trialBalance),
             groundTruthPath: groundTruthPath, plantedProblems: book.groundTruth.countsByKind,
+            plantedTally: PlantedTally(book.groundTruth, checkScores: scores),
             findingsBySeverity: checks.countsBySeverity, checkScores: scores, matchScore: matching, matchModelVersion: reconcile.model.version,
             adjustmentScores: adjustmentScores, checklist: checklist.summary, lockBlockers: lockBlockers, audit: try store.verifyAuditTrail())
     }
@@ -121,6 +122,8 @@ public struct DemoReport: Sendable, Codable {
     public var trialBalance: TrialBalanceSummary
     public var groundTruthPath: String
     public var plantedProblems: [String: Int]
+    /// Which of the planted problems the checks score and which the adjusting entries do.
+    public var plantedTally: PlantedTally
     public var findingsBySeverity: [String: Int]
     public var checkScores: [CheckScore]
     /// Bank-match proposals against the planted matches.

@@ -57,6 +57,14 @@ public struct ReconciliationSummary: Sendable, Codable {
 
     public func bucket(_ status: Status) -> Bucket { buckets.first { $0.status == status }! }
 
+    /// "180 of 249 matched in Odoo; 69 proposed, 0 with nothing": a proposal, even an approved one, is
+    /// no match until Odoo holds it, so a headline counting only `unmatched` read "0 of 249" with 69 open.
+    public var headline: String {
+        let inOdoo = bucket(.matched).lines + bucket(.applied).lines
+        let waiting = bucket(.proposed).lines + bucket(.approved).lines
+        return "\(inOdoo) of \(statementLines) matched in Odoo; \(waiting) proposed, \(bucket(.unmatched).lines) with nothing"
+    }
+
     static func status(of line: StatementLine, _ proposal: StoredMatchProposal?) -> Status {
         switch proposal?.status {
         case .applied: .applied

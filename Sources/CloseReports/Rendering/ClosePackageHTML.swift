@@ -48,7 +48,7 @@ public enum ClosePackageHTML {
         let tiles = [
             ("Result this period", amount(package.profitAndLoss.result.current)),
             ("Open findings", package.openFindings.map { String($0.count) } ?? "not checked"),
-            ("Bank lines unmatched", "\(package.reconciliation.bucket(.unmatched).lines) of \(package.reconciliation.statementLines)"),
+            ("Bank lines", package.reconciliation.headline),
             ("Adjusting entries waiting", String(pending)),
             ("Checklist", package.checklist?.summary ?? "not started"),
             ("Audit trail", package.audit.verification.isIntact ? "intact" : "BROKEN"),

@@ -66,7 +66,7 @@ public enum ApprovalDecision: Sendable, Equatable {
         }
         if let preparer = request.preparer, preparer == reviewer.login {
             return .refused(ApprovalRefusal(rule: "separation of duties",
-                message: "\(reviewer.login) prepared \(subject) and cannot approve it; another approver must"))
+                message: "\(reviewer.login) prepared \(subject) and cannot approve it; another approver must approve it"))
         }
         let current = approvalsSoFar.filter { $0.evidenceSHA256 == request.evidenceSHA256 }
         if current.contains(where: { $0.login == reviewer.login }) {
@@ -123,7 +123,8 @@ public struct ApprovalRefusal: Error, Sendable, Equatable, CustomStringConvertib
         self.message = message
     }
 
-    public var description: String { "\(rule): \(message)" }
+    /// The rule and the whole sentence with its full stop: the CLI, the API and the dashboard all print this.
+    public var description: String { "\(rule): \(message)" + (message.hasSuffix(".") ? "" : ".") }
 }
 
 /// Which proposal: an adjusting entry or a bank match, by its store id.

@@ -144,7 +144,7 @@ enum DemoReportText {
         let scored = report.checkScores
         let found = scored.reduce(0) { $0 + $1.found }, planted = scored.reduce(0) { $0 + $1.planted }
         let wrong = scored.reduce(0) { $0 + $1.falsePositives }, outside = scored.reduce(0) { $0 + $1.outsidePulledLedger }
-        Swift.print("  vs. planted   \(found)/\(planted) planted problems found by \(scored.count) checks, \(wrong) false positives"
+        Swift.print("  vs. planted   \(found)/\(planted) planted records found by \(scored.count) checks, \(wrong) false positives"
                     + (outside > 0 ? "; \(outside) planted outside the pulled window" : ""))
         for score in scored where score.found < score.planted || score.falsePositives > 0 {
             Swift.print("      \(score.checkID): found \(score.found)/\(score.planted), \(score.falsePositives) false positives")
@@ -161,8 +161,10 @@ enum DemoReportText {
         Swift.print("  adjustments   " + drafted.joined(separator: ", ") + ", \(unplanted) not planted (`closer proposals --store \(report.storePath)`)")
         Swift.print("  checklist     \(report.checklist) (`closer checklist --period \(report.period) --store \(report.storePath)`)")
         Swift.print("  lock          " + (report.lockBlockers.isEmpty ? "ready to request" : "blocked by \(report.lockBlockers.count) items, e.g. \(report.lockBlockers[0])"))
-        let plantedCount = report.plantedProblems.values.reduce(0, +)
-        Swift.print("  ground truth  \(plantedCount) planted close problems of \(report.plantedProblems.count) kinds → \(report.groundTruthPath)")
+        let tally = report.plantedTally
+        Swift.print("  ground truth  \(tally.problems) planted close problems of \(tally.kinds) kinds: \(tally.forChecks) for the checks "
+                    + "(naming the \(tally.checkRecords) records above), \(tally.forAdjustmentsOnly) for the adjusting entries only"
+                    + (tally.unscored > 0 ? ", \(tally.unscored) scored by nothing" : "") + " → \(report.groundTruthPath)")
         let changes = report.secondPull.changedPostedMoves
         Swift.print("  re-pull       an administrator rewrote posted entry \(report.editedMove); the incremental pull reported "
                     + "\(changes.count) changed posted entr\(changes.count == 1 ? "y" : "ies")" + (changes.first.map { ": \($0.moveName)" } ?? ""))

@@ -42,7 +42,7 @@ import Adjustments
                 return nil
             } catch { return String(describing: error) }
         }
-        #expect(refusal("bob", request) == "lock approval: locking a period needs a controller; bob holds approver")
+        #expect(refusal("bob", request) == "lock approval: locking a period needs a controller; bob holds approver.")
         #expect(refusal("closer-agent", request)?.hasPrefix("the agent never approves") == true)
         #expect(refusal("carol", request) == nil)
 

@@ -37,7 +37,7 @@ import BankMatching
         // Bank matches go through the same policy: alice ran the reconcile, so she cannot approve its proposals.
         try store.addUser(login: "alice", name: "Alice", roles: [.preparer, .approver], odooUserID: nil, actor: "bob")
         #expect(throws: ApprovalRefusal(rule: "separation of duties",
-                                        message: "alice prepared bank-match proposal \(approved.id) and cannot approve it; another approver must")) {
+                                        message: "alice prepared bank-match proposal \(approved.id) and cannot approve it; another approver must approve it")) {
             try service.decide(id: approved.id, sourceKey: key, approve: true, note: nil, policy: ApprovalPolicy())
         }
         #expect(try reviewer.decide(id: approved.id, sourceKey: key, approve: true, note: nil, policy: ApprovalPolicy()).proposal.status == .approved)

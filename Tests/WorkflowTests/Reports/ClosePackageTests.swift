@@ -80,6 +80,20 @@ import Adjustments
         #expect(package.audit.events.count < eventsBefore)
     }
 
+    /// A line with only a proposal is not matched in Odoo: the headline once said "Bank lines unmatched 0 of 249"
+    /// while 69 lines were only proposed. Its three numbers add up to the period's lines.
+    @Test func theHeadlineCountsOnlyProposedBankLinesAsNotMatchedInOdoo() async throws {
+        let (store, key, period, _) = try await Self.closedDemo()
+        let reconciliation = try ClosePackageBuilder(store: store).build(sourceKey: key, period: period, asOf: Self.asOf).reconciliation
+        let inOdoo = reconciliation.bucket(.matched).lines + reconciliation.bucket(.applied).lines
+        let waiting = reconciliation.bucket(.proposed).lines + reconciliation.bucket(.approved).lines
+        let nothing = reconciliation.bucket(.unmatched).lines
+        #expect(waiting > 0 && inOdoo + waiting + nothing == reconciliation.statementLines)
+        let html = ClosePackageHTML.render(try ClosePackageBuilder(store: store).build(sourceKey: key, period: period, asOf: Self.asOf))
+        #expect(html.contains("Bank lines<br><b>\(inOdoo) of \(reconciliation.statementLines) matched in Odoo; "
+                              + "\(waiting) proposed, \(nothing) with nothing</b>"))
+    }
+
     @Test func theDocumentsAreSelfContainedEscapedQuotedAndRoundTrip() async throws {
         let (store, key, period, _) = try await Self.closedDemo()
         let package = try ClosePackageBuilder(store: store).build(sourceKey: key, period: period, asOf: Self.asOf)

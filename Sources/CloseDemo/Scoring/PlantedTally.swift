@@ -1,0 +1,25 @@
+public import DemoCompany
+
+/// How the planted problems divide between what scores them, so the demo's counts add up for a reader:
+/// the checks score the records their problems name (a duplicate bill names two), the adjusting entries
+/// the kinds no check looks for (a prepaid bill, a reclass).
+public struct PlantedTally: Sendable, Codable, Hashable {
+    public var problems: Int
+    public var kinds: Int
+    /// Problems of a kind a check or detector finds, and the records they name (in the pulled window or not).
+    public var forChecks: Int
+    public var checkRecords: Int
+    /// Problems only a drafted adjusting entry answers.
+    public var forAdjustmentsOnly: Int
+
+    public var unscored: Int { problems - forChecks - forAdjustmentsOnly }
+
+    public init(_ truth: GroundTruth, checkScores: [CheckScore]) {
+        let checked = Set(checkScores.map(\.checkID))
+        problems = truth.problems.count
+        kinds = truth.countsByKind.count
+        forChecks = truth.problems.filter { checked.contains($0.kind) }.count
+        checkRecords = checkScores.reduce(0) { $0 + $1.planted + $1.outsidePulledLedger }
+        forAdjustmentsOnly = truth.problems.filter { !checked.contains($0.kind) && AdjustmentScore.plantedKinds[$0.kind] != nil }.count
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+
+/// The demo's summary adds up for a reader: it once said "121/121 planted problems found" and then
+/// "128 planted close problems" without saying where the other seven went.
+@Suite struct DemoOutputCommandTests {
+    @Test func theGroundTruthLineAccountsForEveryPlantedProblem() throws {
+        let directory = try CloserBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let demo = try CloserBinary.run(["demo", "--lines", "3000", "--store", directory.appendingPathComponent("demo.sqlite").path], in: directory)
+        #expect(demo.status == 0, "\(demo.all)")
+        let lines = demo.stdout.components(separatedBy: "\n")
+        let scored = try #require(lines.first { $0.hasPrefix("  vs. planted") })
+        let truth = try #require(lines.first { $0.hasPrefix("  ground truth") })
+        let numbers = { (line: String) in line.split { !$0.isNumber }.compactMap { Int($0) } }
+        // "vs. planted   121/121 planted records found by 23 checks, 0 false positives[; 2 planted outside the pulled window]"
+        let found = numbers(scored)
+        #expect(scored.contains("\(found[0])/\(found[1]) planted records found"), "\(scored)")
+        let records = found[1] + (found.count > 4 ? found[4] : 0)
+        // "ground truth  128 planted close problems of 27 kinds: 117 for the checks (naming the 121 records above), 11 for the adjusting entries only …"
+        let counts = numbers(truth)
+        #expect(counts.count >= 5 && counts[0] == counts[2] + counts[4] && counts[3] == records, "\(truth)")
+        #expect(truth.contains("for the checks") && truth.contains("for the adjusting entries"), "\(truth)")
+    }
+}
