@@ -11,9 +11,12 @@ extension Request {
         uri.queryParameters.get(name).flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The ledger the request names in `source`, if it names one.
+    var namedSourceKey: SourceKey? { query("source").map { SourceKey($0) } }
+
     /// The ledger the request is about: `source`, or the only one in the store.
     func sourceKey(in store: AppDatabase) throws -> SourceKey {
-        try query("source").map { SourceKey($0) } ?? CheckService.onlySourceKey(in: store)
+        try namedSourceKey ?? CheckService.onlySourceKey(in: store)
     }
 
     func period(_ name: String = "period") throws -> Period? {

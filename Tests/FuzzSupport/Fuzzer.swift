@@ -29,17 +29,12 @@ public struct Fuzzer {
     /// Calls `body` with each seed, then with mutated inputs until the budget is spent; returns how many ran.
     @discardableResult
     public func run(_ body: ([UInt8]) -> Void) -> Int {
-        var random = SplitMix64(seed: seed)
-        let deadline = Self.seconds.map { Date().addingTimeInterval($0) }
-        var count = 0
-        for input in corpus { body(input); count += 1 }
-        while deadline.map({ Date() < $0 }) ?? (count < smokeIterations) {
+        for input in corpus { body(input) }
+        return corpus.count + Self.rounds(smoke: max(0, smokeIterations - corpus.count), seed: seed) { random in
             var input = corpus[random.below(corpus.count)]
             for _ in 0...random.below(4) { mutate(&input, &random) }
             body(input)
-            count += 1
         }
-        return count
     }
 
     /// Runs `body` with a seeded generator `smoke` times, or for CLOSER_FUZZ_SECONDS when set: for

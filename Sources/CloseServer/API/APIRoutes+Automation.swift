@@ -56,7 +56,7 @@ extension APIRoutes {
         for field in request.headers { headers[field.name.canonicalName] = field.value }
         var query: [String: String] = [:]
         for (name, value) in request.uri.queryParameters { query[String(name)] = String(value) }
-        let source = try request.query("source").map { SourceKey($0) } ?? automation.config.inbound?.sourceKey ?? CheckService.onlySourceKey(in: store)
+        let source = try request.namedSourceKey ?? automation.config.inbound?.sourceKey ?? CheckService.onlySourceKey(in: store)
         let touch = try await automation.acceptOdooWebhook(headers: headers, query: query, body: Array(body.readableBytesView), sourceKey: source)
         return JSONBody(WebhookAccepted(source: source, model: touch.model, recordID: touch.recordID), status: .accepted)
     }

@@ -13,7 +13,7 @@ struct DashboardScope: Sendable {
 
     /// nil when nothing has been pulled yet.
     static func read(_ request: Request, store: AppDatabase, defaultPeriod: (SourceKey) throws -> Period?) throws -> DashboardScope? {
-        guard let source = try request.query("source").map({ SourceKey($0) }) ?? store.sourceKeys().first else { return nil }
+        guard let source = try request.namedSourceKey ?? store.sourceKeys().first else { return nil }
         let name = try store.company(sourceKey: source).name
         return DashboardScope(source: source, companyName: name, period: try request.period() ?? defaultPeriod(source))
     }

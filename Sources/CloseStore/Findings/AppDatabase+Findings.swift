@@ -58,14 +58,7 @@ extension AppDatabase {
 extension AppDatabase {
     /// The findings of the latest check run of a period, if the period was checked.
     public func latestFindings(sourceKey: SourceKey, period: Period) throws -> [Finding]? {
-        try writer.read { db in
-            let company = try Self.companyRowID(sourceKey, db)
-            guard let run = try Self.latestCheckRun(company: company, period: period, db) else { return nil }
-            let decoder = JSONDecoder()
-            return try String.fetchAll(db, sql: "SELECT finding FROM finding WHERE run_id = ? ORDER BY id", arguments: [run]).map { text in
-                try decoder.decode(Finding.self, from: Data(text.utf8))
-            }
-        }
+        try listedFindings(sourceKey: sourceKey, period: period)?.map(\.finding)
     }
 }
 

@@ -4,14 +4,16 @@ public import Governance
 
 extension AppDatabase {
     /// Refuses a password attempt the throttle does not allow yet (or at all, for a locked account)
-    /// before the password is checked, so a guesser learns nothing by trying faster.
-    func requireLoginAllowed(_ login: String, at date: Date, throttle: LoginThrottle) throws {
+    /// before the password is checked, so a guesser learns nothing by trying faster. Returns whether
+    /// failures are on record (a right password then clears them).
+    func requireLoginAllowed(_ login: String, at date: Date, throttle: LoginThrottle) throws -> Bool {
         guard let row = try writer.read({ db in
             try Row.fetchOne(db, sql: "SELECT failures, last_failure_epoch, locked FROM login_failure WHERE login = ?", arguments: [login])
-        }) else { return }
+        }) else { return false }
         if row["locked"] == 1 { throw UserError.accountLocked(login) }
         let next = throttle.nextAttempt(failures: row["failures"], last: Date(timeIntervalSince1970: row["last_failure_epoch"]))
         if next > date { throw UserError.loginWait(seconds: Int((next.timeIntervalSince(date)).rounded(.up))) }
+        return true
     }
 
     /// Counts a wrong password against the login (known or not, so counting says nothing about which

@@ -64,7 +64,7 @@ extension AppDatabase {
         case .apiToken(let token):
             do { return try user(authenticatedBy: token) } catch is UserError { throw UserError.loginRefused }
         case .password(let login, let password):
-            try requireLoginAllowed(login, at: date, throttle: throttle)
+            let earlierFailures = try requireLoginAllowed(login, at: date, throttle: throttle)
             let found: (user: CloserUser, hash: PasswordHash?)? = try writer.read { db in
                 guard let row = try? Self.userRow(login: login, db) else { return nil }
                 return (row.user, try Self.passwordHash(userID: row.id, db))
@@ -75,7 +75,7 @@ extension AppDatabase {
                 try recordLoginFailure(login, at: date, throttle: throttle)
                 throw UserError.loginRefused
             }
-            try clearLoginFailures(login)
+            if earlierFailures { try clearLoginFailures(login) }
             return user
         }
     }
