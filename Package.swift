@@ -14,6 +14,7 @@ let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let yams = Target.Dependency.product(name: "Yams", package: "Yams")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 
 let package = Package(
@@ -27,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // The HTTP server of `closer serve`; swift-configuration support is not needed.
@@ -71,7 +73,7 @@ let package = Package(
         // Front ends
         .target(name: "CloseServer", dependencies: [
             "Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Adjustments", "Governance", "CloseStore", "CloseSettings", "CloseWorkflows",
-            "CloseReports", "Automation", "Markup", hummingbird, httpTypes, logging,
+            "CloseReports", "Automation", "Markup", hummingbird, httpTypes, nioCore, logging,
         ], swiftSettings: swiftSettings),
         .executableTarget(name: "closer", dependencies: [
             "Ledger", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "DemoCompany", "Governance", "CloseStore", "CloseSettings",
