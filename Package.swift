@@ -44,6 +44,7 @@ let package = Package(
         // Pure rules and models (no I/O)
         .target(name: "CloseChecks", dependencies: ["Ledger"], swiftSettings: swiftSettings),
         .target(name: "BankMatching", dependencies: ["Ledger"], swiftSettings: swiftSettings),
+        .target(name: "Payables", dependencies: ["Ledger"], swiftSettings: swiftSettings),
         .target(name: "Adjustments", dependencies: ["Ledger"], swiftSettings: swiftSettings),
         .target(name: "DemoCompany", dependencies: ["Ledger"], swiftSettings: swiftSettings),
         .target(name: "Governance", dependencies: ["Ledger", "Adjustments", crypto], swiftSettings: swiftSettings),
@@ -91,6 +92,7 @@ let package = Package(
         .testTarget(name: "CloseChecksTests", dependencies: ["CloseChecks", "Ledger", "DemoCompany"], swiftSettings: swiftSettings),
         .testTarget(name: "DemoCompanyTests", dependencies: ["DemoCompany", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "AdjustmentsTests", dependencies: ["Adjustments", "DemoCompany", "Ledger"], swiftSettings: swiftSettings),
+        .testTarget(name: "PayablesTests", dependencies: ["Payables", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "BankMatchingTests", dependencies: ["BankMatching", "DemoCompany", "Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseChecks", "Adjustments", "Governance", "Ledger", grdb],
                     swiftSettings: swiftSettings),
