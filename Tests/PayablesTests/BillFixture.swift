@@ -11,7 +11,7 @@ enum BillFixture {
     static let print = BillVendor(partnerID: 9, name: "Print & Co")
 
     static func bill(_ id: Int, _ reference: String?, _ amount: String, on date: String, vendor: BillVendor = supplies,
-                     source: SourceKey = home, state: BillState = .posted, refund: Bool = false, orders: Set<Int> = [],
+                     source: SourceKey = home, state: MoveState = .posted, refund: Bool = false, orders: Set<Int> = [],
                      attachments: Set<String> = [], lines: [VendorBillLine] = []) -> VendorBill {
         VendorBill(source: source, id: id, name: "BILL/\(id)", companyID: source.companyID ?? 1, vendor: vendor, reference: reference,
                    invoiceDate: LocalDate(iso: date), isRefund: refund, state: state,

@@ -15,7 +15,7 @@ public struct VendorBill: Sendable, Codable, Hashable {
     public var reference: String?
     public var invoiceDate: LocalDate?
     public var isRefund: Bool
-    public var state: BillState
+    public var state: MoveState
     /// `amount_total` in the bill's currency.
     public var total: Money
     public var lines: [VendorBillLine]
@@ -25,7 +25,7 @@ public struct VendorBill: Sendable, Codable, Hashable {
     public var purchaseOrderIDs: Set<Int>
 
     public init(source: SourceKey, id: Int, name: String, companyID: Int, vendor: BillVendor, reference: String?, invoiceDate: LocalDate?,
-                isRefund: Bool = false, state: BillState, total: Money, lines: [VendorBillLine] = [], attachmentChecksums: Set<String> = [],
+                isRefund: Bool = false, state: MoveState, total: Money, lines: [VendorBillLine] = [], attachmentChecksums: Set<String> = [],
                 purchaseOrderIDs: Set<Int> = []) {
         self.source = source
         self.id = id
@@ -40,6 +40,12 @@ public struct VendorBill: Sendable, Codable, Hashable {
         self.lines = lines
         self.attachmentChecksums = attachmentChecksums
         self.purchaseOrderIDs = purchaseOrderIDs
+    }
+
+    /// Whether this bill is the original of a pair with `other`: the earlier invoice date, then the
+    /// ledger and id, so that each pair is reported once, on its copy.
+    public func precedes(_ other: VendorBill) -> Bool {
+        (invoiceDate?.daysSinceEpoch ?? 0, source, id) < (other.invoiceDate?.daysSinceEpoch ?? 0, other.source, other.id)
     }
 
     /// "BILL/2026/10/0004 (ref INV-12) of Acme Ltd", for reasons.
@@ -72,10 +78,4 @@ public struct BillVendor: Sendable, Codable, Hashable {
         let key = BillReference.alphanumerics(name)
         return key.isEmpty ? nil : "name:" + key
     }
-}
-
-/// account.move `state` for bills.
-public enum BillState: String, Sendable, Codable, Hashable {
-    case draft, posted
-    case cancelled = "cancel"
 }

@@ -25,5 +25,5 @@ public struct VendorBillLine: Sendable, Codable, Hashable {
         self.productCategory = productCategory
     }
 
-    public var netUnitPrice: Decimal { unitPrice * (100 - discountPercent) / 100 }
+    public var netUnitPrice: Decimal { discountPercent == 0 ? unitPrice : unitPrice * (100 - discountPercent) / 100 }
 }

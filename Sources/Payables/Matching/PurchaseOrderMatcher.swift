@@ -46,7 +46,8 @@ public struct PurchaseOrderMatcher: Sendable {
 
     private func lineExceptions(_ line: VendorBillLine, _ ordered: BilledOrderLine, bill: VendorBill, checkQuantity: Bool) -> [MatchException] {
         let order = ordered.line
-        let what = "Line '\(line.label)' of \(bill.title) (order \(order.orderName), '\(order.productName)')"
+        // Words are built only for an exception: most lines pass, and a period has hundreds of thousands.
+        var what: String { "Line '\(line.label)' of \(bill.title) (order \(order.orderName), '\(order.productName)')" }
         guard ordered.currency == bill.total.currency else {
             return [MatchException(kind: .currencyDiffers, billLineID: line.id,
                                    message: "\(what) is billed in \(bill.total.currency), the order is in \(ordered.currency).",
