@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "DemoCompany", dependencies: ["Ledger"], swiftSettings: swiftSettings),
         .target(name: "Governance", dependencies: ["Ledger", "Adjustments", crypto], swiftSettings: swiftSettings),
         // Odoo records <-> Ledger values
-        .target(name: "OdooLedger", dependencies: ["Ledger", "OdooRPC", "Adjustments"], swiftSettings: swiftSettings),
+        .target(name: "OdooLedger", dependencies: ["Ledger", "OdooRPC", "Adjustments", "Payables"], swiftSettings: swiftSettings),
         // Persistence
         .target(name: "CloseStore", dependencies: ["Ledger", "CloseChecks", "BankMatching", "Adjustments", "Governance", grdb, crypto],
                 swiftSettings: swiftSettings),
@@ -88,7 +88,7 @@ let package = Package(
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport", swiftSettings: swiftSettings),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "OdooRPCTests", dependencies: ["OdooRPC", "Ledger", "LoopbackHTTP", "FuzzSupport"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "OdooLedgerTests", dependencies: ["OdooLedger", "Ledger", "OdooRPC", "LoopbackHTTP"], swiftSettings: swiftSettings),
+        .testTarget(name: "OdooLedgerTests", dependencies: ["OdooLedger", "Ledger", "OdooRPC", "Payables", "LoopbackHTTP"], swiftSettings: swiftSettings),
         .testTarget(name: "CloseChecksTests", dependencies: ["CloseChecks", "Ledger", "DemoCompany"], swiftSettings: swiftSettings),
         .testTarget(name: "DemoCompanyTests", dependencies: ["DemoCompany", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "AdjustmentsTests", dependencies: ["Adjustments", "DemoCompany", "Ledger"], swiftSettings: swiftSettings),
