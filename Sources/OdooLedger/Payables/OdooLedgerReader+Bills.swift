@@ -9,13 +9,21 @@ extension OdooLedgerReader {
     /// (a line Odoo no longer has is simply absent: the match names it).
     func vendorBills(companyID: Int, period: Period, source: SourceKey) async throws -> PurchaseBills {
         let company = try await company(id: companyID)
-        let currencies = Dictionary(try await self.currencies(including: company.currency).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var currencies = Dictionary(try await self.currencies(including: company.currency).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let moves = try await records("account.move", domain: [
             ["company_id", "=", RPCValue(companyID)], ["move_type", "in", ["in_invoice", "in_refund"]], ["state", "!=", "cancel"],
             ["invoice_date", ">=", .string(period.start.description)], ["invoice_date", "<=", .string(period.end.description)],
         ], fields: ["name", "partner_id", "commercial_partner_id", "ref", "invoice_date", "move_type", "state", "amount_total", "currency_id"])
         guard !moves.isEmpty else { return PurchaseBills(bills: [], orderLines: [:]) }
         let moveIDs = try moves.map { try $0.int("id") }
+        // A bill in a currency since archived: read it by id, as Odoo still does for the bill.
+        let archived = Set(moves.compactMap { $0.optionalMany2one("currency_id")?.id }).subtracting(currencies.keys)
+        if !archived.isEmpty {
+            for record in try await client.read("res.currency", ids: archived.sorted(), fields: OdooFieldLists.currency) {
+                let currency = try OdooLedgerMapping.currency(OdooRecord(model: "res.currency", values: record))
+                currencies[currency.id] = currency
+            }
+        }
         let lines = try await records("account.move.line", domain: [["move_id", "in", RPCValue(moveIDs)], ["display_type", "=", "product"]],
                                       fields: ["move_id", "name", "quantity", "price_unit", "discount", "purchase_line_id", "product_id"])
         let categories = try await productValues(Set(lines.compactMap { $0.optionalMany2one("product_id")?.id }), field: "categ_id")
@@ -39,9 +47,8 @@ extension OdooLedgerReader {
         }
         let bills = try moves.map { move -> VendorBill in
             let id = try move.int("id")
-            guard let vendor = (move.optionalMany2one("commercial_partner_id") ?? move.optionalMany2one("partner_id")) else {
-                throw move.fail("partner_id", "no vendor: set the vendor on the bill")
-            }
+            // A draft without a vendor yet is still checked; it matches no other vendor's bills.
+            let vendor = move.optionalMany2one("commercial_partner_id") ?? move.optionalMany2one("partner_id") ?? (id: 0, name: "no vendor yet")
             guard let currency = currencies[try move.many2oneID("currency_id")] else { throw move.fail("currency_id", "a currency that cannot be read") }
             let billLines = linesByMove[id] ?? []
             return VendorBill(source: source, id: id, name: move.optionalString("name") ?? "draft bill \(id)", companyID: companyID,
