@@ -74,7 +74,7 @@ let package = Package(
         // Front ends
         .target(name: "CloseServer", dependencies: [
             "Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Adjustments", "Governance", "CloseStore", "CloseSettings", "CloseWorkflows",
-            "CloseReports", "Automation", "Markup", hummingbird, httpTypes, nioCore, logging,
+            "CloseReports", "Automation", "Markup", "Payables", hummingbird, httpTypes, nioCore, logging,
         ], swiftSettings: swiftSettings),
         .executableTarget(name: "closer", dependencies: [
             "Ledger", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "DemoCompany", "Governance", "CloseStore", "CloseSettings",
