@@ -68,7 +68,7 @@ let package = Package(
             "Ledger", "CloseChecks", "BankMatching", "Adjustments", "CloseStore", "CloseSettings", "CloseWorkflows", logging, crypto, yams,
         ], swiftSettings: swiftSettings),
         .target(name: "CloseDemo", dependencies: [
-            "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "CloseStore", "CloseSettings",
+            "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "CloseStore", "CloseSettings",
             "CloseWorkflows",
         ], swiftSettings: swiftSettings),
         // Front ends

@@ -20,6 +20,7 @@ struct DemoGenerator {
     var payments: [PlannedPayment] = []
     var utilityHistory: [Int64] = []
     var problems: [DraftProblem] = []
+    var lookAlikes: [DraftProblem] = []
     var bankMatches: [DraftBankMatch] = []
 
     init(options: DemoOptions) {
@@ -54,6 +55,7 @@ struct DemoGenerator {
         makeBankActivity()
         plantProblems()
         plantMispostings()
+        plantPayables()
     }
 
     func book(_ assembled: AssembledBook) -> DemoBook {
@@ -73,7 +75,8 @@ struct DemoGenerator {
                       writeOffAccountID: match.writeOffAccountID, reconciledInBooks: match.reconciled,
                       counterpartStatementLineID: match.counterpartStatementLine.map { assembled.statementLineID[$0] })
         }.sorted { $0.statementLineID < $1.statementLineID }
-        let truth = GroundTruth(seed: options.seed, period: period, asOf: options.asOf, problems: resolved, bankMatches: matches)
+        let lookAlikes = lookAlikes.map { resolve($0, in: assembled) }
+        let truth = GroundTruth(seed: options.seed, period: period, asOf: options.asOf, problems: resolved, bankMatches: matches, lookAlikes: lookAlikes)
         return DemoBook(snapshot: snapshot, groundTruth: truth)
     }
 

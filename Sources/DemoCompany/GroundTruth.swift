@@ -9,13 +9,17 @@ public struct GroundTruth: Sendable, Codable {
     public var problems: [PlantedProblem]
     /// How every statement line (history and close period, reconciled or not) should be matched.
     public var bankMatches: [BankMatch]
+    /// Records planted to look like a problem without being one (a vendor's number reused after its
+    /// numbering restarted, a recurring bill of one amount): a check that flags them is wrong.
+    public var lookAlikes: [PlantedProblem]
 
-    public init(seed: UInt64, period: Period, asOf: LocalDate, problems: [PlantedProblem], bankMatches: [BankMatch]) {
+    public init(seed: UInt64, period: Period, asOf: LocalDate, problems: [PlantedProblem], bankMatches: [BankMatch], lookAlikes: [PlantedProblem] = []) {
         self.seed = seed
         self.period = period
         self.asOf = asOf
         self.problems = problems
         self.bankMatches = bankMatches
+        self.lookAlikes = lookAlikes
     }
 
     /// The kinds every generated company plants (the stable ids of the check, detector or proposer that should find them).
@@ -25,6 +29,7 @@ public struct GroundTruth: Sendable, Codable {
         "suspense-not-zero", "sequence-gap", "sequence-duplicate", "future-dated-entry", "late-posting", "duplicate-vendor-bill",
         "unusual-amount", "rare-account-partner", "round-amount-manual-entry", "weekend-posting", "unusual-user-journal",
         "missing-recurring-bill", "prepaid-bill", "benford-deviation", "reclass", "received-not-billed", "delivered-not-invoiced",
+        "other-vendor-duplicate-bill",
     ]
 
     public var countsByKind: [String: Int] { problems.reduce(into: [:]) { $0[$1.kind, default: 0] += 1 } }

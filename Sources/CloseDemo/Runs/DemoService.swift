@@ -58,6 +58,8 @@ public struct DemoService: Sendable {
         let matching = MatchScore.score(reconcile.proposals.map(\.proposal), against: book.groundTruth, snapshot: stored)
         let adjustments = try AdjustmentService(store: store, actor: actor).propose(sourceKey: sourceKey, period: period)
         let adjustmentScores = AdjustmentScore.score(adjustments.proposals.map(\.proposal), against: book.groundTruth)
+        let duplicates = try DuplicateBillService(store: store).duplicates(sourceKey: sourceKey, period: period)
+        let payablesScores = PayablesScore.score(duplicates.hits, against: book.groundTruth)
         let checklist = try ChecklistService(store: store, actor: actor).board(sourceKey: sourceKey, period: period, asOf: options.asOf)
         let lockBlockers = try LockGate(store: store, actor: actor).blockers(sourceKey: sourceKey, period: period, children: [], asOf: options.asOf)
         // The demo's last event: a store whose trail ends here holds nothing a later demo may not replace.
@@ -71,7 +73,7 @@ public struct DemoService: Sendable {
             groundTruthPath: groundTruthPath, plantedProblems: book.groundTruth.countsByKind,
             plantedTally: PlantedTally(book.groundTruth, checkScores: scores),
             findingsBySeverity: checks.countsBySeverity, checkScores: scores, matchScore: matching, matchModelVersion: reconcile.model.version,
-            adjustmentScores: adjustmentScores, checklist: checklist.summary, lockBlockers: lockBlockers, audit: try store.verifyAuditTrail())
+            adjustmentScores: adjustmentScores, payablesScores: payablesScores, checklist: checklist.summary, lockBlockers: lockBlockers, audit: try store.verifyAuditTrail())
     }
 
     /// Refuses a store that holds more than an earlier demo left (people, decisions, another ledger, anything
@@ -131,6 +133,8 @@ public struct DemoReport: Sendable, Codable {
     public var matchModelVersion: Int
     /// Drafted adjusting entries against the planted accruals and deferrals.
     public var adjustmentScores: [AdjustmentScore]
+    /// The duplicate-bill search against the planted duplicates and look-alikes.
+    public var payablesScores: [PayablesScore]
     /// The close checklist's state, and what keeps the period from being locked.
     public var checklist: String
     public var lockBlockers: [String]

@@ -159,11 +159,16 @@ enum DemoReportText {
         }
         let unplanted = report.adjustmentScores.reduce(0) { $0 + $1.falsePositives }
         Swift.print("  adjustments   " + drafted.joined(separator: ", ") + ", \(unplanted) not planted (`closer proposals --store \(report.storePath)`)")
+        let payables = report.payablesScores.map { "\($0.kind) \($0.found)/\($0.planted), \($0.falsePositives) not planted" }
+        let lookAlikes = report.payablesScores.reduce(0) { $0 + $1.lookAlikesFlagged }
+        Swift.print("  payables      " + payables.joined(separator: "; ") + ", \(lookAlikes) look-alikes flagged "
+                    + "(`closer payables duplicates --period \(report.period) --store \(report.storePath)`)")
         Swift.print("  checklist     \(report.checklist) (`closer checklist --period \(report.period) --store \(report.storePath)`)")
         Swift.print("  lock          " + (report.lockBlockers.isEmpty ? "ready to request" : "blocked by \(report.lockBlockers.count) items, e.g. \(report.lockBlockers[0])"))
         let tally = report.plantedTally
         Swift.print("  ground truth  \(tally.problems) planted close problems of \(tally.kinds) kinds: \(tally.forChecks) for the checks "
-                    + "(naming the \(tally.checkRecords) records above), \(tally.forAdjustmentsOnly) for the adjusting entries only"
+                    + "(naming the \(tally.checkRecords) records above), \(tally.forAdjustmentsOnly) for the adjusting entries only, "
+                    + "\(tally.forPayablesOnly) for the payables controls only"
                     + (tally.unscored > 0 ? ", \(tally.unscored) scored by nothing" : "") + " → \(report.groundTruthPath)")
         let changes = report.secondPull.changedPostedMoves
         Swift.print("  re-pull       an administrator rewrote posted entry \(report.editedMove); the incremental pull reported "

@@ -12,7 +12,7 @@ import Testing
             #expect(reply.status == 200, "\(reply.text)")
             let report = try #require(try JSONSerialization.jsonObject(with: reply.body) as? [String: Any])
             let hits = try #require(report["hits"] as? [[String: Any]])
-            let planted = demo.book.groundTruth.problems(of: "duplicate-vendor-bill")
+            let planted = demo.book.groundTruth.problems(of: "duplicate-vendor-bill") + demo.book.groundTruth.problems(of: "other-vendor-duplicate-bill")
             #expect(hits.count == planted.count && !planted.isEmpty)
             #expect(hits.allSatisfy { ($0["reason"] as? String)?.contains("looks like") == true && ($0["score"] as? Double ?? 0) > 0.5 })
         }

@@ -16,7 +16,8 @@ import Testing
         _ = try await PullService(store: store, actor: "test").pull(from: DemoLedgerSource(book: book), sourceKey: home, period: period,
                                                                     historyMonths: 3, progress: { _, _ in })
         let report = try DuplicateBillService(store: store).duplicates(sourceKey: home, period: period)
-        let planted = Set(book.groundTruth.problems(of: "duplicate-vendor-bill").map { Set($0.records.map(\.id)) })
+        let planted = Set((book.groundTruth.problems(of: "duplicate-vendor-bill") + book.groundTruth.problems(of: "other-vendor-duplicate-bill"))
+            .map { Set($0.records.map(\.id)) })
         #expect(Set(report.hits.map { Set([$0.original.id, $0.bill.id]) }) == planted && report.hits.count == planted.count)
         #expect(report.hits.allSatisfy { $0.original.precedes($0.bill) })
 
