@@ -1,4 +1,5 @@
 public import CloseSettings
+public import Governance
 
 /// How `closer serve` runs: where it listens, what it accepts, the rules it applies, and the Odoo
 /// connection for the work that reads or writes Odoo (lock approval, webhook-triggered pulls).
@@ -13,14 +14,17 @@ public struct ServerConfiguration: Sendable {
     /// Marks the dashboard's cookies Secure, so browsers send them only over HTTPS: set it when a
     /// TLS proxy stands in front of the server.
     public var secureCookies: Bool
+    /// The public keys the audit page's verification trusts (from outside the store); nil leaves signatures unchecked.
+    public var auditKeys: AuditTrustedKeys?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, maxRequestBytes: Int = 1 << 20, ruleSet: RuleSet = .builtIn,
-                odoo: OdooSettings? = nil, secureCookies: Bool = false) {
+                odoo: OdooSettings? = nil, secureCookies: Bool = false, auditKeys: AuditTrustedKeys? = nil) {
         self.host = host
         self.port = port
         self.maxRequestBytes = maxRequestBytes
         self.ruleSet = ruleSet
         self.odoo = odoo
         self.secureCookies = secureCookies
+        self.auditKeys = auditKeys
     }
 }

@@ -29,7 +29,7 @@ struct PullCommand: AsyncParsableCommand {
         let resolver = try common.resolver(flags: flags)
         let settings = try OdooSettings(resolving: resolver)
         let months = Int(resolver.string(.historyMonths) ?? "12") ?? 12
-        let store = try AppDatabase.openOrCreate(at: resolver.storePath)
+        let store = try AppDatabase.openOrCreate(at: resolver.storePath).signingCheckpointsAtRunEnd(resolver)
         let source = OdooGateway.source(settings)
         let companyID = try await source.resolvedCompanyID()
         let progress = TerminalProgress.forCommandLine(json: common.json)
