@@ -216,4 +216,15 @@ import Testing
         #expect(bytes.range(of: Data(key.publicKey.keyID.utf8)) != nil)
         #expect(!"\(key)".contains(secret) && !String(reflecting: key).contains(secret))
     }
+
+    @Test func everyRunEndSignsTheHeadInTheSameCommit() throws {
+        let store = try AppDatabase.inMemory()
+        store.signAuditCheckpointsAtRunEnd(with: key)
+        let run = try store.startRun(kind: "check", period: "2026-10", actor: "ann")
+        #expect(try store.auditCheckpoints().isEmpty)
+        try store.finishRun(run, status: .succeeded, summary: "{}", actor: "ann")
+        let checkpoint = try #require(try store.latestAuditCheckpoint())
+        #expect(checkpoint.seq == 2 && checkpoint.signedBy == "closer-agent")
+        #expect(try store.verifyAuditTrail(trusting: trusted).anchoring.status == .anchored)
+    }
 }
