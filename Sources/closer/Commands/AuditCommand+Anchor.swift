@@ -75,3 +75,18 @@ struct CheckpointResult: Encodable {
     var checkpoint: AuditCheckpoint
     var publication: AuditHeadPublisher.Publication?
 }
+
+/// At a run's end with Odoo configured in a mode that writes and a signing key set, the run's checkpoint is also
+/// published on the company in Odoo. A failure to publish does not undo the run: it is said, with what to run.
+enum RunEndPublication {
+    static func publish(store: AppDatabase, settings: OdooSettings, resolver: SettingsResolver, json: Bool) async {
+        guard settings.mode != .audit, (try? AuditKeySettings(resolving: resolver).signingKey) != nil,
+              let checkpoint = try? store.latestAuditCheckpoint() else { return }
+        do {
+            let publication = try await AuditHeadPublisher(store: store, settings: settings, actor: ActorIdentity.current()).publish(checkpoint)
+            if !json && publication.posted { print("Audit head (checkpoint \(checkpoint.number), event #\(checkpoint.seq)) published on \(publication.partner) in Odoo.") }
+        } catch {
+            FileHandle.standardError.write(Data("The audit head was not published in Odoo: \(error). Run `closer audit checkpoint --publish` to retry.\n".utf8))
+        }
+    }
+}

@@ -40,6 +40,7 @@ struct PullCommand: AsyncParsableCommand {
                 forceComplete: request.full, progress: { model, count in progress.update("pulling \(model)", count: count) })
         }
         progress.finish()
+        await RunEndPublication.publish(store: store, settings: settings, resolver: resolver, json: common.json)
         if common.json { return try Output.json(report) }
         PullReportText.print(report)
     }
