@@ -120,6 +120,20 @@ import Adjustments
         #expect(try package.documents([.csv]).keys.allSatisfy { $0.hasSuffix(".csv") })
     }
 
+    @Test func theLatestSignedCheckpointTravelsInEveryForm() async throws {
+        let (store, key, period, _) = try await Self.closedDemo()
+        let unanchored = try ClosePackageBuilder(store: store).build(sourceKey: key, period: period, asOf: Self.asOf).documents()
+        #expect(unanchored["close-package.html"]?.contains("No signed checkpoint: the audit trail is not anchored") == true)
+        let checkpoint = try #require(try store.recordAuditCheckpoint(signingWith: AuditSigningKey.generate(), actor: "closer-agent"))
+        let documents = try ClosePackageBuilder(store: store).build(sourceKey: key, period: period, asOf: Self.asOf).documents()
+        for name in ["close-package.html", "audit-checkpoint.csv"] {
+            let text = try #require(documents[name])
+            #expect(text.contains(checkpoint.headHash) && text.contains(checkpoint.signature) && text.contains(checkpoint.keyID), "\(name)")
+        }
+        let json = try JSONDecoder().decode(ClosePackage.self, from: Data(try #require(documents["close-package.json"]).utf8))
+        #expect(json.audit.latestCheckpoint == checkpoint)
+    }
+
     @Test func unbalancedBooksShowTheirDifferenceAndAnUnpulledPeriodSaysWhatToRun() async throws {
         // The plain demo keeps its planted entry whose debits exceed its credits by 10.00.
         let (store, key, period, _) = try await ClosedDemo.make(asOf: Self.asOf)
