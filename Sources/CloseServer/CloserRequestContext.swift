@@ -1,6 +1,7 @@
 public import Governance
 import Foundation
 public import Hummingbird
+import NIOCore
 
 /// What a request carries through the server: Hummingbird's core (logger with the request id,
 /// route parameters) and the user it was authenticated as, once it was.
@@ -10,8 +11,12 @@ public struct CloserRequestContext: RequestContext {
     /// route authenticated.
     let authenticated = AuthenticatedUser()
 
+    /// The client's IP address, for counting failed sign-ins per address; nil on a Unix socket.
+    public let remoteAddress: String?
+
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     public var user: CloserUser? {

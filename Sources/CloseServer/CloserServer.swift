@@ -14,12 +14,15 @@ public struct CloserServer: Sendable {
     public var metrics: MetricsRegistry
     public var logger: Logger
     public var automation: ServerAutomation?
+    /// Failed sign-ins per client address, shared by the API's tokens and the dashboard's sign-in.
+    let signInThrottle: AddressThrottle
 
     public init(store: AppDatabase, configuration: ServerConfiguration, metrics: MetricsRegistry = MetricsRegistry(),
                 logger: Logger = Logger(label: "closer.server"), automation: AutomationConfig? = nil,
                 sources: IncrementalRefreshService.SourceFactory? = nil) {
         self.store = store
         self.configuration = configuration
+        self.signInThrottle = AddressThrottle(throttle: configuration.addressThrottle)
         self.configuration.odoo?.options.observer = OdooCallMetrics(metrics: metrics)
         self.metrics = metrics
         let odoo = self.configuration.odoo
@@ -40,18 +43,18 @@ public struct CloserServer: Sendable {
         let routes = api.all
         router.add(middleware: MethodNotAllowedMiddleware(endpoints: routes.map(\.endpoint)))
         router.add(middleware: BodyLimitMiddleware(maxBytes: configuration.maxRequestBytes))
-        let authenticator = TokenAuthenticator(store: store)
+        let authenticator = TokenAuthenticator(store: store, throttle: signInThrottle)
         for route in routes {
             router.on(RouterPath(route.endpoint.routerPath), method: route.endpoint.method) { request, context in
-                if case .roles = route.endpoint.access {
-                    let user = try authenticator.user(for: request)
+                if route.endpoint.access.needsUser {
+                    let user = try authenticator.user(for: request, context: context)
                     context.user = user
-                    try route.endpoint.access.authorize(user)
+                    try route.endpoint.access.authorize(user, store: store)
                 }
                 return try await route.handler(request, context).response(from: request, context: context)
             }
         }
-        DashboardRoutes(store: store, configuration: configuration).register(on: router)
+        DashboardRoutes(store: store, configuration: configuration, signInThrottle: signInThrottle).register(on: router)
         return router
     }
 

@@ -14,17 +14,21 @@ public struct ServerConfiguration: Sendable {
     /// Marks the dashboard's cookies Secure, so browsers send them only over HTTPS: set it when a
     /// TLS proxy stands in front of the server.
     public var secureCookies: Bool
+    /// How failed sign-ins from one client address slow its next ones.
+    public var addressThrottle: LoginThrottle
     /// The public keys the audit page's verification trusts (from outside the store); nil leaves signatures unchecked.
     public var auditKeys: AuditTrustedKeys?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, maxRequestBytes: Int = 1 << 20, ruleSet: RuleSet = .builtIn,
-                odoo: OdooSettings? = nil, secureCookies: Bool = false, auditKeys: AuditTrustedKeys? = nil) {
+                odoo: OdooSettings? = nil, secureCookies: Bool = false, addressThrottle: LoginThrottle = LoginThrottle(),
+                auditKeys: AuditTrustedKeys? = nil) {
         self.host = host
         self.port = port
         self.maxRequestBytes = maxRequestBytes
         self.ruleSet = ruleSet
         self.odoo = odoo
         self.secureCookies = secureCookies
+        self.addressThrottle = addressThrottle
         self.auditKeys = auditKeys
     }
 }

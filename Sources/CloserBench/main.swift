@@ -1,7 +1,7 @@
 import Foundation
 
 // closer-bench: release-mode benchmarks, separate from the tests.
-//   swift run -c release closer-bench [codec|demo|checks|match|all]
+//   swift run -c release closer-bench [codec|demo|checks|match|payables|all]
 // Figures go into the README's performance section, with this command.
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
@@ -32,4 +32,9 @@ if which == "match" || which == "all" {
     // `closer-bench match 100000` runs one size only.
     let sizes = CommandLine.arguments.dropFirst(2).compactMap { Int($0) }
     if sizes.isEmpty { MatchBenchmark.run() } else { MatchBenchmark.run(sizes: sizes) }
+}
+
+if which == "payables" || which == "all" {
+    print("== Payables: duplicate-bill search and purchase-order match (one core)")
+    PayablesBenchmark.run()
 }

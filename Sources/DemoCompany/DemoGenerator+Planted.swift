@@ -145,7 +145,10 @@ extension DemoGenerator {
             let move = builder.moves[original]
             let products = linesOf(original).filter { builder.lines[$0].kind == .product }.map { builder.lines[$0] }
             let ref = move.ref ?? ""
-            let retyped = String(ref.dropLast()) + (ref.last == "1" ? "7" : "1")
+            // A typo in the last digit, never one that happens to be another of the vendor's real numbers:
+            // a vendor issues each number once, so a reused one is a duplicate whatever the amount.
+            let used = Set(builder.moves.filter { $0.partnerID == move.partnerID }.compactMap(\.ref))
+            let retyped = ["1", "7", "3", "9", "5"].map { String(ref.dropLast()) + $0 }.first { $0 != ref && !used.contains($0) } ?? ref + "1"
             let duplicate = makeBill(vendor: move.partnerID!, date: nextWeekday(from: move.date.adding(days: 3)), account: products[0].accountID,
                                      amounts: products.map(\.amount), label: products[0].label, ref: retyped, pay: false)
             plant("duplicate-vendor-bill", [.move(original), .move(duplicate)], "The same supplier invoice entered twice: \(ref) and \(retyped)")

@@ -52,7 +52,7 @@ public struct OrderLine: Sendable, Codable, Hashable {
     public var quantityNotInvoiced: Decimal { max(0, quantityFulfilled - quantityInvoiced) }
 
     /// The unit price after the line's discount, in the order's currency.
-    public var netUnitPrice: Decimal { unitPrice * (100 - discountPercent) / 100 }
+    public var netUnitPrice: Decimal { discountPercent == 0 ? unitPrice : unitPrice * (100 - discountPercent) / 100 }
 
     /// `quantity` valued at the net order price, converted at the order's rate into `home` and rounded
     /// once, half away from zero, to its decimals: Odoo's own HALF-UP, so the accrual equals the

@@ -9,7 +9,7 @@ import Testing
         let store = directory.appendingPathComponent("closer.sqlite").path
         let keyFile = directory.appendingPathComponent("audit.key").path
         func closer(_ arguments: [String], _ environment: [String: String] = [:]) throws -> CloserBinary.Result {
-            try CloserBinary.run(arguments + ["--store", store], environment: ["CLOSER_ACTOR": "ann"].merging(environment) { $1 }, in: directory)
+            try CloserBinary.run(arguments + ["--store", store], environment: environment, in: directory)
         }
 
         let keygen = try CloserBinary.run(["audit", "keygen", "--output", keyFile, "--json"], in: directory)
@@ -23,17 +23,26 @@ import Testing
         #expect(again.status != 0 && again.all.contains("never overwritten"))
         #expect(try String(contentsOfFile: keyFile, encoding: .utf8).contains(secret))
 
-        #expect(try closer(["users", "add", "ann", "--name", "Ann", "--role", "controller"]).status == 0)
+        let bootstrap = try closer(["users", "add", "ann", "--name", "Ann", "--role", "controller"])
+        #expect(bootstrap.status == 0, "\(bootstrap.all)")
+        let annToken = try #require(bootstrap.stdout.split(separator: "\n").last.map(String.init))
         let plain = try closer(["audit", "verify"])
         #expect(plain.status == 0 && plain.stdout.contains("Anchoring is not configured"), "\(plain.all)")
 
         let signing = ["CLOSER_AUDIT_KEY_FILE": keyFile]
         let first = try closer(["audit", "checkpoint"], signing)
         #expect(first.status == 0 && first.stdout.hasPrefix("Checkpoint 1: event #"), "\(first.all)")
-        for login in ["bob", "cid"] { #expect(try closer(["users", "add", login, "--name", login], signing).status == 0) }
+        for login in ["bob", "cid"] {
+            let added = try closer(["users", "add", login, "--name", login], signing.merging(["CLOSER_TOKEN": annToken]) { $1 })
+            #expect(added.status == 0, "\(added.all)")
+        }
         let second = try closer(["audit", "checkpoint", "--json"], signing)
         let checkpoint = try #require((try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any])?["checkpoint"] as? [String: Any])
         let signedSeq = try #require(checkpoint["seq"] as? Int)
+
+        // Publishing writes to Odoo: nobody signed in, nothing is published (refused before Odoo is even asked for).
+        let unsigned = try closer(["audit", "checkpoint", "--publish", "--mode", "supervised"], signing)
+        #expect(unsigned.status != 0 && unsigned.stderr.contains("to write approved work to Odoo you sign in"), "\(unsigned.all)")
 
         let auditor = ["CLOSER_AUDIT_PUBLIC_KEYS": publicKey]
         let anchored = try closer(["audit", "verify"], auditor)
@@ -52,7 +61,7 @@ import Testing
         #expect(broken.status == 1, "\(broken.all)")
         #expect(broken.stdout.contains("the trail ends at event #\(signedSeq - 2), but checkpoint 2"), "\(broken.all)")
 
-        var everything = keygen.all + again.all + plain.all + first.all + second.all + anchored.all + unchecked.all + broken.all
+        var everything = bootstrap.all + keygen.all + again.all + plain.all + first.all + second.all + anchored.all + unchecked.all + broken.all
         everything += try closer(["audit", "export"]).stdout
         #expect(!everything.contains(secret))
         let storeBytes = try Data(contentsOf: URL(fileURLWithPath: store))

@@ -7,6 +7,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = directory.appendingPathComponent("closer.sqlite").path
         #expect(try CloserBinary.run(["demo", "--store", store, "--json"], in: directory).status == 0)
+        var people = StorePeople(store: store, in: directory)
+        try people.addFirst("ann", roles: ["controller"])
 
         let board = try CloserBinary.run(["checklist", "--period", "2026-10", "--as-of", "2026-11-04", "--store", store], in: directory)
         #expect(board.status == 0, "\(board.all)")
@@ -14,11 +16,11 @@ import Testing
         #expect(board.stdout.contains("waiting on: 72 bank-match proposals waiting for review"), "\(board.stdout)")
         #expect(board.stdout.contains("blocked by: drafts-cleared"))
 
-        let refused = try CloserBinary.run(["task", "done", "bank-reconciled", "--comment", "looks fine", "--store", store], in: directory)
+        let refused = try people.run("ann", ["task", "done", "bank-reconciled", "--comment", "looks fine"])
         #expect(refused.status != 0 && refused.stderr.contains("completes itself once the latest `closer check`"), "\(refused.all)")
-        let noComment = try CloserBinary.run(["task", "done", "intercompany-agreed", "--comment", "", "--store", store], in: directory)
+        let noComment = try people.run("ann", ["task", "done", "intercompany-agreed", "--comment", ""])
         #expect(noComment.status != 0 && noComment.stderr.contains("needs a comment"), "\(noComment.all)")
-        let done = try CloserBinary.run(["task", "done", "intercompany-agreed", "--comment", "one company", "--store", store], in: directory)
+        let done = try people.run("ann", ["task", "done", "intercompany-agreed", "--comment", "one company"])
         #expect(done.status == 0 && done.stdout.contains("Signed off intercompany-agreed (2026-10)"), "\(done.all)")
 
         let json = try CloserBinary.run(["checklist", "--period", "2026-10", "--as-of", "2026-11-04", "--store", store, "--json"], in: directory)
@@ -27,9 +29,8 @@ import Testing
         let intercompany = rows.first { ($0["task"] as? [String: Any])?["key"] as? String == "intercompany-agreed" }
         #expect(intercompany?["status"] as? String == "done")
 
-        let assign = try CloserBinary.run(["checklist", "--period", "2026-10", "--store", store, "--assign",
-                                           "--url", "http://127.0.0.1:9", "--db", "d", "--user", "u"],
-                                          environment: ["CLOSER_ODOO_PASSWORD": "pw-secret"], in: directory)
+        let assign = try people.run("ann", ["checklist", "--period", "2026-10", "--assign", "--url", "http://127.0.0.1:9", "--db", "d", "--user", "u"],
+                                    environment: ["CLOSER_ODOO_PASSWORD": "pw-secret"])
         #expect(assign.status != 0 && assign.all.contains("--assign writes to Odoo") && assign.all.contains("audit mode"), "\(assign.all)")
         #expect(!assign.all.contains("pw-secret"))
     }

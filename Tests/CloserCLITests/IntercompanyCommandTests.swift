@@ -15,8 +15,10 @@ import Testing
         #expect(csv.count == 5 && csv[0] == "pair,account,scope,currency,side_a,side_b,difference,elimination,status")
 
         let parent = "demo:northwind-group/seed=42/company=1", subsidiary = "demo:northwind-group/seed=42/company=2"
-        let consolidated = try CloserBinary.run(["intercompany", "--period", "2026-10", "--store", store, "--companies", "\(parent),\(subsidiary)",
-                                                 "--parent", parent, "--into", parent, "--journal", "MISC", "--json"])
+        var people = StorePeople(store: store, in: directory)
+        try people.addFirst("pat", roles: ["preparer"])
+        let consolidated = try people.run("pat", ["intercompany", "--period", "2026-10", "--companies", "\(parent),\(subsidiary)",
+                                                  "--parent", parent, "--into", parent, "--journal", "MISC", "--json"])
         #expect(consolidated.status == 0, "\(consolidated.all)")
         let report = try JSONSerialization.jsonObject(with: Data(consolidated.stdout.utf8)) as? [String: Any]
         let proposals = report?["proposals"] as? [[String: Any]]

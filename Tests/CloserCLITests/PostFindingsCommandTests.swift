@@ -9,9 +9,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = directory.appendingPathComponent("closer.sqlite").path
         // A store that exists: a missing one is refused first (issue 16).
-        #expect(try CloserBinary.run(["users", "add", "ann", "--name", "Ann", "--store", store], in: directory).status == 0)
-        let result = try CloserBinary.run(["check", "--period", "2026-10", "--store", store, "--post-findings"] + Self.connection,
-                                          environment: ["CLOSER_ODOO_PASSWORD": "pw-secret"], in: directory)
+        var people = StorePeople(store: store, in: directory)
+        try people.addFirst("ann", roles: ["preparer"])
+        let result = try people.run("ann", ["check", "--period", "2026-10", "--post-findings"] + Self.connection,
+                                    environment: ["CLOSER_ODOO_PASSWORD": "pw-secret"])
         #expect(result.status != 0)
         #expect(result.all.contains("--post-findings") && result.all.contains("audit mode") && result.all.contains("--mode supervised"),
                 "\(result.all)")

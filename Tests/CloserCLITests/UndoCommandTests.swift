@@ -9,13 +9,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = directory.appendingPathComponent("closer.sqlite").path
         #expect(try CloserBinary.run(["demo", "--store", store, "--json"], in: directory).status == 0)
-        func closer(_ actor: String, _ arguments: [String]) throws -> CloserBinary.Result {
-            try CloserBinary.run(arguments + ["--store", store], environment: ["CLOSER_ACTOR": actor], in: directory)
-        }
-        #expect(try closer("ann", ["users", "add", "ann", "--name", "Ann", "--role", "controller"]).status == 0)
-        for login in ["bob", "dave"] {
-            #expect(try closer("ann", ["users", "add", login, "--name", login, "--role", "approver"]).status == 0)
-        }
+        var people = StorePeople(store: store, in: directory)
+        try people.addFirst("ann", roles: ["controller"])
+        for login in ["bob", "dave"] { try people.add(login, roles: ["approver"], by: "ann") }
+        func closer(_ actor: String, _ arguments: [String]) throws -> CloserBinary.Result { try people.run(actor, arguments) }
 
         // What bob may approve, from `closer todo`.
         let todo = try closer("bob", ["todo", "--period", "2026-10", "--as-of", "2026-11-04", "--json"])

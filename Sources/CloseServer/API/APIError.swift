@@ -13,17 +13,21 @@ public struct APIError: Error, Sendable, Equatable, HTTPResponseError {
     public var status: HTTPResponse.Status
     public var code: String
     public var message: String
+    /// Seconds a throttled client waits before trying again (sent as Retry-After).
+    public var retryAfter: Int?
 
-    public init(_ status: HTTPResponse.Status, code: String, _ message: String) {
+    public init(_ status: HTTPResponse.Status, code: String, _ message: String, retryAfter: Int? = nil) {
         self.status = status
         self.code = code
         self.message = message
+        self.retryAfter = retryAfter
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var response = try JSONBody(Body(error: .init(code: code, message: message))).response(from: request, context: context)
         response.status = status
         if status == .unauthorized { response.headers[.wwwAuthenticate] = #"Bearer realm="closer""# }
+        if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
         return response
     }
 
@@ -37,13 +41,15 @@ public struct APIError: Error, Sendable, Equatable, HTTPResponseError {
 }
 
 extension APIError {
+    /// Too many failed sign-ins from the caller's address: nothing is checked until the wait is over.
+    static func throttled(seconds: Int) -> APIError {
+        APIError(.tooManyRequests, code: "throttled",
+                 "Too many failed sign-ins from your address: try again in \(seconds) s (each further failure doubles the wait).",
+                 retryAfter: seconds)
+    }
+
     static let unauthenticated = APIError(.unauthorized, code: "unauthenticated",
                                           "Send an API token as 'Authorization: Bearer TOKEN' (an admin issues one with `closer users token LOGIN`).")
-
-    static func forbidden(_ login: String, needs roles: Set<CloserRole>) -> APIError {
-        let names = roles.sorted().map(\.rawValue).joined(separator: " or ")
-        return APIError(.forbidden, code: "forbidden", "\(login) cannot do this: it needs the \(names) role (an admin grants it with `closer users grant`).")
-    }
 
     static func badParameter(_ name: String, _ problem: String) -> APIError {
         APIError(.badRequest, code: "invalid_parameter", "'\(name)' \(problem).")
@@ -62,6 +68,7 @@ extension APIError {
             default: return APIError(.unprocessableContent, code: "invalid_request", error.description)
             }
         case let error as ApprovalRefusal: return APIError(.forbidden, code: "policy_refused", error.description)
+        case let error as AccessRefusal: return APIError(.forbidden, code: "forbidden", error.description)
         case let error as AdjustmentReviewError:
             switch error {
             case .unknownProposal, .unknownBatch: return APIError(.notFound, code: "not_found", error.description)

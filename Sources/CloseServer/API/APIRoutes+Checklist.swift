@@ -19,7 +19,7 @@ extension APIRoutes {
                     .board(sourceKey: source, period: period, asOf: try request.asOf()))
             },
             Route(endpoint: Endpoint(method: .post, path: "/api/v1/checklist/tasks/{key}/done", operationID: "signOffTask",
-                                     summary: "Sign off a manual task with a comment.", access: .participant,
+                                     summary: "Sign off a manual task with a comment.", access: .action(.signOff),
                                      parameters: [.init(name: "key", place: .path, required: true, description: "The task's key."),
                                                   Self.sourceParameter, Self.periodParameter, Self.asOfParameter],
                                      requestSchema: "SignOffRequest", responseSchema: "ChecklistBoard")) { request, context in

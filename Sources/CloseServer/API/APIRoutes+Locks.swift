@@ -1,3 +1,4 @@
+import Governance
 import CloseWorkflows
 import Foundation
 import Hummingbird
@@ -15,7 +16,7 @@ extension APIRoutes {
             },
             Route(endpoint: Endpoint(method: .post, path: "/api/v1/lock-requests", operationID: "requestLock",
                                      summary: "Ask for a period's lock: recorded as refused with every blocker, or waiting for a controller.",
-                                     access: .participant, parameters: [Self.sourceParameter, Self.asOfParameter],
+                                     access: .action(.requestLock), parameters: [Self.sourceParameter, Self.asOfParameter],
                                      requestSchema: "LockRequestBody", responseSchema: "LockRequest", successStatus: 201)) { request, context in
                 let body = try await request.json(LockRequestBody.self)
                 let period = try Request.period(body.period)
@@ -25,7 +26,7 @@ extension APIRoutes {
             },
             Route(endpoint: Endpoint(method: .post, path: "/api/v1/lock-requests/{id}/approve", operationID: "approveLock",
                                      summary: "Approve a waiting lock request as a controller: re-checks the gate, writes the lock dates to Odoo and reads them back.",
-                                     access: .controller, parameters: [Self.idParameter, Self.sourceParameter, Self.asOfParameter],
+                                     access: .action(.approveLock), parameters: [Self.idParameter, Self.sourceParameter, Self.asOfParameter],
                                      requestSchema: "LockApproveBody", responseSchema: "LockRequest")) { request, context in
                 let body = try await request.json(LockApproveBody.self)
                 guard let odoo = configuration.odoo else {

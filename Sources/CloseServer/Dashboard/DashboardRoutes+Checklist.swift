@@ -37,7 +37,7 @@ extension DashboardRoutes {
             return HTMLPage(title: "Checklist", session: session, body: "\(scope.heading)<p>No period checked yet: run <code>closer check</code>.</p>")
         }
         let board = try ChecklistService(store: store, actor: session.user.login).board(sourceKey: scope.source, period: period, asOf: try request.asOf())
-        let maySign = !session.user.roles.isDisjoint(with: Access.participant.roles)
+        let maySign = !session.user.roles.isDisjoint(with: CloserAction.signOff.roles)
         let rows = board.rows.map { row -> HTML in
             let holdUps = row.blockedBy.map { "after \($0)" } + row.waitingOn + [row.regressed].compactMap { $0 }
             let signedOff = row.task.completedBy.map { "\($0) at \(row.task.completedAt ?? "")" + (row.task.comment.map { ": \($0)" } ?? "") }

@@ -24,10 +24,16 @@ extension DashboardRoutes {
             } else {
                 .password(login: fields["login"] ?? "", password: fields.values["password"] ?? "")
             }
+            if let wait = signInThrottle.wait(for: context.remoteAddress) {
+                return loginPage(notice: .init(text: APIError.throttled(seconds: wait).message, isError: true), status: .tooManyRequests)
+            }
             let started: StartedWebSession
             do {
                 started = try store.startWebSession(credential)
+                signInThrottle.recordSuccess(from: context.remoteAddress)
             } catch let error as UserError {
+                let failures = signInThrottle.recordFailure(from: context.remoteAddress)
+                if case .apiToken = credential { try store.recordTokenRefusal(from: context.remoteAddress, reason: error.description, failuresInARow: failures) }
                 return loginPage(notice: .init(text: error.description, isError: true), status: .unauthorized)
             }
             var response = Self.redirect(to: "/")

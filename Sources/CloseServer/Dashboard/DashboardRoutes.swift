@@ -1,3 +1,4 @@
+import Governance
 import CloseStore
 import Foundation
 import Hummingbird
@@ -11,6 +12,7 @@ import Logging
 struct DashboardRoutes: Sendable {
     var store: AppDatabase
     var configuration: ServerConfiguration
+    var signInThrottle: AddressThrottle
 
     var sessions: SessionAuthenticator { SessionAuthenticator(store: store, secureCookies: configuration.secureCookies) }
 
@@ -28,7 +30,7 @@ struct DashboardRoutes: Sendable {
         page("/reconciliation", on: router, reconciliation)
         form("/reconciliation/:id/decide", access: .approver, on: router, decideMatch)
         page("/checklist", on: router, checklist)
-        form("/checklist/tasks/:key/done", access: .participant, on: router, signOffTask)
+        form("/checklist/tasks/:key/done", access: .action(.signOff), on: router, signOffTask)
         page("/audit", on: router, audit)
         page("/package", on: router, closePackage)
         download("/package/files/:name", on: router, closePackageFile)
@@ -73,7 +75,7 @@ struct DashboardRoutes: Sendable {
             do {
                 let fields = try await FormFields.read(request)
                 try sessions.verifyCSRF(fields, session: session)
-                try access.authorize(session.user)
+                try access.authorize(session.user, store: store)
                 return try await handler(request, context, session, fields)
             } catch {
                 return Self.errorPage(error, session: session, context: context).response()

@@ -122,5 +122,22 @@ extension RuleSet {
           fields: [fiscal_year]
           allow_hard_lock: false
 
+        # Payables (`closer payables …`). Duplicate bills: amounts within the larger of the tolerances count as the same
+        # (minor units, percent of the bill), and the same-amount signal looks this many days either side. Purchase-order
+        # match: a bill's unit price may differ from the order's by the larger of price_tolerance (per unit, in the currency)
+        # and price_tolerance_percent; quantities billed beyond ordered or received by more than quantity_tolerance are
+        # exceptions; bills of these product categories or partner ids must bill an order.
+        payables:
+          duplicates:
+            amount_tolerance_minor_units: 0
+            amount_tolerance_percent: 0
+            date_window_days: 5
+          matching:
+            price_tolerance: 0.01
+            price_tolerance_percent: 2
+            quantity_tolerance: 0
+            categories_requiring_order: []
+            vendor_ids_requiring_order: []
+
         """
 }

@@ -2,6 +2,7 @@ public import Adjustments
 public import BankMatching
 public import CloseChecks
 public import Governance
+public import Payables
 import Crypto
 public import Foundation
 import Yams
@@ -25,6 +26,7 @@ public struct RuleSet: Sendable, Equatable {
     /// Who must approve which proposals (kind, amount) before anything reaches Odoo.
     public var approvals: ApprovalPolicy
     public var lock: LockPolicy
+    public var payables: PayablesRules
     /// Check and detector ids to skip.
     public var disabledChecks: [String]
     /// SHA-256 of the file's bytes, lowercase hex (for the built-in rules, of `builtInText`).
@@ -54,7 +56,7 @@ public struct RuleSet: Sendable, Equatable {
 
     static let topLevelKeys = ["schema_version", "analytic_required_code_prefixes", "suspense_account_codes", "clearing_account_codes",
                                "late_posting_grace_days", "tax_required_code_prefixes", "disabled_checks", "anomalies", "flux", "reconciliation", "adjustments",
-                               "approvals", "lock"]
+                               "approvals", "lock", "payables"]
 
     public init(origin: String, bytes: Data) throws {
         self.origin = origin
@@ -69,6 +71,7 @@ public struct RuleSet: Sendable, Equatable {
         var adjustments = AdjustmentRules()
         var approvals = ApprovalPolicy()
         var lock = LockPolicy()
+        var payables = PayablesRules()
         var disabled: [String] = []
         var version: Int?
         for (key, _, value) in try reader.entries(of: root, key: nil, known: Self.topLevelKeys) {
@@ -90,6 +93,7 @@ public struct RuleSet: Sendable, Equatable {
             case "adjustments": adjustments = try Self.adjustmentRules(value, reader: reader)
             case "approvals": approvals = try Self.approvalPolicy(value, reader: reader)
             case "lock": lock = try Self.lockPolicy(value, reader: reader)
+            case "payables": payables = try Self.payablesRules(value, reader: reader)
             default:   // disabled_checks
                 let ids = Set(CheckRegistry.all.map(\.id) + AnomalyRegistry.all.map(\.id))
                 disabled = try reader.strings(value, key).map { id, node in
@@ -107,6 +111,7 @@ public struct RuleSet: Sendable, Equatable {
         self.adjustments = adjustments
         self.approvals = approvals
         self.lock = lock
+        self.payables = payables
         disabledChecks = disabled
     }
 

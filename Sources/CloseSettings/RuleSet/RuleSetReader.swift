@@ -68,6 +68,15 @@ public struct RuleSetReader {
         return value
     }
 
+    /// A non-negative decimal number kept exact as written (money tolerances, percentages).
+    public func decimal(_ node: Node, _ key: String) throws -> Decimal {
+        guard let scalar = node.scalar, let value = Decimal(string: scalar.string, locale: Locale(identifier: "en_US_POSIX")),
+              !value.isNaN, scalar.string.allSatisfy({ $0.isNumber || $0 == "." }) else {
+            throw fail(node, key, "must be a decimal number, e.g. 0.01")
+        }
+        return value
+    }
+
     /// A probability between 0 and 1.
     public func probability(_ node: Node, _ key: String) throws -> Double {
         let value = try number(node, key)

@@ -11,7 +11,7 @@ extension AppDatabase {
     /// changes nothing and says only that it was refused, not whether the login exists.
     public func startWebSession(_ credential: LoginCredential, at date: Date = Date(), throttle: LoginThrottle = LoginThrottle()) throws
         -> StartedWebSession {
-        let user = try authenticate(credential, at: date, throttle: throttle)
+        let user = try signIn(credential, at: date, throttle: throttle)
         let id = RandomToken.hex(bytes: 32)
         let csrf = RandomToken.hex(bytes: 32)
         try writer.write { db in
@@ -59,26 +59,4 @@ extension AppDatabase {
         }
     }
 
-    private func authenticate(_ credential: LoginCredential, at date: Date, throttle: LoginThrottle) throws -> CloserUser {
-        switch credential {
-        case .apiToken(let token):
-            do { return try user(authenticatedBy: token) } catch is UserError { throw UserError.loginRefused }
-        case .password(let login, let password):
-            let earlierFailures = try requireLoginAllowed(login, at: date, throttle: throttle)
-            let found: (user: CloserUser, hash: PasswordHash?)? = try writer.read { db in
-                guard let row = try? Self.userRow(login: login, db) else { return nil }
-                return (row.user, try Self.passwordHash(userID: row.id, db))
-            }
-            // An unknown login costs the same time as a wrong password, so timing does not tell which logins exist.
-            let hash = found?.hash ?? Self.unusablePassword
-            guard hash.matches(password), let user = found?.user, found?.hash != nil, user.active, !user.isAgent else {
-                try recordLoginFailure(login, at: date, throttle: throttle)
-                throw UserError.loginRefused
-            }
-            if earlierFailures { try clearLoginFailures(login) }
-            return user
-        }
-    }
-
-    private static let unusablePassword = PasswordHash.make(RandomToken.hex(bytes: 32))
 }

@@ -4,12 +4,14 @@ import CloseSettings
 import CloseStore
 import CloseWorkflows
 import Foundation
+import Governance
 import Ledger
 
 extension LedgerScope {
-    func adjustments() throws -> (service: AdjustmentService, sourceKey: SourceKey, rules: AdjustmentRules) {
+    /// The service acting as the user signed in for `action` (nil: work that decides nothing).
+    func adjustments(for action: CloserAction? = nil) throws -> (service: AdjustmentService, sourceKey: SourceKey, rules: AdjustmentRules) {
         let (ruleSet, store, key) = try open()
-        return (AdjustmentService(store: store, actor: ActorIdentity.current()), key, ruleSet.adjustments)
+        return (AdjustmentService(store: store, actor: try common.actor(store, for: action)), key, ruleSet.adjustments)
     }
 }
 
@@ -25,7 +27,7 @@ struct ProposeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (service, key, rules) = try scope.adjustments()
+        let (service, key, rules) = try scope.adjustments(for: .prepare)
         let report = try service.propose(sourceKey: key, period: try Period(parsing: period), rules: rules)
         if scope.common.json { return try Output.json(report) }
         print("\(report.proposals.count) adjusting entries proposed for \(report.period)"
@@ -104,7 +106,7 @@ struct ApproveCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (ruleSet, store, key) = try scope.open()
-        let service = AdjustmentService(store: store, actor: ActorIdentity.current())
+        let service = AdjustmentService(store: store, actor: try scope.common.actor(store, for: .decide))
         let decided = all
             ? try service.approveWaiting(sourceKey: key, period: try period.map(Period.init(parsing:)), minConfidence: minConfidence, note: note,
                                          policy: ruleSet.approvals)
@@ -122,7 +124,7 @@ struct RejectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (ruleSet, store, key) = try scope.open()
-        let review = try AdjustmentService(store: store, actor: ActorIdentity.current())
+        let review = try AdjustmentService(store: store, actor: try scope.common.actor(store, for: .decide))
             .decide(ids: [id], sourceKey: key, approve: false, note: reason, policy: ruleSet.approvals)[0]
         if scope.common.json { return try Output.json(review) }
         print("rejected \(review.proposal.id): \(reason)")
@@ -138,7 +140,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @Argument(help: "Proposal ids (default: every approved proposal, and those that failed before).") var ids: [Int64] = []
 
     func run() async throws {
-        let (service, key, rules) = try scope.adjustments()
+        let (service, key, rules) = try scope.adjustments(for: .writeToOdoo)
         let settings = try OdooSettings(resolving: scope.common.resolver(flags: connection.flags))
         let report = try await AdjustmentApplyService(store: service.store, settings: settings, actor: service.actor, rules: rules)
             .apply(sourceKey: key, ids: ids.isEmpty ? nil : ids)
@@ -158,7 +160,7 @@ struct RollbackCommand: AsyncParsableCommand {
     @Argument(help: "The batch id `closer apply` printed.") var batch: Int64
 
     func run() async throws {
-        let (service, key, rules) = try scope.adjustments()
+        let (service, key, rules) = try scope.adjustments(for: .writeToOdoo)
         let settings = try OdooSettings(resolving: scope.common.resolver(flags: connection.flags))
         let report = try await AdjustmentApplyService(store: service.store, settings: settings, actor: service.actor, rules: rules)
             .rollback(sourceKey: key, batchID: batch)

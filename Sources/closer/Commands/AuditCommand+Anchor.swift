@@ -54,8 +54,10 @@ extension AuditCommand {
             guard let signingKey = keys.signingKey else { throw ValidationError(AuditAnchorError.noSigningKey.description) }
             // Built before anything is signed, so a wrong mode or connection stops the command at once.
             let store = try common.openStore()
-            let publisher = try publish ? AuditHeadPublisher(store: store, settings: OdooSettings(resolving: resolver), actor: ActorIdentity.current()) : nil
-            guard let checkpoint = try store.recordAuditCheckpoint(signingWith: signingKey, actor: ActorIdentity.current()) else {
+            // Signing decides nothing; publishing writes to Odoo, so it needs a signed-in user allowed to.
+            let actor = try common.actor(store, for: publish ? .writeToOdoo : nil)
+            let publisher = try publish ? AuditHeadPublisher(store: store, settings: OdooSettings(resolving: resolver), actor: actor) : nil
+            guard let checkpoint = try store.recordAuditCheckpoint(signingWith: signingKey, actor: actor) else {
                 throw ValidationError(AuditAnchorError.emptyTrail.description)
             }
             var publication: AuditHeadPublisher.Publication?
@@ -77,13 +79,14 @@ struct CheckpointResult: Encodable {
 }
 
 /// At a run's end with Odoo configured in a mode that writes and a signing key set, the run's checkpoint is also
-/// published on the company in Odoo. A failure to publish does not undo the run: it is said, with what to run.
+/// published on the company in Odoo, by the agent (housekeeping that decides nothing, like the signing itself).
+/// A failure to publish does not undo the run: it is said, with what to run.
 enum RunEndPublication {
     static func publish(store: AppDatabase, settings: OdooSettings, resolver: SettingsResolver, json: Bool) async {
         guard settings.mode != .audit, (try? AuditKeySettings(resolving: resolver).signingKey) != nil,
               let checkpoint = try? store.latestAuditCheckpoint() else { return }
         do {
-            let publication = try await AuditHeadPublisher(store: store, settings: settings, actor: ActorIdentity.current()).publish(checkpoint)
+            let publication = try await AuditHeadPublisher(store: store, settings: settings, actor: CloserUser.agentLogin).publish(checkpoint)
             if !json && publication.posted { print("Audit head (checkpoint \(checkpoint.number), event #\(checkpoint.seq)) published on \(publication.partner) in Odoo.") }
         } catch {
             FileHandle.standardError.write(Data("The audit head was not published in Odoo: \(error). Run `closer audit checkpoint --publish` to retry.\n".utf8))

@@ -4,6 +4,7 @@ import CloseSettings
 import CloseStore
 import CloseWorkflows
 import Foundation
+import Governance
 import Ledger
 
 struct CheckCommand: AsyncParsableCommand {
@@ -40,8 +41,8 @@ struct CheckCommand: AsyncParsableCommand {
         // Built before the checks run, so a wrong mode or connection stops the command at once.
         let poster = try postFindings ? FindingPostService(
             store: store, settings: OdooSettings(resolving: common.resolver(flags: connection.flags)), sourceKey: key,
-            actor: ActorIdentity.current()) : nil
-        var report = try CheckService(store: store, actor: ActorIdentity.current()).run(
+            actor: try common.actor(store, for: .writeToOdoo)) : nil
+        var report = try CheckService(store: store, actor: try common.actor(store, for: nil)).run(
             sourceKey: key, period: try Period(parsing: period), asOf: asOf.flatMap { LocalDate(iso: $0) } ?? today, ruleSet: ruleSet)
         if let poster, let threshold = Severity(rawValue: postSeverity) {
             report.posts = try await Interruption.cancellingOnInterrupt { [report] in

@@ -2,6 +2,7 @@ import ArgumentParser
 import CloseSettings
 import CloseWorkflows
 import Foundation
+import Governance
 import Ledger
 import CloseStore
 
@@ -26,7 +27,7 @@ struct ChecklistCommand: AsyncParsableCommand {
     func run() async throws {
         let chosen = try ChecklistTemplate.resolve(explicit: template)   // a malformed template stops here, before the store is touched
         let (store, key) = try scope.openStore()
-        let actor = ActorIdentity.current()
+        let actor = try scope.common.actor(store, for: assign ? .writeToOdoo : nil)
         // Built before anything is recorded, so a wrong mode or connection stops the command at once.
         let assigner = try assign ? ChecklistAssignService(
             store: store, settings: OdooSettings(resolving: scope.common.resolver(flags: connection.flags)), sourceKey: key, actor: actor) : nil
@@ -68,10 +69,10 @@ struct TaskArguments: ParsableArguments {
         if let period { do { _ = try Period(parsing: period) } catch { throw ValidationError(String(describing: error)) } }
     }
 
-    /// Acts on the task as CLOSER_ACTOR with `act(service, ledger, period)` and prints the board (`--json`) or `line`.
+    /// Acts on the task as the signed-in user with `act(service, ledger, period)` and prints the board (`--json`) or `line`.
     func run(_ line: (ChecklistBoard) -> String, _ act: (ChecklistService, SourceKey, Period?) throws -> ChecklistBoard) throws {
         let (store, key) = try scope.openStore()
-        let board = try act(ChecklistService(store: store, actor: ActorIdentity.current()), key, try period.map(Period.init(parsing:)))
+        let board = try act(ChecklistService(store: store, actor: try scope.common.actor(store, for: .signOff)), key, try period.map(Period.init(parsing:)))
         if scope.common.json { return try Output.json(board) }
         print(line(board))
     }

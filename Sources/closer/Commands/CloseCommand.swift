@@ -25,7 +25,7 @@ struct CloseCommand: AsyncParsableCommand {
     func run() async throws {
         let ruleSet = try RuleSet.resolve(explicit: scope.rules)   // a malformed file stops here, before anything runs
         let store = try scope.common.openStore()
-        let service = CloseRunService(store: store, actor: ActorIdentity.current(), ruleSet: ruleSet)
+        let service = CloseRunService(store: store, actor: try scope.common.actor(store, for: nil), ruleSet: ruleSet)
         let standing: CloseStanding
         if noPull {
             standing = try await service.run(pullingFrom: nil, sourceKey: try scope.source ?? CheckService.onlySourceKey(in: store),

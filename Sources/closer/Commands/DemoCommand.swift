@@ -39,7 +39,7 @@ struct DemoCommand: AsyncParsableCommand {
         options.targetLines = lines
         if let pushTo { return try await push(options, to: pushTo) }
         let storePath = try common.resolver().string(.store) ?? ".closer/demo.sqlite"
-        let service = DemoService(options: options, storePath: storePath, groundTruthPath: groundTruth, actor: ActorIdentity.current(),
+        let service = DemoService(options: options, storePath: storePath, groundTruthPath: groundTruth, actor: ActorIdentity.operatingSystemAccount(),
                                   replace: replace)
         let report = try await service.run(progress: TerminalProgress.forCommandLine(json: common.json))
         if common.json { return try Output.json(report) }
@@ -65,7 +65,7 @@ extension DemoCommand {
         let settings = try OdooSettings(resolving: resolver)
         let progress = TerminalProgress.forCommandLine(json: common.json)
         let service = DemoPushService(options: options, settings: settings, store: try AppDatabase.openOrCreate(at: resolver.storePath),
-                                      actor: ActorIdentity.current())
+                                      actor: ActorIdentity.operatingSystemAccount())
         let report = try await Interruption.cancellingOnInterrupt {
             try await service.run(progress: { model, count in progress.update("writing \(model)", count: count) })
         }

@@ -3,6 +3,7 @@ import CloseChecks
 import CloseSettings
 import CloseStore
 import CloseWorkflows
+import Governance
 import Ledger
 
 struct FindingsCommand: AsyncParsableCommand {
@@ -22,7 +23,7 @@ struct FindingsCommand: AsyncParsableCommand {
         func run() async throws {
             let (store, key) = try scope.openStore()
             let filter = FindingsService.Filter(severity: severity, checkID: check, waived: waived.map { $0 == .waived })
-            let list = try FindingsService(store: store, actor: ActorIdentity.current())
+            let list = try FindingsService(store: store, actor: try scope.common.actor(store, for: nil))
                 .list(sourceKey: key, period: try day.checkedPeriod(), filter: filter, asOf: day.date)
             if scope.common.json { return try Output.json(list) }
             print("\(list.findings.count) of \(list.checked) findings of \(list.source), \(list.period) (latest check, as of \(list.asOf))")
@@ -78,7 +79,7 @@ struct FindingAside: ParsableArguments {
 
     func run(_ kind: FindingWaiverKind, until: LocalDate?) throws {
         let (store, key) = try scope.openStore()
-        let listed = try FindingsService(store: store, actor: ActorIdentity.current()).setAside(
+        let listed = try FindingsService(store: store, actor: try scope.common.actor(store, for: .actOnFindings)).setAside(
             fingerprint: fingerprint, kind: kind, reason: reason, until: until, sourceKey: key, period: try day.checkedPeriod(), asOf: day.date)
         if scope.common.json { return try Output.json(listed) }
         print("\(listed.waiver?.summary(on: day.date) ?? kind.rawValue) — \(listed.fingerprint)")

@@ -5,6 +5,7 @@ import CloseSettings
 import CloseStore
 import CloseWorkflows
 import Foundation
+import Governance
 import Ledger
 
 struct IntercompanyCommand: AsyncParsableCommand {
@@ -51,9 +52,11 @@ struct IntercompanyCommand: AsyncParsableCommand {
     func run() async throws {
         // --demo pulls the demo group, so it may create the store; otherwise the store must exist.
         let store = try demo ? AppDatabase.openOrCreate(at: try common.resolver().storePath) : common.openStore()
+        // The demo group is a demonstration in a store of its own: whoever runs it prepares its eliminations.
+        let actor = demo ? ActorIdentity.operatingSystemAccount() : try common.actor(store, for: .prepare)
         var keys = memberKeys, parent = parent
         if demo {
-            let pulled = try await DemoGroupService(store: store, actor: ActorIdentity.current()).pull(period: try Period(parsing: period))
+            let pulled = try await DemoGroupService(store: store, actor: actor).pull(period: try Period(parsing: period))
             (keys, parent) = ([pulled.parent, pulled.subsidiary], pulled.parent)
         }
         var overrides: [SourceKey: [SourceKey: [Int]]] = [:]
@@ -69,7 +72,7 @@ struct IntercompanyCommand: AsyncParsableCommand {
             period: try Period(parsing: period), memberKeys: keys, parentKey: parent, partnerOverrides: overrides,
             consolidation: into.map { ConsolidationSettings(sourceKey: $0, journalCode: journal ?? "MISC", accountCodes: codes) },
             rules: IntercompanyRules(mismatch: eliminateLower ? .eliminateLower : .reportOnly))
-        let (report, stored) = try ConsolidationService(store: store).propose(request, actor: ActorIdentity.current())
+        let (report, stored) = try ConsolidationService(store: store).propose(request, actor: actor)
         if let worksheet, let csv = report.worksheet {
             try Data(csv.utf8).write(to: URL(fileURLWithPath: worksheet), options: .atomic)
         }

@@ -3,6 +3,7 @@ import CloseSettings
 import CloseStore
 import CloseWorkflows
 import Foundation
+import Governance
 import Ledger
 
 struct LockCommand: AsyncParsableCommand {
@@ -24,7 +25,7 @@ struct LockCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (ruleSet, store, key) = try scope.open()
-            let request = try PeriodLockService(store: store, actor: ActorIdentity.current(), policy: ruleSet.lock)
+            let request = try PeriodLockService(store: store, actor: try scope.common.actor(store, for: .requestLock), policy: ruleSet.lock)
                 .request(sourceKey: key, period: try Period(parsing: period), children: child, asOf: LocalDate.asOf(asOf))
             if scope.common.json { return try Output.json(request) }
             LockText.print(request)
@@ -45,7 +46,7 @@ struct LockCommand: AsyncParsableCommand {
         func run() async throws {
             let (ruleSet, store, key) = try scope.open()
             let settings = try OdooSettings(resolving: scope.common.resolver(flags: connection.flags))
-            let request = try await PeriodLockService(store: store, actor: ActorIdentity.current(), policy: ruleSet.lock)
+            let request = try await PeriodLockService(store: store, actor: try scope.common.actor(store, for: .approveLock), policy: ruleSet.lock)
                 .approve(id: id, sourceKey: key, settings: settings, confirmHardLock: confirmHardLock, children: child, asOf: LocalDate.asOf(asOf))
             if scope.common.json { return try Output.json(request) }
             LockText.print(request)

@@ -34,8 +34,9 @@ struct PullCommand: AsyncParsableCommand {
         let companyID = try await source.resolvedCompanyID()
         let progress = TerminalProgress.forCommandLine(json: common.json)
         let request = (period: try Period(parsing: period), months: months, full: full)
+        let actor = try common.actor(store, for: nil)
         let report = try await Interruption.cancellingOnInterrupt {
-            try await PullService(store: store, actor: ActorIdentity.current()).pull(
+            try await PullService(store: store, actor: actor).pull(
                 from: source, sourceKey: source.sourceKey(companyID: companyID), period: request.period, historyMonths: request.months,
                 forceComplete: request.full, progress: { model, count in progress.update("pulling \(model)", count: count) })
         }

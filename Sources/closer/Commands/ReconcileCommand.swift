@@ -4,6 +4,7 @@ import CloseSettings
 import CloseStore
 import CloseWorkflows
 import Foundation
+import Governance
 import Ledger
 
 struct ReconcileCommand: AsyncParsableCommand {
@@ -23,7 +24,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (service, key, rules) = try scope.reconcile()
+            let (service, key, rules) = try scope.reconcile(for: .prepare)
             let report = try service.propose(sourceKey: key, period: try Period(parsing: period), rules: rules)
             if scope.common.json { return try Output.json(report) }
             let counts = report.countsByDecision
@@ -50,7 +51,7 @@ struct ReconcileCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (ruleSet, store, key) = try scope.open()
-            let decided = try ReconcileService(store: store, actor: ActorIdentity.current())
+            let decided = try ReconcileService(store: store, actor: try scope.common.actor(store, for: .decide))
                 .approve(ids: ids, allAuto: allAuto, sourceKey: key, note: note, policy: ruleSet.approvals, rules: ruleSet.matching)
             if scope.common.json { return try Output.json(decided) }
             try ReviewText.print(decided, id: \.id) { $0.proposal.best?.documents.joined(separator: ", ") ?? "" }
@@ -65,7 +66,7 @@ struct ReconcileCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (ruleSet, store, key) = try scope.open()
-            let review = try ReconcileService(store: store, actor: ActorIdentity.current())
+            let review = try ReconcileService(store: store, actor: try scope.common.actor(store, for: .decide))
                 .decide(id: id, sourceKey: key, approve: false, note: reason, policy: ruleSet.approvals, rules: ruleSet.matching)
             if scope.common.json { return try Output.json(review) }
             print("rejected \(review.proposal.id): \(reason)")
@@ -79,7 +80,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         @OptionGroup var connection: ConnectionOptions
 
         func run() async throws {
-            let (service, key, _) = try scope.reconcile()
+            let (service, key, _) = try scope.reconcile(for: .writeToOdoo)
             let settings = try OdooSettings(resolving: scope.common.resolver(flags: connection.flags))
             let results = try await ReconcileApplyService(store: service.store, settings: settings, actor: service.actor).apply(sourceKey: key)
             if scope.common.json { return try Output.json(results) }
@@ -122,8 +123,9 @@ enum ProposalText {
 }
 
 extension LedgerScope {
-    func reconcile() throws -> (service: ReconcileService, sourceKey: SourceKey, rules: MatchRules) {
+    /// The service acting as the user signed in for `action` (nil: work that decides nothing).
+    func reconcile(for action: CloserAction? = nil) throws -> (service: ReconcileService, sourceKey: SourceKey, rules: MatchRules) {
         let (ruleSet, store, key) = try open()
-        return (ReconcileService(store: store, actor: ActorIdentity.current()), key, ruleSet.matching)
+        return (ReconcileService(store: store, actor: try common.actor(store, for: action)), key, ruleSet.matching)
     }
 }

@@ -9,10 +9,10 @@ import Ledger
 struct TodoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "todo",
-        abstract: "What is left for you (CLOSER_ACTOR, or --user) in the period: approvals you may give, your due tasks, findings to act on.")
+        abstract: "What is left for you (CLOSER_ACTOR or CLOSER_TOKEN's user, or --user) in the period: approvals you may give, your due tasks, findings to act on.")
     @OptionGroup var scope: LedgerScope
     @Option(help: "The period, YYYY-MM (default: the latest checklist, else the latest period checked).") var period: String?
-    @Option(help: "Whose list (default: CLOSER_ACTOR, else the OS user).") var user: String?
+    @Option(help: "Whose list (default: CLOSER_ACTOR, else CLOSER_TOKEN's user, else the OS user).") var user: String?
     @Option(help: "The day due dates and waivers are judged on, YYYY-MM-DD (default: today, UTC).") var asOf: LocalDate?
 
     func validate() throws {
@@ -21,7 +21,7 @@ struct TodoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (ruleSet, store, key) = try scope.open()
-        let list = try TodoService(store: store).todo(for: user ?? ActorIdentity.current(), sourceKey: key, period: try period.map(Period.init(parsing:)),
+        let list = try TodoService(store: store).todo(for: user ?? SignedInUser().listOwner(store), sourceKey: key, period: try period.map(Period.init(parsing:)),
                                                       asOf: asOf ?? .todayUTC(), policy: ruleSet.approvals)
         if scope.common.json { return try Output.json(list) }
         print("For \(list.login) (\(list.roles.map(\.rawValue).joined(separator: ", "))), \(list.source) \(list.period) as of \(list.asOf): \(list.summary)")

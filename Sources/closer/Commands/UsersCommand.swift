@@ -6,7 +6,7 @@ import Foundation
 import Governance
 
 /// `closer users`: the people who prepare and approve, their roles and API tokens. The first user
-/// added to a store becomes an admin; after that, only an admin (CLOSER_ACTOR) manages users.
+/// added to a store becomes an admin and gets an API token; after that, only a signed-in admin manages users.
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users", abstract: "Users, roles and API tokens: who may prepare, approve and manage.",
@@ -19,7 +19,7 @@ struct UsersCommand: AsyncParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func run() async throws {
-            let users = try common.users().list()
+            let users = try common.users(for: nil).list()
             if common.json { return try Output.json(users) }
             for user in users { UserText.print(user) }
         }
@@ -29,16 +29,24 @@ struct UsersCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a person; the first one added to a store also becomes admin, later ones need an admin to add them.")
         @OptionGroup var common: CommonOptions
-        @Argument(help: "Login, as CLOSER_ACTOR names them.") var login: String
+        @Argument(help: "Login, as they sign in.") var login: String
         @Option(help: "Full name.") var name: String
         @Option(help: "A role (viewer, preparer, approver, controller, admin); repeat for several.") var role: [CloserRole] = []
         @Option(help: "Their res.users id in Odoo, so activities can be assigned to them.") var odooUser: Int?
 
         func run() async throws {
-            let user = try common.users(creatingStore: true).add(login: login, name: name, roles: Set(role), odooUserID: odooUser)
-            if common.json { return try Output.json(user) }
+            let users = try common.users(creatingStore: true)
+            let first = try users.list().allSatisfy(\.isAgent)
+            let user = try users.add(login: login, name: name, roles: Set(role), odooUserID: odooUser)
+            // The first user is the store's admin, and nobody could sign in to issue them a credential.
+            let token = first ? try UsersService(store: users.store, actor: login).issueToken(login: login) : nil
+            if common.json { return try Output.json(AddedUser(user: user, firstToken: token)) }
             Swift.print("added", terminator: " ")
             UserText.print(user)
+            if let token {
+                Swift.print("\(login) is this store's first user and its admin. Their API token, shown once (export it as CLOSER_TOKEN to act as them):")
+                Swift.print(token.token)
+            }
         }
     }
 
@@ -145,10 +153,27 @@ struct RoleChange: ParsableArguments {
 extension CloserRole: ExpressibleByArgument {}
 
 extension CommonOptions {
-    /// Users managed as CLOSER_ACTOR (else the OS user); only `users add` may create the store.
-    func users(creatingStore: Bool = false) throws -> UsersService {
+    /// Users managed as the signed-in admin; only `users add` may create the store, and the first
+    /// user of a store (who becomes its admin) is added by whoever runs it, since nobody can sign in yet.
+    func users(creatingStore: Bool = false, for action: CloserAction? = .administer) throws -> UsersService {
         let path = try resolver().storePath
-        return UsersService(store: try creatingStore ? AppDatabase.openOrCreate(at: path) : AppDatabase.open(at: path), actor: ActorIdentity.current())
+        let store = try creatingStore ? AppDatabase.openOrCreate(at: path) : AppDatabase.open(at: path)
+        let firstUser = try creatingStore && store.users().allSatisfy(\.isAgent)
+        return UsersService(store: store, actor: firstUser ? ActorIdentity.operatingSystemAccount() : try actor(store, for: action))
+    }
+}
+
+/// `users add --json`: the user, and for a store's first user the token they sign in with.
+struct AddedUser: Encodable {
+    var user: CloserUser
+    var firstToken: IssuedToken?
+
+    private enum Key: String, CodingKey { case firstToken }
+
+    func encode(to encoder: any Encoder) throws {
+        try user.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encodeIfPresent(firstToken, forKey: .firstToken)
     }
 }
 

@@ -30,7 +30,7 @@ struct NarrativeOptions: ParsableArguments {
     func rephraser(common: CommonOptions, store: AppDatabase) throws -> NarrativeRephraser? {
         guard rephrase else { return nil }
         let settings = try NarrativeSettings(resolving: try common.resolver(flags: flags))
-        return NarrativeRephraser(settings: settings, store: store, actor: ActorIdentity.current())
+        return NarrativeRephraser(settings: settings, store: store, actor: try common.actor(store, for: nil))
     }
 
     /// Rephrases with progress on a terminal, quiet with `--json`.

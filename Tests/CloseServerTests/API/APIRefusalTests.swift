@@ -40,6 +40,27 @@ struct APIRefusalTests {
             #expect(reply.headers["x-request-id"]?.isEmpty == false, "\(name) carries a request id")
         }
         #expect(try demo.state() == before, "a refused request changed the store")
+        let refusals = try demo.store.auditEvents().filter { $0.outcome == "refused" }.map { "\($0.action) \($0.actor)" }
+        #expect(refusals == ["user.token.refused address:127.0.0.1", "access.refused vera", "access.refused paul"],
+                "the forged token and the two missing roles are on record: \(refusals)")
+    }
+
+    /// Guessing at API tokens from one address: after the free attempts each further one waits longer,
+    /// and while it waits even a right token is not looked at (so guessing faster learns nothing).
+    @Test func tokenGuessesFromOneAddressAreSlowedDown() async throws {
+        let demo = try await ServedDemo.make()
+        // A first wait long enough that no test machine is slow enough to outlast it between two requests.
+        let server = try await TestServer.start(demo.server(addressThrottle: LoginThrottle(firstWait: 600)))
+        defer { server.stop() }
+        var statuses: [Int] = []
+        for guess in 1...7 { statuses.append(try await server.send("GET", "/api/v1/runs", token: "clt_guess\(guess)").status) }
+        #expect(statuses == [401, 401, 401, 401, 401, 429, 429], "five free guesses, then a wait: \(statuses)")
+        let throttled = try await server.send("GET", "/api/v1/runs", token: demo.tokens["vera"])
+        #expect(throttled.status == 429 && throttled.errorCode == "throttled", "\(throttled.text)")
+        #expect(Int(throttled.headers["retry-after"] ?? "") ?? 0 >= 1)
+        let recorded = try demo.store.auditEvents().filter { $0.action == "user.token.refused" }
+        #expect(recorded.count == 5, "only the guesses that were checked are recorded")
+        #expect(recorded.allSatisfy { !$0.payload.contains("clt_guess") }, "no guessed token in the audit trail")
     }
 
     @Test func thePolicyRefusesTheProposalsOwnPreparerAndSaysWhy() async throws {

@@ -50,10 +50,11 @@ struct ServedDemo {
     }
 
     /// A server over the demo's store; with `automation`, its refreshes pull from the demo company.
-    func server(maxRequestBytes: Int = 64 * 1024, automation: AutomationConfig? = nil) -> CloserServer {
+    func server(maxRequestBytes: Int = 64 * 1024, automation: AutomationConfig? = nil, addressThrottle: LoginThrottle = LoginThrottle()) -> CloserServer {
         var quiet = Logger(label: "closer.server.test")
         quiet.logLevel = .critical   // stopping a test server logs its cancelled channels
-        return CloserServer(store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: 0, maxRequestBytes: maxRequestBytes),
+        return CloserServer(store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: 0, maxRequestBytes: maxRequestBytes,
+                                                                             addressThrottle: addressThrottle),
                             logger: quiet, automation: automation, sources: { [book] _ in DemoLedgerSource(book: book) })
     }
 
@@ -63,10 +64,10 @@ struct ServedDemo {
             .min { ($0.proposal.entry.total?.minorUnits ?? 0) < ($1.proposal.entry.total?.minorUnits ?? 0) })
     }
 
-    /// What a refused request must leave untouched: the audit trail, every proposal's status and
-    /// the approvals recorded.
+    /// What a refused request must leave untouched: the audit trail (but for the refusals it records),
+    /// every proposal's status and the approvals recorded.
     func state() throws -> [String] {
-        let audit = try store.auditEvents().map { "\($0.seq) \($0.action) \($0.actor)" }
+        let audit = try store.auditEvents().filter { $0.outcome != "refused" }.map { "\($0.action) \($0.actor)" }
         let proposals = try store.adjustments(sourceKey: source).map { "\($0.id) \($0.status.rawValue)" }
         let matches = try store.matchProposals(sourceKey: source).map { "\($0.id) \($0.status.rawValue)" }
         return audit + proposals + matches

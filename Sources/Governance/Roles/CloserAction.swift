@@ -1,0 +1,53 @@
+/// What a person does in Closer, and the roles that may do it: the one table every surface (CLI,
+/// API, dashboard) checks before acting, so a command refused on one is refused on all. The
+/// approval policy still weighs who passes (amounts, two approvers, no self-approval).
+public enum CloserAction: String, Sendable, Codable, CaseIterable {
+    /// Draft adjusting entries or bank matches for review, or withdraw one's own.
+    case prepare
+    /// Approve or reject proposals.
+    case decide
+    /// Write approved work to Odoo (entries, bank matches, finding notes, To-Dos) or roll a batch back.
+    case writeToOdoo = "write-to-odoo"
+    /// Acknowledge or set aside findings (waiving one is further reserved to a controller by the undo policy).
+    case actOnFindings = "act-on-findings"
+    /// Sign off, reopen or assign checklist tasks.
+    case signOff = "sign-off"
+    /// Ask for the period lock.
+    case requestLock = "request-lock"
+    /// Approve the period lock, which writes Odoo's lock dates.
+    case approveLock = "approve-lock"
+    /// Add users, change roles, issue tokens and passwords, lift login locks, resend dead letters.
+    case administer
+
+    public var roles: Set<CloserRole> {
+        switch self {
+        case .prepare: [.preparer, .controller]
+        case .decide: Set(CloserRole.approving)
+        case .writeToOdoo, .actOnFindings, .signOff, .requestLock: [.preparer, .approver, .controller]
+        case .approveLock: [.controller]
+        case .administer: [.admin]
+        }
+    }
+
+    /// "approve or reject proposals", for refusals.
+    public var phrase: String {
+        switch self {
+        case .prepare: "prepare proposals"
+        case .decide: "approve or reject proposals"
+        case .writeToOdoo: "write approved work to Odoo"
+        case .actOnFindings: "act on findings"
+        case .signOff: "sign off checklist tasks"
+        case .requestLock: "request the period lock"
+        case .approveLock: "approve the period lock"
+        case .administer: "do an admin's work (users, tokens, dead letters)"
+        }
+    }
+
+    /// Why `user` may not do this, or nil when one of their roles allows it. The agent acts only
+    /// through the scheduler and webhooks, never as a person: it is refused everything here.
+    public func refusal(for user: CloserUser) -> AccessRefusal? {
+        if user.isAgent { return .agentActsAlone(action: self) }
+        if !user.active { return .inactive(login: user.login) }
+        return user.roles.isDisjoint(with: roles) ? .missingRole(login: user.login, action: self) : nil
+    }
+}
