@@ -8,11 +8,6 @@ public struct AuditKeySettings: Sendable {
     public var signingKey: AuditSigningKey?
     public var trustedKeys: AuditTrustedKeys
 
-    public init(signingKey: AuditSigningKey? = nil, trustedKeys: AuditTrustedKeys = AuditTrustedKeys()) {
-        self.signingKey = signingKey
-        self.trustedKeys = trustedKeys
-    }
-
     /// Collects every problem before failing, like the other settings.
     public init(resolving settings: SettingsResolver) throws {
         var invalid: [String] = []
