@@ -16,9 +16,12 @@ public struct ServerConfiguration: Sendable {
     public var secureCookies: Bool
     /// How failed sign-ins from one client address slow its next ones.
     public var addressThrottle: LoginThrottle
+    /// The public keys the audit page's verification trusts (from outside the store); nil leaves signatures unchecked.
+    public var auditKeys: AuditTrustedKeys?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, maxRequestBytes: Int = 1 << 20, ruleSet: RuleSet = .builtIn,
-                odoo: OdooSettings? = nil, secureCookies: Bool = false, addressThrottle: LoginThrottle = LoginThrottle()) {
+                odoo: OdooSettings? = nil, secureCookies: Bool = false, addressThrottle: LoginThrottle = LoginThrottle(),
+                auditKeys: AuditTrustedKeys? = nil) {
         self.host = host
         self.port = port
         self.maxRequestBytes = maxRequestBytes
@@ -26,5 +29,6 @@ public struct ServerConfiguration: Sendable {
         self.odoo = odoo
         self.secureCookies = secureCookies
         self.addressThrottle = addressThrottle
+        self.auditKeys = auditKeys
     }
 }

@@ -16,9 +16,13 @@ public struct AuditExcerpt: Sendable, Codable {
 
     public var verification: AuditVerification
     public var events: [AuditEvent]
+    /// The newest signed checkpoint of the whole trail when the package was made: a copy of the head outside
+    /// the store, so a later rewrite of the trail no longer matches what the package carries.
+    public var latestCheckpoint: AuditCheckpoint?
 
-    public init(events: [AuditEvent], verification: AuditVerification, scope: Scope) {
+    public init(events: [AuditEvent], verification: AuditVerification, latestCheckpoint: AuditCheckpoint?, scope: Scope) {
         self.verification = verification
+        self.latestCheckpoint = latestCheckpoint
         self.events = events.filter { Self.touches($0, scope) }
     }
 

@@ -39,7 +39,8 @@ public struct ClosePackageBuilder: Sendable {
             openFindings: try store.latestFindings(sourceKey: sourceKey, period: period),
             checklist: try ChecklistService.storedBoard(in: store, sourceKey: sourceKey, period: period, asOf: asOf),
             adjustments: adjustments,
-            audit: AuditExcerpt(events: try store.auditEvents(), verification: try store.verifyAuditTrail(), scope: scope))
+            audit: AuditExcerpt(events: try store.auditEvents(), verification: try store.verifyAuditTrail(),
+                               latestCheckpoint: try store.latestAuditCheckpoint(), scope: scope))
     }
 }
 

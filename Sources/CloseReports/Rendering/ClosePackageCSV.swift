@@ -20,6 +20,7 @@ public enum ClosePackageCSV {
             "checklist.csv": checklist(package),
             "adjustments.csv": adjustments(package),
             "audit-excerpt.csv": audit(package),
+            "audit-checkpoint.csv": checkpoint(package),
         ]
     }
 
@@ -106,5 +107,13 @@ public enum ClosePackageCSV {
             [String(event.seq), event.recordedAt, event.actor, event.action,
              event.targets.map { "\($0.model)#\($0.id)" }.joined(separator: "; "), event.outcome, event.hash, event.previousHash]
         })
+    }
+
+    /// The latest signed checkpoint (a header only when the trail is not anchored).
+    static func checkpoint(_ package: ClosePackage) -> String {
+        table(["checkpoint", "seq", "head_hash", "signed_at", "key_id", "signature", "chain_id"], package.audit.latestCheckpoint.map { checkpoint in
+            [[String(checkpoint.number), String(checkpoint.seq), checkpoint.headHash, checkpoint.signedAt, checkpoint.keyID, checkpoint.signature,
+              checkpoint.chainID]]
+        } ?? [])
     }
 }

@@ -88,6 +88,14 @@ extension ClosePackageHTML {
                        event.targets.map { "\($0.model) \($0.id)" + ($0.name.map { " \($0)" } ?? "") }.joined(separator: ", "), event.outcome,
                        String(event.hash.prefix(12))])
         }
-        return section("Audit excerpt (\(package.audit.events.count) events about \(package.period))", verdict, table.html)
+        let anchor: HTML = package.audit.latestCheckpoint.map { checkpoint -> HTML in
+            """
+            <p id="audit-checkpoint">Latest signed checkpoint: \(checkpoint.label), event #\(checkpoint.seq), head <code>\(checkpoint.headHash)</code>, \
+            key <code>\(checkpoint.keyID)</code>, signature <code>\(checkpoint.signature)</code>. A trail rewritten after this package \
+            was made no longer has this hash at event #\(checkpoint.seq).</p>
+
+            """
+        } ?? "<p id=\"audit-checkpoint\">No signed checkpoint: the audit trail is not anchored (see `closer audit keygen`).</p>\n"
+        return section("Audit excerpt (\(package.audit.events.count) events about \(package.period))", verdict, anchor, table.html)
     }
 }

@@ -14,7 +14,7 @@ extension APIRoutes {
                                      responseSchema: "AuditPage")) { request, _ in
                 let from = try request.integer("from", default: 1, in: 1...Int(Int64(Int32.max)))
                 let limit = try request.integer("limit", default: 500, in: 1...5000)
-                return JSONBody(AuditPage(verification: try store.verifyAuditTrail(),
+                return JSONBody(AuditPage(verification: try store.verifyAuditTrail(trusting: configuration.auditKeys),
                                           events: Array(try store.auditEvents(from: Int64(from)).prefix(limit))))
             },
         ]

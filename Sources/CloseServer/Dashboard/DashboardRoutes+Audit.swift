@@ -6,12 +6,12 @@ import Markup
 extension DashboardRoutes {
     /// The audit trail, latest first, under the verification of its whole hash chain.
     @Sendable func audit(_ request: Request, _ context: CloserRequestContext, _ session: WebSession) async throws -> HTMLPage {
-        let verification = try store.verifyAuditTrail()
+        let verification = try store.verifyAuditTrail(trusting: configuration.auditKeys)
         let limit = try request.integer("limit", default: 200, in: 1...5000)
         let actor = request.query("actor")
         let events = try store.auditEvents().reversed().filter { actor == nil || $0.actor == actor }.prefix(limit)
         let status: HTML = verification.isIntact
-            ? #"<p class="notice" id="audit-status">Verified: all \#(verification.eventCount) events intact, the hash chain unbroken.</p>"#
+            ? #"<p class="notice" id="audit-status">Verified: all \#(verification.eventCount) events intact, the hash chain unbroken. \#(verification.anchoring.summary)</p>"#
             : """
               <div class="notice error" id="audit-status"><p>The audit trail does not verify: \(verification.problems.count) problems.</p>
               <ul>\(verification.problems.map { problem -> HTML in "<li>\(problem.description)</li>" })</ul></div>

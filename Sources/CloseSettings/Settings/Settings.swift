@@ -23,8 +23,14 @@ public struct Setting: Hashable, Sendable {
     public static let narrativeModel = Setting(key: "narrative.model", flag: "--narrative-model", environment: "CLOSER_NARRATIVE_MODEL", isSecret: false)
     public static let narrativeAPIKey = Setting(key: "narrative.api_key", flag: "--narrative-key", environment: "CLOSER_NARRATIVE_API_KEY", isSecret: true)
     public static let narrativeTimeout = Setting(key: "narrative.timeout_seconds", flag: "--narrative-timeout", environment: "CLOSER_NARRATIVE_TIMEOUT", isSecret: false)
+    public static let auditKeyFile = Setting(key: "audit.key_file", flag: "--audit-key-file", environment: "CLOSER_AUDIT_KEY_FILE", isSecret: false)
+    public static let auditSigningKey = Setting(key: "audit.signing_key", flag: "--audit-signing-key", environment: "CLOSER_AUDIT_SIGNING_KEY", isSecret: true)
+    public static let auditPublicKeys = Setting(key: "audit.public_keys", flag: "--audit-public-keys", environment: "CLOSER_AUDIT_PUBLIC_KEYS", isSecret: false)
+    public static let auditPublicKeysFile = Setting(key: "audit.public_keys_file", flag: "--audit-public-keys-file",
+                                                    environment: "CLOSER_AUDIT_PUBLIC_KEYS_FILE", isSecret: false)
 
     public static let all: [Setting] = [odooURL, odooDatabase, odooUser, odooPassword, odooAPIKey, odooProtocol, odooCompany,
                                         mode, store, historyMonths, pageSize, concurrency, timeoutSeconds,
-                                        narrativeURL, narrativeModel, narrativeAPIKey, narrativeTimeout]
+                                        narrativeURL, narrativeModel, narrativeAPIKey, narrativeTimeout,
+                                        auditKeyFile, auditSigningKey, auditPublicKeys, auditPublicKeysFile]
 }

@@ -1,5 +1,6 @@
 import Ledger
 public import Foundation
+public import Governance
 import GRDB
 
 extension AppDatabase {
@@ -41,7 +42,10 @@ extension AppDatabase {
     /// problem found, not just the first: damaged pages, an edited event (content no longer matches its hash),
     /// a missing one (a gap in the sequence), a reordered one (its link does not point at its predecessor),
     /// a truncated tail (the head records a later event than the last one present), and removed append-only guards.
-    public func verifyAuditTrail() throws -> AuditVerification {
+    /// Then holds the signed checkpoints against the chain (see `verifyCheckpoints`): a chain rebuilt by hand,
+    /// head record included, no longer has the hash a checkpoint signed. `keys`: the public keys trusted from
+    /// outside the store; nil when the caller has none configured (signatures are then not checked).
+    public func verifyAuditTrail(trusting keys: AuditTrustedKeys? = nil) throws -> AuditVerification {
         let damage: [String]
         do { damage = try integrityProblems() } catch let error as StoreError where error == .damaged(path: path) { damage = ["unreadable"] }
         var verification: AuditVerification
@@ -49,6 +53,14 @@ extension AppDatabase {
             verification = try verifyChain()
         } catch let error as StoreError where error == .damaged(path: path) {
             verification = AuditVerification(eventCount: 0, problems: [AuditProblem(kind: .damaged, detail: "the audit trail cannot be read to its end")])
+        }
+        do {
+            let (anchoring, problems) = try verifyCheckpoints(trusting: keys)
+            verification.anchoring = anchoring
+            verification.problems += problems
+        } catch let error as StoreError where error == .damaged(path: path) {
+            verification.anchoring = AuditAnchoring(status: .broken)
+            verification.problems.append(AuditProblem(kind: .damaged, detail: "the audit checkpoints cannot be read"))
         }
         if !damage.isEmpty {
             verification.problems.insert(AuditProblem(kind: .damaged, detail: "SQLite's integrity check found \(damage.count) damaged page(s) or index(es) "

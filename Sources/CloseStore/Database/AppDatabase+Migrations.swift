@@ -460,6 +460,25 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v16-audit-checkpoints") { db in
+            // Signed checkpoints of the audit chain's head (the key stays outside the store), append-only like the trail.
+            try db.execute(sql: """
+                CREATE TABLE audit_checkpoint (
+                    id INTEGER PRIMARY KEY,
+                    chain_id TEXT NOT NULL,
+                    seq INTEGER NOT NULL CHECK (seq > 0),
+                    head_hash TEXT NOT NULL CHECK (length(head_hash) = 64),
+                    signed_at TEXT NOT NULL,
+                    key_id TEXT NOT NULL,
+                    signature TEXT NOT NULL,
+                    signed_by TEXT NOT NULL
+                );
+                CREATE TRIGGER audit_checkpoint_append_only_update BEFORE UPDATE ON audit_checkpoint
+                    BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+                CREATE TRIGGER audit_checkpoint_append_only_delete BEFORE DELETE ON audit_checkpoint
+                    BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+                """)
+        }
         return migrator
     }
 }

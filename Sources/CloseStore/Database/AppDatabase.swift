@@ -5,6 +5,7 @@ public import GRDB
 /// nothing else writes SQL against the store.
 public final class AppDatabase: Sendable {
     let writer: StoreConnection
+    let runEndSigner = RunEndSigner()
 
     /// Wraps an open GRDB writer (a `DatabasePool` in WAL mode on disk, a `DatabaseQueue` in tests).
     public init(_ writer: any DatabaseWriter) throws {

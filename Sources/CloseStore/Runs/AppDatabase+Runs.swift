@@ -1,4 +1,5 @@
 public import Foundation
+import Governance
 import GRDB
 
 extension AppDatabase {
@@ -23,6 +24,7 @@ extension AppDatabase {
             try Self.appendAudit(NewAuditEvent(actor: actor, action: "\(kind).finished",
                                                targets: [AuditTarget(model: "closer.run", id: String(id))],
                                                payload: AuditPayload(["status": status.rawValue]), outcome: status.rawValue), at: date, in: db)
+            if let key = runEndSigner.current { try Self.appendAuditCheckpoint(signingWith: key, actor: CloserUser.agentLogin, at: date, in: db) }
         }
     }
 }

@@ -50,6 +50,16 @@ public actor OdooChatter {
         ], limit: 1, order: "id").first
     }
 
+    /// Every message on the thread whose body contains `marker`, oldest first: its id, when Odoo recorded it
+    /// (UTC, "2026-12-01 18:00:00"), and its body as Odoo keeps it (HTML).
+    public func messages(containing marker: String, on thread: Thread) async throws -> [(id: Int, date: String, body: String)] {
+        try await client.searchRead("mail.message", domain: [
+            ["model", "=", .string(thread.model)], ["res_id", "=", RPCValue(thread.id)], ["body", "ilike", .string(marker)],
+        ], fields: ["date", "body"], order: "id").compactMap { row in
+            row["id"]?.int.map { ($0, row["date"]?.stringValue ?? "", row["body"]?.stringValue ?? "") }
+        }
+    }
+
     /// Posts `body` as an internal note (plain text, which Odoo escapes) and returns the message id.
     public func postNote(_ body: String, on thread: Thread) async throws -> Int {
         let value = try await client.execute(thread.model, "message_post", [RPCValue([thread.id])], [

@@ -7,31 +7,8 @@ import Ledger
 
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Verify or export the tamper-evident audit trail.",
-        subcommands: [Verify.self, Export.self, Entry.self])
-
-    struct Verify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Recompute the hash chain; names every edited, missing, reordered or truncated event. Exit 1 when broken.")
-
-        @OptionGroup var common: CommonOptions
-
-        func run() async throws {
-            // Read-only, so an auditor's read-only copy can be verified and is left as it was.
-            let store = try AppDatabase.openReadOnly(at: try common.resolver().storePath)
-            let verification = try store.verifyAuditTrail()
-            if common.json {
-                try Output.json(verification)
-            } else if verification.isIntact {
-                print("Audit trail of \(store.path) intact: \(verification.eventCount) events, every hash and link verified; "
-                      + "SQLite's integrity check found the file sound.")
-            } else {
-                print("Audit trail of \(store.path) BROKEN: \(verification.problems.count) problem(s) in \(verification.eventCount) events:")
-                for problem in verification.problems { print("  - \(problem)") }
-            }
-            if !verification.isIntact { throw ExitCode(1) }
-        }
-    }
+        commandName: "audit", abstract: "Verify, anchor or export the tamper-evident audit trail.",
+        subcommands: [Verify.self, Checkpoint.self, Keygen.self, Export.self, Entry.self])
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write the audit trail as JSON Lines, one event per line.")

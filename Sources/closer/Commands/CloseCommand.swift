@@ -31,9 +31,12 @@ struct CloseCommand: AsyncParsableCommand {
             standing = try await service.run(pullingFrom: nil, sourceKey: try scope.source ?? CheckService.onlySourceKey(in: store),
                                              period: try Period(parsing: period), asOf: LocalDate.asOf(asOf))
         } else {
-            let source = OdooGateway.source(try OdooSettings(resolving: scope.common.resolver(flags: connection.flags)))
+            let resolver = try scope.common.resolver(flags: connection.flags)
+            let settings = try OdooSettings(resolving: resolver)
+            let source = OdooGateway.source(settings)
             let key = source.sourceKey(companyID: try await source.resolvedCompanyID())
             standing = try await service.run(pullingFrom: source, sourceKey: key, period: try Period(parsing: period), asOf: LocalDate.asOf(asOf))
+            await RunEndPublication.publish(store: store, settings: settings, resolver: resolver, json: scope.common.json)
         }
         if scope.common.json { return try Output.json(standing) }
         CloseStandingText.print(standing)

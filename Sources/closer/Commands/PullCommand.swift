@@ -29,7 +29,7 @@ struct PullCommand: AsyncParsableCommand {
         let resolver = try common.resolver(flags: flags)
         let settings = try OdooSettings(resolving: resolver)
         let months = Int(resolver.string(.historyMonths) ?? "12") ?? 12
-        let store = try AppDatabase.openOrCreate(at: resolver.storePath)
+        let store = try AppDatabase.openOrCreate(at: resolver.storePath).signingCheckpointsAtRunEnd(resolver)
         let source = OdooGateway.source(settings)
         let companyID = try await source.resolvedCompanyID()
         let progress = TerminalProgress.forCommandLine(json: common.json)
@@ -41,6 +41,7 @@ struct PullCommand: AsyncParsableCommand {
                 forceComplete: request.full, progress: { model, count in progress.update("pulling \(model)", count: count) })
         }
         progress.finish()
+        await RunEndPublication.publish(store: store, settings: settings, resolver: resolver, json: common.json)
         if common.json { return try Output.json(report) }
         PullReportText.print(report)
     }

@@ -32,11 +32,12 @@ struct ServeCommand: AsyncParsableCommand {
         let ruleSet = try RuleSet.resolve(explicit: rules)
         let automationConfig = try AutomationConfig.load(path: automation ?? ProcessInfo.processInfo.environment["CLOSER_AUTOMATION"])
         let resolver = try common.resolver(flags: connection.flags)
-        let store = try AppDatabase.open(at: resolver.storePath)
+        let store = try AppDatabase.open(at: resolver.storePath).signingCheckpointsAtRunEnd(resolver)
         // Odoo is optional: without it the API still serves reviews, and the endpoints that need Odoo say so.
         let odoo = resolver.string(.odooURL) == nil ? nil : try OdooSettings(resolving: resolver)
         let server = CloserServer(store: store, configuration: ServerConfiguration(host: host, port: port, maxRequestBytes: maxRequestBytes,
-                                                                                  ruleSet: ruleSet, odoo: odoo, secureCookies: secureCookies),
+                                                                                  ruleSet: ruleSet, odoo: odoo, secureCookies: secureCookies,
+                                                                                  auditKeys: try AuditKeySettings(resolving: resolver).trustedKeysIfConfigured),
                                   automation: automationConfig)
         try await server.run { port in
             Logger(label: "closer.server").info("listening", metadata: [

@@ -60,7 +60,17 @@ extension CommonOptions {
     /// The store the command works on. It must exist: a mistyped path is refused, never created
     /// (only `pull`, `demo` and `users add` create a store).
     func openStore() throws -> AppDatabase {
-        try AppDatabase.open(at: try resolver().storePath)
+        let resolver = try resolver()
+        return try AppDatabase.open(at: resolver.storePath).signingCheckpointsAtRunEnd(resolver)
+    }
+}
+
+extension AppDatabase {
+    /// With a signing key configured (CLOSER_AUDIT_KEY_FILE), every run this process finishes ends with a signed
+    /// checkpoint of the audit head; a broken key setting stops the command before anything runs.
+    func signingCheckpointsAtRunEnd(_ resolver: SettingsResolver) throws -> AppDatabase {
+        signAuditCheckpointsAtRunEnd(with: try AuditKeySettings(resolving: resolver).signingKey)
+        return self
     }
 }
 

@@ -50,11 +50,12 @@ struct ServedDemo {
     }
 
     /// A server over the demo's store; with `automation`, its refreshes pull from the demo company.
-    func server(maxRequestBytes: Int = 64 * 1024, automation: AutomationConfig? = nil, addressThrottle: LoginThrottle = LoginThrottle()) -> CloserServer {
+    func server(maxRequestBytes: Int = 64 * 1024, automation: AutomationConfig? = nil, addressThrottle: LoginThrottle = LoginThrottle(),
+                auditKeys: AuditTrustedKeys? = nil) -> CloserServer {
         var quiet = Logger(label: "closer.server.test")
         quiet.logLevel = .critical   // stopping a test server logs its cancelled channels
         return CloserServer(store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: 0, maxRequestBytes: maxRequestBytes,
-                                                                             addressThrottle: addressThrottle),
+                                                                             addressThrottle: addressThrottle, auditKeys: auditKeys),
                             logger: quiet, automation: automation, sources: { [book] _ in DemoLedgerSource(book: book) })
     }
 

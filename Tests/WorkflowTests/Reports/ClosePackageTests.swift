@@ -99,7 +99,8 @@ import Adjustments
         let package = try ClosePackageBuilder(store: store).build(sourceKey: key, period: period, asOf: Self.asOf)
         let documents = try package.documents()
         #expect(Set(documents.keys) == ["close-package.html", "close-package.json", "trial-balance.csv", "balance-sheet.csv", "profit-and-loss.csv",
-                                        "flux.csv", "reconciliation.csv", "open-findings.csv", "checklist.csv", "adjustments.csv", "audit-excerpt.csv"])
+                                        "flux.csv", "reconciliation.csv", "open-findings.csv", "checklist.csv", "adjustments.csv", "audit-excerpt.csv",
+                                        "audit-checkpoint.csv"])
 
         let html = try #require(documents["close-package.html"])
         #expect(html.components(separatedBy: "<svg").count - 1 >= 3)
@@ -117,6 +118,20 @@ import Adjustments
         #expect(try decoded.json() == json)
         #expect(decoded.profitAndLoss.result == package.profitAndLoss.result)
         #expect(try package.documents([.csv]).keys.allSatisfy { $0.hasSuffix(".csv") })
+    }
+
+    @Test func theLatestSignedCheckpointTravelsInEveryForm() async throws {
+        let (store, key, period, _) = try await Self.closedDemo()
+        let unanchored = try ClosePackageBuilder(store: store).build(sourceKey: key, period: period, asOf: Self.asOf).documents()
+        #expect(unanchored["close-package.html"]?.contains("No signed checkpoint: the audit trail is not anchored") == true)
+        let checkpoint = try #require(try store.recordAuditCheckpoint(signingWith: AuditSigningKey.generate(), actor: "closer-agent"))
+        let documents = try ClosePackageBuilder(store: store).build(sourceKey: key, period: period, asOf: Self.asOf).documents()
+        for name in ["close-package.html", "audit-checkpoint.csv"] {
+            let text = try #require(documents[name])
+            #expect(text.contains(checkpoint.headHash) && text.contains(checkpoint.signature) && text.contains(checkpoint.keyID), "\(name)")
+        }
+        let json = try JSONDecoder().decode(ClosePackage.self, from: Data(try #require(documents["close-package.json"]).utf8))
+        #expect(json.audit.latestCheckpoint == checkpoint)
     }
 
     @Test func unbalancedBooksShowTheirDifferenceAndAnUnpulledPeriodSaysWhatToRun() async throws {
