@@ -53,8 +53,8 @@ public final class FaultProxy: @unchecked Sendable {
     }
 
     /// A proxy to a real Odoo at `base`.
-    public convenience init(kind: FaultKind, strikeAt: Int?, forwardingTo base: URL) throws {
-        try self.init(kind: kind, strikeAt: strikeAt) { LoopbackServer.forward($0, to: base) }
+    public convenience init(kind: FaultKind, strikeAt: Int?, delay: Double = 1.6, forwardingTo base: URL) throws {
+        try self.init(kind: kind, strikeAt: strikeAt, delay: delay) { LoopbackServer.forward($0, to: base) }
     }
 
     public var url: URL { URL(string: "http://127.0.0.1:\(port)")! }

@@ -21,8 +21,8 @@ final class FaultBench: @unchecked Sendable {
     let period = try! Period(parsing: "2026-10")
     let asOf = LocalDate(iso: "2026-11-04")!
 
-    /// Closer's client gives up after a second and retries three times within 0.15 s, so an outage
-    /// (`FaultProxy.outage`) outlasts its retries and a timeout costs one second.
+    /// Closer's client retries three times within 0.15 s, so an outage (`FaultProxy.outage`) outlasts its
+    /// retries; it gives up waiting after the backend's `clientTimeout`.
     static let retry = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(50), maxDelay: .milliseconds(100), jitter: false)
 
     init(odoo: any MatrixOdoo, kind: FaultKind, strikeAt: Int?) async throws {
@@ -31,7 +31,7 @@ final class FaultBench: @unchecked Sendable {
         proxy.armed = false
         var settings = try OdooSettings(resolving: SettingsResolver(flags: [
             .odooURL: proxy.url.absoluteString, .odooDatabase: odoo.database, .odooUser: odoo.login, .odooPassword: odoo.password,
-            .odooProtocol: odoo.rpcProtocol.rawValue, .mode: "supervised", .timeoutSeconds: "1", .odooCompany: String(odoo.company.id),
+            .odooProtocol: odoo.rpcProtocol.rawValue, .mode: "supervised", .timeoutSeconds: String(odoo.clientTimeout), .odooCompany: String(odoo.company.id),
         ], environment: [:], file: nil))
         settings.options.retry = Self.retry
         self.settings = settings
@@ -73,6 +73,8 @@ protocol MatrixOdoo: Sendable {
     var company: MatrixCompany { get }
     /// Which backend, for the figures ("fake", "Odoo 18").
     var label: String { get }
+    /// Seconds Closer's client waits for an answer (a busy real server needs more than the fake's one).
+    var clientTimeout: Int { get }
 
     func proxy(kind: FaultKind, strikeAt: Int?) throws -> FaultProxy
     /// A posted customer invoice; its receivable journal item.
@@ -130,6 +132,7 @@ final class FakeMatrixOdoo: MatrixOdoo, @unchecked Sendable {
     var password: String { FakeOdoo.adminPassword }
     var rpcProtocol: RPCProtocol { .jsonrpc }
     var label: String { "fake" }
+    var clientTimeout: Int { 1 }
 
     func proxy(kind: FaultKind, strikeAt: Int?) throws -> FaultProxy {
         let fake = fake

@@ -23,6 +23,7 @@ final class RealMatrixOdoo: MatrixOdoo, @unchecked Sendable {
     let client: OdooClient
     private(set) var company: MatrixCompany
     let label = "Odoo 18"
+    let clientTimeout = 10
     let rpcProtocol = RPCProtocol.xmlrpc
 
     init() async throws {
@@ -74,7 +75,7 @@ final class RealMatrixOdoo: MatrixOdoo, @unchecked Sendable {
     }
 
     func proxy(kind: FaultKind, strikeAt: Int?) throws -> FaultProxy {
-        try FaultProxy(kind: kind, strikeAt: strikeAt, forwardingTo: url)
+        try FaultProxy(kind: kind, strikeAt: strikeAt, delay: Double(clientTimeout) + 1.5, forwardingTo: url)
     }
 
     func invoice(cents: Int) async throws -> (move: Int, receivable: Int) {
