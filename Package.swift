@@ -84,6 +84,8 @@ let package = Package(
                           swiftSettings: swiftSettings),
         // A loopback HTTP server shared by the tests that drive real HTTP clients.
         .target(name: "LoopbackHTTP", path: "Tests/LoopbackHTTP", swiftSettings: swiftSettings),
+        // An in-memory Odoo 18 for the write paths, and the fault-injecting proxy the fault matrix puts in front of it.
+        .target(name: "FakeOdoo", dependencies: ["LoopbackHTTP", "OdooRPC"], path: "Tests/FakeOdoo", swiftSettings: swiftSettings),
         // The mutation fuzzer the parsers' fuzz tests share (CLOSER_FUZZ_SECONDS for long runs).
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport", swiftSettings: swiftSettings),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
@@ -99,7 +101,7 @@ let package = Package(
         .testTarget(name: "CloseDemoTests", dependencies: ["CloseDemo", "Ledger", "OdooLedger", "OdooRPC"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkflowTests", dependencies: [
             "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Governance", "CloseStore",
-            "CloseSettings", "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "LoopbackHTTP", "FuzzSupport", grdb,
+            "CloseSettings", "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "LoopbackHTTP", "FuzzSupport", "FakeOdoo", grdb,
         ], swiftSettings: swiftSettings),
         .testTarget(name: "CloseServerTests", dependencies: [
             "CloseServer", "Automation", "CloseWorkflows", "CloseStore", "CloseChecks", "Adjustments", "Governance", "Markup", "DemoCompany",

@@ -54,13 +54,15 @@ public final class LoopbackServer: @unchecked Sendable {
         return received
     }
 
-    public init(handler: @escaping Handler) throws {
+    /// `port` 0 takes a free port; a given port lets a test bring a stopped server back at the same
+    /// address (a restart), once the old listener has closed.
+    public init(port requested: UInt16 = 0, handler: @escaping Handler) throws {
         self.handler = handler
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var reuse: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
-        var address = Self.loopback(port: 0)
+        var address = Self.loopback(port: requested)
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }

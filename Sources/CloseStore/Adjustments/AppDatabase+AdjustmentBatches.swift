@@ -41,6 +41,13 @@ extension AppDatabase {
         }
     }
 
+    /// The Odoo entries any batch recorded as created for a proposal.
+    public func createdMoveIDs(proposalID: Int64) throws -> Set<Int> {
+        try writer.read { db in
+            Set(try Int.fetchAll(db, sql: "SELECT odoo_move_id FROM adjustment_write WHERE proposal_id = ? AND created = 1", arguments: [proposalID]))
+        }
+    }
+
     public func adjustmentBatch(_ id: Int64, sourceKey: SourceKey) throws -> AdjustmentBatch {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)

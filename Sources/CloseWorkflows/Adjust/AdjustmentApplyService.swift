@@ -35,12 +35,21 @@ public struct AdjustmentApplyService: Sendable {
         let snapshot = try store.loadSnapshot(sourceKey: sourceKey)
         let lockDates = try await OdooCompanyLocks(client: source.client).read(companyID: snapshot.company.id)
         var before: [TaggedEntries] = []
+        var adopted = Set<Int>()
         for stored in chosen {
-            before.append(TaggedEntries(proposalID: stored.id, key: stored.idempotencyKey,
-                                        entries: try await writer.entries(tagged: stored.idempotencyKey).map(TaggedEntry.init),
-                                        reversals: try await writer.entries(tagged: Self.reversalKey(stored)).map(TaggedEntry.init)))
+            let entries = try await writer.entries(tagged: stored.idempotencyKey).map(TaggedEntry.init)
+            let reversals = try await writer.entries(tagged: Self.reversalKey(stored)).map(TaggedEntry.init)
+            // A failed earlier run may have created an entry whose answer never came back: Closer's tag is on it but no
+            // batch recorded it. This batch takes it as its own (not part of the before-state), so its rollback undoes it.
+            let left = stored.status == .failed ? Set((entries + reversals).map(\.id)).subtracting(try store.createdMoveIDs(proposalID: stored.id)) : []
+            adopted.formUnion(left)
+            before.append(TaggedEntries(proposalID: stored.id, key: stored.idempotencyKey, entries: entries, reversals: reversals))
         }
-        let batchID = try store.startAdjustmentBatch(sourceKey: sourceKey, actor: actor, beforeState: try Self.json(before))
+        let beforeState = before.map { found in
+            TaggedEntries(proposalID: found.proposalID, key: found.key, entries: found.entries.filter { !adopted.contains($0.id) },
+                          reversals: found.reversals.filter { !adopted.contains($0.id) })
+        }
+        let batchID = try store.startAdjustmentBatch(sourceKey: sourceKey, actor: actor, beforeState: try Self.json(beforeState))
         var results: [AdjustmentApplyResult] = []
         let accounts = Set(snapshot.accounts.map(\.id))
         let journals = Dictionary(snapshot.journals.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -51,7 +60,7 @@ public struct AdjustmentApplyService: Sendable {
                 results.append(AdjustmentApplyResult(proposalID: stored.id, applied: false, detail: detail, entries: []))
                 continue
             }
-            results.append(try await write(stored, found: found, batchID: batchID, writer: writer, sourceKey: sourceKey))
+            results.append(try await write(stored, found: found, adopted: adopted, batchID: batchID, writer: writer, sourceKey: sourceKey))
         }
         let report = AdjustmentApplyReport(batchID: batchID, results: results)
         try store.finishAdjustmentBatch(batchID, status: report.failed == 0 ? .succeeded : .failed, report: try Self.json(report), actor: actor)
@@ -80,16 +89,17 @@ public struct AdjustmentApplyService: Sendable {
     }
 
     /// Writes one proposal: its entry, then its reversal, each created only when Odoo has none under its tag.
-    func write(_ stored: StoredAdjustment, found: TaggedEntries, batchID: Int64, writer: OdooAdjustmentWriter,
+    /// `adopted`: entries a failed earlier run created without learning it, which this batch records as its own.
+    func write(_ stored: StoredAdjustment, found: TaggedEntries, adopted: Set<Int>, batchID: Int64, writer: OdooAdjustmentWriter,
                sourceKey: SourceKey) async throws -> AdjustmentApplyResult {
         let proposal = stored.proposal
         var written: [AdjustmentWrite] = []
         do {
-            let entry = try await ensure(proposal.entry, key: stored.idempotencyKey, existing: found.entries, role: "entry", stored: stored,
+            let entry = try await ensure(proposal.entry, key: stored.idempotencyKey, existing: found.entries, adopted: adopted, role: "entry", stored: stored,
                                          batchID: batchID, writer: writer, reversing: nil)
             written.append(entry)
             if let reversal = proposal.entry.reversal {
-                written.append(try await ensure(reversal, key: Self.reversalKey(stored), existing: found.reversals, role: "reversal",
+                written.append(try await ensure(reversal, key: Self.reversalKey(stored), existing: found.reversals, adopted: adopted, role: "reversal",
                                                 stored: stored, batchID: batchID, writer: writer, reversing: entry.odooMoveID))
             }
         } catch {
@@ -108,10 +118,10 @@ public struct AdjustmentApplyService: Sendable {
         return AdjustmentApplyResult(proposalID: stored.id, applied: true, detail: detail, entries: written)
     }
 
-    func ensure(_ entry: ProposedEntry, key: String, existing: [TaggedEntry], role: String, stored: StoredAdjustment, batchID: Int64,
-                writer: OdooAdjustmentWriter, reversing: Int?) async throws -> AdjustmentWrite {
+    func ensure(_ entry: ProposedEntry, key: String, existing: [TaggedEntry], adopted: Set<Int>, role: String, stored: StoredAdjustment,
+                batchID: Int64, writer: OdooAdjustmentWriter, reversing: Int?) async throws -> AdjustmentWrite {
         if let present = existing.first(where: { $0.state != MoveState.cancelled.rawValue }) {
-            let write = AdjustmentWrite(proposalID: stored.id, role: role, odooMoveID: present.id, created: false)
+            let write = AdjustmentWrite(proposalID: stored.id, role: role, odooMoveID: present.id, created: adopted.contains(present.id))
             try store.recordAdjustmentWrite(batchID: batchID, write)
             return write
         }

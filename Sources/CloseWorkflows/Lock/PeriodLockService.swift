@@ -3,6 +3,7 @@ public import CloseStore
 public import Governance
 public import Ledger
 import OdooLedger
+import OdooRPC
 import Foundation
 import BankMatching
 
@@ -49,21 +50,35 @@ public struct PeriodLockService: Sendable {
         let changes = Dictionary(uniqueKeysWithValues: request.fields.compactMap { field in
             (before[field].map { $0 < request.period.end } ?? true) ? (field, request.period.end) : nil
         })
+        var held: LockDates?
         do {
             if !changes.isEmpty { try await locks.write(changes, companyID: companyID) }
         } catch {
-            let detail = "Odoo refused the lock: \(OdooErrorText.sentence(error))"
-            try store.finishLockRequest(id: id, sourceKey: sourceKey, status: .failed, approvedBy: actor, detail: detail, before: before, after: nil)
-            return try store.lockRequest(id: id, sourceKey: sourceKey)
+            // The answer may be lost after Odoo wrote the dates: what Odoo holds now decides, not the error.
+            let uncertain = !(error as? OdooError).isDefinitelyRefusedByOdoo
+            held = uncertain ? try? await locks.read(companyID: companyID) : nil
+            guard let held, Self.holds(held, request) else {
+                let detail = uncertain
+                    ? "Odoo's answer to the lock did not arrive: \(OdooErrorText.sentence(error)) Odoo may hold the lock dates anyway: request the lock "
+                        + "again and approve it; Closer reads what Odoo holds and writes only what is missing."
+                    : "Odoo refused the lock: \(OdooErrorText.sentence(error))"
+                try store.finishLockRequest(id: id, sourceKey: sourceKey, status: .failed, approvedBy: actor, detail: detail, before: before, after: nil)
+                return try store.lockRequest(id: id, sourceKey: sourceKey)
+            }
         }
-        let after = try await locks.read(companyID: companyID)
-        let short = request.fields.filter { !(after[$0].map { $0 >= request.period.end } ?? false) }
+        let after = if let held { held } else { try await locks.read(companyID: companyID) }
+        let short = request.fields.filter { !Self.holds(after, request, $0) }
         let detail = short.isEmpty
             ? "Odoo holds " + request.fields.map { "\($0.odooField) = \(after[$0]!)" }.joined(separator: ", ")
             : "Odoo does not hold " + short.map { "\($0.odooField) ≥ \(request.period.end) (it reads \(after[$0]?.description ?? "empty"))" }.joined(separator: ", ")
         try store.finishLockRequest(id: id, sourceKey: sourceKey, status: short.isEmpty ? .verified : .failed, approvedBy: actor, detail: detail,
                                     before: before, after: after)
         return try store.lockRequest(id: id, sourceKey: sourceKey)
+    }
+
+    /// Whether Odoo's lock dates reach the request's period end (in `field`, or in every requested field).
+    static func holds(_ dates: LockDates, _ request: LockRequest, _ field: LockDateField? = nil) -> Bool {
+        (field.map { [$0] } ?? request.fields).allSatisfy { dates[$0].map { $0 >= request.period.end } ?? false }
     }
 
     public func authorize(_ request: LockRequest, sourceKey: SourceKey, confirmHardLock: Bool) throws {

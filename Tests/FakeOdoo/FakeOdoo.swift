@@ -1,0 +1,184 @@
+public import LoopbackHTTP
+public import OdooRPC
+import Foundation
+
+/// An in-memory Odoo 18 speaking JSON-RPC, for tests that must see what Closer's write paths leave
+/// in Odoo without a server: just the models, fields, domain operators and methods those paths call,
+/// with Odoo's semantics where Closer depends on them (a statement line is reconciled once its entry
+/// has no suspense item; residuals come from partial reconciliations; a posted entry cannot be
+/// deleted; a hard lock never moves back). Each call is one transaction: a refused call changes nothing.
+public final class FakeOdoo: @unchecked Sendable {
+    public typealias Record = [String: RPCValue]
+
+    public static let database = "fake"
+    public static let adminLogin = "admin"
+    public static let adminPassword = "admin"
+    public static let adminUID = 2
+
+    let lock = NSLock()
+    var tables: [String: [Int: Record]] = [:]
+    private var lastIDs: [String: Int] = [:]
+    private var performed: [String] = []
+
+    public init() {}
+
+    /// The calls that changed something, "model.method", in the order Odoo performed them.
+    public var performedWrites: [String] {
+        lock.lock(); defer { lock.unlock() }
+        return performed
+    }
+
+    /// Answers one HTTP request as Odoo's /jsonrpc endpoint does.
+    public func handle(_ request: LoopbackServer.Request) -> LoopbackServer.Action {
+        let reply: RPCStruct
+        do {
+            let body = try OdooWire.decodeJSON(request.body)
+            reply = ["jsonrpc": "2.0", "id": body["id"] ?? 1, "result": try answer(body["params"]?.structValue ?? [:])]
+        } catch let error as FakeOdooError {
+            reply = ["jsonrpc": "2.0", "id": 1, "error": [
+                "code": 200, "message": "Odoo Server Error",
+                "data": ["name": .string(error.exceptionName), "message": .string(error.message), "debug": .string(error.message)],
+            ]]
+        } catch {
+            reply = ["jsonrpc": "2.0", "id": 1, "error": ["code": 400, "message": .string("\(error)")]]
+        }
+        return .json(OdooWire.encodeJSON(.structure(reply)))
+    }
+
+    private func answer(_ params: RPCStruct) throws -> RPCValue {
+        let args = params["args"]?.arrayValue ?? []
+        switch (params["service"]?.stringValue, params["method"]?.stringValue) {
+        case ("common", "version"):
+            return ["server_version": "18.0", "server_version_info": [18, 0, 0, "final", 0, ""], "protocol_version": 1]
+        case ("common", "authenticate"):
+            let valid = args.count >= 3 && args[0].stringValue == Self.database && args[1].stringValue == Self.adminLogin
+                && args[2].stringValue == Self.adminPassword
+            return valid ? RPCValue(Self.adminUID) : false
+        case ("object", "execute_kw"):
+            guard args.count >= 6, args[2].stringValue == Self.adminPassword, let model = args[3].stringValue, let method = args[4].stringValue else {
+                throw FakeOdooError(exceptionName: "odoo.exceptions.AccessDenied", message: "Access Denied")
+            }
+            return try transaction(model, method, args[5].arrayValue ?? [], args.count > 6 ? args[6].structValue ?? [:] : [:])
+        default:
+            throw FakeOdooError(exceptionName: "builtins.NotImplementedError", message: "the fake Odoo does not serve \(params)")
+        }
+    }
+
+    /// Runs one ORM call atomically: on a refusal every table is as it was.
+    func transaction(_ model: String, _ method: String, _ args: [RPCValue], _ kwargs: RPCStruct) throws -> RPCValue {
+        lock.lock(); defer { lock.unlock() }
+        let saved = (tables, lastIDs)
+        do {
+            let result = try call(model, method, args, kwargs)
+            if !Self.readMethods.contains(method) { performed.append("\(model).\(method)") }
+            return result
+        } catch {
+            (tables, lastIDs) = saved
+            throw error
+        }
+    }
+
+    static let readMethods: Set<String> = ["search", "search_read", "read", "search_count", "fields_get"]
+
+    private func call(_ model: String, _ method: String, _ args: [RPCValue], _ kwargs: RPCStruct) throws -> RPCValue {
+        guard tables[model] != nil else { throw FakeOdooError(exceptionName: "", message: "Object \(model) doesn't exist") }
+        let ids = { (position: Int) in (args.count > position ? args[position].arrayValue ?? [args[position]] : []).compactMap(\.int) }
+        switch method {
+        case "search":
+            return RPCValue(search(model, args.first?.arrayValue ?? [], limit: kwargs["limit"]?.int, order: kwargs["order"]?.stringValue))
+        case "search_count":
+            return RPCValue(search(model, args.first?.arrayValue ?? [], limit: nil, order: nil).count)
+        case "search_read":
+            let found = search(model, args.first?.arrayValue ?? [], limit: kwargs["limit"]?.int, order: kwargs["order"]?.stringValue)
+            return .array(found.map { .structure(read(model, $0, fields: Self.strings(kwargs["fields"]))) })
+        case "read":
+            return .array(ids(0).filter { tables[model]?[$0] != nil }.map { .structure(read(model, $0, fields: Self.strings(kwargs["fields"]))) })
+        case "fields_get":
+            return .structure(RPCStruct(Self.fields(of: model).map { ($0, ["type": "char"] as RPCValue) }))
+        case "create":
+            let list = args.first?.arrayValue ?? []
+            return RPCValue(try list.map { try create(model, try Self.values($0)) })
+        case "write":
+            try write(model, ids(0), try Self.values(args.count > 1 ? args[1] : [:]))
+            return true
+        case "unlink":
+            try unlink(model, ids(0))
+            return true
+        case "message_post":
+            return RPCValue(try messagePost(model, ids(0), kwargs))
+        case "action_post":
+            try post(ids(0))
+            return true
+        case "reconcile" where model == "account.move.line":
+            try reconcile(ids(0))
+            return .null
+        default:
+            throw FakeOdooError(exceptionName: "builtins.AttributeError", message: "The method '\(method)' does not exist on the model '\(model)'")
+        }
+    }
+
+    // MARK: - Records
+
+    /// Adds a record as it is stored (ids of many2one fields, amounts in cents); returns its id.
+    @discardableResult
+    public func insert(_ model: String, _ values: Record) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        return store(model, values)
+    }
+
+    func store(_ model: String, _ values: Record) -> Int {
+        let id = (lastIDs[model] ?? 0) + 1
+        lastIDs[model] = id
+        var record = values
+        record["id"] = RPCValue(id)
+        tables[model, default: [:]][id] = record
+        return id
+    }
+
+    /// Registers a model with no records yet, so calls on it are served.
+    func declare(_ models: [String]) {
+        for model in models where tables[model] == nil { tables[model] = [:] }
+    }
+
+    /// The stored records of a model (computed fields left out), for assertions.
+    public func records(_ model: String) -> [Record] {
+        lock.lock(); defer { lock.unlock() }
+        return (tables[model] ?? [:]).sorted { $0.key < $1.key }.map(\.value)
+    }
+
+    /// Fields as a client reads them (many2one as [id, name], amounts as decimals, computed ones filled).
+    public func read(_ model: String, id: Int, fields: [String]) -> RPCStruct {
+        lock.lock(); defer { lock.unlock() }
+        return read(model, id, fields: fields)
+    }
+
+    func read(_ model: String, _ id: Int, fields: [String]) -> RPCStruct {
+        var result = RPCStruct()
+        result["id"] = RPCValue(id)
+        for field in fields where field != "id" { result[field] = value(model, id, field) }
+        return result
+    }
+
+    static func strings(_ value: RPCValue?) -> [String] { value?.arrayValue?.compactMap(\.stringValue) ?? [] }
+
+    /// Wire values to stored ones: amounts to cents, everything else as sent.
+    static func values(_ value: RPCValue) throws -> Record {
+        guard let values = value.structValue else { throw FakeOdooError.user("expected a dictionary of values, got \(value)") }
+        var record = Record()
+        for (key, item) in values {
+            record[key] = moneyFields.contains(key) ? RPCValue(Int(item.numberValue?.minorUnits(scale: 2) ?? 0)) : item
+        }
+        return record
+    }
+}
+
+/// An Odoo exception, as its JSON-RPC error carries it.
+public struct FakeOdooError: Error, CustomStringConvertible {
+    public var exceptionName: String
+    public var message: String
+
+    static func user(_ message: String) -> FakeOdooError { FakeOdooError(exceptionName: "odoo.exceptions.UserError", message: message) }
+    static func validation(_ message: String) -> FakeOdooError { FakeOdooError(exceptionName: "odoo.exceptions.ValidationError", message: message) }
+
+    public var description: String { message }
+}
