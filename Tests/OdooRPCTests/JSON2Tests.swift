@@ -49,13 +49,13 @@ final class RecordingTransport: HTTPTransport {
         #expect(transport.requests.last?.url.absoluteString == "https://odoo.example/json/2/account.move/write")
     }
 
-    @Test func versionUsesTheWebVersionRoute() async throws {
+    @Test func versionUsesTheWebClientsVersionRoute() async throws {
         let transport = RecordingTransport { _ in
             Self.json(#"{"jsonrpc": "2.0", "id": 1, "result": {"server_version": "saas~18.2+e", "server_version_info": ["saas~18", 2, 0, "final", 0, "e"], "server_serie": "saas~18.2", "protocol_version": 1}}"#)
         }
         let version = try await OdooClient(endpoint: Self.endpoint, transport: transport).version()
         #expect(version.isSaaS && version.major == 18 && version.minor == 2)
-        #expect(transport.requests.first?.url.path == "/web/version")
+        #expect(transport.requests.first?.url.path == "/web/webclient/version_info")
     }
 
     @Test func unknownUserOrBadKeyIsAccessDenied() async throws {
