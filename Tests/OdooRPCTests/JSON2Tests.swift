@@ -75,3 +75,19 @@ final class RecordingTransport: HTTPTransport {
         await #expect(throws: OdooError.self) { _ = try await client.execute("account.move", "action_post", [[1], "extra"], idempotent: false) }
     }
 }
+
+@Suite struct JSON2FaultTests {
+    /// What a real Odoo 19 answered to POST /json/2/no.such.model/search (404, debug trimmed).
+    @Test func anUnknownModelIsNamed() async throws {
+        let body = #"{"name": "werkzeug.exceptions.NotFound", "message": "the model 'no.such.model' does not exist", "arguments": ["the model 'no.such.model' does not exist", 404], "context": {}, "debug": ""}"#
+        let client = OdooClient(endpoint: JSON2Tests.endpoint, transport: RecordingTransport { request in
+            request.url.path == "/json/2/res.users/search" ? JSON2Tests.json("[7]") : JSON2Tests.json(body, status: 404)
+        })
+        await #expect {
+            _ = try await client.search("no.such.model", domain: [])
+        } throws: { error in
+            guard case OdooError.unknownModel("no.such.model") = error else { return false }
+            return true
+        }
+    }
+}
