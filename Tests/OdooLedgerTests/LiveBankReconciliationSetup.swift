@@ -12,7 +12,10 @@ struct LiveBankReconciliationSetup {
         let environment = ProcessInfo.processInfo.environment
         guard let url = environment["CLOSER_TEST_ODOO_URL"].flatMap(URL.init(string:)), let database = environment["CLOSER_TEST_ODOO_DB"],
               let user = environment["CLOSER_TEST_ODOO_USER"], let password = environment["CLOSER_TEST_ODOO_PASSWORD"] else { return nil }
-        return OdooEndpoint(url: url, database: database, login: user, credential: .password(password))
+        // CLOSER_TEST_ODOO_PROTOCOL=json2 with CLOSER_TEST_ODOO_API_KEY: the same tests over Odoo 19's JSON-2 API.
+        let rpcProtocol = environment["CLOSER_TEST_ODOO_PROTOCOL"].flatMap(RPCProtocol.init(rawValue:)) ?? .xmlrpc
+        let credential = environment["CLOSER_TEST_ODOO_API_KEY"].map(OdooCredential.apiKey) ?? .password(password)
+        return OdooEndpoint(url: url, database: database, login: user, credential: credential, rpcProtocol: rpcProtocol)
     }
 
     static var enabled: Bool {
@@ -65,10 +68,9 @@ struct LiveBankReconciliationSetup {
 
     /// Statement lines are behind account.group_account_user in Community ("Show Full Accounting Features").
     func joinFullAccounting(uid: Int) async throws {
-        let rows = try await client.searchRead("ir.model.data", domain: [["module", "=", "account"], ["name", "=", "group_account_user"]],
-                                               fields: ["res_id"])
-        guard let group = rows.first?["res_id"]?.int else { return }
-        try await client.write("res.users", ids: [uid], ["groups_id": [[4, RPCValue(group)]]])
+        let groups = OdooUserGroups(client: client)
+        guard let group = try await groups.group(module: "account", name: "group_account_user") else { return }
+        try await groups.join(uid: uid, group: group)
     }
 
     func journal(code: String, name: String, currency: Int?) async throws -> Int {

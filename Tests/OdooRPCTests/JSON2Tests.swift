@@ -49,13 +49,13 @@ final class RecordingTransport: HTTPTransport {
         #expect(transport.requests.last?.url.absoluteString == "https://odoo.example/json/2/account.move/write")
     }
 
-    @Test func versionUsesTheWebVersionRoute() async throws {
+    @Test func versionUsesTheWebClientsVersionRoute() async throws {
         let transport = RecordingTransport { _ in
             Self.json(#"{"jsonrpc": "2.0", "id": 1, "result": {"server_version": "saas~18.2+e", "server_version_info": ["saas~18", 2, 0, "final", 0, "e"], "server_serie": "saas~18.2", "protocol_version": 1}}"#)
         }
         let version = try await OdooClient(endpoint: Self.endpoint, transport: transport).version()
         #expect(version.isSaaS && version.major == 18 && version.minor == 2)
-        #expect(transport.requests.first?.url.path == "/web/version")
+        #expect(transport.requests.first?.url.path == "/web/webclient/version_info")
     }
 
     @Test func unknownUserOrBadKeyIsAccessDenied() async throws {
@@ -73,5 +73,21 @@ final class RecordingTransport: HTTPTransport {
     @Test func positionalArgumentsBeyondTheKnownOnesAreRefused() async throws {
         let client = OdooClient(endpoint: Self.endpoint, transport: RecordingTransport { _ in Self.json("[7]") })
         await #expect(throws: OdooError.self) { _ = try await client.execute("account.move", "action_post", [[1], "extra"], idempotent: false) }
+    }
+}
+
+@Suite struct JSON2FaultTests {
+    /// What a real Odoo 19 answered to POST /json/2/no.such.model/search (404, debug trimmed).
+    @Test func anUnknownModelIsNamed() async throws {
+        let body = #"{"name": "werkzeug.exceptions.NotFound", "message": "the model 'no.such.model' does not exist", "arguments": ["the model 'no.such.model' does not exist", 404], "context": {}, "debug": ""}"#
+        let client = OdooClient(endpoint: JSON2Tests.endpoint, transport: RecordingTransport { request in
+            request.url.path == "/json/2/res.users/search" ? JSON2Tests.json("[7]") : JSON2Tests.json(body, status: 404)
+        })
+        await #expect {
+            _ = try await client.search("no.such.model", domain: [])
+        } throws: { error in
+            guard case OdooError.unknownModel("no.such.model") = error else { return false }
+            return true
+        }
     }
 }

@@ -60,14 +60,12 @@ struct LedgerImportRun {
     mutating func joinGroups(uid: Int) async throws {
         var wanted = ["account": "group_account_user"]
         if snapshot.lines.contains(where: { $0.analytic != nil }) { wanted["analytic"] = "group_analytic_accounting" }
+        let groups = OdooUserGroups(client: client)
         for (module, name) in wanted.sorted(by: { $0.key < $1.key }) {
-            let rows = try await client.searchRead("ir.model.data", domain: [["module", "=", .string(module)], ["name", "=", .string(name)]],
-                                                   fields: ["res_id"])
-            guard let group = rows.first?["res_id"]?.int else { continue }
-            let member = try await client.search("res.users", domain: [["id", "=", RPCValue(uid)], ["groups_id", "in", RPCValue([group])]])
-            guard member.isEmpty else { continue }
+            guard let group = try await groups.group(module: module, name: name),
+                  !(try await groups.isMember(uid: uid, of: group)) else { continue }
             do {
-                try await client.write("res.users", ids: [uid], ["groups_id": [[4, RPCValue(group)]]])
+                try await groups.join(uid: uid, group: group)
                 report.countUpdate("res.users")
             } catch let error as OdooError where !error.isTransient {
                 report.warn("Odoo refused to add the importing user to \(module).\(name), so records that need it may be refused: \(OdooErrorText.oneLine(error))")

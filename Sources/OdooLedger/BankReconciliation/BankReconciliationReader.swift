@@ -9,6 +9,7 @@ struct BankReconciliationReader {
     private var currencies: [Int: Currency] = [:]
     private var companies: [Int: CompanyFacts] = [:]
     private var companyLockFields: [String]?
+    private var accountOutOfUseField: String?
     private var journals: [Int: OdooRecord] = [:]
 
     init(client: OdooClient) { self.client = client }
@@ -103,14 +104,23 @@ struct BankReconciliationReader {
     mutating func loadAccounts(_ ids: Set<Int>) async throws {
         let missing = ids.subtracting(accounts.keys)
         guard !missing.isEmpty else { return }
-        let rows = try await client.read("account.account", ids: missing.sorted(), fields: ["code", "name", "account_type", "reconcile", "deprecated"])
+        let outOfUse = try await outOfUseField()
+        let rows = try await client.read("account.account", ids: missing.sorted(), fields: ["code", "name", "account_type", "reconcile", outOfUse])
         for row in rows {
             let record = OdooRecord(model: "account.account", values: row)
             guard let id = record.id else { continue }
             accounts[id] = AccountFacts(id: id, code: record.optionalString("code") ?? "\(id)", name: record.optionalString("name") ?? "",
                                         accountType: record.optionalString("account_type") ?? "", reconciles: record.bool("reconcile"),
-                                        deprecated: record.bool("deprecated"))
+                                        deprecated: outOfUse == "deprecated" ? record.bool("deprecated") : !record.bool("active"))
         }
+    }
+
+    /// Odoo 16 to 18 mark an account out of use as `deprecated`; 19 dropped that field and archives it (`active` false).
+    private mutating func outOfUseField() async throws -> String {
+        if let known = accountOutOfUseField { return known }
+        let field = try await client.fieldsGet("account.account", attributes: ["type"])["deprecated"] != nil ? "deprecated" : "active"
+        accountOutOfUseField = field
+        return field
     }
 
     mutating func currency(_ id: Int) async throws -> Currency {

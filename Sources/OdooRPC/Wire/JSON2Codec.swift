@@ -15,9 +15,10 @@ struct JSON2Codec: RPCProtocolCodec {
     func request(for call: RPCCall, uid: Int?, timeout: Duration) throws -> HTTPRequest {
         switch call {
         case .version:
-            // A JSON-RPC route served without authentication by every version.
+            // The web client's JSON-RPC route, served without authentication or database by 16 to 19
+            // (there is no /web/version: Odoo answers 404, or a redirect when it serves several databases).
             return HTTPRequest(
-                url: endpoint.url(path: "/web/version"), headers: [("Content-Type", "application/json")],
+                url: endpoint.url(path: "/web/webclient/version_info"), headers: [("Content-Type", "application/json")],
                 body: JSONRPCCodec.envelope([:]), timeout: timeout)
         case .authenticate:
             // JSON-2 has no login call: the key authenticates each request; find its user.

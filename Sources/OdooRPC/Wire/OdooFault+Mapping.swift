@@ -12,6 +12,8 @@ extension OdooFault {
             return .unknownDatabase(database)
         }
         if let model = between("Object ", " doesn't exist", in: message) { return .unknownModel(model) }
+        // Odoo 19's JSON-2 answers 404 NotFound "the model 'x' does not exist".
+        if let model = quoted(after: "the model '", in: message), message.hasSuffix("does not exist") { return .unknownModel(model) }
         if let field = quoted(after: "Invalid field '", in: message) {
             return .unknownField(model: quoted(after: "on model '", in: message), field: field)
         }

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 /// The test Odoo named by CLOSER_TEST_ODOO_URL, _DB, _USER and _PASSWORD; without them the live suites are skipped.
+/// CLOSER_TEST_ODOO_PROTOCOL (e.g. json2) and CLOSER_TEST_ODOO_API_KEY run them over another protocol or with a key.
 enum LiveOdooSettings {
     static var settings: OdooSettings? { settings(mode: "audit") }
 
@@ -11,8 +12,10 @@ enum LiveOdooSettings {
         let environment = ProcessInfo.processInfo.environment
         guard let url = environment["CLOSER_TEST_ODOO_URL"], let db = environment["CLOSER_TEST_ODOO_DB"],
               let user = environment["CLOSER_TEST_ODOO_USER"], let password = environment["CLOSER_TEST_ODOO_PASSWORD"] else { return nil }
-        return try? OdooSettings(resolving: SettingsResolver(
-            flags: [.odooURL: url, .odooDatabase: db, .odooUser: user, .odooPassword: password, .mode: mode], environment: [:], file: nil))
+        let flags: [Setting: String] = [.odooURL: url, .odooDatabase: db, .odooUser: user, .odooPassword: password, .mode: mode,
+                                        .odooProtocol: environment["CLOSER_TEST_ODOO_PROTOCOL"] ?? "",
+                                        .odooAPIKey: environment["CLOSER_TEST_ODOO_API_KEY"] ?? ""]
+        return try? OdooSettings(resolving: SettingsResolver(flags: flags, environment: [:], file: nil))
     }
 }
 
