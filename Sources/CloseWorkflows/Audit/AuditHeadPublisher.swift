@@ -38,12 +38,18 @@ public struct AuditHeadPublisher: Sendable {
         }
         let partner = "res.partner \(thread.id)"
         let marker = AuditHeadNote.marker(for: checkpoint)
-        if let existing = try await chatter.message(containing: marker, on: thread) {
-            return Publication(checkpoint: checkpoint.number, seq: checkpoint.seq, partner: partner, messageID: existing, posted: false)
-        }
         let targets = [AuditTarget(model: "res.partner", id: String(thread.id)), AuditTarget(model: "closer.audit_checkpoint", id: String(checkpoint.number))]
         let payload: AuditPayload = ["checkpoint": String(checkpoint.number), "seq": String(checkpoint.seq), "head": checkpoint.headHash,
                                      "key_id": checkpoint.keyID, "company": String(companyID)]
+        if let existing = try await chatter.message(containing: marker, on: thread) {
+            // Odoo holds it already: an earlier run posted it, perhaps one whose answer was lost. The trail
+            // records where it is, so the store says what Odoo holds whichever run put it there.
+            var found = payload
+            found["message_id"] = String(existing)
+            found["already_in_odoo"] = "true"
+            try store.recordAudit(NewAuditEvent(actor: actor, action: "audit.head.published", targets: targets, payload: found))
+            return Publication(checkpoint: checkpoint.number, seq: checkpoint.seq, partner: partner, messageID: existing, posted: false)
+        }
         try store.recordAudit(NewAuditEvent(actor: actor, action: "audit.head.publishing", targets: targets, payload: payload))
         do {
             let messageID = try await chatter.postNote(AuditHeadNote.body(for: checkpoint), on: thread)

@@ -7,6 +7,7 @@ enum WritePath: String, CaseIterable, Sendable, CustomStringConvertible {
     case findingNote = "finding notes (chatter + To-Do)"
     case checklistToDo = "checklist To-Dos"
     case lockDate = "lock dates"
+    case auditHead = "audit head note"
 
     var description: String { rawValue }
 
@@ -19,6 +20,7 @@ enum WritePath: String, CaseIterable, Sendable, CustomStringConvertible {
         case .findingNote: try await FindingNoteCase(bench: bench)
         case .checklistToDo: try await ChecklistToDoCase(bench: bench)
         case .lockDate: try await LockDateCase(bench: bench)
+        case .auditHead: try await AuditHeadCase(bench: bench)
         }
     }
 }
