@@ -20,9 +20,17 @@ public struct SourceKey: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// The company the ledger belongs to, where the key names one.
     public var companyID: Int? {
-        guard let range = text.range(of: "/company=", options: .backwards) else { return nil }
+        guard let range = text.range(of: Self.companySeparator, options: .backwards) else { return nil }
         return Int(text[range.upperBound...])
     }
+
+    /// The key without its company: the companies of one database share it (and their partners).
+    public var database: String {
+        guard let range = text.range(of: Self.companySeparator, options: .backwards) else { return text }
+        return String(text[..<range.lowerBound])
+    }
+
+    private static let companySeparator = "/company="
 
     /// The Odoo server address and database of an Odoo ledger; nil for any other source.
     public var odooDatabase: (url: String, database: String)? {

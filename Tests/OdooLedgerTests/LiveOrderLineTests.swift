@@ -13,17 +13,7 @@ struct LiveOrderLineTests {
         let client = OdooClient(endpoint: try #require(LiveOrderDatabase.endpoint))
         let tag = String(UInt32.random(in: 0...UInt32.max), radix: 36)
         let vendor = try await client.create("res.partner", [["name": .string("Closer orders vendor \(tag)"), "is_company": true]])[0]
-        let product = try await client.create("product.product", [["name": .string("Closer bracket \(tag)"), "type": "consu", "is_storable": true,
-                                                                   "purchase_method": "receive"]])[0]
-        let line: RPCValue = [0, 0, ["product_id": RPCValue(product), "product_qty": 10, "price_unit": .double(WireNumber(text: "12.5")!)]]
-        let order = try await client.create("purchase.order", [["partner_id": RPCValue(vendor), "order_line": [line]]])[0]
-        _ = try await client.execute("purchase.order", "button_confirm", [RPCValue([order])], idempotent: false)
-        let pickings = try await client.read("purchase.order", ids: [order], fields: ["picking_ids"]).first?["picking_ids"]?.arrayValue?.compactMap(\.int) ?? []
-        let moves = try await client.search("stock.move", domain: [["picking_id", "in", RPCValue(pickings)]])
-        try await client.write("stock.move", ids: moves, ["quantity": 4])
-        // Receive 4 of 10 without the backorder wizard.
-        _ = try await client.execute("stock.picking", "button_validate", [RPCValue(pickings)],
-                                     ["context": ["skip_backorder": true, "picking_ids_not_to_backorder": RPCValue(pickings)]], idempotent: false)
+        let order = try await LiveOrderDatabase.partlyReceivedOrder(client, vendor: vendor, products: [("Closer bracket \(tag)", "receive")])
 
         let schema = try await OdooSchema.detect(using: client)
         let reader = OdooLedgerReader(client: client, schema: schema, progress: nil)
@@ -37,18 +27,5 @@ struct LiveOrderLineTests {
         #expect(read.value(of: read.quantityNotInvoiced, in: company.currency) == company.currency.money(5_000))
         print("[live] \(read.orderName): ordered \(read.quantityOrdered), received \(read.quantityFulfilled), billed \(read.quantityInvoiced), "
               + "account \(read.accountID.map(String.init) ?? "none"), \(lines.count) open order lines in the database")
-    }
-}
-
-/// The scratch database the live order test writes into.
-enum LiveOrderDatabase {
-    static var endpoint: OdooEndpoint? {
-        let environment = ProcessInfo.processInfo.environment
-        guard let url = environment["CLOSER_TEST_ODOO_URL"].flatMap(URL.init(string:)), let database = environment["CLOSER_TEST_ODOO_ORDERS_DB"] else {
-            print("◇ Live order-line test skipped: set CLOSER_TEST_ODOO_URL and CLOSER_TEST_ODOO_ORDERS_DB (a scratch database it may write to).")
-            return nil
-        }
-        return OdooEndpoint(url: url, database: database, login: environment["CLOSER_TEST_ODOO_USER"] ?? "admin",
-                            credential: .password(environment["CLOSER_TEST_ODOO_PASSWORD"] ?? "admin"))
     }
 }

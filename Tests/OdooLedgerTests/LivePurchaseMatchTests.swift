@@ -16,23 +16,14 @@ struct LivePurchaseMatchTests {
         let client = OdooClient(endpoint: endpoint)
         let tag = String(UInt32.random(in: 0...UInt32.max), radix: 36)
         let vendor = try await client.create("res.partner", [["name": .string("Closer match vendor \(tag)"), "is_company": true]])[0]
-        var products: [Int] = []
-        for (name, method) in [("bracket", "receive"), ("manual", "purchase")] {
-            products += try await client.create("product.product", [["name": .string("Closer \(name) \(tag)"), "type": "consu", "is_storable": true,
-                                                                     "purchase_method": .string(method)]])
-        }
-        let orderLines: [RPCValue] = products.map { [0, 0, ["product_id": RPCValue($0), "product_qty": 10, "price_unit": .double(WireNumber(text: "12.5")!)]] }
-        let order = try await client.create("purchase.order", [["partner_id": RPCValue(vendor), "order_line": .array(orderLines)]])[0]
-        _ = try await client.execute("purchase.order", "button_confirm", [RPCValue([order])], idempotent: false)
-        let pickings = try await client.read("purchase.order", ids: [order], fields: ["picking_ids"]).first?["picking_ids"]?.arrayValue?.compactMap(\.int) ?? []
-        let moves = try await client.search("stock.move", domain: [["picking_id", "in", RPCValue(pickings)]])
-        try await client.write("stock.move", ids: moves, ["quantity": 4])
-        _ = try await client.execute("stock.picking", "button_validate", [RPCValue(pickings)],
-                                     ["context": ["skip_backorder": true, "picking_ids_not_to_backorder": RPCValue(pickings)]], idempotent: false)
-        let poLines = try await client.search("purchase.order.line", domain: [["order_id", "=", RPCValue(order)]])
+        let order = try await LiveOrderDatabase.partlyReceivedOrder(client, vendor: vendor,
+                                                                    products: [("Closer bracket \(tag)", "receive"), ("Closer manual \(tag)", "purchase")])
+        let poLines = try await client.read("purchase.order.line", ids: try await client.search("purchase.order.line", domain: [["order_id", "=", RPCValue(order)]]),
+                                            fields: ["product_id"])
         let today = LocalDate.todayUTC()
-        let billLines: [RPCValue] = zip(products, poLines.sorted()).map { product, line in
-            [0, 0, ["product_id": RPCValue(product), "quantity": 10, "price_unit": .double(WireNumber(text: "12.5")!), "purchase_line_id": RPCValue(line)]]
+        let billLines: [RPCValue] = poLines.compactMap { line in
+            guard let id = line["id"]?.int, let product = line["product_id"]?.many2one?.id else { return nil }
+            return [0, 0, ["product_id": RPCValue(product), "quantity": 10, "price_unit": .double(WireNumber(text: "12.5")!), "purchase_line_id": RPCValue(id)]]
         }
         let bill = try await client.create("account.move", [["move_type": "in_invoice", "partner_id": RPCValue(vendor), "ref": .string("M-\(tag)"),
                                                              "invoice_date": .string(today.description), "invoice_line_ids": .array(billLines)]])[0]

@@ -81,6 +81,6 @@ public struct DuplicateBillIndex: Sendable {
     }
 
     private static func amountKey(_ bill: VendorBill) -> VendorAmountKey {
-        VendorAmountKey(database: DuplicateJudge.database(bill.source), vendorID: bill.vendor.partnerID, currency: bill.total.currency)
+        VendorAmountKey(database: bill.source.database, vendorID: bill.vendor.partnerID, currency: bill.total.currency)
     }
 }

@@ -1,20 +1,13 @@
 import Ledger
-import Foundation
 
 /// The rules that decide, for one pair of bills, which duplicate signals they show — the judgement
 /// behind DuplicateBillIndex, which only finds the pairs worth judging.
 enum DuplicateJudge {
-    /// The database part of a ledger's key: bills of two companies of one database share partners.
-    static func database(_ source: SourceKey) -> String {
-        guard let range = source.text.range(of: "/company=", options: .backwards) else { return source.text }
-        return String(source.text[..<range.lowerBound])
-    }
-
     static func isSameBill(_ a: VendorBill, _ b: VendorBill) -> Bool { a.source == b.source && a.id == b.id }
 
     /// One vendor: the same partner within a database; across databases, the same tax id or name.
     static func isSameVendor(_ a: VendorBill, _ b: VendorBill) -> Bool {
-        if database(a.source) == database(b.source) { return a.vendor.partnerID == b.vendor.partnerID }
+        if a.source.database == b.source.database { return a.vendor.partnerID == b.vendor.partnerID }
         return a.vendor.crossDatabaseKey != nil && a.vendor.crossDatabaseKey == b.vendor.crossDatabaseKey
     }
 
@@ -65,8 +58,8 @@ enum DuplicateJudge {
         }
         if bill.total == original.total { facts.append("both for \(bill.total)") }
         if let first = bill.invoiceDate, let second = original.invoiceDate { facts.append("dated \(second) and \(first)") }
-        if database(bill.source) != database(original.source) {
-            facts.append("the original is in another database (\(database(original.source)))")
+        if bill.source.database != original.source.database {
+            facts.append("the original is in another database (\(original.source.database))")
         } else if bill.companyID != original.companyID {
             facts.append("the original is in another company of the database (company \(original.companyID))")
         }

@@ -39,10 +39,11 @@ struct CheckCommand: AsyncParsableCommand {
         let key = try source ?? CheckService.onlySourceKey(in: store)
         let today = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).date
         // Built before the checks run, so a wrong mode or connection stops the command at once.
+        // Posting writes to Odoo, so it needs a signed-in user with the role; the check itself needs no sign-in.
+        let actor = try common.actor(store, for: postFindings ? .writeToOdoo : nil)
         let poster = try postFindings ? FindingPostService(
-            store: store, settings: OdooSettings(resolving: common.resolver(flags: connection.flags)), sourceKey: key,
-            actor: try common.actor(store, for: .writeToOdoo)) : nil
-        var report = try CheckService(store: store, actor: try common.actor(store, for: nil)).run(
+            store: store, settings: OdooSettings(resolving: common.resolver(flags: connection.flags)), sourceKey: key, actor: actor) : nil
+        var report = try CheckService(store: store, actor: actor).run(
             sourceKey: key, period: try Period(parsing: period), asOf: asOf.flatMap { LocalDate(iso: $0) } ?? today, ruleSet: ruleSet)
         if let poster, let threshold = Severity(rawValue: postSeverity) {
             report.posts = try await Interruption.cancellingOnInterrupt { [report] in

@@ -35,8 +35,10 @@ struct UsersCommand: AsyncParsableCommand {
         @Option(help: "Their res.users id in Odoo, so activities can be assigned to them.") var odooUser: Int?
 
         func run() async throws {
-            let users = try common.users(creatingStore: true)
-            let first = try users.list().allSatisfy(\.isAgent)
+            let store = try AppDatabase.openOrCreate(at: try common.resolver().storePath)
+            // Nobody can sign in to a store without people yet: whoever adds its first user does so, and that user is its admin.
+            let first = try store.users().allSatisfy(\.isAgent)
+            let users = UsersService(store: store, actor: first ? ActorIdentity.operatingSystemAccount() : try common.actor(store, for: .administer))
             let user = try users.add(login: login, name: name, roles: Set(role), odooUserID: odooUser)
             // The first user is the store's admin, and nobody could sign in to issue them a credential.
             let token = first ? try UsersService(store: users.store, actor: login).issueToken(login: login) : nil
@@ -153,13 +155,10 @@ struct RoleChange: ParsableArguments {
 extension CloserRole: ExpressibleByArgument {}
 
 extension CommonOptions {
-    /// Users managed as the signed-in admin; only `users add` may create the store, and the first
-    /// user of a store (who becomes its admin) is added by whoever runs it, since nobody can sign in yet.
-    func users(creatingStore: Bool = false, for action: CloserAction? = .administer) throws -> UsersService {
-        let path = try resolver().storePath
-        let store = try creatingStore ? AppDatabase.openOrCreate(at: path) : AppDatabase.open(at: path)
-        let firstUser = try creatingStore && store.users().allSatisfy(\.isAgent)
-        return UsersService(store: store, actor: firstUser ? ActorIdentity.operatingSystemAccount() : try actor(store, for: action))
+    /// Users managed as the signed-in admin (`action` nil: a read, for anyone); the store must exist.
+    func users(for action: CloserAction? = .administer) throws -> UsersService {
+        let store = try openStore()
+        return UsersService(store: store, actor: try actor(store, for: action))
     }
 }
 
