@@ -51,7 +51,7 @@ let package = Package(
         // Odoo records <-> Ledger values
         .target(name: "OdooLedger", dependencies: ["Ledger", "OdooRPC", "Adjustments", "Payables"], swiftSettings: swiftSettings),
         // Persistence
-        .target(name: "CloseStore", dependencies: ["Ledger", "CloseChecks", "BankMatching", "Adjustments", "Governance", grdb, crypto],
+        .target(name: "CloseStore", dependencies: ["Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Governance", grdb, crypto],
                 swiftSettings: swiftSettings),
         .target(name: "CloseSettings", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Governance", crypto, yams],
                 swiftSettings: swiftSettings),
@@ -65,7 +65,7 @@ let package = Package(
             "Ledger", "CloseChecks", "BankMatching", "Adjustments", "Governance", "CloseStore", "CloseSettings", "CloseWorkflows", "Markup",
         ], swiftSettings: swiftSettings),
         .target(name: "Automation", dependencies: [
-            "Ledger", "CloseChecks", "BankMatching", "Adjustments", "CloseStore", "CloseSettings", "CloseWorkflows", logging, crypto, yams,
+            "Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "CloseStore", "CloseSettings", "CloseWorkflows", logging, crypto, yams,
         ], swiftSettings: swiftSettings),
         .target(name: "CloseDemo", dependencies: [
             "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "CloseStore", "CloseSettings",

@@ -126,7 +126,7 @@ if [ ! -f "$dir/src/odoo-bin" ] || [ ! -d "$dir/src/odoo/addons/base" ]; then
 fi
 addons_path=$dir/src/odoo/addons
 [ -d "$dir/src/addons" ] && addons_path=$dir/src/addons,$addons_path
-modules=account,sale_management,purchase,stock_account
+modules=account,sale_management,purchase,stock_account,base_automation
 if [ -d "$dir/src/addons/hr_expense" ] || [ -d "$dir/src/odoo/addons/hr_expense" ]; then modules=$modules,hr_expense; fi
 
 # Python venv with Odoo's pins for this Python: psycopg2-binary, no LDAP, gevent or greenlet.

@@ -27,7 +27,8 @@ public struct CloserServer: Sendable {
         self.metrics = metrics
         let odoo = self.configuration.odoo
         self.automation = automation.map {
-            ServerAutomation(config: $0, store: store, ruleSet: configuration.ruleSet, sources: sources ?? ServerAutomation.odooSources(odoo))
+            ServerAutomation(config: $0, store: store, ruleSet: configuration.ruleSet, odoo: odoo,
+                             sources: sources ?? ServerAutomation.odooSources(odoo))
         }
         self.logger = logger
     }

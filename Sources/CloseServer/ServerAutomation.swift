@@ -17,10 +17,13 @@ public struct ServerAutomation: Sendable {
     let refresh: IncrementalRefreshService?
     let scheduler: CloseScheduler?
     let dispatcher: WebhookDispatcher?
+    /// Intake of the vendor bills Odoo's webhooks name; nil without an Odoo connection.
+    let billIntake: BillIntakeQueue?
     let store: AppDatabase
 
     /// `sources` opens the ledger a refresh or a scheduled run pulls from (Odoo, or the demo company in tests).
-    public init(config: AutomationConfig, store: AppDatabase, ruleSet: RuleSet, sources: @escaping IncrementalRefreshService.SourceFactory) {
+    public init(config: AutomationConfig, store: AppDatabase, ruleSet: RuleSet, odoo: OdooSettings?,
+                sources: @escaping IncrementalRefreshService.SourceFactory) {
         self.config = config
         self.store = store
         let locks = CompanyRunLock()
@@ -31,6 +34,9 @@ public struct ServerAutomation: Sendable {
         scheduler = config.schedules.isEmpty ? nil : CloseScheduler(
             store: store, schedules: config.schedules, locks: locks,
             work: CloseScheduler.closeRuns(store: store, actor: CloserUser.agentLogin, ruleSet: ruleSet, sources: sources))
+        billIntake = config.inbound == nil ? nil : odoo.map { odoo in
+            BillIntakeQueue(service: BillIntakeService(store: store, settings: odoo, rules: ruleSet.payables, actor: CloserUser.agentLogin))
+        }
         dispatcher = config.outbound.map { outbound in
             WebhookDispatcher(store: store, signer: WebhookSigner(secret: outbound.signingSecret),
                               policy: WebhookRetryPolicy(maxAttempts: outbound.maxAttempts), timeout: outbound.timeout,
@@ -48,12 +54,15 @@ public struct ServerAutomation: Sendable {
         }
     }
 
-    /// Verifies an Odoo webhook and asks for a refresh of the company it concerns.
+    /// Verifies an Odoo webhook and asks for a refresh of the company it concerns; a touched journal entry
+    /// also goes to bill intake (which skips anything but the company's vendor bills).
     func acceptOdooWebhook(headers: [String: String], query: [String: String], body: [UInt8], sourceKey: SourceKey) async throws -> OdooWebhookTouch {
         guard let refresh, let inbound = config.inbound else { throw AutomationError.webhooksNotConfigured(config.origin) }
         do {
-            return try await refresh.accept(headers: headers, query: query, body: body, sourceKey: sourceKey,
-                                            receiver: OdooWebhookReceiver(secret: inbound.secret))
+            let touch = try await refresh.accept(headers: headers, query: query, body: body, sourceKey: sourceKey,
+                                                 receiver: OdooWebhookReceiver(secret: inbound.secret))
+            if touch.model == "account.move", let billIntake { await billIntake.submit(billID: touch.recordID) }
+            return touch
         } catch {
             throw APIError(HTTPResponse.Status(code: error.httpStatus), code: error.code.replacingOccurrences(of: "-", with: "_"), error.description)
         }

@@ -1,10 +1,12 @@
-/// The rule set's `payables:` section: how duplicates are searched and orders matched.
+/// The rule set's `payables:` section: how duplicates are searched, orders matched, and what intake does with what it finds.
 public struct PayablesRules: Sendable, Codable, Hashable {
     public var duplicates: DuplicateRules
     public var matching: PurchaseMatchRules
+    public var intake: IntakeRules
 
-    public init(duplicates: DuplicateRules = DuplicateRules(), matching: PurchaseMatchRules = PurchaseMatchRules()) {
+    public init(duplicates: DuplicateRules = DuplicateRules(), matching: PurchaseMatchRules = PurchaseMatchRules(), intake: IntakeRules = IntakeRules()) {
         self.duplicates = duplicates
         self.matching = matching
+        self.intake = intake
     }
 }

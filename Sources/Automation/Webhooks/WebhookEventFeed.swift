@@ -4,6 +4,7 @@ public import Ledger
 public import Foundation
 import BankMatching
 import Adjustments
+import Payables
 
 /// Turns what happened into webhook events: the audit trail after the feed's stored cursor (findings a
 /// check run opened, proposals waiting for approval, periods whose lock was verified) and the checklists
@@ -69,6 +70,21 @@ public struct WebhookEventFeed: Sendable {
             return [event("period.locked/\(source)/\(id)", .periodLocked, source: source, period: request.period.description,
                           ["lockRequest": String(id), "fields": request.fields.map(\.rawValue).joined(separator: ","),
                            "approvedBy": request.approvedBy ?? audit.actor])]
+        case "payables.bill.held", "payables.bill.needs-approval", "payables.bill.warned":
+            // Only while the bill still stands as this event left it (not released or cleared since).
+            guard let review = try store.billReview(sourceKey: source, billID: Int(id)), review.status != .clear, review.status != .released,
+                  review.verdict.action?.rawValue == payload["action"] else { return [] }
+            var details = payload.filter { ["vendor", "reference", "amount", "currency", "action", "reasons"].contains($0.key) }
+            details["bill"] = target.name ?? String(id)
+            details["billID"] = String(id)
+            let at = "\(source)/\(id)/\(audit.seq)"
+            var events: [WebhookEvent] = []
+            if audit.action == "payables.bill.held" { events.append(event("bill.held/\(at)", .billHeld, source: source, period: nil, details)) }
+            if audit.action == "payables.bill.needs-approval" {
+                events.append(event("bill.needs-approval/\(at)", .billNeedsApproval, source: source, period: nil, details))
+            }
+            if payload["exceptions"] != "0" { events.append(event("bill.match-exception/\(at)", .billMatchException, source: source, period: nil, details)) }
+            return events
         default:
             return []
         }

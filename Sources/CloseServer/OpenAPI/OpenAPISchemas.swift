@@ -47,7 +47,7 @@ enum OpenAPISchemas {
         "OdooWebhook": object(["_model": string("The record's model, e.g. account.move."), "_id": integer()], required: ["_model", "_id"]),
         "WebhookAccepted": object(["source": string("The ledger to be refreshed."), "model": string("The model touched."), "recordID": integer()],
                                   required: ["source", "model", "recordID"]),
-        "WebhookDelivery": object(["id": integer(), "eventType": string("finding.opened, proposal.needs-approval, task.overdue or period.locked"),
+        "WebhookDelivery": object(["id": integer(), "eventType": string("finding.opened, proposal.needs-approval, task.overdue, period.locked, bill.held, bill.needs-approval or bill.match-exception"),
                                    "status": string("pending, delivered or dead"), "attempts": integer(), "lastError": string("Why the last attempt failed.")]),
         "WebhookDeliveryList": object(["deliveries": array(["$ref": "#/components/schemas/WebhookDelivery"])], required: ["deliveries"]),
         "ScheduledRunList": object(["runs": array(object(["schedule": string("The schedule's name."), "sourceKey": string("The ledger."),

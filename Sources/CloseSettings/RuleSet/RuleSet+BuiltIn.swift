@@ -138,6 +138,18 @@ extension RuleSet {
             quantity_tolerance: 0
             categories_requiring_order: []
             vendor_ids_requiring_order: []
+          # Intake (`closer payables intake`, and Odoo's webhook on a vendor bill): what a duplicate showing each signal
+          # (its strongest decides) and an order-match exception lead to — warn (a note on the bill), second-approver (no
+          # payment until someone other than its preparer approves) or hold (the bill stays draft and unpaid, and a To-Do
+          # goes to ap_clerk_login, or to the bill's responsible user when that key is left out).
+          intake:
+            on_duplicate:
+              exact-reference: hold
+              same-attachment: hold
+              reformatted-reference: hold
+              other-vendor-same-reference: second-approver
+              same-amount-near-date: warn
+            on_match_exception: hold
 
         """
 }

@@ -4,11 +4,11 @@ import Yams
 extension RuleSet {
     static func payablesRules(_ node: Node, reader: RuleSetReader) throws -> PayablesRules {
         var rules = PayablesRules()
-        for (key, _, value) in try reader.entries(of: node, key: "payables", known: ["duplicates", "matching"]) {
-            if key == "payables.duplicates" {
-                rules.duplicates = try duplicateRules(value, reader: reader)
-            } else {
-                rules.matching = try purchaseMatchRules(value, reader: reader)
+        for (key, _, value) in try reader.entries(of: node, key: "payables", known: ["duplicates", "matching", "intake"]) {
+            switch key {
+            case "payables.duplicates": rules.duplicates = try duplicateRules(value, reader: reader)
+            case "payables.matching": rules.matching = try purchaseMatchRules(value, reader: reader)
+            default: rules.intake = try intakeRules(value, reader: reader)
             }
         }
         return rules
@@ -41,6 +41,23 @@ extension RuleSet {
                     guard let id = Int(text), id > 0 else { throw reader.fail(node, key, "'\(text)' is not a partner id (a whole number)") }
                     return id
                 })
+            }
+        }
+        return rules
+    }
+
+    private static func intakeRules(_ node: Node, reader: RuleSetReader) throws -> IntakeRules {
+        var rules = IntakeRules()
+        let actions = IntakeAction.allCases.map(\.rawValue)
+        for (key, _, value) in try reader.entries(of: node, key: "payables.intake", known: ["on_duplicate", "on_match_exception", "ap_clerk_login"]) {
+            switch key.dropFirst("payables.intake.".count) {
+            case "on_duplicate":
+                for (signalKey, _, actionNode) in try reader.entries(of: value, key: key, known: DuplicateSignal.allCases.map(\.rawValue)) {
+                    let signal = DuplicateSignal(rawValue: String(signalKey.dropFirst(key.count + 1)))!
+                    rules.duplicateActions[signal] = IntakeAction(rawValue: try reader.choice(actionNode, signalKey, from: actions))!
+                }
+            case "on_match_exception": rules.matchExceptionAction = IntakeAction(rawValue: try reader.choice(value, key, from: actions))!
+            default: rules.apClerkLogin = try reader.text(value, key)
             }
         }
         return rules

@@ -479,6 +479,33 @@ extension AppDatabase {
                     BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
                 """)
         }
+        migrator.registerMigration("v17-payables-reviews") { db in
+            // The intake verdict of each vendor bill Closer checked (keyed by ledger text: a webhook's bill may
+            // belong to a company never pulled), whether its payment is blocked, and who released it.
+            try db.execute(sql: """
+                CREATE TABLE bill_review (
+                    source_key TEXT NOT NULL,
+                    bill_id INTEGER NOT NULL CHECK (bill_id > 0),
+                    bill_name TEXT NOT NULL,
+                    vendor TEXT NOT NULL,
+                    amount TEXT NOT NULL,
+                    currency TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('clear', 'warned', 'blocked', 'released')),
+                    action TEXT CHECK (action IN ('warn', 'second-approver', 'hold')),
+                    problem_key TEXT NOT NULL,
+                    verdict TEXT NOT NULL,
+                    preparer_login TEXT,
+                    flagged_at TEXT,
+                    checked_at TEXT NOT NULL,
+                    released_by TEXT,
+                    released_at TEXT,
+                    release_reason TEXT,
+                    blocked_in_odoo INTEGER NOT NULL DEFAULT 0 CHECK (blocked_in_odoo IN (0, 1)),
+                    PRIMARY KEY (source_key, bill_id)
+                );
+                CREATE INDEX bill_review_status ON bill_review (status, flagged_at);
+                """)
+        }
         return migrator
     }
 }

@@ -8,6 +8,12 @@ public enum WebhookEventType: String, Sendable, Codable, CaseIterable, Comparabl
     case proposalNeedsApproval = "proposal.needs-approval"
     case taskOverdue = "task.overdue"
     case periodLocked = "period.locked"
+    /// Intake held a vendor bill (no payment until resolved or released).
+    case billHeld = "bill.held"
+    /// A vendor bill waits for a second approver before payment.
+    case billNeedsApproval = "bill.needs-approval"
+    /// A vendor bill did not pass its purchase-order match.
+    case billMatchException = "bill.match-exception"
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -13,31 +13,38 @@ public struct FindingPostService: Sendable {
     public var store: AppDatabase
     public var sourceKey: SourceKey
     public var actor: String
+    /// The Odoo login that gets the To-Dos; nil gives each to its record's responsible user.
+    public var toDoAssigneeLogin: String?
     let chatter: OdooChatter
 
     /// Fails before anything is sent when the mode never writes, or when the connection is not the
     /// database the findings were pulled from (their record ids would name other records).
-    public init(store: AppDatabase, settings: OdooSettings, sourceKey: SourceKey, actor: String) throws {
+    public init(store: AppDatabase, settings: OdooSettings, sourceKey: SourceKey, actor: String, toDoAssigneeLogin: String? = nil) throws {
         try settings.mode.requireWrites(for: "--post-findings")
         let source = try OdooGateway.source(settings, writingTo: sourceKey, what: "the findings", action: "post them")
         self.store = store
         self.sourceKey = sourceKey
         self.actor = actor
+        self.toDoAssigneeLogin = toDoAssigneeLogin
         chatter = OdooChatter(client: source.client)
     }
 
     /// The text that identifies a finding's note and to-do in Odoo.
     public static func marker(for finding: Finding) -> String { "[closer:\(finding.fingerprint)]" }
 
-    /// Posts every finding at least as severe as `threshold`; one failure does not stop the others.
-    public func post(_ findings: [Finding], atLeast threshold: Severity, asOf: LocalDate) async throws -> FindingPostReport {
+    /// Posts every finding at least as severe as `threshold`, with a To-Do for those at least as severe as
+    /// `toDoThreshold` (a note alone for the others); one failure does not stop the others.
+    public func post(_ findings: [Finding], atLeast threshold: Severity, toDoAtLeast toDoThreshold: Severity = .advisory,
+                     asOf: LocalDate) async throws -> FindingPostReport {
         var report = FindingPostReport()
+        // A login Odoo does not know (or a portal user) leaves each To-Do with its record's responsible user.
+        let assignee = if let toDoAssigneeLogin { try await chatter.internalUser(login: toDoAssigneeLogin) } else { Int?.none }
         for finding in findings where finding.severity <= threshold {
             try Task.checkCancellation()
             var outcome = FindingPostOutcome(checkID: finding.checkID, severity: finding.severity, fingerprint: finding.fingerprint,
                                              record: finding.records.first)
             do {
-                switch try await post(finding, asOf: asOf, into: &outcome) {
+                switch try await post(finding, toDo: finding.severity <= toDoThreshold, assignee: assignee, asOf: asOf, into: &outcome) {
                 case .posted: report.posted.append(outcome)
                 case .alreadyPosted: report.alreadyPosted.append(outcome)
                 case .skipped: report.skipped.append(outcome)
@@ -55,7 +62,7 @@ public struct FindingPostService: Sendable {
     private enum Status { case posted, alreadyPosted, skipped }
 
     /// Posts what Odoo does not hold yet and records it, filling `outcome` with where it went.
-    private func post(_ finding: Finding, asOf: LocalDate, into outcome: inout FindingPostOutcome) async throws -> Status {
+    private func post(_ finding: Finding, toDo: Bool, assignee: Int?, asOf: LocalDate, into outcome: inout FindingPostOutcome) async throws -> Status {
         guard let record = finding.records.first else {
             outcome.reason = "the finding names no record"
             return .skipped
@@ -70,8 +77,9 @@ public struct FindingPostService: Sendable {
         }
         let marker = Self.marker(for: finding)
         let existingMessage = try await chatter.message(containing: marker, on: thread)
-        let existingActivity = thread.takesActivities ? try await chatter.activity(containing: marker, on: thread) : nil
-        let needsActivity = thread.takesActivities && existingActivity == nil
+        let takesToDo = toDo && thread.takesActivities
+        let existingActivity = takesToDo ? try await chatter.activity(containing: marker, on: thread) : nil
+        let needsActivity = takesToDo && existingActivity == nil
         if existingMessage == nil || needsActivity {
             // The intent is on the audit trail before anything is written to Odoo.
             try store.recordAudit(NewAuditEvent(actor: actor, action: "finding.post.started", targets: Self.targets(finding),
@@ -82,7 +90,8 @@ public struct FindingPostService: Sendable {
             messageID = try await chatter.postNote(Self.note(finding, marker: marker), on: thread)
         }
         let activityID = needsActivity
-            ? try await chatter.scheduleToDo(on: thread, summary: "Closer: \(finding.checkID)", note: "\(finding.message) \(marker)", deadline: asOf)
+            ? try await chatter.scheduleToDo(on: thread, summary: "Closer: \(finding.checkID)", note: "\(finding.message) \(marker)", deadline: asOf,
+                                            assignee: assignee)
             : existingActivity
         let post = try store.recordFindingPost(FindingPost(
             sourceKey: sourceKey, fingerprint: finding.fingerprint, model: record.model, resID: record.id, checkID: finding.checkID,

@@ -16,6 +16,8 @@ public enum CloserAction: String, Sendable, Codable, CaseIterable {
     case requestLock = "request-lock"
     /// Approve the period lock, which writes Odoo's lock dates.
     case approveLock = "approve-lock"
+    /// Let a blocked vendor bill be paid despite what intake found (never one's own bill).
+    case releaseBill = "release-bill"
     /// Add users, change roles, issue tokens and passwords, lift login locks, resend dead letters.
     case administer
 
@@ -25,6 +27,7 @@ public enum CloserAction: String, Sendable, Codable, CaseIterable {
         case .decide: Set(CloserRole.approving)
         case .writeToOdoo, .actOnFindings, .signOff, .requestLock: [.preparer, .approver, .controller]
         case .approveLock: [.controller]
+        case .releaseBill: [.approver, .controller]
         case .administer: [.admin]
         }
     }
@@ -39,6 +42,7 @@ public enum CloserAction: String, Sendable, Codable, CaseIterable {
         case .signOff: "sign off checklist tasks"
         case .requestLock: "request the period lock"
         case .approveLock: "approve the period lock"
+        case .releaseBill: "release a blocked vendor bill"
         case .administer: "do an admin's work (users, tokens, dead letters)"
         }
     }

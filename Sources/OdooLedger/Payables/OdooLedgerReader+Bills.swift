@@ -4,37 +4,36 @@ import OdooRPC
 public import Payables
 
 extension OdooLedgerReader {
+    static let billTypes: RPCValue = ["in_invoice", "in_refund"]
+    static let billFields = ["name", "company_id", "partner_id", "commercial_partner_id", "ref", "invoice_date", "move_type", "state",
+                             "amount_total", "currency_id", "create_uid"]
+
     /// The company's vendor bills and refunds with an invoice date in `period` (cancelled ones left out),
     /// with their product lines, their attachments' checksums, and the purchase order lines they bill
     /// (a line Odoo no longer has is simply absent: the match names it).
     func vendorBills(companyID: Int, period: Period, source: SourceKey) async throws -> PurchaseBills {
-        let company = try await company(id: companyID)
-        var currencies = Dictionary(try await self.currencies(including: company.currency).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let moves = try await records("account.move", domain: [
-            ["company_id", "=", RPCValue(companyID)], ["move_type", "in", ["in_invoice", "in_refund"]], ["state", "!=", "cancel"],
+        try await vendorBills(companyID: companyID, source: source, domain: [
+            ["company_id", "=", RPCValue(companyID)], ["move_type", "in", Self.billTypes], ["state", "!=", "cancel"],
             ["invoice_date", ">=", .string(period.start.description)], ["invoice_date", "<=", .string(period.end.description)],
-        ], fields: ["name", "partner_id", "commercial_partner_id", "ref", "invoice_date", "move_type", "state", "amount_total", "currency_id"])
+        ])
+    }
+
+    /// The company's vendor bills among `ids`, read as for the match; ids of other records are left out.
+    func vendorBills(companyID: Int, ids: [Int], source: SourceKey) async throws -> PurchaseBills {
+        try await vendorBills(companyID: companyID, source: source, domain: [
+            ["company_id", "=", RPCValue(companyID)], ["move_type", "in", Self.billTypes], ["id", "in", RPCValue(ids)],
+        ])
+    }
+
+    private func vendorBills(companyID: Int, source: SourceKey, domain: [RPCValue]) async throws -> PurchaseBills {
+        let moves = try await records("account.move", domain: domain, fields: Self.billFields)
         guard !moves.isEmpty else { return PurchaseBills(bills: [], orderLines: [:]) }
+        let company = try await company(id: companyID)
+        let currencies = try await billCurrencies(moves, home: company.currency)
         let moveIDs = try moves.map { try $0.int("id") }
-        // A bill in a currency since archived: read it by id, as Odoo still does for the bill.
-        let archived = Set(moves.compactMap { $0.optionalMany2one("currency_id")?.id }).subtracting(currencies.keys)
-        if !archived.isEmpty {
-            for record in try await client.read("res.currency", ids: archived.sorted(), fields: OdooFieldLists.currency) {
-                let currency = try OdooLedgerMapping.currency(OdooRecord(model: "res.currency", values: record))
-                currencies[currency.id] = currency
-            }
-        }
         let lines = try await records("account.move.line", domain: [["move_id", "in", RPCValue(moveIDs)], ["display_type", "=", "product"]],
                                       fields: ["move_id", "name", "quantity", "price_unit", "discount", "purchase_line_id", "product_id"])
         let categories = try await productValues(Set(lines.compactMap { $0.optionalMany2one("product_id")?.id }), field: "categ_id")
-        let vendors = try await vendorsByID(Set(moves.compactMap { ($0.optionalMany2one("commercial_partner_id") ?? $0.optionalMany2one("partner_id"))?.id }))
-        var checksums: [Int: Set<String>] = [:]
-        if schema.hasModel("ir.attachment") {
-            for attachment in try await records("ir.attachment", domain: [["res_model", "=", "account.move"], ["res_id", "in", RPCValue(moveIDs)]],
-                                                fields: ["res_id", "checksum"]) {
-                if let move = try? attachment.int("res_id"), let checksum = attachment.optionalString("checksum") { checksums[move, default: []].insert(checksum) }
-            }
-        }
         let orderLineIDs = Set(lines.compactMap { $0.optionalMany2one("purchase_line_id")?.id })
         let orderLines = try await billedOrderLines(orderLineIDs, company: company, currencies: currencies)
         var linesByMove: [Int: [VendorBillLine]] = [:]
@@ -45,20 +44,93 @@ extension OdooLedgerReader {
                 unitPrice: try line.decimal("price_unit"), discountPercent: (try? line.decimal("discount")) ?? 0,
                 purchaseLineID: line.optionalMany2one("purchase_line_id")?.id, productCategory: product.flatMap { categories[$0] }))
         }
-        let bills = try moves.map { move -> VendorBill in
+        let bills = try await vendorBills(moves, currencies: currencies) { _ in source }.map { bill in
+            var bill = bill
+            bill.lines = linesByMove[bill.id] ?? []
+            return bill
+        }
+        return PurchaseBills(bills: bills, orderLines: orderLines)
+    }
+
+    /// The bills of every company of the database that one of `bills` could be a duplicate of: the same
+    /// vendor's, any vendor's of the same total, and those carrying one of the same files. Headers and
+    /// attachments only; each company's bills under the key `sourceOf` gives it.
+    func duplicateCandidates(of bills: [VendorBill], sourceOf: (Int) -> SourceKey) async throws -> [VendorBill] {
+        guard !bills.isEmpty else { return [] }
+        var ids = Set<Int>()
+        let vendors = Set(bills.map(\.vendor.partnerID).filter { $0 > 0 })
+        // Totals as decimal text: PostgreSQL compares them exactly with the stored numeric.
+        var conditions: [RPCValue] = [["amount_total", "in", .array(Set(bills.map(\.total.decimalText)).sorted().map(RPCValue.string))]]
+        if !vendors.isEmpty { conditions.append(["commercial_partner_id", "in", RPCValue(vendors.sorted())]) }
+        for condition in conditions {
+            ids.formUnion(try await client.search("account.move", domain: [["move_type", "in", Self.billTypes], ["state", "!=", "cancel"], condition]))
+        }
+        let checksums = Set(bills.flatMap(\.attachmentChecksums))
+        if !checksums.isEmpty, schema.hasModel("ir.attachment") {
+            for attachment in try await records("ir.attachment", domain: [["res_model", "=", "account.move"], ["checksum", "in", RPCValue(checksums.sorted())]],
+                                                fields: ["res_id"]) {
+                if let move = try? attachment.int("res_id") { ids.insert(move) }
+            }
+        }
+        ids.subtract(bills.map(\.id))
+        guard !ids.isEmpty else { return [] }
+        let moves = try await records("account.move", domain: [["id", "in", RPCValue(ids.sorted())], ["move_type", "in", Self.billTypes],
+                                                               ["state", "!=", "cancel"]], fields: Self.billFields)
+        let home = try await company(id: try moves.first.map { try $0.many2oneID("company_id") } ?? bills[0].companyID).currency
+        return try await vendorBills(moves, currencies: try await billCurrencies(moves, home: home), sourceOf: sourceOf)
+    }
+
+    /// Bills from their account.move records, with their vendors and attachments' checksums but no lines.
+    private func vendorBills(_ moves: [OdooRecord], currencies: [Int: Currency], sourceOf: (Int) -> SourceKey) async throws -> [VendorBill] {
+        let moveIDs = try moves.map { try $0.int("id") }
+        let vendors = try await vendorsByID(Set(moves.compactMap { ($0.optionalMany2one("commercial_partner_id") ?? $0.optionalMany2one("partner_id"))?.id }))
+        var checksums: [Int: Set<String>] = [:]
+        if schema.hasModel("ir.attachment") {
+            for attachment in try await records("ir.attachment", domain: [["res_model", "=", "account.move"], ["res_id", "in", RPCValue(moveIDs)]],
+                                                fields: ["res_id", "checksum"]) {
+                // An attachment whose file cannot be read has no checksum: it simply gives no signal.
+                if let move = try? attachment.int("res_id"), let checksum = attachment.optionalString("checksum") { checksums[move, default: []].insert(checksum) }
+            }
+        }
+        var orders: [Int: Set<Int>] = [:]
+        if schema.has("purchase_order_id", on: "account.move.line") {
+            for line in try await records("account.move.line", domain: [["move_id", "in", RPCValue(moveIDs)], ["purchase_line_id", "!=", false]],
+                                          fields: ["move_id", "purchase_order_id"]) {
+                if let order = line.optionalMany2one("purchase_order_id")?.id { orders[try line.many2oneID("move_id"), default: []].insert(order) }
+            }
+        }
+        let creators = Set(moves.compactMap { $0.optionalMany2one("create_uid")?.id })
+        var logins: [Int: String] = [:]
+        for user in creators.isEmpty ? [] : try await client.read("res.users", ids: creators.sorted(), fields: ["login"])
+            .map({ OdooRecord(model: "res.users", values: $0) }) {
+            if let id = user.id, let login = user.optionalString("login") { logins[id] = login }
+        }
+        return try moves.map { move -> VendorBill in
             let id = try move.int("id")
+            let companyID = try move.many2oneID("company_id")
             // A draft without a vendor yet is still checked; it matches no other vendor's bills.
             let vendor = move.optionalMany2one("commercial_partner_id") ?? move.optionalMany2one("partner_id") ?? (id: 0, name: "no vendor yet")
             guard let currency = currencies[try move.many2oneID("currency_id")] else { throw move.fail("currency_id", "a currency that cannot be read") }
-            let billLines = linesByMove[id] ?? []
-            return VendorBill(source: source, id: id, name: move.optionalString("name") ?? "draft bill \(id)", companyID: companyID,
+            return VendorBill(source: sourceOf(companyID), id: id, name: move.optionalString("name") ?? "draft bill \(id)", companyID: companyID,
                               vendor: vendors[vendor.id] ?? BillVendor(partnerID: vendor.id, name: vendor.name), reference: move.optionalString("ref"),
                               invoiceDate: move.optionalDate("invoice_date"), isRefund: try move.string("move_type") == "in_refund",
                               state: MoveState(rawValue: try move.string("state")), total: try move.money("amount_total", in: currency),
-                              lines: billLines, attachmentChecksums: checksums[id] ?? [],
-                              purchaseOrderIDs: Set(billLines.compactMap { $0.purchaseLineID }.compactMap { orderLines[$0]?.line.orderID }))
+                              attachmentChecksums: checksums[id] ?? [], purchaseOrderIDs: orders[id] ?? [],
+                              preparerLogin: move.optionalMany2one("create_uid").flatMap { logins[$0.id] })
+        }.sorted { $0.id < $1.id }
+    }
+
+    /// The currencies of these bills by id, an archived one included (Odoo still reads it for the bill).
+    private func billCurrencies(_ moves: [OdooRecord], home: Currency) async throws -> [Int: Currency] {
+        var currencies = Dictionary(try await self.currencies(including: home).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let archived = Set(moves.compactMap { $0.optionalMany2one("currency_id")?.id }).subtracting(currencies.keys)
+        if !archived.isEmpty {
+            for record in try await client.read("res.currency", ids: archived.sorted(), fields: OdooFieldLists.currency) {
+                let currency = try OdooLedgerMapping.currency(OdooRecord(model: "res.currency", values: record))
+                currencies[currency.id] = currency
+            }
         }
-        return PurchaseBills(bills: bills.sorted { $0.id < $1.id }, orderLines: orderLines)
+        return currencies
     }
 
     private func billedOrderLines(_ ids: Set<Int>, company: Company, currencies: [Int: Currency]) async throws -> [Int: BilledOrderLine] {

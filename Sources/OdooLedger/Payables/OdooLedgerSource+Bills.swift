@@ -1,12 +1,29 @@
 public import Ledger
+public import Payables
 
 extension OdooLedgerSource {
     /// The period's vendor bills of the company, with their lines and the purchase order lines they
     /// bill, read live (a pull keeps neither). Read-only.
     public func vendorBills(in period: Period) async throws -> PurchaseBills {
+        let (reader, companyID) = try await billReader()
+        return try await reader.vendorBills(companyID: companyID, period: period, source: sourceKey(companyID: companyID))
+    }
+
+    /// The company's vendor bills among `ids` (what an Odoo webhook names), read as for the match.
+    public func vendorBills(ids: [Int]) async throws -> PurchaseBills {
+        let (reader, companyID) = try await billReader()
+        return try await reader.vendorBills(companyID: companyID, ids: ids, source: sourceKey(companyID: companyID))
+    }
+
+    /// The bills of every company of this database that one of `bills` may duplicate (same vendor, same
+    /// total, or a file in common), without lines. Read-only.
+    public func duplicateCandidates(of bills: [VendorBill]) async throws -> [VendorBill] {
+        let (reader, _) = try await billReader()
+        return try await reader.duplicateCandidates(of: bills, sourceOf: sourceKey(companyID:))
+    }
+
+    private func billReader() async throws -> (OdooLedgerReader, companyID: Int) {
         let schema = try await OdooSchema.detect(using: client)
-        let companyID = try await resolvedCompanyID()
-        return try await OdooLedgerReader(client: client, schema: schema, progress: nil)
-            .vendorBills(companyID: companyID, period: period, source: sourceKey(companyID: companyID))
+        return (OdooLedgerReader(client: client, schema: schema, progress: nil), try await resolvedCompanyID())
     }
 }

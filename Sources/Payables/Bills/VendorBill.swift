@@ -23,10 +23,12 @@ public struct VendorBill: Sendable, Codable, Hashable {
     public var attachmentChecksums: Set<String>
     /// The purchase orders the bill's lines bill (through `purchase_line_id`).
     public var purchaseOrderIDs: Set<Int>
+    /// The login of the Odoo user who entered the bill, when read live: they may not release their own bill.
+    public var preparerLogin: String?
 
     public init(source: SourceKey, id: Int, name: String, companyID: Int, vendor: BillVendor, reference: String?, invoiceDate: LocalDate?,
                 isRefund: Bool = false, state: MoveState, total: Money, lines: [VendorBillLine] = [], attachmentChecksums: Set<String> = [],
-                purchaseOrderIDs: Set<Int> = []) {
+                purchaseOrderIDs: Set<Int> = [], preparerLogin: String? = nil) {
         self.source = source
         self.id = id
         self.name = name
@@ -40,12 +42,19 @@ public struct VendorBill: Sendable, Codable, Hashable {
         self.lines = lines
         self.attachmentChecksums = attachmentChecksums
         self.purchaseOrderIDs = purchaseOrderIDs
+        self.preparerLogin = preparerLogin
     }
 
     /// Whether this bill is the original of a pair with `other`: the earlier invoice date, then the
     /// ledger and id, so that each pair is reported once, on its copy.
     public func precedes(_ other: VendorBill) -> Bool {
         (invoiceDate?.daysSinceEpoch ?? 0, source, id) < (other.invoiceDate?.daysSinceEpoch ?? 0, other.source, other.id)
+    }
+
+    /// Whether this bill was entered before `other`, so that of a pair the later one is the copy: within a
+    /// database Odoo's ids follow creation; across databases only the invoice dates compare.
+    public func enteredBefore(_ other: VendorBill) -> Bool {
+        source.database == other.source.database ? id < other.id : precedes(other)
     }
 
     /// "BILL/2026/10/0004 (ref INV-12) of Acme Ltd", for reasons.

@@ -8,7 +8,8 @@ import Payables
 /// `closer payables`: the controls on money about to leave — duplicate bills first.
 struct PayablesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "payables", abstract: "Payables controls: duplicate vendor bills, purchase-order match.", subcommands: [Duplicates.self, Match.self], defaultSubcommand: Duplicates.self)
+        commandName: "payables", abstract: "Payables controls: duplicate vendor bills, purchase-order match, intake holds and payment blocks.", subcommands: [Duplicates.self, Match.self, Intake.self, Holds.self, Release.self],
+        defaultSubcommand: Duplicates.self)
 
     struct Duplicates: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
