@@ -104,8 +104,8 @@ let package = Package(
             "CloseSettings", "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "LoopbackHTTP", "FuzzSupport", "FakeOdoo", grdb,
         ], swiftSettings: swiftSettings),
         .testTarget(name: "CloseServerTests", dependencies: [
-            "CloseServer", "Automation", "CloseWorkflows", "CloseStore", "CloseChecks", "Adjustments", "Governance", "Markup", "DemoCompany",
-            "Ledger", "OdooRPC", "LoopbackHTTP", logging,
+            "CloseServer", "Automation", "CloseWorkflows", "CloseStore", "CloseChecks", "Adjustments", "Payables", "Governance", "Markup", "DemoCompany",
+            "Ledger", "OdooRPC", "OdooLedger", "CloseSettings", "LoopbackHTTP", logging,
         ], swiftSettings: swiftSettings),
         .testTarget(name: "CloserCLITests", dependencies: ["closer"], swiftSettings: swiftSettings),
     ]

@@ -26,7 +26,8 @@ public actor BillIntakeQueue {
     private var again: Set<Int> = []
     public private(set) var outcomes: [Outcome] = []
 
-    public init(service: BillIntakeService, waits: [Duration] = [.milliseconds(500), .seconds(1), .seconds(2), .seconds(4)],
+    /// Looking costs one read, so the bill is looked for every half second for 15 seconds.
+    public init(service: BillIntakeService, waits: [Duration] = Array(repeating: .milliseconds(500), count: 30),
                 today: @escaping @Sendable () -> LocalDate = { .todayUTC() }) {
         self.service = service
         self.waits = waits
@@ -66,7 +67,11 @@ public actor BillIntakeQueue {
                     return outcome
                 }
             } catch {
+                // Nobody waits for a webhook's answer: the failure goes on the audit trail, where the dashboard shows it.
                 outcome.error = String(describing: error)
+                _ = try? service.store.recordAudit(NewAuditEvent(
+                    actor: service.actor, action: "payables.intake.failed", targets: [AuditTarget(model: "account.move", id: String(billID))],
+                    payload: AuditPayload(["error": String(describing: error)]), outcome: "failed"))
                 return outcome
             }
         }

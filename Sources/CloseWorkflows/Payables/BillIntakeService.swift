@@ -16,27 +16,28 @@ public struct BillIntakeService: Sendable {
     public var settings: OdooSettings
     public var rules: PayablesRules
     public var actor: String
+    /// One connection for the service's life: a server's webhooks reuse its session and schema.
+    let source: OdooLedgerSource
 
     public init(store: AppDatabase, settings: OdooSettings, rules: PayablesRules, actor: String) {
         self.store = store
         self.settings = settings
         self.rules = rules
         self.actor = actor
+        source = OdooGateway.source(settings)
     }
 
     /// The bills among `ids` (what a webhook names); ids that are not the company's vendor bills are skipped.
     public func intake(billIDs: [Int], asOf: LocalDate) async throws -> BillIntakeReport {
-        let source = OdooGateway.source(settings)
-        return try await intake(try await source.vendorBills(ids: billIDs), source: source, asOf: asOf)
+        try await intake(try await source.vendorBills(ids: billIDs), asOf: asOf)
     }
 
     /// Every vendor bill of the period.
     public func intake(period: Period, asOf: LocalDate) async throws -> BillIntakeReport {
-        let source = OdooGateway.source(settings)
-        return try await intake(try await source.vendorBills(in: period), source: source, asOf: asOf)
+        try await intake(try await source.vendorBills(in: period), asOf: asOf)
     }
 
-    private func intake(_ read: PurchaseBills, source: OdooLedgerSource, asOf: LocalDate) async throws -> BillIntakeReport {
+    private func intake(_ read: PurchaseBills, asOf: LocalDate) async throws -> BillIntakeReport {
         let sourceKey = source.sourceKey(companyID: try await source.resolvedCompanyID())
         let index = DuplicateBillIndex(read.bills + (try await source.duplicateCandidates(of: read.bills)) + (try storedBillsOfOtherDatabases(than: sourceKey)))
         let matcher = PurchaseOrderMatcher(rules: rules.matching)
@@ -48,12 +49,12 @@ public struct BillIntakeService: Sendable {
             report.bills.append(BillIntakeOutcome(review: review, changed: changed))
         }
         guard report.writes else { return report }
-        try await act(on: &report, source: source, asOf: asOf)
+        try await act(on: &report, asOf: asOf)
         return report
     }
 
     /// Notes, To-Dos and payment blocks in Odoo; then the blocked bills Odoo shows paid anyway.
-    private func act(on report: inout BillIntakeReport, source: OdooLedgerSource, asOf: LocalDate) async throws {
+    private func act(on report: inout BillIntakeReport, asOf: LocalDate) async throws {
         let findings = report.bills.flatMap { Self.findings($0.review, asOf: asOf) }
         if !findings.isEmpty {
             let poster = try FindingPostService(store: store, settings: settings, sourceKey: report.source, actor: actor,

@@ -28,11 +28,12 @@ extension OdooLedgerReader {
     private func vendorBills(companyID: Int, source: SourceKey, domain: [RPCValue]) async throws -> PurchaseBills {
         let moves = try await records("account.move", domain: domain, fields: Self.billFields)
         guard !moves.isEmpty else { return PurchaseBills(bills: [], orderLines: [:]) }
+        let moveIDs = try moves.map { try $0.int("id") }
+        async let productLines = records("account.move.line", domain: [["move_id", "in", RPCValue(moveIDs)], ["display_type", "=", "product"]],
+                                         fields: ["move_id", "name", "quantity", "price_unit", "discount", "purchase_line_id", "product_id"])
         let company = try await company(id: companyID)
         let currencies = try await billCurrencies(moves, home: company.currency)
-        let moveIDs = try moves.map { try $0.int("id") }
-        let lines = try await records("account.move.line", domain: [["move_id", "in", RPCValue(moveIDs)], ["display_type", "=", "product"]],
-                                      fields: ["move_id", "name", "quantity", "price_unit", "discount", "purchase_line_id", "product_id"])
+        let lines = try await productLines
         let categories = try await productValues(Set(lines.compactMap { $0.optionalMany2one("product_id")?.id }), field: "categ_id")
         let orderLineIDs = Set(lines.compactMap { $0.optionalMany2one("purchase_line_id")?.id })
         let orderLines = try await billedOrderLines(orderLineIDs, company: company, currencies: currencies)
@@ -53,25 +54,23 @@ extension OdooLedgerReader {
     }
 
     /// The bills of every company of the database that one of `bills` could be a duplicate of: the same
-    /// vendor's, any vendor's of the same total, and those carrying one of the same files. Headers and
-    /// attachments only; each company's bills under the key `sourceOf` gives it.
+    /// vendor's, any vendor's of the same total (both of the last two years), and those carrying one of the same files.
+    /// Headers and attachments only; each company's bills under the key `sourceOf` gives it.
     func duplicateCandidates(of bills: [VendorBill], sourceOf: (Int) -> SourceKey) async throws -> [VendorBill] {
         guard !bills.isEmpty else { return [] }
-        var ids = Set<Int>()
         let vendors = Set(bills.map(\.vendor.partnerID).filter { $0 > 0 })
-        // Totals as decimal text: PostgreSQL compares them exactly with the stored numeric.
-        var conditions: [RPCValue] = [["amount_total", "in", .array(Set(bills.map(\.total.decimalText)).sorted().map(RPCValue.string))]]
-        if !vendors.isEmpty { conditions.append(["commercial_partner_id", "in", RPCValue(vendors.sorted())]) }
-        for condition in conditions {
-            ids.formUnion(try await client.search("account.move", domain: [["move_type", "in", Self.billTypes], ["state", "!=", "cancel"], condition]))
-        }
         let checksums = Set(bills.flatMap(\.attachmentChecksums))
-        if !checksums.isEmpty, schema.hasModel("ir.attachment") {
-            for attachment in try await records("ir.attachment", domain: [["res_model", "=", "account.move"], ["checksum", "in", RPCValue(checksums.sorted())]],
-                                                fields: ["res_id"]) {
-                if let move = try? attachment.int("res_id") { ids.insert(move) }
-            }
-        }
+        // Two years back from the earliest bill: a copy keyed later than that is past any payment run.
+        let since = (bills.compactMap(\.invoiceDate).min() ?? .todayUTC()).adding(days: -730)
+        let open: [RPCValue] = [["move_type", "in", Self.billTypes], ["state", "!=", "cancel"],
+                                "|", ["invoice_date", "=", false], ["invoice_date", ">=", .string(since.description)]]
+        // Totals as decimal text: PostgreSQL compares them exactly with the stored numeric.
+        async let sameTotal = client.search("account.move", domain: open + [["amount_total", "in", .array(Set(bills.map(\.total.decimalText)).sorted().map(RPCValue.string))]])
+        async let sameVendor = vendors.isEmpty ? [] : client.search("account.move", domain: open + [["commercial_partner_id", "in", RPCValue(vendors.sorted())]])
+        async let sameFile = checksums.isEmpty || !schema.hasModel("ir.attachment") ? [] : records(
+            "ir.attachment", domain: [["res_model", "=", "account.move"], ["checksum", "in", RPCValue(checksums.sorted())]], fields: ["res_id"])
+        var ids = Set(try await sameTotal).union(try await sameVendor)
+        ids.formUnion(try await sameFile.compactMap { try? $0.int("res_id") })
         ids.subtract(bills.map(\.id))
         guard !ids.isEmpty else { return [] }
         let moves = try await records("account.move", domain: [["id", "in", RPCValue(ids.sorted())], ["move_type", "in", Self.billTypes],
@@ -81,30 +80,16 @@ extension OdooLedgerReader {
     }
 
     /// Bills from their account.move records, with their vendors and attachments' checksums but no lines.
+    /// The four reads are independent and go to Odoo together: intake answers a webhook against the clock.
     private func vendorBills(_ moves: [OdooRecord], currencies: [Int: Currency], sourceOf: (Int) -> SourceKey) async throws -> [VendorBill] {
         let moveIDs = try moves.map { try $0.int("id") }
-        let vendors = try await vendorsByID(Set(moves.compactMap { ($0.optionalMany2one("commercial_partner_id") ?? $0.optionalMany2one("partner_id"))?.id }))
-        var checksums: [Int: Set<String>] = [:]
-        if schema.hasModel("ir.attachment") {
-            for attachment in try await records("ir.attachment", domain: [["res_model", "=", "account.move"], ["res_id", "in", RPCValue(moveIDs)]],
-                                                fields: ["res_id", "checksum"]) {
-                // An attachment whose file cannot be read has no checksum: it simply gives no signal.
-                if let move = try? attachment.int("res_id"), let checksum = attachment.optionalString("checksum") { checksums[move, default: []].insert(checksum) }
-            }
-        }
-        var orders: [Int: Set<Int>] = [:]
-        if schema.has("purchase_order_id", on: "account.move.line") {
-            for line in try await records("account.move.line", domain: [["move_id", "in", RPCValue(moveIDs)], ["purchase_line_id", "!=", false]],
-                                          fields: ["move_id", "purchase_order_id"]) {
-                if let order = line.optionalMany2one("purchase_order_id")?.id { orders[try line.many2oneID("move_id"), default: []].insert(order) }
-            }
-        }
-        let creators = Set(moves.compactMap { $0.optionalMany2one("create_uid")?.id })
-        var logins: [Int: String] = [:]
-        for user in creators.isEmpty ? [] : try await client.read("res.users", ids: creators.sorted(), fields: ["login"])
-            .map({ OdooRecord(model: "res.users", values: $0) }) {
-            if let id = user.id, let login = user.optionalString("login") { logins[id] = login }
-        }
+        let vendorIDs = Set(moves.compactMap { ($0.optionalMany2one("commercial_partner_id") ?? $0.optionalMany2one("partner_id"))?.id })
+        let creatorIDs = Set(moves.compactMap { $0.optionalMany2one("create_uid")?.id })
+        async let vendors = vendorsByID(vendorIDs)
+        async let checksums = attachmentChecksums(moveIDs)
+        async let orders = purchaseOrders(moveIDs)
+        async let logins = logins(creatorIDs)
+        let (vendorsByID, checksumsByMove, ordersByMove, loginsByUser) = try await (vendors, checksums, orders, logins)
         return try moves.map { move -> VendorBill in
             let id = try move.int("id")
             let companyID = try move.many2oneID("company_id")
@@ -112,12 +97,43 @@ extension OdooLedgerReader {
             let vendor = move.optionalMany2one("commercial_partner_id") ?? move.optionalMany2one("partner_id") ?? (id: 0, name: "no vendor yet")
             guard let currency = currencies[try move.many2oneID("currency_id")] else { throw move.fail("currency_id", "a currency that cannot be read") }
             return VendorBill(source: sourceOf(companyID), id: id, name: move.optionalString("name") ?? "draft bill \(id)", companyID: companyID,
-                              vendor: vendors[vendor.id] ?? BillVendor(partnerID: vendor.id, name: vendor.name), reference: move.optionalString("ref"),
+                              vendor: vendorsByID[vendor.id] ?? BillVendor(partnerID: vendor.id, name: vendor.name), reference: move.optionalString("ref"),
                               invoiceDate: move.optionalDate("invoice_date"), isRefund: try move.string("move_type") == "in_refund",
                               state: MoveState(rawValue: try move.string("state")), total: try move.money("amount_total", in: currency),
-                              attachmentChecksums: checksums[id] ?? [], purchaseOrderIDs: orders[id] ?? [],
-                              preparerLogin: move.optionalMany2one("create_uid").flatMap { logins[$0.id] })
+                              attachmentChecksums: checksumsByMove[id] ?? [], purchaseOrderIDs: ordersByMove[id] ?? [],
+                              preparerLogin: move.optionalMany2one("create_uid").flatMap { loginsByUser[$0.id] })
         }.sorted { $0.id < $1.id }
+    }
+
+    /// The SHA-1 checksums of each bill's attachments. A file that cannot be read has none: it simply gives no signal.
+    private func attachmentChecksums(_ moveIDs: [Int]) async throws -> [Int: Set<String>] {
+        guard schema.hasModel("ir.attachment") else { return [:] }
+        var checksums: [Int: Set<String>] = [:]
+        for attachment in try await records("ir.attachment", domain: [["res_model", "=", "account.move"], ["res_id", "in", RPCValue(moveIDs)]],
+                                            fields: ["res_id", "checksum"]) {
+            if let move = try? attachment.int("res_id"), let checksum = attachment.optionalString("checksum") { checksums[move, default: []].insert(checksum) }
+        }
+        return checksums
+    }
+
+    /// The purchase orders each bill's lines bill (none without the purchase app).
+    private func purchaseOrders(_ moveIDs: [Int]) async throws -> [Int: Set<Int>] {
+        guard schema.has("purchase_order_id", on: "account.move.line") else { return [:] }
+        var orders: [Int: Set<Int>] = [:]
+        for line in try await records("account.move.line", domain: [["move_id", "in", RPCValue(moveIDs)], ["purchase_line_id", "!=", false]],
+                                      fields: ["move_id", "purchase_order_id"]) {
+            if let order = line.optionalMany2one("purchase_order_id")?.id { orders[try line.many2oneID("move_id"), default: []].insert(order) }
+        }
+        return orders
+    }
+
+    private func logins(_ userIDs: Set<Int>) async throws -> [Int: String] {
+        guard !userIDs.isEmpty else { return [:] }
+        var logins: [Int: String] = [:]
+        for user in try await client.read("res.users", ids: userIDs.sorted(), fields: ["login"]).map({ OdooRecord(model: "res.users", values: $0) }) {
+            if let id = user.id, let login = user.optionalString("login") { logins[id] = login }
+        }
+        return logins
     }
 
     /// The currencies of these bills by id, an archived one included (Odoo still reads it for the bill).

@@ -23,7 +23,6 @@ extension OdooLedgerSource {
     }
 
     private func billReader() async throws -> (OdooLedgerReader, companyID: Int) {
-        let schema = try await OdooSchema.detect(using: client)
-        return (OdooLedgerReader(client: client, schema: schema, progress: nil), try await resolvedCompanyID())
+        (OdooLedgerReader(client: client, schema: try await schema(), progress: nil), try await resolvedCompanyID())
     }
 }

@@ -11,6 +11,8 @@ public final class OdooLedgerSource: LedgerSource {
     public let companyID: Int?
     /// The login's current company once read (used only when `companyID` is nil).
     private let currentCompany = Mutex<Int?>(nil)
+    /// The database's fields once detected, for sources that live long and read often (bill intake).
+    private let detectedSchema = Mutex<OdooSchema?>(nil)
 
     public init(client: OdooClient, endpoint: OdooEndpoint, companyID: Int? = nil) {
         self.client = client
@@ -43,6 +45,14 @@ public final class OdooLedgerSource: LedgerSource {
         let reader = OdooLedgerReader(client: client, schema: schema, progress: progress)
         let companyID = try await resolvedCompanyID()
         return try await reader.pull(companyID: companyID, request: request)
+    }
+
+    /// The database's schema, detected on first use and kept for the life of this source.
+    func schema() async throws -> OdooSchema {
+        if let known = detectedSchema.withLock({ $0 }) { return known }
+        let schema = try await OdooSchema.detect(using: client)
+        detectedSchema.withLock { $0 = schema }
+        return schema
     }
 
     /// The company to close: the configured one, or the login's current company — asked of Odoo
