@@ -27,6 +27,7 @@ extension FakeOdoo {
         let company = Company()
         odoo.lock.lock(); defer { odoo.lock.unlock() }
         odoo.declare(["account.move", "account.move.line", "account.bank.statement.line", "account.partial.reconcile", "account.full.reconcile",
+                      "res.partner.bank", "account.tax",
                       "mail.message", "mail.activity"])
         odoo.store("res.currency", ["name": "USD", "decimal_places": 2])
         odoo.store("res.partner", ["name": "Fake Company"])
@@ -79,6 +80,26 @@ extension FakeOdoo {
         item(move, company, account: company.bank, cents: cents, date: date, partner: company.customerID, statementLine: line)
         item(move, company, account: company.suspense, cents: -cents, date: date, partner: company.customerID, statementLine: line)
         return line
+    }
+
+    /// A vendor of its own with a posted bill "INV-<n>" of `cents`, and the same bill keyed again as a draft
+    /// with its reference reformatted ("inv <n>"): intake's duplicate pair. Returns both entries.
+    public func vendorBillPair(_ company: Company, cents: Int, date: String) -> (original: Int, copy: Int) {
+        lock.lock(); defer { lock.unlock() }
+        let vendor = store("res.partner", ["name": .string("Vendor \(cents)")])
+        func bill(_ reference: String, state: String) -> Int {
+            let move = store("account.move", [
+                "move_type": "in_invoice", "state": .string(state), "journal_id": RPCValue(company.miscJournal), "date": .string(date),
+                "invoice_date": .string(date), "company_id": RPCValue(company.id), "partner_id": RPCValue(vendor),
+                "commercial_partner_id": RPCValue(vendor), "ref": .string(reference), "currency_id": RPCValue(company.currencyID),
+                "amount_total": RPCValue(cents), "payment_state": "not_paid", "create_uid": RPCValue(Self.adminUID),
+            ])
+            tables["account.move"]?[move]?["name"] = state == "posted" ? .string("BILL/\(move)") : false
+            store("account.move.line", ["move_id": RPCValue(move), "display_type": "product", "name": "Supplies", "quantity": 1,
+                                        "price_unit": Self.money(cents), "discount": 0, "company_id": RPCValue(company.id)])
+            return move
+        }
+        return (bill("INV-\(cents)", state: "posted"), bill("inv \(cents)", state: "draft"))
     }
 
     @discardableResult

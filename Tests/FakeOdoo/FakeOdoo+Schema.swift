@@ -8,6 +8,7 @@ extension FakeOdoo {
         "res.users": ["company_id": "res.company", "partner_id": "res.partner"],
         "account.journal": ["default_account_id": "account.account", "suspense_account_id": "account.account", "company_id": "res.company"],
         "account.move": ["journal_id": "account.journal", "company_id": "res.company", "partner_id": "res.partner", "invoice_user_id": "res.users",
+                         "commercial_partner_id": "res.partner", "currency_id": "res.currency",
                          "create_uid": "res.users", "reversed_entry_id": "account.move", "statement_line_id": "account.bank.statement.line"],
         "account.move.line": ["move_id": "account.move", "account_id": "account.account", "partner_id": "res.partner",
                               "company_id": "res.company", "currency_id": "res.currency", "statement_line_id": "account.bank.statement.line"],
@@ -19,7 +20,8 @@ extension FakeOdoo {
     ]
 
     /// Amounts, kept in cents (the fake's one currency has two decimals).
-    static let moneyFields: Set<String> = ["balance", "amount_currency", "amount", "debit", "credit", "amount_residual", "amount_residual_currency"]
+    static let moneyFields: Set<String> = ["balance", "amount_currency", "amount", "debit", "credit", "amount_residual", "amount_residual_currency",
+                                           "amount_total"]
 
     static let lockFields = ["fiscalyear_lock_date", "tax_lock_date", "sale_lock_date", "purchase_lock_date", "hard_lock_date"]
 

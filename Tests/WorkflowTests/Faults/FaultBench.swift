@@ -81,6 +81,8 @@ protocol MatrixOdoo: Sendable {
     func invoice(cents: Int) async throws -> (move: Int, receivable: Int)
     /// A posted bank statement line of money received, unmatched.
     func statementLine(cents: Int, label: String) async throws -> Int
+    /// A vendor's posted bill and the same bill keyed again as a draft, its reference reformatted.
+    func vendorBillPair(cents: Int) async throws -> (original: Int, copy: Int)
 }
 
 /// The company's records the write paths use, by their Odoo ids.
@@ -145,5 +147,9 @@ final class FakeMatrixOdoo: MatrixOdoo, @unchecked Sendable {
 
     func statementLine(cents: Int, label: String) async throws -> Int {
         fake.statementLine(records, cents: cents, date: "2026-10-20", label: label)
+    }
+
+    func vendorBillPair(cents: Int) async throws -> (original: Int, copy: Int) {
+        fake.vendorBillPair(records, cents: cents, date: "2026-10-12")
     }
 }

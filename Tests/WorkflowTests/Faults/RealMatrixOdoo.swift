@@ -97,4 +97,19 @@ final class RealMatrixOdoo: MatrixOdoo, @unchecked Sendable {
             "partner_id": RPCValue(company.customer), "payment_ref": .string(label),
         ]])[0]
     }
+
+    func vendorBillPair(cents: Int) async throws -> (original: Int, copy: Int) {
+        let vendor = try await client.create("res.partner", [["name": .string("Closer fault matrix vendor \(UUID().uuidString.prefix(6))")]])[0]
+        let number = Int.random(in: 100_000...999_999)
+        func bill(_ reference: String) async throws -> Int {
+            try await client.create("account.move", [[
+                "move_type": "in_invoice", "partner_id": RPCValue(vendor), "ref": .string(reference), "invoice_date": "2026-10-12",
+                "invoice_line_ids": [[0, 0, ["name": "Closer fault matrix", "quantity": 1, "price_unit": .double(WireNumber(minorUnits: Int64(cents), scale: 2)),
+                                             "tax_ids": [[6, 0, []]]]]],
+            ]])[0]
+        }
+        let original = try await bill("INV-\(number)")
+        try await client.callReturningNothing("account.move", "action_post", [RPCValue([original])])
+        return (original, try await bill("inv \(number)"))
+    }
 }

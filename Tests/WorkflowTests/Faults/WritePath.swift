@@ -1,5 +1,5 @@
-/// Every path on which Closer writes to Odoo, as a row of the fault matrix. A new write path (payments,
-/// bill holds) is one more case here and one `WritePathCase`.
+/// Every path on which Closer writes to Odoo, as a row of the fault matrix. A new write path (payments)
+/// is one more case here and one `WritePathCase`.
 enum WritePath: String, CaseIterable, Sendable, CustomStringConvertible {
     case bankMatch = "bank-match apply"
     case adjustingEntry = "adjusting-entry apply"
@@ -8,6 +8,7 @@ enum WritePath: String, CaseIterable, Sendable, CustomStringConvertible {
     case checklistToDo = "checklist To-Dos"
     case lockDate = "lock dates"
     case auditHead = "audit head note"
+    case billHold = "bill hold (note, To-Do, payment block)"
 
     var description: String { rawValue }
 
@@ -21,6 +22,7 @@ enum WritePath: String, CaseIterable, Sendable, CustomStringConvertible {
         case .checklistToDo: try await ChecklistToDoCase(bench: bench)
         case .lockDate: try await LockDateCase(bench: bench)
         case .auditHead: try await AuditHeadCase(bench: bench)
+        case .billHold: try await BillHoldCase(bench: bench)
         }
     }
 }
