@@ -19,7 +19,10 @@ public struct BillVerdict: Sendable, Codable, Hashable {
         exceptions = match?.exceptions ?? []
         let actions = self.duplicates.map(rules.action(for:)) + (exceptions.isEmpty ? [] : [rules.matchExceptionAction])
         action = actions.max()
-        reasons = self.duplicates.map { "\($0.reason) (score \(String(format: "%.2f", $0.score)))." }
+        reasons = self.duplicates.map { hit in
+            let sentence = hit.reason.hasSuffix(".") ? String(hit.reason.dropLast()) : hit.reason
+            return "\(sentence) (score \(String(format: "%.2f", hit.score)))."
+        }
             + exceptions.map { "\($0.message) \($0.fix)" }
     }
 

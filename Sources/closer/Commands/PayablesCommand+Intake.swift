@@ -72,10 +72,10 @@ extension PayablesCommand {
             if common.json { return try Output.json(["bills": reviews]) }
             print(reviews.isEmpty ? "No vendor bills are \(status == "all" ? "reviewed" : status)." : "\(reviews.count) vendor bills \(status == "all" ? "reviewed" : status):")
             for review in reviews {
-                let age = review.ageDays().map { ", \($0) days" } ?? ""
+                let age = review.ageDays().map { ", flagged \($0) days ago" } ?? ""
                 print("  \(review.sourceKey.text) bill \(review.billID): \(review.verdict.bill.title), \(review.verdict.bill.total.decimalText) "
-                      + "\(review.verdict.bill.total.currency) — \(review.status.rawValue)\(age)"
-                      + (review.release.map { " by \($0.by): \($0.reason)" } ?? ""))
+                      + "\(review.verdict.bill.total.currency) — \(review.status.rawValue)"
+                      + (review.release.map { " by \($0.by) (\($0.reason))" } ?? "") + age)
                 for reason in review.verdict.reasons { print("    \(reason)") }
             }
         }
