@@ -79,7 +79,8 @@ extension LedgerImportRun {
             report.count("purchase.order", created: true)
             try await xids.register("purchase_order", model: "purchase.order", [(head.orderID, order)])
         }
-        let read = try await client.read("purchase.order", ids: [order], fields: ["state", "order_line", "picking_ids"]).first ?? [:]
+        report.map("purchase.order", head.orderID, to: order)
+        let read = try await client.read("purchase.order", ids: [order], fields: ["state", "order_line"]).first ?? [:]
         let odooLines = (read["order_line"]?.arrayValue?.compactMap(\.int) ?? []).sorted()
         guard odooLines.count == lines.count else {
             report.warn("Purchase order \(head.orderName) has \(odooLines.count) lines in Odoo instead of \(lines.count): it is not received or billed.")
@@ -136,6 +137,8 @@ extension LedgerImportRun {
             report.count("account.move", created: true)
             try await xids.register("order_bill", model: "account.move", [(bill.id, id)])
         }
+        // Bill ids follow the ledger's move ids, so the ground truth maps through the same table.
+        report.map("account.move", bill.id, to: id)
         if try await client.read("account.move", ids: [id], fields: ["state"]).first?["state"]?.stringValue == "draft" {
             try await client.callReturningNothing("account.move", "action_post", [RPCValue([id])])
         }
