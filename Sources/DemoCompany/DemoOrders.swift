@@ -5,6 +5,7 @@ import Ledger
 /// delivered but not (fully) invoiced at period end: the product-business accruals a close must book.
 /// Generated after everything else from a random stream of their own, so the entries, bank lines and
 /// other planted problems are the same with or without them; orders are not entries, checks never see them.
+/// The purchase orders' bills and the purchase-order match's planted problems follow (`DemoOrders+Billing`).
 struct DemoOrders {
     /// What happened to an order line by period end: (ordered, received or delivered, invoiced).
     enum Progress: CaseIterable {

@@ -25,8 +25,8 @@ extension LedgerImportRun {
         }
         let category = try await productCategory()
         var products: [String: Int] = [:]
-        for (index, name) in purchasing.purchaseMethods.keys.sorted().enumerated() {
-            products[name] = try await product(name, method: purchasing.purchaseMethods[name]!, category: category, key: index + 1)
+        for (index, (name, method)) in purchasing.purchaseMethods.sorted(by: { $0.key < $1.key }).enumerated() {
+            products[name] = try await product(name, method: method, category: category, key: index + 1)
         }
         for lines in Dictionary(grouping: orderLines, by: \.orderID).values.sorted(by: { $0[0].orderID < $1[0].orderID }) {
             try await purchaseOrder(lines.sorted { $0.id < $1.id }, products: products)
@@ -107,6 +107,10 @@ extension LedgerImportRun {
         let missing = Dictionary(zip(orderLines, lines).map { ($0, $1.quantityFulfilled - (received[$0] ?? 0)) }, uniquingKeysWith: { first, _ in first })
         guard missing.values.contains(where: { $0 > 0 }) else { return }
         let pickings = try await client.search("stock.picking", domain: [["purchase_id", "=", RPCValue(order)], ["state", "not in", ["done", "cancel"]]])
+        guard !pickings.isEmpty else {
+            report.warn("Purchase order \(lines[0].orderName) has no open receipt in Odoo, so what the demo received of it is not received.")
+            return
+        }
         let moves = try await client.searchRead("stock.move", domain: [["picking_id", "in", RPCValue(pickings)]], fields: ["purchase_line_id"])
         for move in moves {
             guard let id = move["id"]?.int, let line = move["purchase_line_id"]?.many2one?.id else { continue }
@@ -114,7 +118,7 @@ extension LedgerImportRun {
         }
         _ = try await client.execute("stock.picking", "button_validate", [RPCValue(pickings)],
                                      ["context": ["skip_backorder": true, "picking_ids_not_to_backorder": RPCValue(pickings)]], idempotent: false)
-        report.count("stock.picking", created: true, by: pickings.count)
+        for _ in pickings { report.countUpdate("stock.picking") }
     }
 
     /// Creates the bill once, its lines naming the order lines they bill, and posts it.
@@ -124,6 +128,11 @@ extension LedgerImportRun {
             id = known
             report.count("account.move", created: false)
         } else {
+            // A bill of an order Odoo refused would bill nothing: left out, the order's warning says why.
+            guard bill.lines.allSatisfy({ $0.purchaseLineID.map { report.odooID("purchase.order.line", $0) != nil } ?? true }) else {
+                report.warn("\(bill.name) (ref \(bill.reference)) is not pushed: the order lines it bills are not in Odoo.")
+                return
+            }
             let lines: [RPCValue] = bill.lines.map { line in
                 var values: RPCStruct = ["product_id": OdooWireValue.id(products[line.product]), "name": .string(line.product),
                                          "quantity": Self.number(line.quantity), "price_unit": Self.number(line.unitPrice)]
