@@ -13,11 +13,14 @@ public enum DemoCompany {
 
 /// The generated books and what was planted in them.
 public struct DemoBook: Sendable {
-    public init(snapshot: LedgerSnapshot, groundTruth: GroundTruth) {
+    public init(snapshot: LedgerSnapshot, groundTruth: GroundTruth, purchasing: DemoPurchasing = DemoPurchasing()) {
         self.snapshot = snapshot
         self.groundTruth = groundTruth
+        self.purchasing = purchasing
     }
 
     public var snapshot: LedgerSnapshot
     public var groundTruth: GroundTruth
+    /// The purchase orders' billing (the orders themselves are the snapshot's purchase order lines).
+    public var purchasing: DemoPurchasing
 }

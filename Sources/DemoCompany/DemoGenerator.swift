@@ -62,7 +62,7 @@ struct DemoGenerator {
         var company = DemoChart.company
         company.lockDates = LockDates(fiscalYear: lockDate)
         let orders = DemoOrders(seed: options.seed, period: period, partners: partners, suppliers: suppliers, customers: customers,
-                                eurCustomer: eurCustomer)
+                                eurCustomer: eurCustomer, firstBillID: assembled.moves.count + 1, firstBillLineID: assembled.lines.count + 1)
         let snapshot = LedgerSnapshot(
             company: company, currencies: [DemoChart.usd, DemoChart.eur], accounts: DemoChart.accounts + [DemoOrders.productsToReceive],
             journals: DemoChart.journals, partners: partners, taxes: DemoChart.taxes, moves: assembled.moves, lines: assembled.lines,
@@ -75,9 +75,9 @@ struct DemoGenerator {
                       writeOffAccountID: match.writeOffAccountID, reconciledInBooks: match.reconciled,
                       counterpartStatementLineID: match.counterpartStatementLine.map { assembled.statementLineID[$0] })
         }.sorted { $0.statementLineID < $1.statementLineID }
-        let lookAlikes = lookAlikes.map { resolve($0, in: assembled) }
+        let lookAlikes = lookAlikes.map { resolve($0, in: assembled) } + orders.lookAlikes
         let truth = GroundTruth(seed: options.seed, period: period, asOf: options.asOf, problems: resolved, bankMatches: matches, lookAlikes: lookAlikes)
-        return DemoBook(snapshot: snapshot, groundTruth: truth)
+        return DemoBook(snapshot: snapshot, groundTruth: truth, purchasing: orders.purchasing)
     }
 
     // MARK: helpers shared by the generators

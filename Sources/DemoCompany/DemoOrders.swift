@@ -5,10 +5,15 @@ import Ledger
 /// delivered but not (fully) invoiced at period end: the product-business accruals a close must book.
 /// Generated after everything else from a random stream of their own, so the entries, bank lines and
 /// other planted problems are the same with or without them; orders are not entries, checks never see them.
+/// The purchase orders' bills and the purchase-order match's planted problems follow (`DemoOrders+Billing`).
 struct DemoOrders {
     /// What happened to an order line by period end: (ordered, received or delivered, invoiced).
     enum Progress: CaseIterable {
         case notInvoiced, partlyInvoiced, fullyInvoiced, notFulfilled, invoicedAhead
+        /// Received in part, billed for exactly what was received.
+        case invoicedAsReceived
+        /// Billed beyond the quantity ordered.
+        case invoicedOverOrdered
 
         func quantities(_ random: inout DemoRandom) -> (ordered: Int, fulfilled: Int, invoiced: Int) {
             let ordered = random.int(6...40)
@@ -20,6 +25,10 @@ struct DemoOrders {
             case .fullyInvoiced: return (ordered, ordered, ordered)
             case .notFulfilled: return (ordered, 0, 0)
             case .invoicedAhead: return (ordered, random.int(1...(ordered - 1)), ordered)
+            case .invoicedAsReceived:
+                let fulfilled = random.int(3...(ordered - 1))
+                return (ordered, fulfilled, fulfilled)
+            case .invoicedOverOrdered: return (ordered, random.int(0...ordered), ordered + random.int(1...5))
             }
         }
     }
@@ -28,24 +37,35 @@ struct DemoOrders {
     struct PlannedLine {
         var progress: Progress
         var discountPercent: Int64 = 0
+        /// The products a purchase line may buy; nil for any supply.
+        var products: [String]? = nil
     }
 
     /// Order currency units per USD for the EUR customer's order (Odoo's currency_rate).
     static let eurOrderRate = (micro: Int64(910_000), text: "0.91")
     static let seedSalt: UInt64 = 0x0D5E_12A1_0CC2_0A1D
+    static let billingSalt: UInt64 = 0xB111_ED0C_DE25_A17E
     /// The asset delivered-not-invoiced accruals are debited to (Odoo 18's generic chart has it): added
     /// after the demo chart, so its id follows whatever accounts the chart has.
     static let productsToReceive = Account(id: DemoChart.accounts.count + 1, code: "121100", name: "Products to Receive", type: .currentAssets)
 
     private(set) var lines: [OrderLine] = []
-    private(set) var problems: [PlantedProblem] = []
-    private var random: DemoRandom
-    private let period: Period
-    private let partners: [Partner]
+    /// The planted problems: accruals to book, and bills the purchase-order match must stop.
+    var problems: [PlantedProblem] = []
+    /// Bills the purchase-order match must let through although they look wrong.
+    var lookAlikes: [PlantedProblem] = []
+    var purchasing = DemoPurchasing()
+    var random: DemoRandom
+    let period: Period
+    let partners: [Partner]
     private var orderCount: [OrderSide: Int] = [:]
     private var lineCount: [OrderSide: Int] = [:]
+    /// How each purchase order is to be billed, in order of creation.
+    var billing: [(orderID: Int, plan: BillingPlan)] = []
 
-    init(seed: UInt64, period: Period, partners: [Partner], suppliers: [Int], customers: [Int], eurCustomer: Int) {
+    /// `firstBillID`, `firstBillLineID`: the ids the bills of purchase orders start at (after the ledger's moves and lines).
+    init(seed: UInt64, period: Period, partners: [Partner], suppliers: [Int], customers: [Int], eurCustomer: Int,
+         firstBillID: Int, firstBillLineID: Int) {
         random = DemoRandom(seed: seed ^ Self.seedSalt)
         self.period = period
         self.partners = partners
@@ -60,15 +80,23 @@ struct DemoOrders {
                 currency: side == .sale ? DemoChart.eur : DemoChart.usd)
             add(side, partner: random.pick(partnerPool), [PlannedLine(progress: .fullyInvoiced), PlannedLine(progress: .fullyInvoiced)])
             add(side, partner: random.pick(partnerPool), [PlannedLine(progress: .notFulfilled)])
-            add(side, partner: random.pick(partnerPool), [PlannedLine(progress: .invoicedAhead)])
+            add(side, partner: random.pick(partnerPool), [PlannedLine(progress: .invoicedAhead)],
+                billed: BillingPlan(lookAlike: "billed-on-order-before-receipt"))
             add(side, partner: random.pick(partnerPool), [PlannedLine(progress: .notInvoiced)], state: .cancelled)
         }
+        // Bills and the match's problems last, the bills from a stream of their own: the orders above stay as they were.
+        var billingRandom = DemoRandom(seed: seed ^ Self.billingSalt)
+        assignPurchaseMethods(&billingRandom)
+        plantMatchProblems(suppliers: suppliers)
+        makeBills(&billingRandom, suppliers: suppliers, firstBillID: firstBillID, firstBillLineID: firstBillLineID)
     }
 
-    private mutating func add(_ side: OrderSide, partner: Int, _ planned: [PlannedLine], currency: Currency = DemoChart.usd,
-                              state: OrderState? = nil) {
+    /// `billed`: how a purchase order is billed, for the purchase-order match (one bill for what was invoiced by default).
+    mutating func add(_ side: OrderSide, partner: Int, _ planned: [PlannedLine], currency: Currency = DemoChart.usd,
+                      state: OrderState? = nil, billed: BillingPlan = BillingPlan()) {
         let orderID = orderCount[side, default: 0] + 1
         orderCount[side] = orderID
+        if side == .purchase && state != .cancelled { billing.append((orderID, billed)) }
         let name = (side == .purchase ? "P" : "S") + String(format: "%05d", orderID)
         let month = random.chance(50) ? period : period.previous
         let date = LocalDate(year: month.year, month: month.month, day: random.int(1...28))!
@@ -78,7 +106,7 @@ struct DemoOrders {
             let lineID = lineCount[side, default: 0] + 1
             lineCount[side] = lineID
             let sold = DemoGenerator.products[random.int(0...(DemoGenerator.products.count - 1))]
-            let (product, priceCents) = side == .purchase ? (random.pick(DemoGenerator.supplyLabels), random.logUniform(500...50_000))
+            let (product, priceCents) = side == .purchase ? (random.pick(plan.products ?? DemoGenerator.supplyLabels), random.logUniform(500...50_000))
                                                           : (sold.label, sold.price)
             // Cancelled orders never received or delivered anything: Odoo refuses to cancel those.
             var quantities = plan.progress.quantities(&random)

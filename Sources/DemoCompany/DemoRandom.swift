@@ -29,6 +29,11 @@ public struct DemoRandom {
 
     mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
 
+    /// Fisher–Yates, from this stream.
+    mutating func shuffle<T>(_ items: inout [T]) {
+        for index in items.indices.dropLast() { items.swapAt(index, int(index...(items.count - 1))) }
+    }
+
     /// Uniform in [0, 1).
     mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 

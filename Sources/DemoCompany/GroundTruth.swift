@@ -10,7 +10,7 @@ public struct GroundTruth: Sendable, Codable {
     /// How every statement line (history and close period, reconciled or not) should be matched.
     public var bankMatches: [BankMatch]
     /// Records planted to look like a problem without being one (a vendor's number reused after its
-    /// numbering restarted, a recurring bill of one amount): a check that flags them is wrong.
+    /// numbering restarted, a recurring bill of one amount, several bills of one order): a check that flags them is wrong.
     public var lookAlikes: [PlantedProblem]
 
     public init(seed: UInt64, period: Period, asOf: LocalDate, problems: [PlantedProblem], bankMatches: [BankMatch], lookAlikes: [PlantedProblem] = []) {
@@ -29,7 +29,7 @@ public struct GroundTruth: Sendable, Codable {
         "suspense-not-zero", "sequence-gap", "sequence-duplicate", "future-dated-entry", "late-posting", "duplicate-vendor-bill",
         "unusual-amount", "rare-account-partner", "round-amount-manual-entry", "weekend-posting", "unusual-user-journal",
         "missing-recurring-bill", "prepaid-bill", "benford-deviation", "reclass", "received-not-billed", "delivered-not-invoiced",
-        "other-vendor-duplicate-bill",
+        "other-vendor-duplicate-bill", "billed-over-received", "billed-over-ordered", "price-differs", "no-purchase-order",
     ]
 
     public var countsByKind: [String: Int] { problems.reduce(into: [:]) { $0[$1.kind, default: 0] += 1 } }

@@ -26,7 +26,8 @@ import Testing
         print("[payables seed \(seed)] duplicate bills: \(found.intersection(sameVendor.union(otherVendor)).count) of "
               + "\(sameVendor.count + otherVendor.count) planted found, \(found.subtracting(sameVendor.union(otherVendor)).count) other flagged, "
               + "\(found.intersection(lookAlikes).count) of \(lookAlikes.count) look-alikes flagged, among \(bills.count) bills")
-        #expect(sameVendor.count == 3 && otherVendor.count == 2 && lookAlikes.count == 2)
+        // Two look-alikes are the ledger's; three more are bills of purchase orders, which the store does not hold.
+        #expect(sameVendor.count == 3 && otherVendor.count == 2 && lookAlikes.count == 5)
         #expect(found == sameVendor.union(otherVendor),
                 "flagged but not planted: \(hits.filter { !sameVendor.union(otherVendor).contains(Set([$0.original.id, $0.bill.id])) }.map(\.reason))")
         for hit in hits {

@@ -1,3 +1,4 @@
+public import DemoCompany
 public import Ledger
 public import OdooRPC
 import Foundation
@@ -7,8 +8,8 @@ import Foundation
 /// external ids (module = `tag`): a re-run creates nothing twice and an interrupted run resumes.
 ///
 /// Order matters: reference data, then entries (created as drafts with their exact lines, then
-/// named, posted or cancelled), then bank statement lines, then reconciliations, and lock dates
-/// last, because Odoo moves or refuses anything posted into a locked period.
+/// named, posted or cancelled), then bank statement lines, then reconciliations, then purchase orders,
+/// receipts and their bills, and lock dates last, because Odoo moves or refuses anything posted into a locked period.
 public struct OdooLedgerImporter: Sendable {
     public let client: OdooClient
     public let tag: String
@@ -23,7 +24,9 @@ public struct OdooLedgerImporter: Sendable {
         self.progress = progress
     }
 
-    public func importLedger(_ snapshot: LedgerSnapshot) async throws -> LedgerImportReport {
+    /// `purchasing`: the demo's purchase orders' products, receipts and bills, pushed after the entries where the
+    /// database has the purchase and stock apps (said in a warning where it has not).
+    public func importLedger(_ snapshot: LedgerSnapshot, purchasing: DemoPurchasing? = nil) async throws -> LedgerImportReport {
         let started = ContinuousClock.now
         var run = LedgerImportRun(client: client, tag: tag, progress: progress, batchSize: batchSize, snapshot: snapshot)
         try await run.prepare()
@@ -34,6 +37,7 @@ public struct OdooLedgerImporter: Sendable {
         try await run.postAndCancel()
         try await run.reconcile()
         try await run.verify()
+        if let purchasing { try await run.importPurchasing(purchasing) }
         try await run.applyCompanySettings()
         let elapsed = ContinuousClock.now - started
         run.report.seconds = elapsed.seconds

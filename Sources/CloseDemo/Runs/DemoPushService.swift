@@ -48,7 +48,7 @@ public struct DemoPushService: Sendable {
         ])))
         let client = OdooGateway.client(settings)
         do {
-            let report = try await OdooLedgerImporter(client: client, progress: progress).importLedger(book.snapshot)
+            let report = try await OdooLedgerImporter(client: client, progress: progress).importLedger(book.snapshot, purchasing: book.purchasing)
             try store.recordAudit(NewAuditEvent(actor: actor, action: "demo.push.finished", targets: [target], payload: AuditPayload([
                 "created": String(report.totalCreated), "warnings": String(report.warnings.count),
             ]), outcome: report.warnings.isEmpty ? "ok" : "ok-with-warnings"))

@@ -5,6 +5,8 @@ public import DemoCompany
 public import Ledger
 import Foundation
 import BankMatching
+import CloseSettings
+import Payables
 
 /// `closer demo`: the main job on the embedded demo company, end to end and without Odoo —
 /// generate, pull into a fresh store, trial balance, checks, bank matching and adjusting entries
@@ -27,6 +29,8 @@ public struct DemoService: Sendable {
     }
 
     public var sourceKey: SourceKey { .demo("northwind", seed: options.seed) }
+    /// The demo's rule set, written beside the ground truth.
+    public var rulesPath: String { URL(fileURLWithPath: groundTruthPath).deletingLastPathComponent().appendingPathComponent("demo-rules.yaml").path }
 
     public func run(progress: some ProgressReporter) async throws -> DemoReport {
         if let lines = options.targetLines { try DemoMemoryBudget.thisMachine().check(lines: lines) }
@@ -60,6 +64,10 @@ public struct DemoService: Sendable {
         let adjustmentScores = AdjustmentScore.score(adjustments.proposals.map(\.proposal), against: book.groundTruth)
         let duplicates = try DuplicateBillService(store: store).duplicates(sourceKey: sourceKey, period: period)
         let payablesScores = PayablesScore.score(duplicates.hits, against: book.groundTruth)
+        let purchaseBills = DemoPurchaseBills(book, source: sourceKey)
+        let matcher = PurchaseOrderMatcher(rules: RuleSet.demo.payables.matching)
+        let purchaseMatches = purchaseBills.bills.map { matcher.match($0, orderLines: purchaseBills.orderLines) }
+        try Data(RuleSet.demoText.utf8).write(to: URL(fileURLWithPath: rulesPath), options: .atomic)
         let checklist = try ChecklistService(store: store, actor: actor).board(sourceKey: sourceKey, period: period, asOf: options.asOf)
         let lockBlockers = try LockGate(store: store, actor: actor).blockers(sourceKey: sourceKey, period: period, children: [], asOf: options.asOf)
         // The demo's last event: a store whose trail ends here holds nothing a later demo may not replace.
@@ -73,7 +81,12 @@ public struct DemoService: Sendable {
             groundTruthPath: groundTruthPath, plantedProblems: book.groundTruth.countsByKind,
             plantedTally: PlantedTally(book.groundTruth, checkScores: scores),
             findingsBySeverity: checks.countsBySeverity, checkScores: scores, matchScore: matching, matchModelVersion: reconcile.model.version,
-            adjustmentScores: adjustmentScores, payablesScores: payablesScores, checklist: checklist.summary, lockBlockers: lockBlockers, audit: try store.verifyAuditTrail())
+            adjustmentScores: adjustmentScores, payablesScores: payablesScores,
+            purchaseMatch: DemoReport.PurchaseMatchSummary(bills: purchaseMatches.count, touchless: purchaseMatches.filter(\.isMatched).count,
+                                                           scores: PayablesScore.score(purchaseMatches, against: book.groundTruth),
+                                                           lookAlikes: book.groundTruth.lookAlikes.count,
+                                                           rulesPath: rulesPath),
+            checklist: checklist.summary, lockBlockers: lockBlockers, audit: try store.verifyAuditTrail())
     }
 
     /// Refuses a store that holds more than an earlier demo left (people, decisions, another ledger, anything
@@ -112,6 +125,17 @@ public struct DemoReport: Sendable, Codable {
         }
     }
 
+    public struct PurchaseMatchSummary: Sendable, Codable {
+        public var bills: Int
+        /// Bills matched without an exception.
+        public var touchless: Int
+        public var scores: [PayablesScore]
+        /// The planted look-alikes (of the match and the duplicate search): none may be flagged.
+        public var lookAlikes: Int
+        /// The rule set the match ran with (the built-in one, with orders required for the demo's purchased goods).
+        public var rulesPath: String
+    }
+
     public var company: String
     public var seed: UInt64
     public var period: Period
@@ -135,6 +159,8 @@ public struct DemoReport: Sendable, Codable {
     public var adjustmentScores: [AdjustmentScore]
     /// The duplicate-bill search against the planted duplicates and look-alikes.
     public var payablesScores: [PayablesScore]
+    /// The purchase-order match of the period's bills against the planted match problems and look-alikes.
+    public var purchaseMatch: PurchaseMatchSummary
     /// The close checklist's state, and what keeps the period from being locked.
     public var checklist: String
     public var lockBlockers: [String]

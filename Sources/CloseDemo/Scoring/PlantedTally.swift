@@ -11,7 +11,7 @@ public struct PlantedTally: Sendable, Codable, Hashable {
     public var checkRecords: Int
     /// Problems only a drafted adjusting entry answers.
     public var forAdjustmentsOnly: Int
-    /// Problems only the payables controls answer (a bill under another vendor's number).
+    /// Problems only the payables controls answer (a bill under another vendor's number, a bill beyond its order).
     public var forPayablesOnly: Int
 
     public var unscored: Int { problems - forChecks - forAdjustmentsOnly - forPayablesOnly }
@@ -23,6 +23,6 @@ public struct PlantedTally: Sendable, Codable, Hashable {
         forChecks = truth.problems.filter { checked.contains($0.kind) }.count
         checkRecords = checkScores.reduce(0) { $0 + $1.planted + $1.outsidePulledLedger }
         forAdjustmentsOnly = truth.problems.filter { !checked.contains($0.kind) && AdjustmentScore.plantedKinds[$0.kind] != nil }.count
-        forPayablesOnly = truth.problems.filter { !checked.contains($0.kind) && PayablesScore.plantedKinds.contains($0.kind) }.count
+        forPayablesOnly = truth.problems.filter { !checked.contains($0.kind) && (PayablesScore.plantedKinds + PayablesScore.plantedMatchKinds).contains($0.kind) }.count
     }
 }

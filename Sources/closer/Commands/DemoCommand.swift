@@ -163,6 +163,12 @@ enum DemoReportText {
         let lookAlikes = report.payablesScores.reduce(0) { $0 + $1.lookAlikesFlagged }
         Swift.print("  payables      " + payables.joined(separator: "; ") + ", \(lookAlikes) look-alikes flagged "
                     + "(`closer payables duplicates --period \(report.period) --store \(report.storePath)`)")
+        let orders = report.purchaseMatch
+        let matchScores = orders.scores.map { "\($0.kind) \($0.found)/\($0.planted)" + ($0.falsePositives > 0 ? " (\($0.falsePositives) not planted)" : "") }
+        Swift.print("  po match      \(orders.bills) bills: " + matchScores.joined(separator: ", ")
+                    + "; \(orders.scores.reduce(0) { $0 + $1.falsePositives }) not planted, "
+                    + "\(orders.scores.reduce(0) { $0 + $1.lookAlikesFlagged }) of \(orders.lookAlikes) look-alikes flagged; "
+                    + "\(orders.touchless) matched without exception (`closer demo --push-to`, then `closer payables match --period \(report.period) --rules \(orders.rulesPath)`)")
         Swift.print("  checklist     \(report.checklist) (`closer checklist --period \(report.period) --store \(report.storePath)`)")
         Swift.print("  lock          " + (report.lockBlockers.isEmpty ? "ready to request" : "blocked by \(report.lockBlockers.count) items, e.g. \(report.lockBlockers[0])"))
         let tally = report.plantedTally

@@ -13,6 +13,17 @@ enum LiveImporterSettings {
                             credential: .password(environment["CLOSER_TEST_ODOO_PASSWORD"] ?? "admin"))
     }
 
+    /// CLOSER_TEST_ODOO_ORDERS_DB (purchase and stock installed), shared: tests write there under tags of their own.
+    static var ordersEndpoint: OdooEndpoint? {
+        guard let endpoint, let database = environment["CLOSER_TEST_ODOO_ORDERS_DB"] else {
+            print("◇ Live demo purchasing test skipped: set CLOSER_TEST_ODOO_URL and CLOSER_TEST_ODOO_ORDERS_DB (purchase and stock installed).")
+            return nil
+        }
+        var orders = endpoint
+        orders.database = database
+        return orders
+    }
+
     /// scripts/odoo-dev-server.sh of the main checkout (found from this file or CLOSER_ODOO_DEV_SCRIPT).
     static var resetScript: String? {
         let candidates: [String?] = [environment["CLOSER_ODOO_DEV_SCRIPT"], "/work/main/scripts/odoo-dev-server.sh",
