@@ -70,9 +70,7 @@ public struct BillIntakeService: Sendable {
 
     /// The bills of the store's ledgers from other databases (this one's are read live, fresher).
     private func storedBillsOfOtherDatabases(than sourceKey: SourceKey) throws -> [VendorBill] {
-        try store.sourceKeys().filter { $0.database != sourceKey.database }.flatMap { key in
-            VendorBill.bills(in: try store.loadSnapshot(sourceKey: key), source: key)
-        }
+        try store.storedVendorBills { $0.database != sourceKey.database }
     }
 
     /// One finding per problem, so each is noted once and a new one later gets its own note: a duplicate per

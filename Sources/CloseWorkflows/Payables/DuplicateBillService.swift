@@ -14,8 +14,7 @@ public struct DuplicateBillService: Sendable {
 
     public func duplicates(sourceKey: SourceKey, period: Period, rules: DuplicateRules = DuplicateRules()) throws -> DuplicateBillReport {
         try store.requirePulled(period, sourceKey: sourceKey)
-        var stored: [VendorBill] = []
-        for key in try store.sourceKeys() { stored += VendorBill.bills(in: try store.loadSnapshot(sourceKey: key), source: key) }
+        let stored = try store.storedVendorBills()
         let index = DuplicateBillIndex(stored)
         let checked = stored.filter { $0.source == sourceKey && $0.state != .cancelled && $0.invoiceDate.map(period.contains) == true }
         let hits = checked.flatMap { bill in index.duplicates(of: bill, rules: rules).filter { $0.original.precedes(bill) } }

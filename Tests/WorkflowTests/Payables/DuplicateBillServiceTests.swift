@@ -24,6 +24,10 @@ import Testing
         // The same books pulled again as a second company of the database: every bill is now also keyed there.
         _ = try await PullService(store: store, actor: "test").pull(from: DemoLedgerSource(book: book), sourceKey: sister, period: period,
                                                                     historyMonths: 3, progress: { _, _ in })
+        // The store reads the bills straight from its entries: exactly what each whole ledger holds.
+        let fromSnapshots = try [home, sister].flatMap { VendorBill.bills(in: try store.loadSnapshot(sourceKey: $0), source: $0) }
+        #expect(try store.storedVendorBills() == fromSnapshots && fromSnapshots.count > 100)
+        #expect(try store.storedVendorBills { $0 == sister } == fromSnapshots.filter { $0.source == sister })
         let twice = try DuplicateBillService(store: store).duplicates(sourceKey: sister, period: period)
         let twins = twice.hits.filter { $0.original.source == home && $0.original.id == $0.bill.id }
         #expect(twice.checked == report.checked && Set(twins.map(\.bill.id)).count == report.checked, "each bill keyed twice is found")
