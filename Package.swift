@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "AdjustmentsTests", dependencies: ["Adjustments", "DemoCompany", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "PayablesTests", dependencies: ["Payables", "DemoCompany", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "BankMatchingTests", dependencies: ["BankMatching", "DemoCompany", "Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseChecks", "Adjustments", "Governance", "Ledger", grdb],
+        .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseChecks", "Adjustments", "Governance", "Ledger", "Payables", grdb],
                     swiftSettings: swiftSettings),
         .testTarget(name: "CloseDemoTests", dependencies: ["CloseDemo", "Ledger", "OdooLedger", "OdooRPC"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkflowTests", dependencies: [
@@ -107,6 +107,6 @@ let package = Package(
             "CloseServer", "Automation", "CloseWorkflows", "CloseStore", "CloseChecks", "Adjustments", "Governance", "Markup", "DemoCompany",
             "Ledger", "OdooRPC", "LoopbackHTTP", logging,
         ], swiftSettings: swiftSettings),
-        .testTarget(name: "CloserCLITests", dependencies: ["closer"], swiftSettings: swiftSettings),
+        .testTarget(name: "CloserCLITests", dependencies: ["closer", "CloseStore", "Payables", "Ledger"], swiftSettings: swiftSettings),
     ]
 )

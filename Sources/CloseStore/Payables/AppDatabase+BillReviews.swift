@@ -128,13 +128,13 @@ extension AppDatabase {
                           blockedInOdoo: row["blocked_in_odoo"])
     }
 
-    private static func json(_ verdict: BillVerdict) throws -> String {
+    static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(verdict), as: UTF8.self)
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    private static func auditTarget(_ bill: VendorBill) -> AuditTarget {
+    static func auditTarget(_ bill: VendorBill) -> AuditTarget {
         AuditTarget(model: "account.move", id: String(bill.id), name: bill.name)
     }
 
