@@ -65,12 +65,15 @@ import Testing
         let database = try database()
         try #require(try enter(database, route(["approver", "controller"], ["controller"])) != nil)
         #expect(refusal(database, by: "carol") == "allowed")
+        #expect(try database.approvalBlock(sourceKey: key, billID: 42)
+                == "BILL/2026/12/0042 of Acme waits for approval level 2 of 2 by a controller: level 2 reason")
         let waiting = try #require(try database.billApprovals().first?.waiting(asOf: noon.addingTimeInterval(3 * 86_400)))
         #expect(waiting.level == 2 && waiting.of == 2 && waiting.roles == ["controller"] && waiting.reason == "level 2 reason" && waiting.ageDays == 3)
         #expect(refusal(database, by: "carol").contains("carol approved level 1 and cannot approve level 2"))
         #expect(refusal(database, by: "dave") == "allowed")
         let approved = try #require(try database.billApproval(sourceKey: key, billID: 42))
         #expect(approved.status == .approved && approved.decisions.map(\.approver) == ["carol", "dave"])
+        #expect(try database.approvalBlock(sourceKey: key, billID: 42) == nil)
         #expect(try database.billApprovals().isEmpty)
         #expect(refusal(database, by: "bob").contains("is already approved (level 2 by dave"))
         let decided = try database.auditEvents().filter { $0.action == "payables.approval.decided" }
@@ -119,6 +122,7 @@ import Testing
         #expect(refusal(database, by: "carol", approve: false, comment: "not our order") == "allowed")
         let rejected = try #require(try database.billApproval(sourceKey: key, billID: 42))
         #expect(rejected.status == .rejected && rejected.pendingLevel == nil && rejected.decisions.first?.comment == "not our order")
+        #expect(try database.approvalBlock(sourceKey: key, billID: 42) == "BILL/2026/12/0042 of Acme was rejected by carol: not our order")
         #expect(refusal(database, by: "dave").contains("is already rejected"))
     }
 

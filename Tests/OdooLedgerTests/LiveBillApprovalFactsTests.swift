@@ -75,13 +75,8 @@ struct LiveTierValidationTests {
 
 enum LiveBillApprovals {
     static var tierEndpoint: OdooEndpoint? {
-        let environment = ProcessInfo.processInfo.environment
-        guard let url = environment["CLOSER_TEST_ODOO_TIER_URL"].flatMap(URL.init(string:)), let database = environment["CLOSER_TEST_ODOO_TIER_DB"] else {
-            print("◇ Live tier-validation test skipped: set CLOSER_TEST_ODOO_TIER_URL and CLOSER_TEST_ODOO_TIER_DB (a database with OCA's account_move_tier_validation).")
-            return nil
-        }
-        return OdooEndpoint(url: url, database: database, login: environment["CLOSER_TEST_ODOO_USER"] ?? "admin",
-                            credential: .password(environment["CLOSER_TEST_ODOO_PASSWORD"] ?? "admin"))
+        LiveOrderDatabase.endpoint(url: "CLOSER_TEST_ODOO_TIER_URL", database: "CLOSER_TEST_ODOO_TIER_DB", skipped: "◇ Live tier-validation test skipped: "
+            + "set CLOSER_TEST_ODOO_TIER_URL and CLOSER_TEST_ODOO_TIER_DB (a database with OCA's account_move_tier_validation).")
     }
 
     /// A draft vendor bill of one line at `price`, optionally charging analytic accounts.

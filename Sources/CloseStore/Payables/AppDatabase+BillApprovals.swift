@@ -50,9 +50,10 @@ extension AppDatabase {
             let decision = BillLevelDecision.decide(subject: "bill \(approval.facts.billTitle)", level: number,
                                                     roles: Set(level.roles.compactMap(CloserRole.init)), approve: approve, by: reviewer,
                                                     barred: Self.barred(approval), delegators: delegators)
-            guard case .allowed(let role, let onBehalfOf) = decision else {
-                if case .refused(let refusal) = decision { throw refusal }
-                preconditionFailure("a decision is allowed or refused")
+            let role: CloserRole, onBehalfOf: String?
+            switch decision {
+            case .refused(let refusal): throw refusal
+            case .allowed(let allowed, let delegator): (role, onBehalfOf) = (allowed, delegator)
             }
             let now = Self.utcText(date)
             try db.execute(sql: """
@@ -75,6 +76,17 @@ extension AppDatabase {
         }
     }
 
+    /// Why the bill may not be paid for want of approval, or nil (touchless, or approved): what a payment
+    /// proposal asks beside `paymentBlock`.
+    public func approvalBlock(sourceKey: SourceKey, billID: Int) throws -> String? {
+        guard let approval = try billApproval(sourceKey: sourceKey, billID: billID), approval.status != .approved else { return nil }
+        guard let waiting = approval.waiting() else {
+            let rejection = approval.decisions.last
+            return "\(approval.facts.billTitle) was rejected" + (rejection.map { " by \($0.approver): \($0.comment ?? "")" } ?? "")
+        }
+        return "\(approval.facts.billTitle) waits for approval level \(waiting.level) of \(waiting.of) by \(ApprovalLevel.anyOf(waiting.roles)): \(waiting.reason)"
+    }
+
     public func billApproval(sourceKey: SourceKey, billID: Int) throws -> BillApproval? {
         try writer.read { db in try Self.billApproval(sourceKey, billID, db) }
     }
@@ -82,12 +94,7 @@ extension AppDatabase {
     /// The bills on a route with these statuses (pending by default), oldest first.
     public func billApprovals(sourceKey: SourceKey? = nil, statuses: Set<BillApproval.Status> = [.pending]) throws -> [BillApproval] {
         try writer.read { db in
-            var sql = "SELECT * FROM bill_approval WHERE status IN (\(statuses.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")))"
-            var arguments: StatementArguments = []
-            if let sourceKey {
-                sql += " AND source_key = ?"
-                arguments += [sourceKey]
-            }
+            let (sql, arguments) = Self.queueQuery("bill_approval", statuses: statuses.map(\.rawValue), sourceKey: sourceKey)
             return try Row.fetchAll(db, sql: sql + " ORDER BY entered_at, id", arguments: arguments).map { try Self.billApproval($0, db) }
         }
     }
