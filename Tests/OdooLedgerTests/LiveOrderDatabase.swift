@@ -4,9 +4,16 @@ import OdooRPC
 /// The scratch database the live order test writes into.
 enum LiveOrderDatabase {
     static var endpoint: OdooEndpoint? {
+        endpoint(url: "CLOSER_TEST_ODOO_URL", database: "CLOSER_TEST_ODOO_ORDERS_DB",
+                 skipped: "◇ Live order-line test skipped: set CLOSER_TEST_ODOO_URL and CLOSER_TEST_ODOO_ORDERS_DB (a scratch database it may write to).")
+    }
+
+    /// The endpoint the environment variables `url` and `database` name (admin unless CLOSER_TEST_ODOO_USER/PASSWORD
+    /// say otherwise), or nil after printing why the test is skipped.
+    static func endpoint(url urlVariable: String, database databaseVariable: String, skipped: String) -> OdooEndpoint? {
         let environment = ProcessInfo.processInfo.environment
-        guard let url = environment["CLOSER_TEST_ODOO_URL"].flatMap(URL.init(string:)), let database = environment["CLOSER_TEST_ODOO_ORDERS_DB"] else {
-            print("◇ Live order-line test skipped: set CLOSER_TEST_ODOO_URL and CLOSER_TEST_ODOO_ORDERS_DB (a scratch database it may write to).")
+        guard let url = environment[urlVariable].flatMap(URL.init(string:)), let database = environment[databaseVariable] else {
+            print(skipped)
             return nil
         }
         return OdooEndpoint(url: url, database: database, login: environment["CLOSER_TEST_ODOO_USER"] ?? "admin",

@@ -150,6 +150,25 @@ extension RuleSet {
               other-vendor-same-reference: second-approver
               same-amount-near-date: warn
             on_match_exception: hold
+          # Approval routing (`closer payables route|approvals|approve|delegate`): each amount threshold a bill reaches (at_least, whole
+          # units of the company currency, lowest first) adds a level decided by one person holding one of its roles, so a bill
+          # at the second threshold needs two people. Each other rule that fires asks for its roles too, joining a level that asks
+          # for the same roles or adding one: new_vendor (no posted bill from the vendor, or its first is fewer than days old),
+          # bank_change (the vendor's bank account added or edited within days), analytic_accounts (a line charges one of these
+          # analytic account codes: code: [roles]), duplicate and anomaly (the best duplicate or anomaly score at least score).
+          # Write `off` for a rule to turn it off. A bill no rule fires on is touchless. Roles are approver or controller; nobody
+          # approves a bill they entered or asked to route, nor two levels of one bill; a delegate approves for an absent approver.
+          approval:
+            amounts:
+              - at_least: 1000
+                roles: [approver, controller]
+              - at_least: 10000
+                roles: [controller]
+            new_vendor: {days: 90, roles: [controller]}
+            bank_change: {days: 30, roles: [controller]}
+            analytic_accounts: {}
+            duplicate: {score: 0.5, roles: [approver, controller]}
+            anomaly: {score: 0.8, roles: [approver, controller]}
 
         """
 }

@@ -4,10 +4,11 @@ import Yams
 extension RuleSet {
     static func payablesRules(_ node: Node, reader: RuleSetReader) throws -> PayablesRules {
         var rules = PayablesRules()
-        for (key, _, value) in try reader.entries(of: node, key: "payables", known: ["duplicates", "matching", "intake"]) {
+        for (key, _, value) in try reader.entries(of: node, key: "payables", known: ["duplicates", "matching", "intake", "approval"]) {
             switch key {
             case "payables.duplicates": rules.duplicates = try duplicateRules(value, reader: reader)
             case "payables.matching": rules.matching = try purchaseMatchRules(value, reader: reader)
+            case "payables.approval": rules.approval = try approvalRules(value, reader: reader)
             default: rules.intake = try intakeRules(value, reader: reader)
             }
         }

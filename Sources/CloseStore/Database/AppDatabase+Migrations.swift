@@ -506,6 +506,48 @@ extension AppDatabase {
                 CREATE INDEX bill_review_status ON bill_review (status, flagged_at);
                 """)
         }
+        migrator.registerMigration("v18-payables-approvals") { db in
+            // A vendor bill's approval route (the router's levels and the facts they came from; a changed route
+            // supersedes the old one and its decisions), one decision per level, and approvers' delegations.
+            try db.execute(sql: """
+                CREATE TABLE bill_approval (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    source_key TEXT NOT NULL,
+                    bill_id INTEGER NOT NULL CHECK (bill_id > 0),
+                    facts TEXT NOT NULL,
+                    route TEXT NOT NULL,
+                    route_key TEXT NOT NULL,
+                    requested_by TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'superseded')),
+                    entered_at TEXT NOT NULL,
+                    closed_at TEXT
+                );
+                CREATE UNIQUE INDEX bill_approval_current ON bill_approval (source_key, bill_id) WHERE status != 'superseded';
+                CREATE INDEX bill_approval_status ON bill_approval (status, entered_at);
+                CREATE TABLE bill_approval_decision (
+                    approval_id INTEGER NOT NULL REFERENCES bill_approval(id),
+                    level INTEGER NOT NULL CHECK (level > 0),
+                    approver TEXT NOT NULL,
+                    on_behalf_of TEXT,
+                    role TEXT NOT NULL,
+                    decision TEXT NOT NULL CHECK (decision IN ('approved', 'rejected')),
+                    comment TEXT,
+                    decided_at TEXT NOT NULL,
+                    PRIMARY KEY (approval_id, level)
+                );
+                CREATE TABLE approval_delegation (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    from_login TEXT NOT NULL,
+                    to_login TEXT NOT NULL CHECK (to_login != from_login),
+                    starts_on TEXT NOT NULL,
+                    ends_on TEXT NOT NULL CHECK (ends_on >= starts_on),
+                    reason TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    created_at TEXT NOT NULL
+                );
+                CREATE INDEX approval_delegation_to ON approval_delegation (to_login, starts_on);
+                """)
+        }
         return migrator
     }
 }

@@ -97,14 +97,16 @@ extension AppDatabase {
     /// The reviews of one ledger (or of all), oldest problem first, optionally only with these statuses.
     public func billReviews(sourceKey: SourceKey? = nil, statuses: Set<BillReview.Status> = Set(BillReview.Status.allCases)) throws -> [BillReview] {
         try writer.read { db in
-            var sql = "SELECT * FROM bill_review WHERE status IN (\(statuses.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")))"
-            var arguments: StatementArguments = []
-            if let sourceKey {
-                sql += " AND source_key = ?"
-                arguments += [sourceKey]
-            }
+            let (sql, arguments) = Self.queueQuery("bill_review", statuses: statuses.map(\.rawValue), sourceKey: sourceKey)
             return try Row.fetchAll(db, sql: sql + " ORDER BY flagged_at IS NULL, flagged_at, source_key, bill_id", arguments: arguments).map(Self.billReview)
         }
+    }
+
+    /// A queue's rows: `SELECT * FROM table` with one of these statuses, of one ledger or of all.
+    static func queueQuery(_ table: String, statuses: [String], sourceKey: SourceKey?) -> (sql: String, arguments: StatementArguments) {
+        let sql = "SELECT * FROM \(table) WHERE status IN (\(statuses.map { "'\($0)'" }.sorted().joined(separator: ", ")))"
+        guard let sourceKey else { return (sql, []) }
+        return (sql + " AND source_key = ?", [sourceKey])
     }
 
     /// Why the bill may not go into a payment now, or nil: what a payment proposal asks before taking it.
@@ -128,13 +130,13 @@ extension AppDatabase {
                           blockedInOdoo: row["blocked_in_odoo"])
     }
 
-    private static func json(_ verdict: BillVerdict) throws -> String {
+    static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(verdict), as: UTF8.self)
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    private static func auditTarget(_ bill: VendorBill) -> AuditTarget {
+    static func auditTarget(_ bill: VendorBill) -> AuditTarget {
         AuditTarget(model: "account.move", id: String(bill.id), name: bill.name)
     }
 

@@ -38,9 +38,14 @@ public struct BillReview: Sendable, Codable, Hashable {
 
     /// Days since the problems were found, for the queue's aging.
     public func ageDays(asOf now: Date = Date()) -> Int? {
+        flaggedAt.flatMap { Self.days(since: $0, asOf: now) }
+    }
+
+    /// Whole days from a stored UTC time ("2026-11-22T20:43:50.123Z") to `now`; nil when it does not parse.
+    static func days(since stored: String, asOf now: Date) -> Int? {
         let format = ISO8601DateFormatter()
         format.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        guard let flaggedAt, let date = format.date(from: flaggedAt) else { return nil }
+        guard let date = format.date(from: stored) else { return nil }
         return max(0, Int(now.timeIntervalSince(date) / 86_400))
     }
 }

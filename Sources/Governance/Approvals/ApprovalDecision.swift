@@ -48,13 +48,7 @@ public enum ApprovalDecision: Sendable, Equatable {
                               policy: ApprovalPolicy) -> ApprovalDecision {
         let subject = "\(request.proposal.kind.rawValue) proposal \(request.proposal.id)"
         let verb = approve ? "approve" : "reject"
-        if reviewer.isAgent {
-            return .refused(ApprovalRefusal(rule: "the agent never approves",
-                message: "\(reviewer.login) cannot \(verb) \(subject); a person with the approver or controller role decides it"))
-        }
-        if !reviewer.active {
-            return .refused(ApprovalRefusal(rule: "deactivated user", message: UserError.inactiveUser(reviewer.login).description))
-        }
+        if let refusal = standingRefusal(of: reviewer, verb: verb, subject: subject) { return .refused(refusal) }
         let (tier, band) = policy.tier(kind: request.kind, amount: request.amount)
         let requirement = "\(request.kind) proposals \(band) need \(Self.requirement(tier))"
         guard approve else {
@@ -90,6 +84,16 @@ public enum ApprovalDecision: Sendable, Equatable {
         let complete = current.count + 1 >= tier.approvals && stillMissing == 0
         let outstanding = complete ? nil : "\(current.count + 1) of \(tier.approvals) approvals; \(requirement)"
         return .approval(role: role, complete: complete, outstanding: outstanding)
+    }
+
+    /// The agent and a deactivated user decide nothing, whatever the policy says.
+    public static func standingRefusal(of reviewer: CloserUser, verb: String, subject: String) -> ApprovalRefusal? {
+        if reviewer.isAgent {
+            return ApprovalRefusal(rule: "the agent never approves",
+                                   message: "\(reviewer.login) cannot \(verb) \(subject); a person with the approver or controller role decides it")
+        }
+        if !reviewer.active { return ApprovalRefusal(rule: "deactivated user", message: UserError.inactiveUser(reviewer.login).description) }
+        return nil
     }
 
     /// The lock's separation of duties: whoever approves a period lock must not be the only approver

@@ -18,6 +18,10 @@ public enum CloserAction: String, Sendable, Codable, CaseIterable {
     case approveLock = "approve-lock"
     /// Let a blocked vendor bill be paid despite what intake found (never one's own bill).
     case releaseBill = "release-bill"
+    /// Approve or reject a level of a vendor bill's approval route (the route names whose roles count).
+    case approveBill = "approve-bill"
+    /// Let someone decide bill approvals in one's name while away.
+    case delegateApprovals = "delegate-approvals"
     /// Add users, change roles, issue tokens and passwords, lift login locks, resend dead letters.
     case administer
 
@@ -27,7 +31,7 @@ public enum CloserAction: String, Sendable, Codable, CaseIterable {
         case .decide: Set(CloserRole.approving)
         case .writeToOdoo, .actOnFindings, .signOff, .requestLock: [.preparer, .approver, .controller]
         case .approveLock: [.controller]
-        case .releaseBill: [.approver, .controller]
+        case .releaseBill, .approveBill, .delegateApprovals: [.approver, .controller]
         case .administer: [.admin]
         }
     }
@@ -43,6 +47,8 @@ public enum CloserAction: String, Sendable, Codable, CaseIterable {
         case .requestLock: "request the period lock"
         case .approveLock: "approve the period lock"
         case .releaseBill: "release a blocked vendor bill"
+        case .approveBill: "approve or reject vendor bills"
+        case .delegateApprovals: "delegate bill approvals"
         case .administer: "do an admin's work (users, tokens, dead letters)"
         }
     }

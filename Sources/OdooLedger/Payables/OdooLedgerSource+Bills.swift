@@ -26,3 +26,12 @@ extension OdooLedgerSource {
         (OdooLedgerReader(client: client, schema: try await schema(), progress: nil), try await resolvedCompanyID())
     }
 }
+
+extension OdooLedgerSource {
+    /// What routing `bills` needs from Odoo (amounts in company currency, the vendor's first posted bill,
+    /// bank-detail changes, analytic accounts) and OCA tier validation's reviews where it is installed. Read-only.
+    public func billApprovalReading(of bills: [VendorBill]) async throws -> BillApprovalReading {
+        let (reader, _) = try await billReader()
+        return try await reader.billApprovalReading(of: bills)
+    }
+}

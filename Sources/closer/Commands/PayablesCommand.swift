@@ -8,7 +8,7 @@ import Payables
 /// `closer payables`: the controls on money about to leave — duplicate bills first.
 struct PayablesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "payables", abstract: "Payables controls: duplicate vendor bills, purchase-order match, intake holds and payment blocks.", subcommands: [Duplicates.self, Match.self, Intake.self, Holds.self, Release.self],
+        commandName: "payables", abstract: "Payables controls: duplicate vendor bills, purchase-order match, intake holds and payment blocks, approval routing.", subcommands: [Duplicates.self, Match.self, Intake.self, Holds.self, Release.self, Route.self, Approvals.self, Approve.self, Delegate.self],
         defaultSubcommand: Duplicates.self)
 
     struct Duplicates: AsyncParsableCommand {
