@@ -39,6 +39,7 @@ public struct ClosePackageBuilder: Sendable {
             openFindings: try store.latestFindings(sourceKey: sourceKey, period: period),
             checklist: try ChecklistService.storedBoard(in: store, sourceKey: sourceKey, period: period, asOf: asOf),
             adjustments: adjustments,
+            payables: PayablesSummary(reviews: try store.billReviews(sourceKey: sourceKey), period: period, asOf: asOf),
             audit: AuditExcerpt(events: try store.auditEvents(), verification: try store.verifyAuditTrail(),
                                latestCheckpoint: try store.latestAuditCheckpoint(), scope: scope))
     }
