@@ -30,6 +30,8 @@ public struct PayablesSummary: Sendable, Codable {
     public var byStatus: [StatusCount]
     /// The period's reviewed bills but the clear ones, oldest problem first.
     public var bills: [Bill]
+    /// Every reviewed bill of the period, clear ones included: the audit excerpt takes their events.
+    public var reviewedBillIDs: Set<Int>
 
     public var reviewed: Int { byStatus.reduce(0) { $0 + $1.bills } }
     public var blocked: [Bill] { bills.filter { $0.status == .blocked } }
@@ -41,6 +43,7 @@ public struct PayablesSummary: Sendable, Codable {
         let ofPeriod = reviews.filter { review in
             (review.verdict.bill.invoiceDate ?? LocalDate(iso: review.checkedAt.prefix(10))).map(period.contains) ?? false
         }
+        reviewedBillIDs = Set(ofPeriod.map(\.billID))
         byStatus = BillReview.Status.allCases.map { status in StatusCount(status: status, bills: ofPeriod.filter { $0.status == status }.count) }
         bills = ofPeriod.filter { $0.status != .clear }.map { review in
             let bill = review.verdict.bill

@@ -6,12 +6,17 @@ import Testing
 /// The dashboard's Payables page: the exception queue in order with owner, age and SLA, escaped; the
 /// release form posts with the session's CSRF token, is refused without it, and shows a refusal's sentence.
 @Suite struct DashboardPayablesTests {
+    /// The seeded bills' queue as `login` first sees it, and the signed-in client.
+    static func queue(_ fixture: DashboardFixture, as login: String) async throws -> (DashboardClient, DashboardClient.Page) {
+        try SeededBills.seed(fixture.store, source: fixture.source)
+        let client = DashboardClient(baseURL: fixture.baseURL)
+        try await client.signIn(login: login, password: DashboardFixture.password)
+        return (client, try await client.get("/payables"))
+    }
+
     @Test func theQueueShowsBlockedBillsFirstAndReleasesWithCSRF() async throws {
         try await DashboardFixture.run { fixture in
-            try SeededBills.seed(fixture.store, source: fixture.source)
-            let client = DashboardClient(baseURL: fixture.baseURL)
-            try await client.signIn(login: DashboardFixture.approver, password: DashboardFixture.password)
-            let page = try await client.get("/payables")
+            let (client, page) = try await Self.queue(fixture, as: DashboardFixture.approver)
             #expect(page.status == 200 && page.body.contains(#"<a href="/payables">Payables</a>"#))
             let order = try [SeededBills.duplicate, SeededBills.overReceived, SeededBills.warned].map { id in
                 try #require(page.body.range(of: #"id="bill-\#(id)""#)).lowerBound
@@ -42,10 +47,7 @@ import Testing
 
     @Test func aViewerSeesTheQueueWithoutReleaseFormsAndFilters() async throws {
         try await DashboardFixture.run { fixture in
-            try SeededBills.seed(fixture.store, source: fixture.source)
-            let client = DashboardClient(baseURL: fixture.baseURL)
-            try await client.signIn(login: DashboardFixture.viewer, password: DashboardFixture.password)
-            let page = try await client.get("/payables")
+            let (client, page) = try await Self.queue(fixture, as: DashboardFixture.viewer)
             #expect(page.status == 200 && page.body.contains(#"id="bill-\#(SeededBills.duplicate)""#))
             #expect(!page.body.contains("/release"))
             let filtered = try await client.get("/payables?status=all&vendor=print")

@@ -39,6 +39,9 @@ import Testing
         #expect(payables.blocked.first?.reasons == ["BILL/802 bills no order. Link its order."])
         #expect(payables.released.map(\.billID) == [801] && payables.released.first?.release?.by == "rita")
         #expect(payables.headline == "3 bills checked: 1 touchless, 1 blocked, 1 released")
+        // The audit excerpt carries the period's bill events (the release by rita), not the other month's hold.
+        #expect(package.audit.events.contains { $0.action == "payables.bill.released" && $0.actor == "rita" })
+        #expect(!package.audit.events.contains { $0.targets.contains { $0.model == "account.move" && $0.id == "804" } })
 
         let documents = try package.documents()
         let html = try #require(documents["close-package.html"])
