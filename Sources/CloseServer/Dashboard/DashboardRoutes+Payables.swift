@@ -75,7 +75,8 @@ extension DashboardRoutes {
         return """
             <form method="post" action="/payables/\(entry.billID)/release\(filters)" class="decide">\(HTMLPage.csrfField(session))
             <input type="hidden" name="ledger" value="\(entry.source)">
-            <input type="text" name="reason" placeholder="Why it may be paid (required)" required> <button type="submit">Release</button></form>
+            <input type="text" name="reason" id="release-reason-\(entry.billID)" placeholder="Why it may be paid (required)" required>
+            <button type="submit" id="release-\(entry.billID)">Release</button></form>
             """
     }
 
