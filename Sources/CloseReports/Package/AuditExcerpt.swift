@@ -12,6 +12,8 @@ public struct AuditExcerpt: Sendable, Codable {
         public var adjustmentIDs: Set<Int64>
         public var matchProposalIDs: Set<Int64>
         public var statementLineIDs: Set<Int>
+        /// The period's vendor bills the intake reviewed: their holds and releases name the bill and its ledger.
+        public var billIDs: Set<Int>
     }
 
     public var verification: AuditVerification
@@ -27,7 +29,7 @@ public struct AuditExcerpt: Sendable, Codable {
     }
 
     /// An event touches the period when its payload names this source and period, or when it targets one
-    /// of the period's proposals or statement lines (events naming a period but no source could be
+    /// of the period's proposals, statement lines or reviewed bills (of this source) (events naming a period but no source could be
     /// another company's, so they are left out).
     static func touches(_ event: AuditEvent, _ scope: Scope) -> Bool {
         let payload = (try? JSONDecoder().decode([String: String].self, from: Data(event.payload.utf8))) ?? [:]
@@ -37,6 +39,7 @@ public struct AuditExcerpt: Sendable, Codable {
             case "closer.adjustment_proposal": Int64(target.id).map(scope.adjustmentIDs.contains) ?? false
             case "closer.match_proposal": Int64(target.id).map(scope.matchProposalIDs.contains) ?? false
             case "account.bank.statement.line": Int(target.id).map(scope.statementLineIDs.contains) ?? false
+            case "account.move": payload["source"] == scope.sourceKey.text && (Int(target.id).map(scope.billIDs.contains) ?? false)
             default: false
             }
         }

@@ -24,6 +24,8 @@ public struct ClosePackage: Sendable, Codable {
     /// Nil when no checklist was started for the period (`closer checklist` starts it).
     public var checklist: ChecklistBoard?
     public var adjustments: [PackageAdjustment]
+    /// The period's vendor bills as the intake left them (`closer payables intake`).
+    public var payables: PayablesSummary
     public var audit: AuditExcerpt
 
     /// Open findings per severity, every severity present.

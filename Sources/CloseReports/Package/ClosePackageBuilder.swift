@@ -27,8 +27,10 @@ public struct ClosePackageBuilder: Sendable {
         let adjustments = try store.adjustments(sourceKey: sourceKey, period: period).map { stored in
             PackageAdjustment(stored, approvals: try store.approvals(of: ProposalRef(.adjustment, stored.id)))
         }
+        let payables = PayablesSummary(reviews: try store.billReviews(sourceKey: sourceKey), period: period, asOf: asOf)
         let scope = AuditExcerpt.Scope(sourceKey: sourceKey, period: period, adjustmentIDs: Set(adjustments.map(\.id)),
-                                       matchProposalIDs: Set(proposals.map(\.id)), statementLineIDs: Set(statementLines.map(\.id)))
+                                       matchProposalIDs: Set(proposals.map(\.id)), statementLineIDs: Set(statementLines.map(\.id)),
+                                       billIDs: payables.reviewedBillIDs)
         return ClosePackage(
             source: sourceKey, company: snapshot.company.name, currency: snapshot.company.currency.code, period: period, asOf: asOf,
             pulledFrom: window.first, trialBalance: balances, balanceSheet: BalanceSheet(balances, snapshot: snapshot),
@@ -39,6 +41,7 @@ public struct ClosePackageBuilder: Sendable {
             openFindings: try store.latestFindings(sourceKey: sourceKey, period: period),
             checklist: try ChecklistService.storedBoard(in: store, sourceKey: sourceKey, period: period, asOf: asOf),
             adjustments: adjustments,
+            payables: payables,
             audit: AuditExcerpt(events: try store.auditEvents(), verification: try store.verifyAuditTrail(),
                                latestCheckpoint: try store.latestAuditCheckpoint(), scope: scope))
     }

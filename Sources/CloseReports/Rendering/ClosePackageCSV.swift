@@ -4,6 +4,7 @@ import CloseWorkflows
 import CloseChecks
 import Adjustments
 import Markup
+import Payables
 
 /// The close package as one CSV file per section (RFC 4180: CRLF line ends, fields quoted when they
 /// need it). Amounts are plain exact decimals ("-1234.50"), empty where a comparative was not pulled.
@@ -19,6 +20,7 @@ public enum ClosePackageCSV {
             "open-findings.csv": findings(package),
             "checklist.csv": checklist(package),
             "adjustments.csv": adjustments(package),
+            "accounts-payable.csv": payables(package),
             "audit-excerpt.csv": audit(package),
             "audit-checkpoint.csv": checkpoint(package),
         ]
@@ -100,6 +102,16 @@ public enum ClosePackageCSV {
                    adjustment.status.rawValue, adjustment.preparedBy ?? "", adjustment.approversText, adjustment.decidedBy ?? "",
                    adjustment.decidedAt ?? "", adjustment.note ?? ""]
               })
+    }
+
+    /// The period's vendor bills the intake stopped, noted or saw released (clear ones are only counted).
+    static func payables(_ package: ClosePackage) -> String {
+        table(["bill_id", "bill", "reference", "vendor", "amount", "currency", "status", "action", "age_days", "prepared_by", "reasons",
+               "released_by", "released_at", "release_reason"], package.payables.bills.map { bill in
+            [String(bill.billID), bill.name, bill.reference ?? "", bill.vendor, amount(bill.amount), bill.amount.currency.description, bill.status.rawValue,
+             bill.action?.rawValue ?? "", bill.ageDays.map(String.init) ?? "", bill.preparer ?? "", bill.reasons.joined(separator: " "),
+             bill.release?.by ?? "", bill.release?.at ?? "", bill.release?.reason ?? ""]
+        })
     }
 
     static func audit(_ package: ClosePackage) -> String {

@@ -4,8 +4,9 @@ import Ledger
 import CloseWorkflows
 import CloseChecks
 import Adjustments
+import Payables
 
-/// The review sections of the page: flux, bank reconciliation, findings, checklist, adjusting entries, audit.
+/// The review sections of the page: flux, bank reconciliation, findings, checklist, adjusting entries, accounts payable, audit.
 extension ClosePackageHTML {
     /// How many of the largest movers the flux chart draws (the table lists them all).
     static let topMovers = 10
@@ -75,6 +76,29 @@ extension ClosePackageHTML {
                        [adjustment.decidedBy, adjustment.decidedAt, adjustment.note].compactMap { $0 }.joined(separator: " · ")])
         }
         return section("Adjusting entries (\(package.adjustments.count))", table.html)
+    }
+
+    static func payables(_ package: ClosePackage) -> HTML {
+        let summary = package.payables
+        var counts = HTMLTable(["Status", "Bills"], numericColumns: [1])
+        for count in summary.byStatus { counts.add([count.status.rawValue, String(count.bills)]) }
+        counts.total(["Checked by the intake", String(summary.reviewed)])
+        var blocked = HTMLTable(["Bill", "Vendor", "Amount", "Action", "Age (days)", "Prepared by", "Reasons"], numericColumns: [2, 4])
+        for bill in summary.blocked {
+            blocked.add([billTitle(bill), bill.vendor, bill.amount.description, bill.action?.rawValue ?? "", bill.ageDays.map(String.init) ?? "",
+                         bill.preparer ?? "", bill.reasons.joined(separator: " ")])
+        }
+        var released = HTMLTable(["Bill", "Vendor", "Amount", "Released by", "At", "Why", "Prepared by", "What was found"], numericColumns: [2])
+        for bill in summary.released {
+            released.add([billTitle(bill), bill.vendor, bill.amount.description, bill.release?.by ?? "", bill.release?.at ?? "", bill.release?.reason ?? "",
+                          bill.preparer ?? "", bill.reasons.joined(separator: " ")])
+        }
+        return section("Accounts payable: \(summary.headline)", counts.html, "<h3>Blocked from payment (\(summary.blocked.count))</h3>\n", blocked.html,
+                       "<h3>Released despite what was found (\(summary.released.count))</h3>\n", released.html)
+    }
+
+    static func billTitle(_ bill: PayablesSummary.Bill) -> String {
+        bill.name + (bill.reference.map { " (ref \($0))" } ?? "")
     }
 
     static func audit(_ package: ClosePackage) -> HTML {

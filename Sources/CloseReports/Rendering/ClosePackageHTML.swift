@@ -18,7 +18,7 @@ public enum ClosePackageHTML {
             <p class="meta">Source \(package.source) · currency \(package.currency) · as of \(package.asOf) · \
             balances from posted entries pulled since \(package.pulledFrom)</p>
             \(summary(package))\(profitAndLoss(package))\(balanceSheet(package))\(trialBalance(package))\(flux(package))\
-            \(reconciliation(package))\(findings(package))\(checklist(package))\(adjustments(package))\(audit(package))
+            \(reconciliation(package))\(findings(package))\(checklist(package))\(adjustments(package))\(payables(package))\(audit(package))
             </body></html>
 
             """
@@ -51,6 +51,7 @@ public enum ClosePackageHTML {
             ("Bank lines", package.reconciliation.headline),
             ("Adjusting entries waiting", String(pending)),
             ("Checklist", package.checklist?.summary ?? "not started"),
+            ("Vendor bills blocked from payment", String(package.payables.blocked.count)),
             ("Audit trail", package.audit.verification.isIntact ? "intact" : "BROKEN"),
         ]
         return "<div class=\"tiles\">\(tiles.map { tile -> HTML in "<div class=\"tile\">\(tile.0)<br><b>\(tile.1)</b></div>" })</div>\n"

@@ -88,6 +88,13 @@ extension APIError {
             case .automatic, .dependenciesNotDone, .alreadyDone, .notSignedOff, .dependentsDone:
                 return APIError(.conflict, code: "conflict", error.description)
             }
+        case let error as BillReviewError:
+            switch error {
+            case .unknownBill: return APIError(.notFound, code: "not_found", error.description)
+            case .notBlocked: return APIError(.conflict, code: "conflict", error.description)
+            case .ownBill: return APIError(.forbidden, code: "policy_refused", error.description)
+            case .noReason: return APIError(.badRequest, code: "invalid_request", error.description)
+            }
         case let error as AutomationError: return APIError(.serviceUnavailable, code: "not_configured", error.description)
         case let error as PeriodLockError: return APIError(.conflict, code: "lock_refused", error.description)
         case let error as StoreError:

@@ -2,6 +2,7 @@ import CloseSettings
 import CloseStore
 import CloseWorkflows
 import Foundation
+import Governance
 import Hummingbird
 import Payables
 
@@ -19,6 +20,48 @@ extension APIRoutes {
                 return JSONBody(try DuplicateBillService(store: store).duplicates(sourceKey: source, period: period,
                                                                                  rules: configuration.ruleSet.payables.duplicates))
             },
+            Route(endpoint: Endpoint(method: .get, path: "/api/v1/payables/holds", operationID: "listBillHolds",
+                                     summary: "The intake's exception queue: reviewed vendor bills, blocked ones first and oldest first, with owner, age against the SLA, reasons and release.",
+                                     access: .reader, parameters: [
+                                         .init(name: "source", place: .query, description: "Which pulled ledger (default: every ledger)."),
+                                         Self.holdStatusParameter,
+                                         .init(name: "vendor", place: .query, description: "Only vendors whose name contains this text (any case)."),
+                                     ], responseSchema: "BillHoldList")) { request, _ in
+                let statuses = try Self.holdStatuses(request)
+                return JSONBody(["bills": try holdQueue.entries(sourceKey: request.namedSourceKey, statuses: statuses, vendor: request.query("vendor"))])
+            },
+            Route(endpoint: Endpoint(method: .post, path: "/api/v1/payables/holds/{billID}/release", operationID: "releaseBill",
+                                     summary: "Let a blocked vendor bill be paid despite what intake found, as the caller (never the bill's preparer), with a reason the auditors read; outside audit mode Closer's payment block in Odoo is lifted.",
+                                     access: .action(.releaseBill), parameters: [Self.billIDParameter, Self.sourceParameter],
+                                     requestSchema: "ReleaseBillRequest", responseSchema: "BillHold")) { request, context in
+                guard let billID = context.parameters.get("billID", as: Int.self), billID > 0 else {
+                    throw APIError.badParameter("billID", "must be a bill's id (a positive whole number)")
+                }
+                let body = try await request.json(ReleaseBillRequest.self)
+                let review = try await PaymentBlockService.release(store: store, settings: configuration.odoo, sourceKey: try request.sourceKey(in: store),
+                                                                   billID: billID, reason: body.reason, actor: try context.actor)
+                return JSONBody(holdQueue.entry(review))
+            },
         ]
     }
+
+    var holdQueue: BillHoldQueue { BillHoldQueue(store: store, rules: configuration.ruleSet.payables.intake) }
+
+    static let holdStatusParameter = Endpoint.Parameter(name: "status", place: .query, description: "blocked, warned, released, clear, open (blocked and warned) or all (default: all).",
+                                                        pattern: "^(blocked|warned|released|clear|open|all)?$")
+    static let billIDParameter = Endpoint.Parameter(name: "billID", place: .path, type: "integer", required: true,
+                                                    description: "The bill's id in Odoo (account.move).", format: "int64", minimum: 1)
+
+    /// The statuses the `status` parameter names, `fallback` when it names none.
+    static func holdStatuses(_ request: Request, default fallback: String = "all") throws -> Set<BillReview.Status> {
+        guard let statuses = BillHoldQueue.statuses(named: request.query("status") ?? fallback) else {
+            throw APIError.badParameter("status", "must be blocked, warned, released, clear, open (blocked and warned) or all")
+        }
+        return statuses
+    }
+}
+
+struct ReleaseBillRequest: RequestBody, Codable, Sendable {
+    static let fields: Set<String> = ["reason"]
+    var reason: String
 }

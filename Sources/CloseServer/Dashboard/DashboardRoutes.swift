@@ -35,6 +35,8 @@ struct DashboardRoutes: Sendable {
         page("/package", on: router, closePackage)
         download("/package/files/:name", on: router, closePackageFile)
         page("/runs", on: router, runs)
+        page("/payables", on: router, payables)
+        form("/payables/:billID/release", access: .action(.releaseBill), on: router, releaseBill)
         page("/webhooks", on: router, webhooks)
         form("/webhooks/:id/requeue", access: .admin, on: router, requeueWebhook)
     }

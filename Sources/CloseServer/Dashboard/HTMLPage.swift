@@ -22,7 +22,7 @@ struct HTMLPage: Sendable {
 
     static let sections: [(path: String, title: String)] = [
         ("/", "Overview"), ("/todo", "My work"), ("/findings", "Findings"), ("/proposals", "Proposals"), ("/reconciliation", "Reconciliation"),
-        ("/checklist", "Checklist"), ("/audit", "Audit trail"), ("/package", "Close package"), ("/runs", "Runs"),
+        ("/checklist", "Checklist"), ("/payables", "Payables"), ("/audit", "Audit trail"), ("/package", "Close package"), ("/runs", "Runs"),
         ("/webhooks", "Webhooks"),
     ]
 

@@ -30,6 +30,10 @@ enum OpenAPISchemas {
                                        "hits": array(object(["score": ["type": "number"], "signals": array(string("exact-reference, same-attachment, …")),
                                                              "reason": string("Why, in words."), "bill": ["type": "object"], "original": ["type": "object"]]))],
                                       required: ["hits", "checked", "period"]),
+        "ReleaseBillRequest": object(["reason": string("Why the bill may be paid despite what intake found; the auditors read it.")], required: ["reason"],
+                                     closed: true),
+        "BillHold": billHold,
+        "BillHoldList": object(["bills": array(["$ref": "#/components/schemas/BillHold"])], required: ["bills"]),
         "ProposalList": object(["proposals": array(storedProposal)], required: ["proposals"]),
         "ProposalDetail": object(["proposal": storedProposal, "approvals": array(approval)], required: ["proposal", "approvals"]),
         "ReviewedProposal": object(["proposal": storedProposal, "approvals": array(approval),
@@ -58,6 +62,16 @@ enum OpenAPISchemas {
     ]
     }
 
+    private static var billHold: [String: Any] {
+        object(["source": string("The ledger."), "billID": integer(), "bill": string("Odoo's number of the bill."), "reference": optional(string("The vendor's reference.")),
+                "vendor": string("The vendor's name."), "amount": string("The bill's total as exact decimal text, e.g. 1234.50."),
+                "currency": string("ISO 4217 code."), "status": string("clear, warned, blocked or released"),
+                "action": optional(string("warn, second-approver or hold; null when nothing was found.")), "reasons": array(string("A problem and what to do.")),
+                "ageDays": optional(integer()), "slaDays": integer(), "overdue": ["type": "boolean"], "preparer": optional(string("Odoo login that entered the bill.")),
+                "owner": optional(string("The AP clerk of the rule set, else the preparer.")),
+                "release": optional(object(["by": string("Login."), "at": string("UTC"), "reason": string("Why.")]))],
+               required: ["source", "billID", "bill", "vendor", "amount", "currency", "status", "reasons", "slaDays", "overdue"])
+    }
     private static var finding: [String: Any] { object(["checkID": string("The check."), "severity": string("blocking, warning or advisory"),
                                          "message": string("What was found, in words."), "records": array(["type": "object"])]) }
     private static var storedProposal: [String: Any] { object(["id": integer(), "status": string("proposed, approved, rejected, applied, …"),

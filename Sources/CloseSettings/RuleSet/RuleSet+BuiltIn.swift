@@ -141,7 +141,8 @@ extension RuleSet {
           # Intake (`closer payables intake`, and Odoo's webhook on a vendor bill): what a duplicate showing each signal
           # (its strongest decides) and an order-match exception lead to — warn (a note on the bill), second-approver (no
           # payment until someone other than its preparer approves) or hold (the bill stays draft and unpaid, and a To-Do
-          # goes to ap_clerk_login, or to the bill's responsible user when that key is left out).
+          # goes to ap_clerk_login, or to the bill's responsible user when that key is left out). A blocked bill older than
+          # sla_days is overdue on the dashboard's exception queue (owned by ap_clerk_login, else the bill's preparer).
           intake:
             on_duplicate:
               exact-reference: hold
@@ -150,6 +151,7 @@ extension RuleSet {
               other-vendor-same-reference: second-approver
               same-amount-near-date: warn
             on_match_exception: hold
+            sla_days: 5
           # Approval routing (`closer payables route|approvals|approve|delegate`): each amount threshold a bill reaches (at_least, whole
           # units of the company currency, lowest first) adds a level decided by one person holding one of its roles, so a bill
           # at the second threshold needs two people. Each other rule that fires asks for its roles too, joining a level that asks

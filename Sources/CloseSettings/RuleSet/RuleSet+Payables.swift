@@ -50,7 +50,7 @@ extension RuleSet {
     private static func intakeRules(_ node: Node, reader: RuleSetReader) throws -> IntakeRules {
         var rules = IntakeRules()
         let actions = IntakeAction.allCases.map(\.rawValue)
-        for (key, _, value) in try reader.entries(of: node, key: "payables.intake", known: ["on_duplicate", "on_match_exception", "ap_clerk_login"]) {
+        for (key, _, value) in try reader.entries(of: node, key: "payables.intake", known: ["on_duplicate", "on_match_exception", "ap_clerk_login", "sla_days"]) {
             switch key.dropFirst("payables.intake.".count) {
             case "on_duplicate":
                 for (signalKey, _, actionNode) in try reader.entries(of: value, key: key, known: DuplicateSignal.allCases.map(\.rawValue)) {
@@ -58,6 +58,7 @@ extension RuleSet {
                     rules.duplicateActions[signal] = IntakeAction(rawValue: try reader.choice(actionNode, signalKey, from: actions))!
                 }
             case "on_match_exception": rules.matchExceptionAction = IntakeAction(rawValue: try reader.choice(value, key, from: actions))!
+            case "sla_days": rules.slaDays = try reader.integer(value, key, minimum: 1, maximum: 366)
             default: rules.apClerkLogin = try reader.text(value, key)
             }
         }

@@ -94,10 +94,16 @@ extension AppDatabase {
         try writer.read { db in try Self.billReview(sourceKey, billID, db) }
     }
 
-    /// The reviews of one ledger (or of all), oldest problem first, optionally only with these statuses.
-    public func billReviews(sourceKey: SourceKey? = nil, statuses: Set<BillReview.Status> = Set(BillReview.Status.allCases)) throws -> [BillReview] {
+    /// The reviews of one ledger (or of all), oldest problem first, optionally only with these statuses and
+    /// of vendors whose name contains `vendor` (any case).
+    public func billReviews(sourceKey: SourceKey? = nil, statuses: Set<BillReview.Status> = Set(BillReview.Status.allCases),
+                            vendor: String? = nil) throws -> [BillReview] {
         try writer.read { db in
-            let (sql, arguments) = Self.queueQuery("bill_review", statuses: statuses.map(\.rawValue), sourceKey: sourceKey)
+            var (sql, arguments) = Self.queueQuery("bill_review", statuses: statuses.map(\.rawValue), sourceKey: sourceKey)
+            if let vendor {
+                sql += " AND instr(lower(vendor), lower(?)) > 0"
+                arguments += [vendor]
+            }
             return try Row.fetchAll(db, sql: sql + " ORDER BY flagged_at IS NULL, flagged_at, source_key, bill_id", arguments: arguments).map(Self.billReview)
         }
     }
@@ -120,7 +126,7 @@ extension AppDatabase {
         try Row.fetchOne(db, sql: "SELECT * FROM bill_review WHERE source_key = ? AND bill_id = ?", arguments: [source, billID]).map(billReview)
     }
 
-    private static func billReview(_ row: Row) throws -> BillReview {
+    static func billReview(_ row: Row) throws -> BillReview {
         let text: String = row["verdict"]
         let releasedBy: String? = row["released_by"]
         return BillReview(sourceKey: row["source_key"], billID: row["bill_id"], status: BillReview.Status(rawValue: row["status"]) ?? .blocked,

@@ -3,7 +3,8 @@ import Testing
 import CloseStore
 
 /// A person approves a proposal in a real browser: signs in, opens the proposal, clicks Approve, sees
-/// it approved; the store and its audit trail then say who approved it.
+/// it approved; the store and its audit trail then say who approved it. Then releases a blocked bill
+/// from the Payables queue.
 @Suite struct DashboardBrowserTests {
     @Test(.enabled(if: WebDriver.isAvailable,
                    "Skipped: no chromium and chromedriver on PATH (Debian: apt-get install chromium chromium-driver)."),
@@ -12,6 +13,7 @@ import CloseStore
         try await DashboardFixture.run { fixture in
             let proposal = try fixture.approvableProposal()
             #expect(proposal.preparedBy == DashboardFixture.preparer)
+            try SeededBills.seed(fixture.store, source: fixture.source)
             let browser = try await WebDriver()
             do {
                 try await browser.navigate(to: fixture.baseURL.appendingPathComponent("proposals"))
@@ -30,6 +32,13 @@ import CloseStore
                 #expect(try await browser.text(of: "#notice") == "Approved by \(DashboardFixture.approver).")
                 try await browser.navigate(to: URL(string: "/audit?actor=\(DashboardFixture.approver)", relativeTo: fixture.baseURL)!)
                 #expect(try await browser.text(of: "#audit").contains("adjustment.approved"))
+
+                // The Payables queue: a blocked bill released with a reason.
+                try await browser.navigate(to: fixture.baseURL.appendingPathComponent("payables"))
+                try await browser.type("Rest of the delivery arrived", into: "#release-reason-\(SeededBills.overReceived)")
+                try await browser.click("#release-\(SeededBills.overReceived)")
+                let released = try await browser.text(of: "#notice") { $0.contains("released by") }
+                #expect(released.hasSuffix("released by \(DashboardFixture.approver): it may be paid."), "\(released)")
             } catch {
                 await browser.quit()
                 throw error
@@ -40,6 +49,7 @@ import CloseStore
             let approval = try #require(try fixture.store.auditEvents().last { $0.action == "adjustment.approved" })
             #expect(approval.actor == DashboardFixture.approver)
             #expect(approval.targets.contains { $0.id == String(proposal.id) })
+            #expect(try fixture.store.billReview(sourceKey: fixture.source, billID: SeededBills.overReceived)?.release?.by == DashboardFixture.approver)
             #expect(try fixture.store.verifyAuditTrail().isIntact)
         }
     }

@@ -31,4 +31,23 @@ struct MetricsEndpointTests {
             #expect(text.contains("closer_bank_auto_match_ratio"))
         }
     }
+
+    @Test func payablesMetricsReflectTheStoredReviews() async throws {
+        try await ServedDemo.serving { demo, server in
+            try SeededBills.seed(demo.store, source: demo.source)
+            _ = try demo.store.releaseBill(sourceKey: demo.source, billID: SeededBills.overReceived, reason: "delivered", actor: "carl")
+            let text = try await server.send("GET", "/metrics", token: demo.tokens["vera"]).text
+            for (status, count) in [("blocked", 1), ("clear", 2), ("released", 1), ("warned", 1)] {
+                #expect(text.contains("closer_payables_bills_checked{status=\"\(status)\"} \(count)"), "\(status)")
+            }
+            #expect(text.contains("closer_payables_touchless_ratio 0.4"))
+            // Open bills only: the blocked duplicate and the warned coincidence; the released order exception no longer counts.
+            #expect(text.contains(#"closer_payables_exceptions{family="duplicate",kind="reformatted-reference"} 1"#))
+            #expect(text.contains(#"closer_payables_exceptions{family="duplicate",kind="same-amount-near-date"} 1"#))
+            #expect(!text.contains(#"kind="billed-over-received""#))
+            #expect(text.contains("closer_payables_oldest_blocked_days 10"))
+            #expect(text.contains(#"closer_payables_blocked_bills{max_days="30"} 1"#))
+            #expect(text.contains(#"closer_payables_blocked_bills{max_days="2"} 0"#))
+        }
+    }
 }

@@ -99,7 +99,7 @@ import Adjustments
         let package = try ClosePackageBuilder(store: store).build(sourceKey: key, period: period, asOf: Self.asOf)
         let documents = try package.documents()
         #expect(Set(documents.keys) == ["close-package.html", "close-package.json", "trial-balance.csv", "balance-sheet.csv", "profit-and-loss.csv",
-                                        "flux.csv", "reconciliation.csv", "open-findings.csv", "checklist.csv", "adjustments.csv", "audit-excerpt.csv",
+                                        "flux.csv", "reconciliation.csv", "open-findings.csv", "checklist.csv", "adjustments.csv", "accounts-payable.csv", "audit-excerpt.csv",
                                         "audit-checkpoint.csv"])
 
         let html = try #require(documents["close-package.html"])
