@@ -92,7 +92,7 @@ extension FakeOdoo {
                 "move_type": "in_invoice", "state": .string(state), "journal_id": RPCValue(company.miscJournal), "date": .string(date),
                 "invoice_date": .string(date), "company_id": RPCValue(company.id), "partner_id": RPCValue(vendor),
                 "commercial_partner_id": RPCValue(vendor), "ref": .string(reference), "currency_id": RPCValue(company.currencyID),
-                "amount_total": RPCValue(cents), "payment_state": "not_paid", "create_uid": RPCValue(Self.adminUID),
+                "amount_total": RPCValue(cents), "amount_total_signed": RPCValue(-cents), "payment_state": "not_paid", "create_uid": RPCValue(Self.adminUID),
             ])
             tables["account.move"]?[move]?["name"] = state == "posted" ? .string("BILL/\(move)") : false
             store("account.move.line", ["move_id": RPCValue(move), "display_type": "product", "name": "Supplies", "quantity": 1,

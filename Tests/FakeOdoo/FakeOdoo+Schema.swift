@@ -21,7 +21,7 @@ extension FakeOdoo {
 
     /// Amounts, kept in cents (the fake's one currency has two decimals).
     static let moneyFields: Set<String> = ["balance", "amount_currency", "amount", "debit", "credit", "amount_residual", "amount_residual_currency",
-                                           "amount_total"]
+                                           "amount_total", "amount_total_signed"]
 
     static let lockFields = ["fiscalyear_lock_date", "tax_lock_date", "sale_lock_date", "purchase_lock_date", "hard_lock_date"]
 

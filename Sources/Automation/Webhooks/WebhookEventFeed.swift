@@ -85,6 +85,13 @@ public struct WebhookEventFeed: Sendable {
             }
             if payload["exceptions"] != "0" { events.append(event("bill.match-exception/\(at)", .billMatchException, source: source, period: nil, details)) }
             return events
+        case "payables.approval.routed":
+            // Only while that route still waits: the stored route entered with this event (not replaced since), undecided.
+            guard let approval = try store.billApproval(sourceKey: source, billID: Int(id)), approval.enteredAt == audit.recordedAt,
+                  approval.decisions.isEmpty, let waiting = approval.waiting() else { return [] }
+            return [event("bill.needs-approval/\(source)/\(id)/\(audit.seq)", .billNeedsApproval, source: source, period: nil,
+                          ["bill": target.name ?? String(id), "billID": String(id), "amount": payload["amount"] ?? "", "currency": payload["currency"] ?? "",
+                           "levels": payload["levels"] ?? "", "waitingFor": ApprovalLevel.anyOf(waiting.roles), "reason": waiting.reason])]
         default:
             return []
         }

@@ -87,6 +87,12 @@ extension AppDatabase {
         return "\(approval.facts.billTitle) waits for approval level \(waiting.level) of \(waiting.of) by \(ApprovalLevel.anyOf(waiting.roles)): \(waiting.reason)"
     }
 
+    /// Every reason the bill may not be paid now — intake's hold or second look, an approval pending or
+    /// rejected — or none: the one question a payment proposal asks.
+    public func reasonsNotToPay(sourceKey: SourceKey, billID: Int) throws -> [String] {
+        [try paymentBlock(sourceKey: sourceKey, billID: billID), try approvalBlock(sourceKey: sourceKey, billID: billID)].compactMap { $0 }
+    }
+
     public func billApproval(sourceKey: SourceKey, billID: Int) throws -> BillApproval? {
         try writer.read { db in try Self.billApproval(sourceKey, billID, db) }
     }

@@ -8,7 +8,7 @@ import Foundation
 
 /// Intake: each vendor bill read live from Odoo is searched for among the bills it could duplicate (every
 /// company of its database, and the other databases' ledgers in the store) and matched against its
-/// purchase order; the verdict is kept in the store. Outside audit mode it is also acted on in Odoo,
+/// purchase order; the verdict is kept in the store, and the bill put on its approval route. Outside audit mode it is also acted on in Odoo,
 /// once: a note on the bill per problem (a To-Do with it unless the rules only warn), and Odoo's own
 /// payment block while the bill is blocked — lifted when a later check finds it clear or someone releases it.
 public struct BillIntakeService: Sendable {
@@ -42,12 +42,19 @@ public struct BillIntakeService: Sendable {
         let index = DuplicateBillIndex(read.bills + (try await source.duplicateCandidates(of: read.bills)) + (try storedBillsOfOtherDatabases(than: sourceKey)))
         let matcher = PurchaseOrderMatcher(rules: rules.matching)
         var report = BillIntakeReport(source: sourceKey, writes: settings.mode != .audit)
-        for bill in read.bills where bill.state != .cancelled {
+        let bills = read.bills.filter { $0.state != .cancelled }
+        for bill in bills {
             let hits = index.duplicates(of: bill, rules: rules.duplicates).filter { $0.original.enteredBefore(bill) }
             let verdict = BillVerdict(bill: bill, duplicates: hits, match: matcher.match(bill, orderLines: read.orderLines), rules: rules.intake)
             let (review, changed) = try store.recordBillVerdict(verdict, preparerLogin: bill.preparerLogin, actor: actor)
             report.bills.append(BillIntakeOutcome(review: review, changed: changed))
         }
+        // Then each bill's approval route, which weighs the duplicate score just found.
+        let scores = report.bills.reduce(into: [Int: Double]()) { scores, outcome in
+            scores[outcome.review.billID] = outcome.review.verdict.duplicates.map(\.score).max()
+        }
+        report.approvals = try await BillApprovalRouting(store: store, rules: rules.approval, actor: actor)
+            .route(bills, source: source, duplicateScores: scores, on: asOf)
         guard report.writes else { return report }
         try await act(on: &report, asOf: asOf)
         return report
@@ -117,6 +124,8 @@ public struct BillIntakeReport: Sendable, Codable {
     public var posts: FindingPostReport?
     /// Bills Closer blocked that Odoo shows paid (or in payment) anyway: findings for the controller.
     public var paidWhileBlocked: [PaidWhileBlocked] = []
+    /// The bills' approval routes (or OCA's tier reviews where Odoo routes them).
+    public var approvals: BillRoutingReport?
 
     public var touchless: Int { bills.filter { $0.review.verdict.isTouchless }.count }
 }

@@ -48,6 +48,14 @@ extension PayablesCommand {
             if let posts = report.posts {
                 print("Odoo: \(posts.posted.count) noted, \(posts.alreadyPosted.count) noted before, \(posts.failed.count) failed.")
             }
+            if let approvals = report.approvals {
+                if let tiers = approvals.tierReviews {
+                    print("Approvals: OCA tier validation routes these bills in Odoo (\(tiers.values.reduce(0) { $0 + $1.count }) reviews).")
+                } else {
+                    let waiting = approvals.routed.filter { $0.status == .pending }.count
+                    print("Approvals: \(waiting) waiting (`closer payables approvals`), \(approvals.touchless.count) need none.")
+                }
+            }
             for paid in report.paidWhileBlocked { print("FINDING: \(paid.message)") }
         }
     }

@@ -3,6 +3,7 @@ import CloseStore
 import Foundation
 import Ledger
 import Payables
+import Governance
 import Testing
 
 /// Intake's verdicts as outgoing events: a held bill, one waiting for a second approver, a match
@@ -40,5 +41,22 @@ import Testing
         let target = WebhookTarget(url: URL(string: "https://n8n.example.com/webhook/ap")!, events: [.billHeld, .billNeedsApproval, .billMatchException])
         #expect(try feed.enqueue(for: [target], asOf: LocalDate(iso: "2026-10-10")!) == 4)
         #expect(try feed.enqueue(for: [target], asOf: LocalDate(iso: "2026-10-10")!) == 0)
+    }
+
+    @Test func aBillWaitingForApprovalIsAnnouncedWhileItsRouteWaitsAndNotOnceDecided() throws {
+        let store = try AppDatabase.inMemory()
+        _ = try store.addUser(login: "carol", name: "Carol", roles: [.controller], odooUserID: nil, actor: "test")
+        func facts(_ id: Int) -> BillApprovalFacts {
+            BillApprovalFacts(source: Self.source, billID: id, billTitle: "BILL/\(id) of Acme", amount: Money(minorUnits: 12_400_00, currency: CurrencyCode("EUR")!),
+                              vendorFirstBillDate: LocalDate(iso: "2025-01-10"), preparerLogin: "dora")
+        }
+        let router = ApprovalRouter(rules: BillApprovalRules())
+        let day = LocalDate(iso: "2026-12-05")!
+        for id in [70, 80] { try store.enterBillApproval(facts(id), route: router.route(facts(id), on: day), requestedBy: "closer-agent") }
+        _ = try store.decideBillApproval(sourceKey: Self.source, billID: 80, approve: true, comment: nil, by: "carol")
+
+        let events = try WebhookEventFeed(store: store).events(asOf: day).events.filter { $0.type == .billNeedsApproval }
+        #expect(events.map { $0.details["billID"] } == ["70"])
+        #expect(events.first?.details["amount"] == "12400.00" && events.first?.details["levels"]?.contains("2.") == true)
     }
 }

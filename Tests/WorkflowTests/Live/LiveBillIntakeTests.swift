@@ -91,6 +91,9 @@ struct LiveBillIntakeTests {
         #expect(review.verdict.duplicates.first?.original.id == fixture.original)
         #expect(review.verdict.duplicates.first?.signals.contains(.reformattedReference) == true, "\(review.verdict.reasons)")
         #expect(!report.writes && report.posts == nil)
+        // Routed too (1,234.50 reaches the first amount threshold; the duplicate's score the duplicate rule), still read-only.
+        #expect(report.approvals?.routed.contains { $0.billID == fixture.copy && $0.status == .pending } == true)
+        #expect(try store.reasonsNotToPay(sourceKey: review.sourceKey, billID: fixture.copy).count == 2)
         let methods = Set(proxy.requests.compactMap { LiveAuditModeTests.ormMethod($0.body) })
         #expect(!methods.isEmpty)
         #expect(methods.subtracting(OdooAccessPolicy.readMethods).isEmpty, "write methods reached Odoo: \(methods.sorted())")
