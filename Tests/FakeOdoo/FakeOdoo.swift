@@ -94,7 +94,9 @@ public final class FakeOdoo: @unchecked Sendable {
         case "read":
             return .array(ids(0).filter { tables[model]?[$0] != nil }.map { .structure(read(model, $0, fields: Self.strings(kwargs["fields"]))) })
         case "fields_get":
-            return .structure(RPCStruct(Self.fields(of: model).map { ($0, ["type": "char"] as RPCValue) }))
+            // The fields the model is declared with, and those its records hold: a reader asking fields_get reads them all.
+            let stored = Set((tables[model] ?? [:]).values.flatMap(\.keys))
+            return .structure(RPCStruct(Set(Self.fields(of: model)).union(stored).sorted().map { ($0, ["type": "char"] as RPCValue) }))
         case "create":
             let list = args.first?.arrayValue ?? []
             return RPCValue(try list.map { try create(model, try Self.values($0)) })
