@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "CloseChecksTests", dependencies: ["CloseChecks", "Ledger", "DemoCompany"], swiftSettings: swiftSettings),
         .testTarget(name: "DemoCompanyTests", dependencies: ["DemoCompany", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "AdjustmentsTests", dependencies: ["Adjustments", "DemoCompany", "Ledger"], swiftSettings: swiftSettings),
-        .testTarget(name: "PayablesTests", dependencies: ["Payables", "DemoCompany", "Ledger"], swiftSettings: swiftSettings),
+        .testTarget(name: "PayablesTests", dependencies: ["Payables", "DemoCompany", "Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "BankMatchingTests", dependencies: ["BankMatching", "DemoCompany", "Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseChecks", "Adjustments", "Payables", "Governance", "Ledger", grdb],
                     swiftSettings: swiftSettings),
@@ -107,6 +107,6 @@ let package = Package(
             "CloseServer", "Automation", "CloseWorkflows", "CloseStore", "CloseChecks", "Adjustments", "Payables", "Governance", "Markup", "DemoCompany",
             "Ledger", "OdooRPC", "OdooLedger", "CloseSettings", "LoopbackHTTP", logging,
         ], swiftSettings: swiftSettings),
-        .testTarget(name: "CloserCLITests", dependencies: ["closer", "CloseStore", "Payables", "Ledger"], swiftSettings: swiftSettings),
+        .testTarget(name: "CloserCLITests", dependencies: ["closer", "CloseStore", "Payables", "Ledger", "OdooRPC"], swiftSettings: swiftSettings),
     ]
 )

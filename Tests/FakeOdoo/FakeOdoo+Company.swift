@@ -40,8 +40,8 @@ extension FakeOdoo {
             odoo.store("account.account", ["code": .string(code), "name": .string(name), "account_type": .string(type),
                                            "reconcile": .bool(reconcile), "deprecated": false, "company_id": 1])
         }
-        odoo.store("account.journal", ["name": "Bank", "type": "bank", "default_account_id": 3, "suspense_account_id": 4, "company_id": 1])
-        odoo.store("account.journal", ["name": "Miscellaneous Operations", "type": "general", "company_id": 1])
+        odoo.store("account.journal", ["name": "Bank", "code": "BNK1", "type": "bank", "default_account_id": 3, "suspense_account_id": 4, "company_id": 1])
+        odoo.store("account.journal", ["name": "Miscellaneous Operations", "code": "MISC", "type": "general", "company_id": 1])
         odoo.store("res.users", ["name": "Administrator", "login": "__system__", "share": false, "active": false, "company_id": 1])
         odoo.store("res.users", ["name": "Mitchell Admin", "login": .string(adminLogin), "share": false, "company_id": 1])
         for (model, activities) in [("account.move", true), ("res.partner", true), ("res.company", false), ("account.move.line", false)] {

@@ -27,7 +27,7 @@ extension FakeOdoo {
 
     /// What fields_get lists: Odoo 18's lock dates (no period lock) and the user-specific ones.
     static func fields(of model: String) -> [String] {
-        model == "res.company" ? lockFields + ["user_fiscalyear_lock_date", "user_hard_lock_date", "currency_id", "transfer_account_id", "partner_id"]
+        model == "res.company" ? lockFields + ["name", "user_fiscalyear_lock_date", "user_hard_lock_date", "currency_id", "transfer_account_id", "partner_id"]
             : Array(relations[model]?.keys ?? [:].keys)
     }
 

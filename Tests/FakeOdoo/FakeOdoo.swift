@@ -94,7 +94,7 @@ public final class FakeOdoo: @unchecked Sendable {
         case "read":
             return .array(ids(0).filter { tables[model]?[$0] != nil }.map { .structure(read(model, $0, fields: Self.strings(kwargs["fields"]))) })
         case "fields_get":
-            // The declared fields and every field a stored record holds: what a seeded company has, Odoo has.
+            // The fields the model is declared with, and those its records hold: a reader asking fields_get reads them all.
             let stored = Set((tables[model] ?? [:]).values.flatMap(\.keys))
             return .structure(RPCStruct(Set(Self.fields(of: model)).union(stored).sorted().map { ($0, ["type": "char"] as RPCValue) }))
         case "create":

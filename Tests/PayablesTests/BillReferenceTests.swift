@@ -12,6 +12,18 @@ import Testing
         #expect(BillReference.normalised(one) != BillReference.normalised(other))
     }
 
+    @Test(arguments: [("2026-0012", "20260012"), ("INV 2026/007", "inv2026007"), ("ＩＮＶ－００１２", "INV-12"), ("①②-0３", "12-3")])
+    func retypingsShareAKey(_ typed: String, _ retyped: String) {
+        #expect(!BillReference.keys(typed).isDisjoint(with: BillReference.keys(retyped)))
+    }
+
+    @Test func aBillWhoseNumbersLostTheirSeparatorIsFound() {
+        let original = BillFixture.bill(1, "2026-0012", "310.00", on: "2026-10-02")
+        let hits = DuplicateBillIndex([original]).duplicates(of: BillFixture.bill(2, "20260012", "310.00", on: "2026-10-20"))
+        #expect(hits.map(\.signals.first) == [.reformattedReference])
+        #expect(DuplicateBillIndex([original]).duplicates(of: BillFixture.bill(3, "2026-012", "310.00", on: "2026-10-20")).count == 1)
+    }
+
     @Test func zerosOnlyStayAZero() {
         #expect(BillReference.normalised("INV-000") == "1NV0")
     }

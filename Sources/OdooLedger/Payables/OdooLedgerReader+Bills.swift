@@ -139,13 +139,7 @@ extension OdooLedgerReader {
     /// The currencies of these bills by id, an archived one included (Odoo still reads it for the bill).
     private func billCurrencies(_ moves: [OdooRecord], home: Currency) async throws -> [Int: Currency] {
         var currencies = Dictionary(try await self.currencies(including: home).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let archived = Set(moves.compactMap { $0.optionalMany2one("currency_id")?.id }).subtracting(currencies.keys)
-        if !archived.isEmpty {
-            for record in try await client.read("res.currency", ids: archived.sorted(), fields: OdooFieldLists.currency) {
-                let currency = try OdooLedgerMapping.currency(OdooRecord(model: "res.currency", values: record))
-                currencies[currency.id] = currency
-            }
-        }
+        for currency in try await archivedCurrencies(referencedBy: moves, known: currencies) { currencies[currency.id] = currency }
         return currencies
     }
 

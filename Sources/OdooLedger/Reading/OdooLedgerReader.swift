@@ -12,8 +12,8 @@ struct OdooLedgerReader {
 
     func pull(companyID: Int, request: PullRequest) async throws -> PullResult {
         let company = try await company(id: companyID)
-        let currencies = try await self.currencies(including: company.currency)
-        let mapping = OdooLedgerMapping(company: company, currencies: Dictionary(currencies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+        var currencies = try await self.currencies(including: company.currency)
+        var mapping = OdooLedgerMapping(company: company, currencies: Dictionary(currencies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
         let inWindow: [RPCValue] = [["company_id", "=", RPCValue(companyID)],
                                     ["date", ">=", .string(request.window.first.description)],
                                     ["date", "<=", .string(request.window.last.description)]]
@@ -47,6 +47,12 @@ struct OdooLedgerReader {
                 "account.move.line", domain: [["move_id", "in", RPCValue(moveIDs.sorted())], realLines], fields: OdooFieldLists.line)
         }
         let statementRecords = try await records("account.bank.statement.line", domain: inWindow + since, fields: OdooFieldLists.statementLine)
+        // An entry in a currency the company no longer uses (archived) keeps it: read as the company's, its amounts would be wrong.
+        let archived = try await archivedCurrencies(referencedBy: moveRecords + lineRecords + statementRecords, known: mapping.currencies)
+        if !archived.isEmpty {
+            currencies += archived
+            mapping = OdooLedgerMapping(company: company, currencies: Dictionary(currencies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+        }
 
         let moves = try moveRecords.map(mapping.move).sorted { $0.id < $1.id }
         let lines = try lineRecords.map(mapping.line).sorted { ($0.moveID, $0.id) < ($1.moveID, $1.id) }
@@ -91,6 +97,15 @@ struct OdooLedgerReader {
     func currencies(including home: Currency) async throws -> [Currency] {
         let active = try await records("res.currency", domain: [], fields: OdooFieldLists.currency).map(OdooLedgerMapping.currency)
         return active.contains { $0.id == home.id } ? active : active + [home]
+    }
+
+    /// The archived currencies `records` name (currency_id, foreign_currency_id) beyond the `known` ones: Odoo still reads them by id.
+    func archivedCurrencies(referencedBy records: [OdooRecord], known: [Int: Currency]) async throws -> [Currency] {
+        let missing = Set(records.flatMap { record in ["currency_id", "foreign_currency_id"].compactMap { record.optionalMany2one($0)?.id } })
+            .subtracting(known.keys)
+        guard !missing.isEmpty else { return [] }
+        return try await client.read("res.currency", ids: missing.sorted(), fields: OdooFieldLists.currency)
+            .map { try OdooLedgerMapping.currency(OdooRecord(model: "res.currency", values: $0)) }
     }
 
     func partners(ids: [Int]) async throws -> [Partner] {

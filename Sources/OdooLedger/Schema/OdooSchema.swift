@@ -15,8 +15,10 @@ public struct OdooSchema: Sendable {
     static let models = ["res.company", "account.account", "account.journal", "account.move", "account.move.line",
                          "account.bank.statement.line", "res.currency", "res.partner", "res.partner.bank", "account.tax"]
 
-    /// Models of modules that may not be installed (purchase, sale, product): read only where present.
-    static let optionalModels = ["purchase.order", "purchase.order.line", "sale.order", "sale.order.line", "product.product", "product.category"]
+    /// Models of modules that may not be installed (purchase, sale, product): read only where present. Attachments
+    /// are base Odoo's, but a stripped-down server (or a fake) may not serve them: a bill's files are read where it does.
+    static let optionalModels = ["purchase.order", "purchase.order.line", "sale.order", "sale.order.line", "product.product", "product.category",
+                                 "ir.attachment"]
 
     /// Asks the server for its version and the fields of every model Closer reads that it has.
     public static func detect(using client: OdooClient) async throws -> OdooSchema {

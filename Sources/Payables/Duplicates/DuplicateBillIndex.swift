@@ -35,7 +35,7 @@ public struct DuplicateBillIndex: Sendable {
     private mutating func append(_ bill: VendorBill) -> Int {
         let position = bills.count
         bills.append(bill)
-        if let reference = bill.reference.map(BillReference.normalised), !reference.isEmpty { byReference[reference, default: []].append(position) }
+        for key in bill.reference.map(BillReference.keys) ?? [] { byReference[key, default: []].append(position) }
         for checksum in bill.attachmentChecksums { byChecksum[checksum, default: []].append(position) }
         return position
     }
@@ -44,11 +44,10 @@ public struct DuplicateBillIndex: Sendable {
     /// original, and a bill is never its own.
     public func duplicates(of bill: VendorBill, rules: DuplicateRules = DuplicateRules()) -> [DuplicateHit] {
         var signals: [Int: Set<DuplicateSignal>] = [:]
-        let reference = bill.reference.map(BillReference.normalised) ?? ""
-        if !reference.isEmpty {
-            for position in byReference[reference] ?? [] {
-                for signal in DuplicateJudge.referenceSignals(bill, bills[position], rules: rules) { signals[position, default: []].insert(signal) }
-            }
+        var referenced = Set<Int>()
+        for key in bill.reference.map(BillReference.keys) ?? [] { referenced.formUnion(byReference[key] ?? []) }
+        for position in referenced {
+            for signal in DuplicateJudge.referenceSignals(bill, bills[position], rules: rules) { signals[position, default: []].insert(signal) }
         }
         for checksum in bill.attachmentChecksums {
             for position in byChecksum[checksum] ?? [] { signals[position, default: []].insert(.sameAttachment) }
