@@ -95,6 +95,13 @@ extension APIError {
             case .ownBill: return APIError(.forbidden, code: "policy_refused", error.description)
             case .noReason: return APIError(.badRequest, code: "invalid_request", error.description)
             }
+        case let error as BillApprovalError:
+            switch error {
+            case .notRouted: return APIError(.notFound, code: "not_found", error.description)
+            case .closed: return APIError(.conflict, code: "conflict", error.description)
+            case .rejectionWithoutComment: return APIError(.badRequest, code: "invalid_request", error.description)
+            case .delegation: return APIError(.forbidden, code: "policy_refused", error.description)
+            }
         case let error as AutomationError: return APIError(.serviceUnavailable, code: "not_configured", error.description)
         case let error as PeriodLockError: return APIError(.conflict, code: "lock_refused", error.description)
         case let error as StoreError:

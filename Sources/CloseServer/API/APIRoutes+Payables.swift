@@ -42,6 +42,30 @@ extension APIRoutes {
                                                                    billID: billID, reason: body.reason, actor: try context.actor)
                 return JSONBody(holdQueue.entry(review))
             },
+            Route(endpoint: Endpoint(method: .get, path: "/api/v1/payables/approvals", operationID: "listBillApprovals",
+                                     summary: "Vendor bills on their approval route, oldest first: the level waiting (roles, why), its age and the decisions so far.",
+                                     access: .reader, parameters: [
+                                         .init(name: "source", place: .query, description: "Which pulled ledger (default: every ledger)."),
+                                         .init(name: "status", place: .query, description: "pending (default), approved, rejected or all.",
+                                               pattern: "^(pending|approved|rejected|all)?$"),
+                                     ], responseSchema: "BillApprovalList")) { request, _ in
+                guard let statuses = BillApprovalQueue.statuses(named: request.query("status") ?? "pending") else {
+                    throw APIError.badParameter("status", "must be pending, approved, rejected or all")
+                }
+                return JSONBody(["bills": try BillApprovalQueue(store: store).entries(sourceKey: request.namedSourceKey, statuses: statuses)])
+            },
+            Route(endpoint: Endpoint(method: .post, path: "/api/v1/payables/approvals/{billID}/decide", operationID: "decideBillApproval",
+                                     summary: "Approve or reject the level a vendor bill waits at, as the caller: never its preparer or whoever asked, one level per person; a rejection needs a comment and ends the route.",
+                                     access: .action(.approveBill), parameters: [Self.billIDParameter, Self.sourceParameter],
+                                     requestSchema: "DecideBillRequest", responseSchema: "BillApprovalEntry")) { request, context in
+                guard let billID = context.parameters.get("billID", as: Int.self), billID > 0 else {
+                    throw APIError.badParameter("billID", "must be a bill's id (a positive whole number)")
+                }
+                let body = try await request.json(DecideBillRequest.self)
+                let approval = try store.decideBillApproval(sourceKey: try request.sourceKey(in: store), billID: billID, approve: body.approve,
+                                                            comment: body.comment, by: try context.actor)
+                return JSONBody(BillApprovalQueue(store: store).entry(approval))
+            },
         ]
     }
 
@@ -64,4 +88,10 @@ extension APIRoutes {
 struct ReleaseBillRequest: RequestBody, Codable, Sendable {
     static let fields: Set<String> = ["reason"]
     var reason: String
+}
+
+struct DecideBillRequest: RequestBody, Codable, Sendable {
+    static let fields: Set<String> = ["approve", "comment"]
+    var approve: Bool
+    var comment: String?
 }

@@ -31,6 +31,23 @@ extension DashboardRoutes {
         }
     }
 
+    /// Approves or rejects the level a bill waits at, as `closer payables approve` does; the page comes back
+    /// with what happened, or with the refusal's sentence (their own bill, a second level, no comment).
+    @Sendable func decideBill(_ request: Request, _ context: CloserRequestContext, _ session: WebSession, _ form: FormFields) async throws -> Response {
+        guard let billID = context.parameters.get("billID", as: Int.self) else { throw APIError.badParameter("billID", "must be a number") }
+        do {
+            let ledger = try form["ledger"].map { SourceKey($0) } ?? request.sourceKey(in: store)
+            let approve = form["decision"] == "approve"
+            let comment = form["comment"].flatMap { $0.isEmpty ? nil : $0 }
+            let approval = try store.decideBillApproval(sourceKey: ledger, billID: billID, approve: approve, comment: comment, by: session.user.login)
+            let text = "\(approval.facts.billTitle) \(approve ? "approved" : "rejected") by \(session.user.login): \(approval.status.rawValue)."
+            return try payablesPage(request, session: session, notice: .init(text: text, isError: false)).response()
+        } catch {
+            let refusal = Self.refusal(error, context: context)
+            return try payablesPage(request, session: session, notice: .init(text: refusal.message, isError: true), status: refusal.status).response()
+        }
+    }
+
     private func payablesPage(_ request: Request, session: WebSession, notice: HTMLPage.Notice? = nil,
                               status: HTTPResponse.Status = .ok) throws -> HTMLPage {
         let statusFilter = request.query("status") ?? "open"
@@ -59,7 +76,35 @@ extension DashboardRoutes {
             <p>\(entries.count) bills</p>
             <table id="bill-holds"><tr><th>Bill</th><th>Vendor</th><th>Amount</th><th>Status</th><th>Owner</th><th>Age</th><th>SLA</th><th>Reasons</th>
             <th>Release</th></tr>\(rows)</table>
+            \(try approvalSection(request, session: session, filters: filters))
             """)
+    }
+
+    /// The bills waiting on their approval route, oldest first, with an approve/reject form for those whose role may decide.
+    private func approvalSection(_ request: Request, session: WebSession, filters: String) throws -> HTML {
+        let entries = try BillApprovalQueue(store: store).entries(sourceKey: request.namedSourceKey, statuses: [.pending])
+        let mayDecide = !session.user.roles.isDisjoint(with: CloserAction.approveBill.roles)
+        let rows = entries.map { entry -> HTML in
+            let waiting = entry.waiting
+            let form: HTML = !mayDecide || waiting == nil ? "" : """
+                <form method="post" action="/payables/\(entry.billID)/decide\(filters)" class="decide">\(HTMLPage.csrfField(session))
+                <input type="hidden" name="ledger" value="\(entry.source)">
+                <input type="text" name="comment" id="approval-comment-\(entry.billID)" placeholder="Comment (required to reject)">
+                <button type="submit" name="decision" value="approve" id="approve-\(entry.billID)">Approve</button>
+                <button type="submit" name="decision" value="reject" id="reject-\(entry.billID)">Reject</button></form>
+                """
+            return """
+                <tr id="approval-\(entry.billID)"><td>\(entry.bill)<br><small>\(entry.source)</small></td><td class="num">\(entry.amount) \(entry.currency)</td>
+                <td>\(waiting.map { "level \($0.level) of \($0.of): \($0.roles.joined(separator: " or "))" as String })</td>
+                <td>\(waiting?.reason)</td><td class="num">\(entry.ageDays) d</td><td>\(entry.preparer ?? "")</td><td>\(form)</td></tr>
+                """
+        }
+        return """
+            <h2>Waiting for approval</h2>
+            <p>\(entries.count) bills on their approval route (<code>payables.approval</code>); nobody approves a bill they entered, \
+            nor two levels of one bill.</p>
+            <table id="bill-approvals"><tr><th>Bill</th><th>Amount</th><th>Waiting for</th><th>Why</th><th>Age</th><th>Preparer</th><th>Decide</th></tr>\(rows)</table>
+            """
     }
 
     private func slaText(_ entry: BillHoldQueue.Entry) -> String {

@@ -37,6 +37,7 @@ struct DashboardRoutes: Sendable {
         page("/runs", on: router, runs)
         page("/payables", on: router, payables)
         form("/payables/:billID/release", access: .action(.releaseBill), on: router, releaseBill)
+        form("/payables/:billID/decide", access: .action(.approveBill), on: router, decideBill)
         page("/webhooks", on: router, webhooks)
         form("/webhooks/:id/requeue", access: .admin, on: router, requeueWebhook)
     }

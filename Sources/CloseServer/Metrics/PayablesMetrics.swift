@@ -25,7 +25,17 @@ enum PayablesMetrics {
         return text
     }
 
-    /// Blocked bills per aging bucket (each bill in exactly one), every bucket present.
+    /// Approval aging: the bills waiting on their route, the oldest's age, and how many per aging bucket.
+    static func approvalText(pendingAges ages: [Int]) -> String {
+        MetricsRegistry.gauge("closer_payables_approvals_pending", help: "Vendor bills waiting for a decision on their approval route.",
+                              values: [([:], Double(ages.count))])
+            + MetricsRegistry.gauge("closer_payables_oldest_pending_approval_days", help: "Days the oldest bill on its approval route has waited (0 when none waits).",
+                                    values: [([:], Double(ages.max() ?? 0))])
+            + MetricsRegistry.gauge("closer_payables_pending_approvals", help: "Vendor bills waiting for approval by how many days they have waited, at most `max_days`.",
+                                    values: ageCounts(ages).map { bucket -> (MetricsRegistry.Labels, Double) in (["max_days": bucket.bound], Double(bucket.count)) })
+    }
+
+    /// Bills per aging bucket (each bill in exactly one), every bucket present.
     static func ageCounts(_ ages: [Int]) -> [(bound: String, count: Int)] {
         var counts: [(bound: String, count: Int)] = []
         var lower = 0

@@ -54,4 +54,20 @@ import Testing
             #expect(filtered.body.contains(#"id="bill-\#(SeededBills.overReceived)""#) && !filtered.body.contains(#"id="bill-\#(SeededBills.duplicate)""#))
         }
     }
+
+    @Test func aBillWaitingForApprovalIsApprovedFromThePageWithCSRF() async throws {
+        try await DashboardFixture.run { fixture in
+            try BillApprovalsAPITests.route(fixture.store, source: fixture.source, billID: 902, preparer: "paul")
+            let (client, page) = try await Self.queue(fixture, as: DashboardFixture.approver)
+            #expect(page.body.contains(#"id="approval-902""#) && page.body.contains("level 1 of 2"), "\(page.body)")
+            let action = "/payables/902/decide"
+            let missing = try await client.post(action, form: ["decision": "approve", "ledger": fixture.source.text])
+            #expect(missing.status == 403)
+            let csrf = try DashboardClient.csrfToken(in: page.body)
+            let approved = try await client.post(action, form: ["decision": "approve", "comment": "", "ledger": fixture.source.text, "csrf": csrf])
+            #expect(approved.status == 200 && approved.body.contains("approved by \(DashboardFixture.approver)"), "\(approved.body)")
+            let stored = try fixture.store.billApproval(sourceKey: fixture.source, billID: 902)
+            #expect(stored?.decisions.map(\.approver) == [DashboardFixture.approver] && stored?.status == .pending)
+        }
+    }
 }
