@@ -11,7 +11,7 @@ public actor BillIntakeQueue {
     public struct Outcome: Sendable, Hashable {
         public var billID: Int
         public var attempts: Int
-        /// The review's status after the check; nil when the id was no vendor bill of the company.
+        /// The review's status after the check; nil when the id was no vendor bill of the company (or never appeared).
         public var status: BillReview.Status?
         /// Why it failed, in a sentence (nil when it succeeded).
         public var error: String?
@@ -66,6 +66,8 @@ public actor BillIntakeQueue {
                     outcome.status = review.status
                     return outcome
                 }
+                // Committed but skipped: a customer invoice, a payment, another company's entry. Nothing to wait for.
+                if try await service.isEntry(billID) { return outcome }
             } catch {
                 // Nobody waits for a webhook's answer: the failure goes on the audit trail, where the dashboard shows it.
                 outcome.error = String(describing: error)

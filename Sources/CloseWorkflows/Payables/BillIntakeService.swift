@@ -3,6 +3,7 @@ public import CloseStore
 public import Ledger
 import CloseChecks
 import OdooLedger
+import OdooRPC
 public import Payables
 import Foundation
 
@@ -30,6 +31,12 @@ public struct BillIntakeService: Sendable {
     /// The bills among `ids` (what a webhook names); ids that are not the company's vendor bills are skipped.
     public func intake(billIDs: [Int], asOf: LocalDate) async throws -> BillIntakeReport {
         try await intake(try await source.vendorBills(ids: billIDs), asOf: asOf)
+    }
+
+    /// Whether Odoo holds the journal entry `id` (committed): a webhook's entry that intake skipped was no
+    /// vendor bill of the company if it is there, and not committed yet if it is not.
+    public func isEntry(_ id: Int) async throws -> Bool {
+        try await !source.client.search("account.move", domain: [["id", "=", RPCValue(id)]], limit: 1).isEmpty
     }
 
     /// Every vendor bill of the period.
@@ -62,7 +69,7 @@ public struct BillIntakeService: Sendable {
 
     /// Notes, To-Dos and payment blocks in Odoo; then the blocked bills Odoo shows paid anyway.
     private func act(on report: inout BillIntakeReport, asOf: LocalDate) async throws {
-        let findings = report.bills.flatMap { Self.findings($0.review, asOf: asOf) }
+        let findings = report.bills.flatMap { Self.findings($0.review, rules: rules.intake, asOf: asOf) }
         if !findings.isEmpty {
             let poster = try FindingPostService(store: store, settings: settings, sourceKey: report.source, actor: actor,
                                                 toDoAssigneeLogin: rules.intake.apClerkLogin)
@@ -81,37 +88,48 @@ public struct BillIntakeService: Sendable {
     }
 
     /// One finding per problem, so each is noted once and a new one later gets its own note: a duplicate per
-    /// original, a match exception per kind. Held bills are blocking, second looks warnings, warns advisory.
-    static func findings(_ review: BillReview, asOf: LocalDate) -> [Finding] {
-        let verdict = review.verdict, bill = verdict.bill
-        guard let action = verdict.action, review.status != .clear else { return [] }
-        let severity: Severity = switch action {
+    /// original, a match exception per kind — each as severe as the action the rules give it (held: blocking,
+    /// a second look: warning, noted: advisory). A released or clear bill gets none.
+    static func findings(_ review: BillReview, rules: IntakeRules, asOf: LocalDate) -> [Finding] {
+        guard review.status == .blocked || review.status == .warned else { return [] }
+        let bill = review.verdict.bill
+        let period = Period(containing: bill.invoiceDate ?? asOf)
+        let company = RecordRef(model: "res.company", id: bill.companyID, name: bill.source.text)
+        let billRecord = RecordRef(model: "account.move", id: bill.id, name: bill.name)
+        let duplicates = review.verdict.duplicates.map { hit in
+            // The original is named as a record only in the bill's own database; elsewhere its id names nothing.
+            let original = hit.original.source.database == bill.source.database
+                ? [RecordRef(model: "account.move", id: hit.original.id, name: hit.original.name)] : []
+            let action = rules.action(for: hit)
+            return Finding(checkID: "payables.duplicate-bill", severity: action.severity, period: period, company: company, records: [billRecord] + original,
+                           message: "\(action.noteOpening) \(hit.reason) (score \(String(format: "%.2f", hit.score))).",
+                           evidence: ["original": "\(hit.original.source.text)#\(hit.original.id)", "signals": hit.signals.map(\.rawValue).joined(separator: ",")])
+        }
+        let action = rules.matchExceptionAction
+        let exceptions = Dictionary(grouping: review.verdict.exceptions, by: \.kind).sorted { $0.key.rawValue < $1.key.rawValue }.map { kind, exceptions in
+            Finding(checkID: "payables.match.\(kind.rawValue)", severity: action.severity, period: period, company: company, records: [billRecord],
+                    message: "\(action.noteOpening) " + exceptions.map { "\($0.message) \($0.fix)" }.joined(separator: " "))
+        }
+        return duplicates + exceptions
+    }
+}
+
+private extension IntakeAction {
+    var severity: Severity {
+        switch self {
         case .hold: .blocking
         case .secondApprover: .warning
         case .warn: .advisory
         }
-        let what = switch action {
+    }
+
+    /// How the bill's note begins: what the action means for its payment.
+    var noteOpening: String {
+        switch self {
         case .hold: "Held by Closer: no payment until this is resolved or someone other than its preparer releases it."
         case .secondApprover: "Needs a second approver before payment."
         case .warn: "Noted by Closer."
         }
-        let period = Period(containing: bill.invoiceDate ?? asOf)
-        let company = RecordRef(model: "res.company", id: bill.companyID, name: bill.source.text)
-        let billRecord = RecordRef(model: "account.move", id: bill.id, name: bill.name)
-        let duplicates = verdict.duplicates.map { hit in
-            // The original is named as a record only in the bill's own database; elsewhere its id names nothing.
-            let original = hit.original.source.database == bill.source.database
-                ? [RecordRef(model: "account.move", id: hit.original.id, name: hit.original.name)] : []
-            return Finding(checkID: "payables.duplicate-bill", severity: severity, period: period, company: company, records: [billRecord] + original,
-                           message: "\(what) \(hit.reason) (score \(String(format: "%.2f", hit.score))).",
-                           evidence: ["original": "\(hit.original.source.text)#\(hit.original.id)", "signals": hit.signals.map(\.rawValue).joined(separator: ",")])
-        }
-        let exceptions = Dictionary(grouping: verdict.exceptions, by: \.kind).sorted { $0.key.rawValue < $1.key.rawValue }.map { kind, exceptions in
-            Finding(checkID: "payables.match.\(kind.rawValue)", severity: verdict.duplicates.isEmpty ? severity : max(severity, .warning),
-                    period: period, company: company, records: [billRecord],
-                    message: "\(what) " + exceptions.map { "\($0.message) \($0.fix)" }.joined(separator: " "))
-        }
-        return duplicates + exceptions
     }
 }
 
