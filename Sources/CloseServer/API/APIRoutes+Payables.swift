@@ -34,9 +34,7 @@ extension APIRoutes {
                                      summary: "Let a blocked vendor bill be paid despite what intake found, as the caller (never the bill's preparer), with a reason the auditors read; outside audit mode Closer's payment block in Odoo is lifted.",
                                      access: .action(.releaseBill), parameters: [Self.billIDParameter, Self.sourceParameter],
                                      requestSchema: "ReleaseBillRequest", responseSchema: "BillHold")) { request, context in
-                guard let billID = context.parameters.get("billID", as: Int.self), billID > 0 else {
-                    throw APIError.badParameter("billID", "must be a bill's id (a positive whole number)")
-                }
+                let billID = try Self.billID(context)
                 let body = try await request.json(ReleaseBillRequest.self)
                 let review = try await PaymentBlockService.release(store: store, settings: configuration.odoo, sourceKey: try request.sourceKey(in: store),
                                                                    billID: billID, reason: body.reason, actor: try context.actor)
@@ -58,9 +56,7 @@ extension APIRoutes {
                                      summary: "Approve or reject the level a vendor bill waits at, as the caller: never its preparer or whoever asked, one level per person; a rejection needs a comment and ends the route.",
                                      access: .action(.approveBill), parameters: [Self.billIDParameter, Self.sourceParameter],
                                      requestSchema: "DecideBillRequest", responseSchema: "BillApprovalEntry")) { request, context in
-                guard let billID = context.parameters.get("billID", as: Int.self), billID > 0 else {
-                    throw APIError.badParameter("billID", "must be a bill's id (a positive whole number)")
-                }
+                let billID = try Self.billID(context)
                 let body = try await request.json(DecideBillRequest.self)
                 let approval = try store.decideBillApproval(sourceKey: try request.sourceKey(in: store), billID: billID, approve: body.approve,
                                                             comment: body.comment, by: try context.actor)
@@ -75,6 +71,13 @@ extension APIRoutes {
                                                         pattern: "^(blocked|warned|released|clear|open|all)?$")
     static let billIDParameter = Endpoint.Parameter(name: "billID", place: .path, type: "integer", required: true,
                                                     description: "The bill's id in Odoo (account.move).", format: "int64", minimum: 1)
+
+    static func billID(_ context: CloserRequestContext) throws -> Int {
+        guard let billID = context.parameters.get("billID", as: Int.self), billID > 0 else {
+            throw APIError.badParameter("billID", "must be a bill's id (a positive whole number)")
+        }
+        return billID
+    }
 
     /// The statuses the `status` parameter names, `fallback` when it names none.
     static func holdStatuses(_ request: Request, default fallback: String = "all") throws -> Set<BillReview.Status> {
