@@ -1,7 +1,7 @@
 import Foundation
 
 // closer-bench: release-mode benchmarks, separate from the tests.
-//   swift run -c release closer-bench [codec|demo|checks|match|payables|all]
+//   swift run -c release closer-bench [codec|demo|checks|match|payables|receivables|all]
 // Figures go into the README's performance section, with this command.
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
@@ -37,4 +37,9 @@ if which == "match" || which == "all" {
 if which == "payables" || which == "all" {
     print("== Payables: duplicate-bill search and purchase-order match (one core)")
     PayablesBenchmark.run()
+}
+
+if which == "receivables" || which == "all" {
+    print("== Receivables: ranking the collections worklist (one core)")
+    ReceivablesBenchmark.run()
 }

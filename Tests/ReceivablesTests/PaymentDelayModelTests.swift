@@ -1,0 +1,82 @@
+import Foundation
+import Ledger
+import Receivables
+import Testing
+
+/// The payment-delay model on small histories: habitual late payers lead, reliable ones sink, a customer
+/// with no history gets the company's prior (said so), a slipping customer's recent payments count most,
+/// an overdue invoice asks "later than it already is", and the worklist ranks by cash at risk.
+@Suite struct PaymentDelayModelTests {
+    static let asOf = LocalDate(iso: "2026-10-31")!
+    static func money(_ minor: Int64) -> Money { Money(minorUnits: minor, currency: CurrencyCode("EUR")!) }
+
+    /// `lates` paid invoices of 1,000.00 each, due a month apart, each paid that many days after its due date.
+    static func history(_ customer: Int, _ lates: [Int]) -> [CustomerInvoice] {
+        lates.enumerated().map { index, late in
+            let due = LocalDate(iso: "2025-10-15")!.adding(days: 30 * index)
+            return CustomerInvoice(id: customer * 1_000 + index, name: "INV/\(customer)/\(index)", customerID: customer, customerName: "Customer \(customer)",
+                                   invoiceDate: due.adding(days: -30), dueDate: due, total: money(100_000), open: money(0), paidOn: due.adding(days: late))
+        }
+    }
+
+    static func open(_ customer: Int, id: Int, due: String, amount: Int64 = 100_000) -> CustomerInvoice {
+        CustomerInvoice(id: id, name: "INV/open/\(id)", customerID: customer, customerName: "Customer \(customer)",
+                        invoiceDate: LocalDate(iso: due)!.adding(days: -30), dueDate: LocalDate(iso: due)!, total: money(amount), open: money(amount))
+    }
+
+    static let model = PaymentDelayModel(history: history(1, Array(repeating: 0, count: 10)) + history(2, [25, 31, 40, 22, 35, 28, 33, 20])
+                                         + history(3, [0, 2, 0, 1, 14, 25, 30, 34]))
+
+    @Test func lateHabitsLeadReliablePayersSinkAndTheReasonSaysWhy() {
+        let reliable = Self.model.predict(Self.open(1, id: 1, due: "2026-11-15"), asOf: Self.asOf)
+        let late = Self.model.predict(Self.open(2, id: 2, due: "2026-11-15"), asOf: Self.asOf)
+        #expect(reliable.probability < 0.3 && late.probability > 0.7, "\(reliable.probability) \(late.probability)")
+        #expect(late.reason.contains("paid the last 6 invoices 20 to 40 days after due"), "\(late.reason)")
+        #expect(reliable.reason.contains("on time"), "\(reliable.reason)")
+        #expect(late.predictedPayDate > reliable.predictedPayDate)
+        #expect(late.cashAtRiskMinorUnits == 100_000 * Int64(late.probabilityBasisPoints) / 10_000)
+    }
+
+    @Test func aNewCustomerGetsTheCompanysPriorStatedAsSuch() {
+        let stranger = Self.model.predict(Self.open(99, id: 3, due: "2026-11-15"), asOf: Self.asOf)
+        #expect(stranger.fromPrior && stranger.reason.contains("no paid invoice yet: the company's prior"), "\(stranger.reason)")
+        let companyShare = 12.0 / 26.0   // of the 26 paid invoices, 12 came more than 5 days late
+        #expect(abs(stranger.probability - companyShare) < 0.0001)
+    }
+
+    @Test func aSlippingCustomersRecentPaymentsCountMost() {
+        // Customer 3: on time for four invoices, then four ever later. Counted alike, with the company's prior
+        // (12 of 26) for 4 invoices: (4 + 4 × 12/26) / (8 + 4) = 0.487. Recent ones weighing more, it is higher.
+        let slipping = Self.model.predict(Self.open(3, id: 4, due: "2026-11-15"), asOf: Self.asOf)
+        #expect(slipping.probability > 0.53, "\(slipping.probability)")
+    }
+
+    @Test func anOverdueInvoiceAsksWhetherItComesLaterThanItAlreadyIs() {
+        // 30 days overdue: of customer 2's payments only those past 30 days late count (4 of 8).
+        let overdue = Self.model.predict(Self.open(2, id: 5, due: "2026-10-01"), asOf: Self.asOf)
+        let notYetDue = Self.model.predict(Self.open(2, id: 6, due: "2026-11-15"), asOf: Self.asOf)
+        #expect(overdue.probability < notYetDue.probability && overdue.reason.contains("already 30 days overdue"))
+        #expect(overdue.predictedPayDate > Self.asOf)
+    }
+
+    @Test func theWorklistRanksByCashAtRiskAndLeavesPaidInvoicesOut() {
+        var paid = Self.open(2, id: 7, due: "2026-11-15")
+        paid.open = Self.money(0)
+        let list = CollectionsWorklist.rank([Self.open(1, id: 8, due: "2026-11-15", amount: 500_000), Self.open(2, id: 9, due: "2026-11-15"),
+                                             Self.open(2, id: 10, due: "2026-11-20", amount: 5_000), paid], model: Self.model, asOf: Self.asOf)
+        #expect(list.map(\.invoice.id) == [9, 8, 10] || list.map(\.invoice.id) == [8, 9, 10], "\(list.map { ($0.invoice.id, $0.cashAtRiskMinorUnits) })")
+        #expect(list.map(\.cashAtRiskMinorUnits) == list.map(\.cashAtRiskMinorUnits).sorted(by: >))
+        #expect(!list.contains { $0.invoice.id == 7 })
+        let big = Self.model.predict(Self.open(2, id: 11, due: "2026-11-15", amount: 300_000), asOf: Self.asOf)
+        #expect(big.reason.contains("3.0× their usual amount"), "\(big.reason)")
+    }
+
+    @Test func theCalibrationReportScoresAndBandsPredictions() {
+        let report = CalibrationReport([(0.1, false), (0.1, false), (0.15, true), (0.9, true), (0.85, true), (0.95, false)])
+        #expect(report.count == 6)
+        #expect(abs(report.brierScore - (0.01 + 0.01 + 0.7225 + 0.01 + 0.0225 + 0.9025) / 6) < 1e-9)
+        #expect(report.bands.map(\.count) == [3, 1, 2] && report.bands.map(\.lower) == [0.1, 0.8, 0.9])
+        #expect(abs(report.bands[0].observedRate - 1.0 / 3.0) < 1e-9 && abs(report.bands[2].meanPredicted - 0.925) < 1e-9)
+        #expect(CalibrationReport([]).bands.isEmpty)
+    }
+}
