@@ -23,7 +23,7 @@ extension APIRoutes {
             Route(endpoint: Endpoint(method: .get, path: "/api/v1/payables/holds", operationID: "listBillHolds",
                                      summary: "The intake's exception queue: reviewed vendor bills, blocked ones first and oldest first, with owner, age against the SLA, reasons and release.",
                                      access: .reader, parameters: [
-                                         .init(name: "source", place: .query, description: "Which pulled ledger (default: every ledger)."),
+                                         Self.everyLedgerParameter,
                                          Self.holdStatusParameter,
                                          .init(name: "vendor", place: .query, description: "Only vendors whose name contains this text (any case)."),
                                      ], responseSchema: "BillHoldList")) { request, _ in
@@ -43,7 +43,7 @@ extension APIRoutes {
             Route(endpoint: Endpoint(method: .get, path: "/api/v1/payables/approvals", operationID: "listBillApprovals",
                                      summary: "Vendor bills on their approval route, oldest first: the level waiting (roles, why), its age and the decisions so far.",
                                      access: .reader, parameters: [
-                                         .init(name: "source", place: .query, description: "Which pulled ledger (default: every ledger)."),
+                                         Self.everyLedgerParameter,
                                          .init(name: "status", place: .query, description: "pending (default), approved, rejected or all.",
                                                pattern: "^(pending|approved|rejected|all)?$"),
                                      ], responseSchema: "BillApprovalList")) { request, _ in
@@ -67,6 +67,8 @@ extension APIRoutes {
 
     var holdQueue: BillHoldQueue { BillHoldQueue(store: store, rules: configuration.ruleSet.payables.intake) }
 
+    /// A queue's ledger: unlike `sourceParameter`, leaving it out lists every ledger's bills.
+    static let everyLedgerParameter = Endpoint.Parameter(name: "source", place: .query, description: "Which pulled ledger (default: every ledger).")
     static let holdStatusParameter = Endpoint.Parameter(name: "status", place: .query, description: "blocked, warned, released, clear, open (blocked and warned) or all (default: all).",
                                                         pattern: "^(blocked|warned|released|clear|open|all)?$")
     static let billIDParameter = Endpoint.Parameter(name: "billID", place: .path, type: "integer", required: true,

@@ -30,8 +30,11 @@ public struct PaymentBlockService: Sendable {
                 guard let state, state != "blocked", !OdooPaymentBlock.paymentRegistered.contains(state) else { return review }
                 try store.setBillBlockedInOdoo(true, sourceKey: review.sourceKey, billID: review.billID, actor: actor)
                 review.blockedInOdoo = true
+                try await block.setBlocked(billID: review.billID)
+            } else {
+                // Claimed by an earlier run whose answer may have been lost: read, and write only what is missing.
+                try await block.block(billID: review.billID)
             }
-            try await block.block(billID: review.billID)
         } else if review.blockedInOdoo {
             try await block.unblock(billID: review.billID)
             try store.setBillBlockedInOdoo(false, sourceKey: review.sourceKey, billID: review.billID, actor: actor)

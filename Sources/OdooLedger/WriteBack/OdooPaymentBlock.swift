@@ -30,8 +30,13 @@ public struct OdooPaymentBlock: Sendable {
     public func block(billID: Int) async throws -> String? {
         let state = try await paymentStates(of: [billID])[billID]
         guard let state, state != "blocked", !Self.paymentRegistered.contains(state) else { return state }
-        try await client.write("account.move", ids: [billID], ["payment_state": "blocked"])
+        try await setBlocked(billID: billID)
         return state
+    }
+
+    /// Writes the block without reading first: for a caller that has just read the state itself.
+    public func setBlocked(billID: Int) async throws {
+        try await client.write("account.move", ids: [billID], ["payment_state": "blocked"])
     }
 
     /// Lifts the block (Odoo recomputes the state from the payments at their next change); a bill not

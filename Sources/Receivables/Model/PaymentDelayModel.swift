@@ -14,6 +14,8 @@ public struct PaymentDelayModel: Sendable {
     public let graceDays: Int
     /// How many invoices' worth the company's prior counts for against a customer's own history.
     public let priorWeight: Double
+    /// How many of a customer's latest payments the reason quotes.
+    static let quotedPayments = 6
     let company: CustomerHabit
     /// The company's share of payments later than each number of days (0…365), looked up rather than counted per invoice.
     let priorShares: [Double]
@@ -48,7 +50,7 @@ public struct PaymentDelayModel: Sendable {
             // The customer's median days late, pulled toward the company's as the prior weighs.
             let own = Double(habit.count)
             let expected = ((own * Double(habit.medianDaysLate ?? companyExpectedLate) + priorWeight * Double(companyExpectedLate)) / (own + priorWeight))
-            return Profile(habit: habit, recentRange: habit.recentRange(6), expectedLate: Int(expected.rounded()),
+            return Profile(habit: habit, recentRange: habit.recentRange(Self.quotedPayments), expectedLate: Int(expected.rounded()),
                            beyondGrace: weights.weigh(habit.daysLate) { $0 > graceDays })
         }
     }
@@ -71,7 +73,7 @@ public struct PaymentDelayModel: Sendable {
         let basisPoints = Int(((late + priorWeight * prior) / (total + priorWeight) * 10_000).rounded())
         let payDate = max(invoice.dueDate.adding(days: profile?.expectedLate ?? companyExpectedLate), asOf.adding(days: 1))
         let usual = habit?.usualMinorUnits ?? 0
-        let explanation = LateReason(recentCount: min(6, habit?.count ?? 0), recentRange: profile?.recentRange, graceDays: graceDays, overdueDays: overdue,
+        let explanation = LateReason(recentCount: min(Self.quotedPayments, habit?.count ?? 0), recentRange: profile?.recentRange, graceDays: graceDays, overdueDays: overdue,
                                      thresholdDays: threshold, priorShare: prior,
                                      timesUsualAmount: usual > 0 && invoice.total.minorUnits >= 2 * usual ? Double(invoice.total.minorUnits) / Double(usual) : nil)
         return LatePaymentPrediction(invoice: invoice, probabilityBasisPoints: basisPoints, predictedPayDate: payDate,

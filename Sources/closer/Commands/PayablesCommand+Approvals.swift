@@ -16,7 +16,7 @@ extension PayablesCommand {
         @Option(help: "pending (default), approved, rejected or all.") var status: String = "pending"
 
         func validate() throws {
-            guard status == "all" || BillApproval.Status(rawValue: status) != nil else {
+            guard BillApprovalQueue.statuses(named: status) != nil else {
                 throw ValidationError("--status must be pending, approved, rejected or all.")
             }
         }
@@ -29,8 +29,7 @@ extension PayablesCommand {
 
         func run() async throws {
             let store = try common.openStore()
-            let statuses = BillApproval.Status(rawValue: status).map { Set([$0]) } ?? Set(BillApproval.Status.allCases)
-            let approvals = try store.billApprovals(sourceKey: source, statuses: statuses)
+            let approvals = try store.billApprovals(sourceKey: source, statuses: BillApprovalQueue.statuses(named: status) ?? [])
             if common.json { return try Output.json(["approvals": approvals.map { Entry(approval: $0, waiting: $0.waiting()) }]) }
             print(approvals.isEmpty ? "No vendor bills are \(status == "all" ? "on an approval route" : status)."
                   : "\(approvals.count) vendor bills \(status == "all" ? "on an approval route" : status):")

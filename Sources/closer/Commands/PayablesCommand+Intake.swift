@@ -62,29 +62,33 @@ extension PayablesCommand {
 
     struct Holds: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The exception queue: vendor bills intake blocked (or only noted, or released), oldest first, with their age and reasons; read-only.")
+            abstract: "The exception queue, as the API and the dashboard show it: vendor bills intake blocked (or only noted, or released), "
+                + "blocked first and oldest first, with owner, age against the SLA and reasons; read-only.")
         @OptionGroup var common: CommonOptions
         @Option(help: "Which pulled ledger (default: every ledger).") var source: SourceKey?
-        @Option(help: "blocked (default), warned, released, clear or all.") var status: String = "blocked"
+        @Option(help: "The rule-set file, for the SLA and the AP clerk (default: ./closer-rules.yaml when present, else the built-in rules).") var rules: String?
+        @Option(help: "blocked (default), warned, released, clear, open (blocked and warned) or all.") var status: String = "blocked"
 
         func validate() throws {
-            guard status == "all" || BillReview.Status(rawValue: status) != nil else {
-                throw ValidationError("--status must be blocked, warned, released, clear or all.")
+            guard BillHoldQueue.statuses(named: status) != nil else {
+                throw ValidationError("--status must be blocked, warned, released, clear, open or all.")
             }
         }
 
         func run() async throws {
+            let ruleSet = try RuleSet.resolve(explicit: rules)
             let store = try common.openStore()
-            let statuses = BillReview.Status(rawValue: status).map { Set([$0]) } ?? Set(BillReview.Status.allCases)
-            let reviews = try store.billReviews(sourceKey: source, statuses: statuses)
-            if common.json { return try Output.json(["bills": reviews]) }
-            print(reviews.isEmpty ? "No vendor bills are \(status == "all" ? "reviewed" : status)." : "\(reviews.count) vendor bills \(status == "all" ? "reviewed" : status):")
-            for review in reviews {
-                let age = review.ageDays().map { ", flagged \($0) days ago" } ?? ""
-                print("  \(review.sourceKey.text) bill \(review.billID): \(review.verdict.bill.title), \(review.verdict.bill.total.decimalText) "
-                      + "\(review.verdict.bill.total.currency) — \(review.status.rawValue)"
-                      + (review.release.map { " by \($0.by) (\($0.reason))" } ?? "") + age)
-                for reason in review.verdict.reasons { print("    \(reason)") }
+            let entries = try BillHoldQueue(store: store, rules: ruleSet.payables.intake)
+                .entries(sourceKey: source, statuses: BillHoldQueue.statuses(named: status) ?? [], vendor: nil)
+            if common.json { return try Output.json(["bills": entries]) }
+            let what = status == "all" ? "reviewed" : status
+            print(entries.isEmpty ? "No vendor bills are \(what)." : "\(entries.count) vendor bills \(what):")
+            for entry in entries {
+                let age = entry.ageDays.map { ", flagged \($0) days ago" + (entry.overdue ? ", past the \(entry.slaDays)-day SLA" : "") } ?? ""
+                print("  \(entry.source.text) bill \(entry.billID): \(entry.bill)\(entry.reference.map { " (ref \($0))" } ?? "") of \(entry.vendor), "
+                      + "\(entry.amount) \(entry.currency) — \(entry.status.rawValue)"
+                      + (entry.release.map { " by \($0.by) (\($0.reason))" } ?? "") + age + (entry.owner.map { "; owner \($0)" } ?? ""))
+                for reason in entry.reasons { print("    \(reason)") }
             }
         }
     }
