@@ -171,6 +171,34 @@ extension RuleSet {
             analytic_accounts: {}
             duplicate: {score: 0.5, roles: [approver, controller]}
             anomaly: {score: 0.8, roles: [approver, controller]}
+        # Receivables (`closer collections …`). The payment-delay model: payments up to grace_days after the due date count as
+        # on time; a customer's own payments count against the company's prior as prior_weight invoices' worth; a payment
+        # weighs half as much half_life_invoices invoices further back. Reminders: each level starts at days_overdue (lowest
+        # first) and has a tone (friendly, firm, final), a channel (email, letter, phone) and a signer (the collector who
+        # reviews it, or the controller); only level 1 may set autonomous_send, which lets autonomous mode send it without a
+        # person. collector_login reviews the drafts (else the customer's salesperson, else the administrator). A bank line
+        # not yet reconciled that the bank matcher scores at least payment_match_score against an invoice counts as its
+        # payment: no reminder. Credit: a hold is proposed when the exposure (receivable plus confirmed sales orders not yet
+        # invoiced) passes the customer's credit limit in Odoo, or when at least seriously_overdue_minimum (whole units) is
+        # more than seriously_overdue_days overdue; release_automatically lifts an applied hold once the customer is back
+        # within policy. Promises: a promise to pay is broken grace_days after its date when less than promised has come in.
+        receivables:
+          model:
+            grace_days: 5
+            prior_weight: 4
+            half_life_invoices: 6
+          reminders:
+            levels:
+              - {days_overdue: 7, tone: friendly, channel: email, signed_by: collector, autonomous_send: false}
+              - {days_overdue: 21, tone: firm, channel: email, signed_by: collector, autonomous_send: false}
+              - {days_overdue: 45, tone: final, channel: letter, signed_by: controller, autonomous_send: false}
+            payment_match_score: 0.8
+          credit:
+            seriously_overdue_days: 60
+            seriously_overdue_minimum: 0
+            release_automatically: true
+          promises:
+            grace_days: 2
 
         """
 }

@@ -3,6 +3,7 @@ public import BankMatching
 public import CloseChecks
 public import Governance
 public import Payables
+public import Receivables
 import Crypto
 public import Foundation
 import Yams
@@ -27,6 +28,7 @@ public struct RuleSet: Sendable, Equatable {
     public var approvals: ApprovalPolicy
     public var lock: LockPolicy
     public var payables: PayablesRules
+    public var receivables: ReceivablesRules
     /// Check and detector ids to skip.
     public var disabledChecks: [String]
     /// SHA-256 of the file's bytes, lowercase hex (for the built-in rules, of `builtInText`).
@@ -56,7 +58,7 @@ public struct RuleSet: Sendable, Equatable {
 
     static let topLevelKeys = ["schema_version", "analytic_required_code_prefixes", "suspense_account_codes", "clearing_account_codes",
                                "late_posting_grace_days", "tax_required_code_prefixes", "disabled_checks", "anomalies", "flux", "reconciliation", "adjustments",
-                               "approvals", "lock", "payables"]
+                               "approvals", "lock", "payables", "receivables"]
 
     public init(origin: String, bytes: Data) throws {
         self.origin = origin
@@ -72,6 +74,7 @@ public struct RuleSet: Sendable, Equatable {
         var approvals = ApprovalPolicy()
         var lock = LockPolicy()
         var payables = PayablesRules()
+        var receivables = ReceivablesRules()
         var disabled: [String] = []
         var version: Int?
         for (key, _, value) in try reader.entries(of: root, key: nil, known: Self.topLevelKeys) {
@@ -94,6 +97,7 @@ public struct RuleSet: Sendable, Equatable {
             case "approvals": approvals = try Self.approvalPolicy(value, reader: reader)
             case "lock": lock = try Self.lockPolicy(value, reader: reader)
             case "payables": payables = try Self.payablesRules(value, reader: reader)
+            case "receivables": receivables = try Self.receivablesRules(value, reader: reader)
             default:   // disabled_checks
                 let ids = Set(CheckRegistry.all.map(\.id) + AnomalyRegistry.all.map(\.id))
                 disabled = try reader.strings(value, key).map { id, node in
@@ -112,6 +116,7 @@ public struct RuleSet: Sendable, Equatable {
         self.approvals = approvals
         self.lock = lock
         self.payables = payables
+        self.receivables = receivables
         disabledChecks = disabled
     }
 
