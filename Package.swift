@@ -50,15 +50,15 @@ let package = Package(
         .target(name: "DemoCompany", dependencies: ["Ledger"], swiftSettings: swiftSettings),
         .target(name: "Governance", dependencies: ["Ledger", "Adjustments", crypto], swiftSettings: swiftSettings),
         // Odoo records <-> Ledger values
-        .target(name: "OdooLedger", dependencies: ["Ledger", "OdooRPC", "Adjustments", "Payables"], swiftSettings: swiftSettings),
+        .target(name: "OdooLedger", dependencies: ["Ledger", "OdooRPC", "Adjustments", "Payables", "Markup"], swiftSettings: swiftSettings),
         // Persistence
-        .target(name: "CloseStore", dependencies: ["Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Governance", grdb, crypto],
+        .target(name: "CloseStore", dependencies: ["Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Governance", grdb, crypto],
                 swiftSettings: swiftSettings),
         .target(name: "CloseSettings", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Governance", crypto, yams],
                 swiftSettings: swiftSettings),
         // Workflows
         .target(name: "CloseWorkflows", dependencies: [
-            "Ledger", "OdooRPC", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Governance", "CloseStore", "CloseSettings",
+            "Ledger", "OdooRPC", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Governance", "CloseStore", "CloseSettings", "Markup",
             logging, crypto, yams,
         ], swiftSettings: swiftSettings),
         .target(name: "Narratives", dependencies: ["Ledger", "CloseChecks", "CloseStore", "CloseSettings", "CloseWorkflows"], swiftSettings: swiftSettings),
@@ -78,7 +78,7 @@ let package = Package(
             "CloseReports", "Automation", "Markup", "Payables", hummingbird, httpTypes, nioCore, logging,
         ], swiftSettings: swiftSettings),
         .executableTarget(name: "closer", dependencies: [
-            "Ledger", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "DemoCompany", "Governance", "CloseStore", "CloseSettings",
+            "Ledger", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "DemoCompany", "Governance", "CloseStore", "CloseSettings",
             "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "CloseServer", argumentParser, logging,
         ], swiftSettings: swiftSettings),
         .executableTarget(name: "CloserBench", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Payables", "Receivables", "DemoCompany"],
@@ -102,7 +102,7 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "CloseDemoTests", dependencies: ["CloseDemo", "DemoCompany", "CloseSettings", "Payables", "Ledger", "OdooLedger", "OdooRPC"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkflowTests", dependencies: [
-            "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Governance", "CloseStore",
+            "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Governance", "CloseStore",
             "CloseSettings", "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "LoopbackHTTP", "FuzzSupport", "FakeOdoo", grdb,
         ], swiftSettings: swiftSettings),
         .testTarget(name: "CloseServerTests", dependencies: [

@@ -20,6 +20,11 @@ public struct HTML: ExpressibleByStringInterpolation, Sendable {
         public mutating func appendInterpolation(_ value: (some CustomStringConvertible)?) { markup += value.map { HTML.escape($0.description) } ?? "" }
     }
 
+    /// Plain text as HTML that keeps its lines: each escaped, joined by line breaks (a letter sent as a message).
+    public init(lines text: String) {
+        markup = text.split(separator: "\n", omittingEmptySubsequences: false).map { HTML.escape(String($0)) }.joined(separator: "<br>")
+    }
+
     /// Text made safe for element content and quoted attribute values, in HTML and in inline SVG.
     static func escape(_ text: String) -> String { text.htmlEscaped }
 

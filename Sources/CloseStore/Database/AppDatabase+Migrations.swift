@@ -548,6 +548,69 @@ extension AppDatabase {
                 CREATE INDEX approval_delegation_to ON approval_delegation (to_login, starts_on);
                 """)
         }
+        migrator.registerMigration("v19-receivables-collections") { db in
+            // Collections: one reminder per customer awaiting a decision (a new draft supersedes it), promises to pay
+            // with the open amount they were made against, and disputes that take an invoice out of the reminders.
+            try db.execute(sql: """
+                CREATE TABLE collection_reminder (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    source_key TEXT NOT NULL,
+                    customer_id INTEGER NOT NULL CHECK (customer_id > 0),
+                    customer_name TEXT NOT NULL,
+                    level INTEGER NOT NULL CHECK (level > 0),
+                    draft TEXT NOT NULL,
+                    letter TEXT NOT NULL,
+                    items_key TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('drafted', 'approved', 'sent', 'rejected', 'superseded')),
+                    as_of TEXT NOT NULL,
+                    drafted_by TEXT NOT NULL,
+                    drafted_at TEXT NOT NULL,
+                    decided_by TEXT,
+                    decided_at TEXT,
+                    decision_note TEXT,
+                    odoo_activity_id INTEGER,
+                    odoo_message_id INTEGER,
+                    sent_at TEXT
+                );
+                CREATE UNIQUE INDEX collection_reminder_open ON collection_reminder (source_key, customer_id) WHERE status IN ('drafted', 'approved');
+                CREATE TABLE collection_promise (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    source_key TEXT NOT NULL,
+                    customer_id INTEGER NOT NULL CHECK (customer_id > 0),
+                    customer_name TEXT NOT NULL,
+                    invoice_ids TEXT NOT NULL,
+                    promised_on TEXT NOT NULL,
+                    amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+                    open_minor_at_recording INTEGER NOT NULL,
+                    currency TEXT NOT NULL,
+                    scale INTEGER NOT NULL,
+                    note TEXT,
+                    recorded_by TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('open', 'kept', 'broken')),
+                    resolved_at TEXT
+                );
+                CREATE INDEX collection_promise_status ON collection_promise (source_key, status);
+                CREATE TABLE collection_dispute (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    source_key TEXT NOT NULL,
+                    invoice_id INTEGER NOT NULL CHECK (invoice_id > 0),
+                    invoice_name TEXT NOT NULL,
+                    customer_id INTEGER NOT NULL,
+                    customer_name TEXT NOT NULL,
+                    reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+                    owner_login TEXT,
+                    recorded_by TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+                    resolved_by TEXT,
+                    resolved_at TEXT,
+                    resolution TEXT,
+                    odoo_activity_id INTEGER
+                );
+                CREATE UNIQUE INDEX collection_dispute_open ON collection_dispute (source_key, invoice_id) WHERE status = 'open';
+                """)
+        }
         return migrator
     }
 }

@@ -22,6 +22,12 @@ public enum CloserAction: String, Sendable, Codable, CaseIterable {
     case approveBill = "approve-bill"
     /// Let someone decide bill approvals in one's name while away.
     case delegateApprovals = "delegate-approvals"
+    /// Draft the customers' payment reminders (and the To-Do each leaves a collector in Odoo).
+    case draftReminders = "draft-reminders"
+    /// Approve (and so send) or reject a reminder draft; a level the controller signs needs a controller.
+    case approveReminders = "approve-reminders"
+    /// Record a customer's promise to pay or dispute, or resolve a dispute.
+    case recordCollections = "record-collections"
     /// Add users, change roles, issue tokens and passwords, lift login locks, resend dead letters.
     case administer
 
@@ -31,7 +37,8 @@ public enum CloserAction: String, Sendable, Codable, CaseIterable {
         case .decide: Set(CloserRole.approving)
         case .writeToOdoo, .actOnFindings, .signOff, .requestLock: [.preparer, .approver, .controller]
         case .approveLock: [.controller]
-        case .releaseBill, .approveBill, .delegateApprovals: [.approver, .controller]
+        case .releaseBill, .approveBill, .delegateApprovals, .approveReminders: [.approver, .controller]
+        case .draftReminders, .recordCollections: [.preparer, .approver, .controller]
         case .administer: [.admin]
         }
     }
@@ -49,6 +56,9 @@ public enum CloserAction: String, Sendable, Codable, CaseIterable {
         case .releaseBill: "release a blocked vendor bill"
         case .approveBill: "approve or reject vendor bills"
         case .delegateApprovals: "delegate bill approvals"
+        case .draftReminders: "draft payment reminders"
+        case .approveReminders: "approve or reject payment reminders"
+        case .recordCollections: "record promises to pay and disputes"
         case .administer: "do an admin's work (users, tokens, dead letters)"
         }
     }

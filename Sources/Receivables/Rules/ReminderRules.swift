@@ -22,7 +22,7 @@ public struct ReminderRules: Sendable, Equatable {
 
 /// One step of the ladder: from how many days overdue, in what tone, by which channel, signed by whom,
 /// and whether autonomous mode may send it without a person (only ever level 1).
-public struct ReminderLevel: Sendable, Equatable, Codable {
+public struct ReminderLevel: Sendable, Hashable, Codable {
     public var level: Int
     public var daysOverdue: Int
     public var tone: ReminderTone

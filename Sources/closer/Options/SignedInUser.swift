@@ -17,6 +17,11 @@ struct SignedInUser {
 
     /// The signed-in user's login, once their role allows `action`; every refusal is audited.
     func login(_ store: AppDatabase, to action: CloserAction) throws -> String {
+        try user(store, to: action).login
+    }
+
+    /// The signed-in user, once their role allows `action` (for work that weighs their roles further).
+    func user(_ store: AppDatabase, to action: CloserAction) throws -> CloserUser {
         let gate = AccessGate(store: store)
         let proven: CloserUser?
         do { proven = try provenUser(store, action: action) } catch let error as UserError {
@@ -27,7 +32,7 @@ struct SignedInUser {
         guard let user = proven else {
             try gate.refuse(.notSignedIn(action: action, claimed: claimedLogin), actor: unproven, action: action)
         }
-        return try gate.authorize(user, to: action).login
+        return try gate.authorize(user, to: action)
     }
 
     /// Who the audit trail names for work that decides nothing: the token's user if one is given.
