@@ -69,9 +69,8 @@ struct ReminderOdoo {
         }
     }
 
-    /// Sends the reminder by email from the customer's chatter and closes the collector's To-Do.
+    /// Sends the reminder by email from the customer's chatter and closes the collector's To-Do; `checkSendable` first.
     func send(_ reminder: CollectionReminder, as actor: String) async throws -> CollectionReminder {
-        try await checkSendable(reminder)
         let subject = "Payment reminder: \(reminder.draft.total) overdue"
         let message = try await collections.send(reminder.letter, subject: subject, marker: Self.marker(reminder.id), to: Self.customer(reminder))
         let sent = try store.markReminderSent(reminder.id, messageID: message, actor: actor)

@@ -51,6 +51,8 @@ public struct ReminderService: Sendable {
             report.reminders = try await odoo.leaveToDos(for: open, collectorLogin: rules.reminders.collectorLogin, asOf: ledger.asOf)
             if settings?.mode == .autonomous {
                 for index in report.reminders.indices where report.reminders[index].mayBeSentByRule {
+                    // One customer without an email (or paid meanwhile) keeps its draft for a person; the others still go.
+                    do { try await odoo.checkSendable(report.reminders[index]) } catch is ReminderError { continue }
                     report.reminders[index] = try await odoo.send(report.reminders[index], as: "closer (autonomous_send, level 1)")
                 }
             }

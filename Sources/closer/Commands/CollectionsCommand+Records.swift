@@ -34,12 +34,12 @@ extension CollectionsCommand {
         @Option(help: "open (default), kept, broken or all.") var status: String = "open"
 
         func validate() throws {
-            guard status == "all" || PromiseToPay.Status(rawValue: status) != nil else { throw ValidationError("--status must be open, kept, broken or all.") }
+            guard CollectionsCommand.statuses(status) as Set<PromiseToPay.Status>? != nil else { throw ValidationError("--status must be open, kept, broken or all.") }
         }
 
         func run() async throws {
             let (_, store, key) = try scope.open()
-            let promises = try store.promises(sourceKey: key, statuses: status == "all" ? Set(PromiseToPay.Status.allCases) : [PromiseToPay.Status(rawValue: status)!])
+            let promises = try store.promises(sourceKey: key, statuses: CollectionsCommand.statuses(status) ?? [])
             if scope.common.json { return try Output.json(promises) }
             for promise in promises {
                 print("  [\(promise.id)] \(promise.status.rawValue)  \(promise.customerName)  \(promise.amount) by \(promise.promisedOn)  (recorded by \(promise.recordedBy))")
@@ -86,12 +86,12 @@ extension CollectionsCommand {
         @Option(help: "open (default), resolved or all.") var status: String = "open"
 
         func validate() throws {
-            guard status == "all" || InvoiceDispute.Status(rawValue: status) != nil else { throw ValidationError("--status must be open, resolved or all.") }
+            guard CollectionsCommand.statuses(status) as Set<InvoiceDispute.Status>? != nil else { throw ValidationError("--status must be open, resolved or all.") }
         }
 
         func run() async throws {
             let (_, store, key) = try scope.open()
-            let disputes = try store.disputes(sourceKey: key, statuses: status == "all" ? Set(InvoiceDispute.Status.allCases) : [InvoiceDispute.Status(rawValue: status)!])
+            let disputes = try store.disputes(sourceKey: key, statuses: CollectionsCommand.statuses(status) ?? [])
             if scope.common.json { return try Output.json(disputes) }
             for dispute in disputes {
                 print("  [\(dispute.id)] \(dispute.status.rawValue)  \(dispute.invoiceName)  \(dispute.customerName): \(dispute.reason)"

@@ -30,11 +30,7 @@ extension CollectionsCommand {
             guard [draft, approve != nil, reject != nil].filter({ $0 }).count <= 1 else {
                 throw ValidationError("Give one of --draft, --approve ID or --reject ID.")
             }
-            guard Self.statuses(status) != nil else { throw ValidationError("--status must be drafted, approved, sent, rejected, superseded or all.") }
-        }
-
-        static func statuses(_ name: String) -> Set<CollectionReminder.Status>? {
-            name == "all" ? Set(CollectionReminder.Status.allCases) : CollectionReminder.Status(rawValue: name).map { [$0] }
+            guard CollectionsCommand.statuses(status) as Set<CollectionReminder.Status>? != nil else { throw ValidationError("--status must be drafted, approved, sent, rejected, superseded or all.") }
         }
 
         func run() async throws {
@@ -58,7 +54,7 @@ extension CollectionsCommand {
                 for skipped in report.skipped { print("  left out \(skipped.invoice.name) (\(skipped.invoice.customerName)): \(skipped.reason.text)") }
                 return Self.list(report.reminders)
             }
-            let reminders = try store.reminders(sourceKey: key, statuses: Self.statuses(status) ?? [])
+            let reminders = try store.reminders(sourceKey: key, statuses: CollectionsCommand.statuses(status) ?? [])
             if scope.common.json { return try Output.json(reminders) }
             Self.list(reminders)
         }

@@ -37,6 +37,11 @@ struct CollectionsCommand: AsyncParsableCommand {
         }
     }
 
+    /// `--status`: one of the queue's statuses, or all of them; nil for a name that is neither.
+    static func statuses<Status: RawRepresentable & CaseIterable>(_ name: String) -> Set<Status>? where Status.RawValue == String {
+        name == "all" ? Set(Status.allCases) : Status(rawValue: name).map { [$0] }
+    }
+
     /// The Odoo the ledger came from when one is configured: collections checks it live; without one it works from the store.
     static func configuredOdoo(_ common: CommonOptions, _ connection: ConnectionOptions) throws -> OdooSettings? {
         let resolver = try common.resolver(flags: connection.flags)
