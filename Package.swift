@@ -50,23 +50,24 @@ let package = Package(
         .target(name: "DemoCompany", dependencies: ["Ledger"], swiftSettings: swiftSettings),
         .target(name: "Governance", dependencies: ["Ledger", "Adjustments", crypto], swiftSettings: swiftSettings),
         // Odoo records <-> Ledger values
-        .target(name: "OdooLedger", dependencies: ["Ledger", "OdooRPC", "Adjustments", "Payables"], swiftSettings: swiftSettings),
+        .target(name: "OdooLedger", dependencies: ["Ledger", "OdooRPC", "Adjustments", "Payables", "Receivables"], swiftSettings: swiftSettings),
         // Persistence
-        .target(name: "CloseStore", dependencies: ["Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Governance", grdb, crypto],
+        .target(name: "CloseStore", dependencies: ["Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Governance", grdb, crypto],
                 swiftSettings: swiftSettings),
         .target(name: "CloseSettings", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Governance", crypto, yams],
                 swiftSettings: swiftSettings),
         // Workflows
         .target(name: "CloseWorkflows", dependencies: [
-            "Ledger", "OdooRPC", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Governance", "CloseStore", "CloseSettings",
-            logging, crypto, yams,
+            "Ledger", "OdooRPC", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Governance", "CloseStore",
+            "CloseSettings", logging, crypto, yams,
         ], swiftSettings: swiftSettings),
         .target(name: "Narratives", dependencies: ["Ledger", "CloseChecks", "CloseStore", "CloseSettings", "CloseWorkflows"], swiftSettings: swiftSettings),
         .target(name: "CloseReports", dependencies: [
             "Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Governance", "CloseStore", "CloseSettings", "CloseWorkflows", "Markup",
         ], swiftSettings: swiftSettings),
         .target(name: "Automation", dependencies: [
-            "Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "CloseStore", "CloseSettings", "CloseWorkflows", logging, crypto, yams,
+            "Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "CloseStore", "CloseSettings", "CloseWorkflows", logging, crypto,
+            yams,
         ], swiftSettings: swiftSettings),
         .target(name: "CloseDemo", dependencies: [
             "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "CloseStore", "CloseSettings",
@@ -75,11 +76,11 @@ let package = Package(
         // Front ends
         .target(name: "CloseServer", dependencies: [
             "Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Adjustments", "Governance", "CloseStore", "CloseSettings", "CloseWorkflows",
-            "CloseReports", "Automation", "Markup", "Payables", hummingbird, httpTypes, nioCore, logging,
+            "CloseReports", "Automation", "Markup", "Payables", "Receivables", hummingbird, httpTypes, nioCore, logging,
         ], swiftSettings: swiftSettings),
         .executableTarget(name: "closer", dependencies: [
-            "Ledger", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "DemoCompany", "Governance", "CloseStore", "CloseSettings",
-            "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "CloseServer", argumentParser, logging,
+            "Ledger", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "DemoCompany", "Governance", "CloseStore",
+            "CloseSettings", "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "CloseServer", argumentParser, logging,
         ], swiftSettings: swiftSettings),
         .executableTarget(name: "CloserBench", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Payables", "Receivables", "DemoCompany"],
                           swiftSettings: swiftSettings),
@@ -98,17 +99,17 @@ let package = Package(
         .testTarget(name: "PayablesTests", dependencies: ["Payables", "DemoCompany", "Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ReceivablesTests", dependencies: ["Receivables", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "BankMatchingTests", dependencies: ["BankMatching", "DemoCompany", "Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseChecks", "Adjustments", "Payables", "Governance", "Ledger", grdb],
+        .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseChecks", "Adjustments", "Payables", "Receivables", "Governance", "Ledger", grdb],
                     swiftSettings: swiftSettings),
         .testTarget(name: "CloseDemoTests", dependencies: ["CloseDemo", "DemoCompany", "CloseSettings", "Payables", "Ledger", "OdooLedger", "OdooRPC"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkflowTests", dependencies: [
-            "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Governance", "CloseStore",
-            "CloseSettings", "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "LoopbackHTTP", "FuzzSupport", "FakeOdoo", grdb,
+            "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Governance",
+            "CloseStore", "CloseSettings", "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "LoopbackHTTP", "FuzzSupport", "FakeOdoo", grdb,
         ], swiftSettings: swiftSettings),
         .testTarget(name: "CloseServerTests", dependencies: [
             "CloseServer", "Automation", "CloseWorkflows", "CloseStore", "CloseChecks", "Adjustments", "Payables", "Governance", "Markup", "DemoCompany",
             "Ledger", "OdooRPC", "OdooLedger", "CloseSettings", "LoopbackHTTP", logging,
         ], swiftSettings: swiftSettings),
-        .testTarget(name: "CloserCLITests", dependencies: ["closer", "CloseStore", "Payables", "Ledger", "OdooRPC"], swiftSettings: swiftSettings),
+        .testTarget(name: "CloserCLITests", dependencies: ["closer", "CloseStore", "Payables", "Receivables", "Ledger", "OdooRPC"], swiftSettings: swiftSettings),
     ]
 )

@@ -20,6 +20,8 @@ public enum CloserAction: String, Sendable, Codable, CaseIterable {
     case releaseBill = "release-bill"
     /// Approve or reject a level of a vendor bill's approval route (the route names whose roles count).
     case approveBill = "approve-bill"
+    /// Approve or reject a proposed credit hold on a customer (never one's own proposal).
+    case decideCreditHold = "decide-credit-hold"
     /// Let someone decide bill approvals in one's name while away.
     case delegateApprovals = "delegate-approvals"
     /// Add users, change roles, issue tokens and passwords, lift login locks, resend dead letters.
@@ -31,7 +33,7 @@ public enum CloserAction: String, Sendable, Codable, CaseIterable {
         case .decide: Set(CloserRole.approving)
         case .writeToOdoo, .actOnFindings, .signOff, .requestLock: [.preparer, .approver, .controller]
         case .approveLock: [.controller]
-        case .releaseBill, .approveBill, .delegateApprovals: [.approver, .controller]
+        case .releaseBill, .approveBill, .delegateApprovals, .decideCreditHold: [.approver, .controller]
         case .administer: [.admin]
         }
     }
@@ -49,6 +51,7 @@ public enum CloserAction: String, Sendable, Codable, CaseIterable {
         case .releaseBill: "release a blocked vendor bill"
         case .approveBill: "approve or reject vendor bills"
         case .delegateApprovals: "delegate bill approvals"
+        case .decideCreditHold: "approve or reject a credit hold"
         case .administer: "do an admin's work (users, tokens, dead letters)"
         }
     }
