@@ -6,7 +6,7 @@ struct Closer: AsyncParsableCommand {
         commandName: "closer",
         abstract: "Closes the books of companies that run Odoo: pull, check, propose, approve, lock — with an audit trail.",
         version: "0.1.0",
-        subcommands: [DemoCommand.self, ConnectCommand.self, PullCommand.self, CheckCommand.self, ChecksCommand.self, FluxCommand.self, ReconcileCommand.self,
+        subcommands: [CollectionsHoldsCommand.self, DemoCommand.self, ConnectCommand.self, PullCommand.self, CheckCommand.self, ChecksCommand.self, FluxCommand.self, ReconcileCommand.self,
                       ProposeCommand.self, ProposalsCommand.self, ApproveCommand.self, RejectCommand.self, WithdrawCommand.self, ApplyCommand.self, RollbackCommand.self,
                       IntercompanyCommand.self, UsersCommand.self, ChecklistCommand.self, TaskCommand.self, TodoCommand.self, FindingsCommand.self, LockCommand.self, CloseCommand.self,
                       AuditCommand.self, PackageCommand.self, PayablesCommand.self, ServeCommand.self])
