@@ -39,9 +39,7 @@ extension DashboardRoutes {
         let mayDecide = !session.user.roles.isDisjoint(with: CloserAction.decideCreditHold.roles)
         let query = HTML.query([("source", request.namedSourceKey?.text), ("status", filter)])
         let rows = holds.map { hold -> HTML in
-            let steps = [("proposed", hold.proposed), ("approved", hold.approved), ("applied", hold.applied),
-                         (hold.status == .rejected ? "rejected" : "released", hold.closed)]
-                .compactMap { name, step -> HTML? in step.map { "<li>\(name) by \($0.by) at \($0.at)\($0.reason.map { ": \($0)" as String })</li>" } }
+            let steps = hold.steps.map { name, step -> HTML in "<li>\(name) by \(step.by) at \(step.at)\(step.reason.map { ": \($0)" as String })</li>" }
             return """
                 <tr id="hold-\(hold.id)"><td>#\(hold.id)</td><td>\(hold.partnerName)<br><small>\(hold.sourceKey)</small></td>
                 <td class="num">\(hold.exposure) \(hold.currency)</td><td class="num">\(hold.limit.map { "\($0) \(hold.currency)" as String } ?? "none")</td>

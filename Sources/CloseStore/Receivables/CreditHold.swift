@@ -55,4 +55,10 @@ public struct CreditHold: Sendable, Codable, Equatable {
     public enum OdooBlock: String, Sendable, Codable { case claimed, set, lifting, lifted }
 
     public var title: String { "credit hold #\(id) on \(partnerName)" }
+
+    /// The steps taken so far, named, in order: what the queue shows.
+    public var steps: [(name: String, step: Step)] {
+        [("proposed", proposed), ("approved", approved), ("applied", applied), (status == .rejected ? "rejected" : "released", closed)]
+            .compactMap { name, step in step.map { (name, $0) } }
+    }
 }

@@ -94,9 +94,7 @@ struct CollectionsHoldsCommand: AsyncParsableCommand {
 
     /// "#3 Acme Retail — applied (proposed by carla, approved by erin): owes …"
     static func line(_ hold: CreditHold) -> String {
-        let steps = [("proposed", hold.proposed), ("approved", hold.approved), ("applied", hold.applied),
-                     (hold.status == .rejected ? "rejected" : "released", hold.closed)]
-            .compactMap { name, step in step.map { "\(name) by \($0.by) \($0.at.prefix(10))" } }
+        let steps = hold.steps.map { "\($0.name) by \($0.step.by) \($0.step.at.prefix(10))" }
         return "  #\(hold.id) \(hold.partnerName) — \(hold.status.rawValue) (\(steps.joined(separator: ", "))): \(hold.reasons.joined(separator: "; "))"
             + (hold.closed?.reason.map { ". \($0.prefix(1).uppercased() + $0.dropFirst())" } ?? "")
     }

@@ -25,16 +25,8 @@ struct LiveCreditHoldTests {
         var tag: String
 
         static func settings(mode: String, url: String? = nil) throws -> OdooSettings? {
-            let environment = ProcessInfo.processInfo.environment
-            guard let base = environment["CLOSER_TEST_ODOO_URL"], let database = environment["CLOSER_TEST_ODOO_SALES_DB"] else {
-                print("◇ Live credit holds skipped: set CLOSER_TEST_ODOO_URL and CLOSER_TEST_ODOO_SALES_DB (a scratch database with Sales it may write to, "
-                      + "e.g. `createdb -T closerpush_template closersales`).")
-                return nil
-            }
-            return try OdooSettings(resolving: SettingsResolver(flags: [
-                .odooURL: url ?? base, .odooDatabase: database, .odooUser: environment["CLOSER_TEST_ODOO_USER"] ?? "admin",
-                .odooPassword: environment["CLOSER_TEST_ODOO_PASSWORD"] ?? "admin", .mode: mode,
-            ], environment: [:], file: nil))
+            try LiveOdooSettings.scratch("CLOSER_TEST_ODOO_SALES_DB", mode: mode, url: url, skipped: "◇ Live credit holds skipped: set CLOSER_TEST_ODOO_URL and "
+                + "CLOSER_TEST_ODOO_SALES_DB (a scratch database with Sales it may write to, e.g. `createdb -T closerpush_template closersales`).")
         }
 
         /// A customer with a limit of 1,000.00 and a warning of its own, and its posted invoice of 1,200.00 due today.
