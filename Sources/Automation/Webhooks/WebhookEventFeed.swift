@@ -5,6 +5,7 @@ public import Foundation
 import BankMatching
 import Adjustments
 import Payables
+import Receivables
 
 /// Turns what happened into webhook events: the audit trail after the feed's stored cursor (findings a
 /// check run opened, proposals waiting for approval, periods whose lock was verified) and the checklists
@@ -92,6 +93,18 @@ public struct WebhookEventFeed: Sendable {
             return [event("bill.needs-approval/\(source)/\(id)/\(audit.seq)", .billNeedsApproval, source: source, period: nil,
                           ["bill": target.name ?? String(id), "billID": String(id), "amount": payload["amount"] ?? "", "currency": payload["currency"] ?? "",
                            "levels": payload["levels"] ?? "", "waitingFor": ApprovalLevel.anyOf(waiting.roles), "reason": waiting.reason])]
+        case "receivables.credit.hold.proposed", "receivables.credit.hold.applied", "receivables.credit.hold.released":
+            // Only while the hold still stands as this event left it (a proposal not decided since, a block not released since).
+            let type: WebhookEventType = switch audit.action {
+            case "receivables.credit.hold.proposed": .creditHoldProposed
+            case "receivables.credit.hold.applied": .creditHoldApplied
+            default: .creditHoldReleased
+            }
+            guard let hold = try? store.creditHold(id: id), hold.status.rawValue == payload["status"] else { return [] }
+            var details = payload.filter { ["partner", "exposure", "limit", "seriously_overdue", "currency", "reasons", "reason"].contains($0.key) }
+            details["hold"] = String(id)
+            details["partnerID"] = String(hold.partnerID)
+            return [event("\(type.rawValue)/\(source)/\(id)", type, source: source, period: nil, details)]
         default:
             return []
         }

@@ -102,6 +102,14 @@ extension APIError {
             case .rejectionWithoutComment: return APIError(.badRequest, code: "invalid_request", error.description)
             case .delegation: return APIError(.forbidden, code: "policy_refused", error.description)
             }
+        case let error as CreditHoldError:
+            switch error {
+            case .unknownHold: return APIError(.notFound, code: "not_found", error.description)
+            case .wrongStatus, .alreadyOpen: return APIError(.conflict, code: "conflict", error.description)
+            case .ownProposal: return APIError(.forbidden, code: "policy_refused", error.description)
+            case .noReason: return APIError(.badRequest, code: "invalid_request", error.description)
+            }
+        case let error as CreditHoldServiceError: return APIError(.conflict, code: "conflict", error.description)
         case let error as AutomationError: return APIError(.serviceUnavailable, code: "not_configured", error.description)
         case let error as PeriodLockError: return APIError(.conflict, code: "lock_refused", error.description)
         case let error as StoreError:

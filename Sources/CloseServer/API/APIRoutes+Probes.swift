@@ -24,6 +24,7 @@ extension APIRoutes {
                                      access: .reader, responseContentType: "text/plain")) { _, _ in
                 let text = metrics.text() + StoreMetrics.text(try store.gauges()) + PayablesMetrics.text(try store.billReviewGauges())
                     + PayablesMetrics.approvalText(pendingAges: try store.billApprovals(statuses: [.pending]).map { $0.ageDays() })
+                    + CreditHoldMetrics.text(try store.creditHoldCounts())
                 return Response.bytes(Array(text.utf8), contentType: "text/plain; version=0.0.4; charset=utf-8")
             },
             Route(endpoint: Endpoint(method: .get, path: "/openapi.json", operationID: "openapi", summary: "This API's OpenAPI 3.1 document.",

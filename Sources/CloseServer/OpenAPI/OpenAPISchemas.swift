@@ -44,6 +44,8 @@ enum OpenAPISchemas {
                                      "decisions": array(["type": "object"])],
                                     required: ["source", "billID", "bill", "amount", "currency", "status", "ageDays", "decisions"]),
         "BillApprovalList": object(["bills": array(["$ref": "#/components/schemas/BillApprovalEntry"])], required: ["bills"]),
+        "CreditHold": creditHold,
+        "CreditHoldList": object(["holds": array(["$ref": "#/components/schemas/CreditHold"])], required: ["holds"]),
         "BillHoldList": object(["bills": array(["$ref": "#/components/schemas/BillHold"])], required: ["bills"]),
         "ProposalList": object(["proposals": array(storedProposal)], required: ["proposals"]),
         "ProposalDetail": object(["proposal": storedProposal, "approvals": array(approval)], required: ["proposal", "approvals"]),
@@ -62,7 +64,7 @@ enum OpenAPISchemas {
         "OdooWebhook": object(["_model": string("The record's model, e.g. account.move."), "_id": integer()], required: ["_model", "_id"]),
         "WebhookAccepted": object(["source": string("The ledger to be refreshed."), "model": string("The model touched."), "recordID": integer()],
                                   required: ["source", "model", "recordID"]),
-        "WebhookDelivery": object(["id": integer(), "eventType": string("finding.opened, proposal.needs-approval, task.overdue, period.locked, bill.held, bill.needs-approval or bill.match-exception"),
+        "WebhookDelivery": object(["id": integer(), "eventType": string("finding.opened, proposal.needs-approval, task.overdue, period.locked, bill.held, bill.needs-approval, bill.match-exception, credit.hold.proposed, credit.hold.applied or credit.hold.released"),
                                    "status": string("pending, delivered or dead"), "attempts": integer(), "lastError": string("Why the last attempt failed.")]),
         "WebhookDeliveryList": object(["deliveries": array(["$ref": "#/components/schemas/WebhookDelivery"])], required: ["deliveries"]),
         "ScheduledRunList": object(["runs": array(object(["schedule": string("The schedule's name."), "sourceKey": string("The ledger."),
@@ -82,6 +84,19 @@ enum OpenAPISchemas {
                 "owner": optional(string("The AP clerk of the rule set, else the preparer.")),
                 "release": optional(object(["by": string("Login."), "at": string("UTC"), "reason": string("Why.")]))],
                required: ["source", "billID", "bill", "vendor", "amount", "currency", "status", "reasons", "slaDays", "overdue"])
+    }
+    private static var creditHold: [String: Any] {
+        let step = object(["by": string("Login."), "at": string("UTC"), "reason": optional(string("Why (a release or rejection)."))])
+        return object(["id": integer(), "sourceKey": string("The ledger."), "partnerID": integer(), "partnerName": string("The customer."),
+                       "status": string("proposed, approved, applied, released or rejected"),
+                       "exposure": string("Receivable plus confirmed orders not yet invoiced when proposed, exact decimal text."),
+                       "limit": optional(string("The customer's credit limit, exact decimal text; null when none.")),
+                       "seriouslyOverdue": string("Receivable more than the rule's days overdue, exact decimal text."), "currency": string("ISO 4217 code."),
+                       "reasons": array(string("A rule the customer breaks, in words.")), "proposed": step, "approved": optional(step),
+                       "applied": optional(step), "closed": optional(step),
+                       "odooBlock": optional(string("claimed, set, lifting or lifted: the blocking sales warning in Odoo.")),
+                       "previousWarning": optional(object(["level": string("no-message, warning or block"), "message": optional(string("Its text."))]))],
+                      required: ["id", "sourceKey", "partnerID", "partnerName", "status", "exposure", "seriouslyOverdue", "currency", "reasons", "proposed"])
     }
     private static var finding: [String: Any] { object(["checkID": string("The check."), "severity": string("blocking, warning or advisory"),
                                          "message": string("What was found, in words."), "records": array(["type": "object"])]) }

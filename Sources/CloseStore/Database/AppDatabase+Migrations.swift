@@ -611,6 +611,43 @@ extension AppDatabase {
                 CREATE UNIQUE INDEX collection_dispute_open ON collection_dispute (source_key, invoice_id) WHERE status = 'open';
                 """)
         }
+        migrator.registerMigration("v20-receivables-credit-holds") { db in
+            // A customer's credit hold from proposal to release, who took each step and when, and the sales warning
+            // Closer found on the customer before blocking it (what the release puts back). `odoo_block` follows the
+            // block in Odoo: claimed before it is written, set once seen there, lifting once released, lifted once put back.
+            try db.execute(sql: """
+                CREATE TABLE credit_hold (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    source_key TEXT NOT NULL,
+                    partner_id INTEGER NOT NULL CHECK (partner_id > 0),
+                    partner_name TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('proposed', 'approved', 'applied', 'released', 'rejected')),
+                    currency TEXT NOT NULL,
+                    exposure TEXT NOT NULL,
+                    credit_limit TEXT,
+                    seriously_overdue TEXT NOT NULL,
+                    reasons TEXT NOT NULL,
+                    proposed_by TEXT NOT NULL,
+                    proposed_at TEXT NOT NULL,
+                    approved_by TEXT,
+                    approved_at TEXT,
+                    applied_by TEXT,
+                    applied_at TEXT,
+                    closed_by TEXT,
+                    closed_at TEXT,
+                    close_reason TEXT,
+                    odoo_block TEXT CHECK (odoo_block IN ('claimed', 'set', 'lifting', 'lifted')),
+                    previous_warn TEXT,
+                    previous_warn_msg TEXT,
+                    CHECK (status NOT IN ('approved', 'applied') OR approved_by IS NOT NULL),
+                    CHECK (status != 'applied' OR applied_by IS NOT NULL),
+                    CHECK (status NOT IN ('released', 'rejected') OR closed_by IS NOT NULL),
+                    CHECK (odoo_block IS NULL OR previous_warn IS NOT NULL)
+                );
+                CREATE UNIQUE INDEX credit_hold_open ON credit_hold (source_key, partner_id) WHERE status IN ('proposed', 'approved', 'applied');
+                CREATE INDEX credit_hold_status ON credit_hold (status, proposed_at);
+                """)
+        }
         return migrator
     }
 }

@@ -14,6 +14,12 @@ public enum WebhookEventType: String, Sendable, Codable, CaseIterable, Comparabl
     case billNeedsApproval = "bill.needs-approval"
     /// A vendor bill did not pass its purchase-order match.
     case billMatchException = "bill.match-exception"
+    /// A customer over the credit policy has a credit hold waiting for approval.
+    case creditHoldProposed = "credit.hold.proposed"
+    /// An approved credit hold blocks the customer for new sales in Odoo.
+    case creditHoldApplied = "credit.hold.applied"
+    /// A credit hold was released (the customer is back within policy).
+    case creditHoldReleased = "credit.hold.released"
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

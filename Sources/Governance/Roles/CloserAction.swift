@@ -20,6 +20,8 @@ public enum CloserAction: String, Sendable, Codable, CaseIterable {
     case releaseBill = "release-bill"
     /// Approve or reject a level of a vendor bill's approval route (the route names whose roles count).
     case approveBill = "approve-bill"
+    /// Approve or reject a proposed credit hold on a customer (never one's own proposal).
+    case decideCreditHold = "decide-credit-hold"
     /// Let someone decide bill approvals in one's name while away.
     case delegateApprovals = "delegate-approvals"
     /// Draft the customers' payment reminders (and the To-Do each leaves a collector in Odoo).
@@ -37,7 +39,7 @@ public enum CloserAction: String, Sendable, Codable, CaseIterable {
         case .decide: Set(CloserRole.approving)
         case .writeToOdoo, .actOnFindings, .signOff, .requestLock: [.preparer, .approver, .controller]
         case .approveLock: [.controller]
-        case .releaseBill, .approveBill, .delegateApprovals, .approveReminders: [.approver, .controller]
+        case .releaseBill, .approveBill, .delegateApprovals, .approveReminders, .decideCreditHold: [.approver, .controller]
         case .draftReminders, .recordCollections: [.preparer, .approver, .controller]
         case .administer: [.admin]
         }
@@ -59,6 +61,7 @@ public enum CloserAction: String, Sendable, Codable, CaseIterable {
         case .draftReminders: "draft payment reminders"
         case .approveReminders: "approve or reject payment reminders"
         case .recordCollections: "record promises to pay and disputes"
+        case .decideCreditHold: "approve or reject a credit hold"
         case .administer: "do an admin's work (users, tokens, dead letters)"
         }
     }

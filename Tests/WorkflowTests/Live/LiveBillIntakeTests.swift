@@ -24,15 +24,8 @@ struct LiveBillIntakeTests {
         var tag: String
 
         static func settings(mode: String, url: String? = nil) throws -> OdooSettings? {
-            let environment = ProcessInfo.processInfo.environment
-            guard let base = environment["CLOSER_TEST_ODOO_URL"], let database = environment["CLOSER_TEST_ODOO_ORDERS_DB"] else {
-                print("◇ Live bill intake skipped: set CLOSER_TEST_ODOO_URL and CLOSER_TEST_ODOO_ORDERS_DB (a scratch database it may write to).")
-                return nil
-            }
-            return try OdooSettings(resolving: SettingsResolver(flags: [
-                .odooURL: url ?? base, .odooDatabase: database, .odooUser: environment["CLOSER_TEST_ODOO_USER"] ?? "admin",
-                .odooPassword: environment["CLOSER_TEST_ODOO_PASSWORD"] ?? "admin", .mode: mode,
-            ], environment: [:], file: nil))
+            try LiveOdooSettings.scratch("CLOSER_TEST_ODOO_ORDERS_DB", mode: mode, url: url,
+                                         skipped: "◇ Live bill intake skipped: set CLOSER_TEST_ODOO_URL and CLOSER_TEST_ODOO_ORDERS_DB (a scratch database it may write to).")
         }
 
         /// A vendor of its own, its posted bill INV-<n>, and the same bill keyed again as "inv <n>" (draft).

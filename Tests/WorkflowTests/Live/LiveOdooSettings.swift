@@ -17,6 +17,20 @@ enum LiveOdooSettings {
                                         .odooAPIKey: environment["CLOSER_TEST_ODOO_API_KEY"] ?? ""]
         return try? OdooSettings(resolving: SettingsResolver(flags: flags, environment: [:], file: nil))
     }
+
+    /// Settings for the scratch database `databaseVariable` names (admin unless CLOSER_TEST_ODOO_USER/PASSWORD say otherwise),
+    /// at `url` when given (a proxy); nil after printing `skipped` when it is not set.
+    static func scratch(_ databaseVariable: String, mode: String, url: String?, skipped: String) throws -> OdooSettings? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let base = environment["CLOSER_TEST_ODOO_URL"], let database = environment[databaseVariable] else {
+            print(skipped)
+            return nil
+        }
+        return try OdooSettings(resolving: SettingsResolver(flags: [
+            .odooURL: url ?? base, .odooDatabase: database, .odooUser: environment["CLOSER_TEST_ODOO_USER"] ?? "admin",
+            .odooPassword: environment["CLOSER_TEST_ODOO_PASSWORD"] ?? "admin", .mode: mode,
+        ], environment: [:], file: nil))
+    }
 }
 
 extension Trait where Self == ConditionTrait {
