@@ -58,12 +58,13 @@ let package = Package(
                 swiftSettings: swiftSettings),
         // Workflows
         .target(name: "CloseWorkflows", dependencies: [
-            "Ledger", "OdooRPC", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Governance", "CloseStore", "CloseSettings",
-            logging, crypto, yams,
+            "Ledger", "OdooRPC", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Governance", "CloseStore",
+            "CloseSettings", logging, crypto, yams,
         ], swiftSettings: swiftSettings),
         .target(name: "Narratives", dependencies: ["Ledger", "CloseChecks", "CloseStore", "CloseSettings", "CloseWorkflows"], swiftSettings: swiftSettings),
         .target(name: "CloseReports", dependencies: [
-            "Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Governance", "CloseStore", "CloseSettings", "CloseWorkflows", "Markup",
+            "Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Governance", "CloseStore", "CloseSettings", "CloseWorkflows",
+            "Markup",
         ], swiftSettings: swiftSettings),
         .target(name: "Automation", dependencies: [
             "Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "CloseStore", "CloseSettings", "CloseWorkflows", logging, crypto, yams,
@@ -75,11 +76,11 @@ let package = Package(
         // Front ends
         .target(name: "CloseServer", dependencies: [
             "Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Adjustments", "Governance", "CloseStore", "CloseSettings", "CloseWorkflows",
-            "CloseReports", "Automation", "Markup", "Payables", hummingbird, httpTypes, nioCore, logging,
+            "CloseReports", "Automation", "Markup", "Payables", "Receivables", hummingbird, httpTypes, nioCore, logging,
         ], swiftSettings: swiftSettings),
         .executableTarget(name: "closer", dependencies: [
-            "Ledger", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "DemoCompany", "Governance", "CloseStore", "CloseSettings",
-            "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "CloseServer", argumentParser, logging,
+            "Ledger", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "DemoCompany", "Governance", "CloseStore",
+            "CloseSettings", "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "CloseServer", argumentParser, logging,
         ], swiftSettings: swiftSettings),
         .executableTarget(name: "CloserBench", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Payables", "Receivables", "DemoCompany"],
                           swiftSettings: swiftSettings),

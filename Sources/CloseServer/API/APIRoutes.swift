@@ -12,7 +12,8 @@ struct APIRoutes: Sendable {
     var automation: ServerAutomation?
 
     var all: [Route] {
-        let areas: [[Route]] = [probes, runs, findings, proposals, reconciliation, checklist, locks, audit, package, payables, automationRoutes]
+        let areas: [[Route]] = [probes, runs, findings, proposals, reconciliation, checklist, locks, audit, package, payables, collectionsMeasures,
+                                        automationRoutes]
         return areas.flatMap { $0 }
     }
 

@@ -38,6 +38,7 @@ struct DashboardRoutes: Sendable {
         page("/payables", on: router, payables)
         form("/payables/:billID/release", access: .action(.releaseBill), on: router, releaseBill)
         form("/payables/:billID/decide", access: .action(.approveBill), on: router, decideBill)
+        page("/collections/measures", on: router, collectionsMeasures)
         page("/webhooks", on: router, webhooks)
         form("/webhooks/:id/requeue", access: .admin, on: router, requeueWebhook)
     }
