@@ -12,7 +12,7 @@ extension APIRoutes {
                                                pattern: Self.periodPattern),
                                          .init(name: "customer", place: .query, type: "integer", description: "Only this customer (Odoo's res.partner id).",
                                                format: "int64"),
-                                         .init(name: "asOf", place: .query, description: "The day measured, YYYY-MM-DD (default: the last pulled day, or today if earlier).",
+                                         .init(name: "asOf", place: .query, description: "The day measured, YYYY-MM-DD (default: the last day a customer invoice is dated or settled on, or today if earlier).",
                                                format: "date"),
                                      ], responseSchema: "ReceivablesMeasuresReport")) { request, _ in
                 JSONBody(try ReceivablesMeasuresService.report(store: store, sourceKey: try request.sourceKey(in: store), asOf: try request.date("asOf"),

@@ -4,13 +4,14 @@ public import Receivables
 
 /// Reads a pulled ledger's customer side from the store and measures it: read-only, no Odoo call.
 public enum ReceivablesMeasuresService {
-    /// `asOf` defaults to the last pulled day (or today, if earlier); `period` to the month of `asOf`.
+    /// `asOf` defaults to the last day a customer invoice is dated or settled on (or today, if earlier): months
+    /// after the last pull would show no sales and look like a collapse. `period` defaults to the month of `asOf`.
     public static func report(store: AppDatabase, sourceKey: SourceKey, asOf: LocalDate? = nil, period: Period? = nil,
                               customerID: Int? = nil) throws -> ReceivablesMeasuresReport {
         let snapshot = try store.loadSnapshot(sourceKey: sourceKey)
-        let pulledTo = try store.pulledWindow(sourceKey: sourceKey)?.last ?? LocalDate.todayUTC()
-        let day = asOf ?? min(pulledTo, LocalDate.todayUTC())
-        return try report(book: ReceivablesBook(snapshot), source: sourceKey, asOf: day, period: period, customerID: customerID)
+        let book = ReceivablesBook(snapshot)
+        let lastActivity = book.invoices.lazy.flatMap { [$0.invoiceDate, $0.paidOn].compactMap { $0 } }.max() ?? LocalDate.todayUTC()
+        return try report(book: book, source: sourceKey, asOf: asOf ?? min(lastActivity, LocalDate.todayUTC()), period: period, customerID: customerID)
     }
 
     /// The same on a book already read (the dashboard's and the metrics' cache, tests).

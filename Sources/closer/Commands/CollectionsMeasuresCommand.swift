@@ -13,7 +13,7 @@ struct CollectionsMeasuresCommand: AsyncParsableCommand {
     @OptionGroup var scope: LedgerScope
     @Option(help: "The month of the customer table and the headline, YYYY-MM (default: the month of --as-of).") var period: String?
     @Option(help: "Only this customer (Odoo's res.partner id).") var customer: Int?
-    @Option(help: "The day measured, YYYY-MM-DD (default: the last pulled day, or today if earlier).") var asOf: LocalDate?
+    @Option(help: "The day measured, YYYY-MM-DD (default: the last day a customer invoice is dated or settled on, or today if earlier).") var asOf: LocalDate?
 
     func validate() throws {
         if let period { do { _ = try Period(parsing: period) } catch { throw ValidationError(String(describing: error)) } }
