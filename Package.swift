@@ -63,7 +63,8 @@ let package = Package(
         ], swiftSettings: swiftSettings),
         .target(name: "Narratives", dependencies: ["Ledger", "CloseChecks", "CloseStore", "CloseSettings", "CloseWorkflows"], swiftSettings: swiftSettings),
         .target(name: "CloseReports", dependencies: [
-            "Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Governance", "CloseStore", "CloseSettings", "CloseWorkflows", "Markup",
+            "Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Governance", "CloseStore", "CloseSettings", "CloseWorkflows",
+            "Markup",
         ], swiftSettings: swiftSettings),
         .target(name: "Automation", dependencies: [
             "Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "CloseStore", "CloseSettings", "CloseWorkflows", logging, crypto,

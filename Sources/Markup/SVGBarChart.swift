@@ -77,6 +77,8 @@ public struct SVGBarChart {
 
     public static func color(_ index: Int) -> String { colors[index % colors.count] }
 
-    /// A coordinate to a tenth of a pixel: enough for the eye, short in the file.
-    public func px(_ value: Double) -> String { String(format: "%.1f", value) }
+    public func px(_ value: Double) -> String { Self.px(value) }
+
+    /// A coordinate to a tenth of a pixel: enough for the eye, short in the file. Every chart writes them so.
+    static func px(_ value: Double) -> String { String(format: "%.1f", value) }
 }

@@ -15,7 +15,7 @@ import Testing
         let written = try CloserBinary.run(["package", "--period", "2026-10", "--as-of", "2026-11-04", "--store", store,
                                             "--out", out.path, "--format", "html,csv"], in: directory)
         #expect(written.status == 0, "\(written.all)")
-        #expect(written.stdout.contains("12 files in \(out.path)"), "\(written.stdout)")
+        #expect(written.stdout.contains("14 files in \(out.path)"), "\(written.stdout)")
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(files.contains("close-package.html") && files.contains("trial-balance.csv") && !files.contains("close-package.json"))
         #expect(files.allSatisfy { written.stdout.contains(out.appendingPathComponent($0).path) })

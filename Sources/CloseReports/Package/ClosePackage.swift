@@ -26,6 +26,8 @@ public struct ClosePackage: Sendable, Codable {
     public var adjustments: [PackageAdjustment]
     /// The period's vendor bills as the intake left them (`closer payables intake`).
     public var payables: PayablesSummary
+    /// DSO, average days delinquent, CEI and aging up to the period's end, with each customer's in the period.
+    public var receivables: ReceivablesMeasuresReport
     public var audit: AuditExcerpt
 
     /// Open findings per severity, every severity present.

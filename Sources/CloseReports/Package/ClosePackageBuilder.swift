@@ -5,6 +5,7 @@ import CloseWorkflows
 import Governance
 public import Ledger
 import BankMatching
+import Receivables
 
 /// Assembles a period's close package from the store, read-only: nothing is checked, proposed,
 /// instantiated or audited here, so a package shows the close exactly as it stands (run `closer close`
@@ -42,6 +43,7 @@ public struct ClosePackageBuilder: Sendable {
             checklist: try ChecklistService.storedBoard(in: store, sourceKey: sourceKey, period: period, asOf: asOf),
             adjustments: adjustments,
             payables: payables,
+            receivables: try ReceivablesMeasuresService.report(book: ReceivablesBook(snapshot), source: sourceKey, asOf: period.end),
             audit: AuditExcerpt(events: try store.auditEvents(), verification: try store.verifyAuditTrail(),
                                latestCheckpoint: try store.latestAuditCheckpoint(), scope: scope))
     }

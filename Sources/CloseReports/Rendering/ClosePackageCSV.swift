@@ -5,6 +5,7 @@ import CloseChecks
 import Adjustments
 import Markup
 import Payables
+import Receivables
 
 /// The close package as one CSV file per section (RFC 4180: CRLF line ends, fields quoted when they
 /// need it). Amounts are plain exact decimals ("-1234.50"), empty where a comparative was not pulled.
@@ -21,6 +22,8 @@ public enum ClosePackageCSV {
             "checklist.csv": checklist(package),
             "adjustments.csv": adjustments(package),
             "accounts-payable.csv": payables(package),
+            "accounts-receivable.csv": receivables(package),
+            "accounts-receivable-customers.csv": receivableCustomers(package),
             "audit-excerpt.csv": audit(package),
             "audit-checkpoint.csv": checkpoint(package),
         ]
@@ -112,6 +115,29 @@ public enum ClosePackageCSV {
              bill.action?.rawValue ?? "", bill.ageDays.map(String.init) ?? "", bill.preparer ?? "", bill.reasons.joined(separator: " "),
              bill.release?.by ?? "", bill.release?.at ?? "", bill.release?.reason ?? ""]
         })
+    }
+
+    /// Every month's collection measures up to the period, oldest first; a measure left empty is undefined (no sales, nothing owed).
+    static func receivables(_ package: ClosePackage) -> String {
+        table(receivablesHeader(first: "month"), package.receivables.months.map { [$0.period.description] + receivableFigures($0) })
+    }
+
+    /// Each customer's measures in the period, the most owed first.
+    static func receivableCustomers(_ package: ClosePackage) -> String {
+        table(["customer_id", "customer"] + receivablesHeader(first: nil), package.receivables.customers.map { customer in
+            [String(customer.customerID), customer.customerName] + receivableFigures(customer.measure)
+        })
+    }
+
+    static func receivablesHeader(first: String?) -> [String] {
+        [first].compactMap { $0 } + ["as_of", "opening", "credit_sales", "closing", "not_yet_due", "dso_days", "add_days", "cei_percent", "currency"]
+            + AgingBuckets.Bucket.allCases.map { "aging_\($0.rawValue)" }
+    }
+
+    static func receivableFigures(_ measure: ReceivablesMeasure) -> [String] {
+        [measure.asOf.description, amount(measure.openingReceivables), amount(measure.creditSales), amount(measure.closingReceivables),
+         amount(measure.closingCurrent)] + [measure.dsoDays, measure.averageDaysDelinquent, measure.collectionEffectivenessPercent].map { $0.map { "\($0)" } ?? "" }
+            + [measure.closingReceivables.currency.description] + measure.aging.buckets.map { amount($0.amount) }
     }
 
     static func audit(_ package: ClosePackage) -> String {

@@ -3,6 +3,7 @@ import Markup
 import CloseWorkflows
 import CloseStore
 import CloseChecks
+import Receivables
 
 /// The close package as ONE self-contained HTML page: inline CSS, inline SVG charts, no scripts, no
 /// external resources (it is mailed, archived and opened offline). Built as `HTML`, like the
@@ -18,7 +19,7 @@ public enum ClosePackageHTML {
             <p class="meta">Source \(package.source) · currency \(package.currency) · as of \(package.asOf) · \
             balances from posted entries pulled since \(package.pulledFrom)</p>
             \(summary(package))\(profitAndLoss(package))\(balanceSheet(package))\(trialBalance(package))\(flux(package))\
-            \(reconciliation(package))\(findings(package))\(checklist(package))\(adjustments(package))\(payables(package))\(audit(package))
+            \(reconciliation(package))\(findings(package))\(checklist(package))\(adjustments(package))\(payables(package))\(receivables(package))\(audit(package))
             </body></html>
 
             """
@@ -52,9 +53,15 @@ public enum ClosePackageHTML {
             ("Adjusting entries waiting", String(pending)),
             ("Checklist", package.checklist?.summary ?? "not started"),
             ("Vendor bills blocked from payment", String(package.payables.blocked.count)),
+            ("Days sales outstanding", dsoTile(package)),
             ("Audit trail", package.audit.verification.isIntact ? "intact" : "BROKEN"),
         ]
         return "<div class=\"tiles\">\(tiles.map { tile -> HTML in "<div class=\"tile\">\(tile.0)<br><b>\(tile.1)</b></div>" })</div>\n"
+    }
+
+    static func dsoTile(_ package: ClosePackage) -> String {
+        guard let days = package.receivables.headline?.dsoDays else { return "—" }
+        return "\(days) days"
     }
 
     /// Current against comparatives, one bar per column the store backs.

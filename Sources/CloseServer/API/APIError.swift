@@ -119,6 +119,7 @@ extension APIError {
             default: return APIError(.serviceUnavailable, code: "store_unavailable", error.description)
             }
         case let error as CheckServiceError: return APIError(.badRequest, code: "choose_source", error.description)
+        case let error as ReceivablesMeasuresError: return APIError(.notFound, code: error.code, error.description)
         case let error as PeriodError: return APIError(.badRequest, code: "invalid_parameter", error.description)
         case is DecodingError:
             return APIError(.badRequest, code: "malformed_request", "The request body is not the JSON this endpoint takes: see /openapi.json.")

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import CloseStore
+import CloseWorkflows
 
 extension APIRoutes {
     /// Liveness, readiness and the API's own description are open, for probes; the metrics carry business
@@ -25,6 +26,7 @@ extension APIRoutes {
                 let text = metrics.text() + StoreMetrics.text(try store.gauges()) + PayablesMetrics.text(try store.billReviewGauges())
                     + PayablesMetrics.approvalText(pendingAges: try store.billApprovals(statuses: [.pending]).map { $0.ageDays() })
                     + CreditHoldMetrics.text(try store.creditHoldCounts())
+                    + ReceivablesMetrics.text(try store.sourceKeys().map { try ReceivablesMeasuresService.report(store: store, sourceKey: $0) })
                 return Response.bytes(Array(text.utf8), contentType: "text/plain; version=0.0.4; charset=utf-8")
             },
             Route(endpoint: Endpoint(method: .get, path: "/openapi.json", operationID: "openapi", summary: "This API's OpenAPI 3.1 document.",

@@ -12,7 +12,9 @@ struct APIRoutes: Sendable {
     var automation: ServerAutomation?
 
     var all: [Route] {
-        let areas: [[Route]] = [probes, runs, findings, proposals, reconciliation, checklist, locks, audit, package, payables, creditHolds, automationRoutes]
+        let areas: [[Route]] = [
+            probes, runs, findings, proposals, reconciliation, checklist, locks, audit, package, payables, creditHolds, collectionsMeasures, automationRoutes,
+        ]
         return areas.flatMap { $0 }
     }
 

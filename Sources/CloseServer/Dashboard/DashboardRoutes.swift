@@ -40,6 +40,7 @@ struct DashboardRoutes: Sendable {
         form("/payables/:billID/decide", access: .action(.approveBill), on: router, decideBill)
         page("/collections/holds", on: router, creditHolds)
         form("/collections/holds/:holdID/decide", access: .action(.decideCreditHold), on: router, decideCreditHold)
+        page("/collections/measures", on: router, collectionsMeasures)
         page("/webhooks", on: router, webhooks)
         form("/webhooks/:id/requeue", access: .admin, on: router, requeueWebhook)
     }

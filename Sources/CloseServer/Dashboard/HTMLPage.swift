@@ -22,7 +22,8 @@ struct HTMLPage: Sendable {
 
     static let sections: [(path: String, title: String)] = [
         ("/", "Overview"), ("/todo", "My work"), ("/findings", "Findings"), ("/proposals", "Proposals"), ("/reconciliation", "Reconciliation"),
-        ("/checklist", "Checklist"), ("/payables", "Payables"), ("/audit", "Audit trail"), ("/package", "Close package"), ("/runs", "Runs"),
+        ("/checklist", "Checklist"), ("/payables", "Payables"), ("/collections/measures", "Receivables"),
+        ("/audit", "Audit trail"), ("/package", "Close package"), ("/runs", "Runs"),
         ("/webhooks", "Webhooks"),
     ]
 

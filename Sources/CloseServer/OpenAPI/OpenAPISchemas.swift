@@ -47,6 +47,12 @@ enum OpenAPISchemas {
         "CreditHold": creditHold,
         "CreditHoldList": object(["holds": array(["$ref": "#/components/schemas/CreditHold"])], required: ["holds"]),
         "BillHoldList": object(["bills": array(["$ref": "#/components/schemas/BillHold"])], required: ["bills"]),
+        "ReceivablesMeasuresReport": object(["source": string("The ledger."), "asOf": string("The day measured, YYYY-MM-DD."),
+                                             "period": string("YYYY-MM: the month of the headline and the customer table."),
+                                             "customerID": optional(integer()), "months": array(receivablesMeasure),
+                                             "customers": array(object(["customerID": integer(), "customerName": string("As in Odoo."),
+                                                                        "measure": receivablesMeasure]))],
+                                            required: ["source", "asOf", "period", "months", "customers"]),
         "ProposalList": object(["proposals": array(storedProposal)], required: ["proposals"]),
         "ProposalDetail": object(["proposal": storedProposal, "approvals": array(approval)], required: ["proposal", "approvals"]),
         "ReviewedProposal": object(["proposal": storedProposal, "approvals": array(approval),
@@ -104,6 +110,19 @@ enum OpenAPISchemas {
                                                 "proposal": ["type": "object"], "evidenceSHA256": string("Hash of what is approved.")]) }
     private static var approval: [String: Any] { object(["login": string("Who approved."), "role": string("The role it counts under."),
                                           "evidenceSHA256": string("The version approved."), "approvedAt": string("UTC")]) }
+
+    /// One month's collection measures; money as {minorUnits, currency, scale}, days and percents as decimals to a tenth.
+    private static var receivablesMeasure: [String: Any] {
+        let money: [String: Any] = object(["minorUnits": integer(), "currency": string("ISO 4217 code."), "scale": integer()])
+        let tenth = { (what: String) -> [String: Any] in optional(["type": "number", "description": what]) }
+        return object(["period": string("YYYY-MM"), "asOf": string("The last day measured."), "openingReceivables": money, "creditSales": money,
+                       "closingReceivables": money, "closingCurrent": money,
+                       "dsoDays": tenth("Closing receivables / the month's credit sales × its days; null without sales."),
+                       "averageDaysDelinquent": tenth("Days past due weighted by the amount owed; null when nothing is owed."),
+                       "collectionEffectivenessPercent": tenth("(Opening + credit sales − closing) / (opening + credit sales − closing not yet due) × 100."),
+                       "aging": object(["current": money, "days1To30": money, "days31To60": money, "days61To90": money, "over90": money])],
+                      required: ["period", "asOf", "closingReceivables", "aging"])
+    }
 
     private static var period: [String: Any] {
         ["type": "string", "pattern": "^(19|[2-9][0-9])[0-9]{2}-(0[1-9]|1[0-2])$", "description": "A period, YYYY-MM."]

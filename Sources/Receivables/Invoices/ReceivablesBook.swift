@@ -7,10 +7,13 @@ public struct ReceivablesBook: Sendable {
     public var invoices: [CustomerInvoice]
     /// Open credit (credit notes and payments not yet set against an invoice) per customer, as a positive amount.
     public var openCredit: [Int: Money]
+    /// Posted credit notes to customers: the measures take them off the credit sales of their month.
+    public var creditNotes: [CustomerCreditNote]
 
-    public init(invoices: [CustomerInvoice], openCredit: [Int: Money] = [:]) {
+    public init(invoices: [CustomerInvoice], openCredit: [Int: Money] = [:], creditNotes: [CustomerCreditNote] = []) {
         self.invoices = invoices
         self.openCredit = openCredit
+        self.creditNotes = creditNotes
     }
 
     public init(_ snapshot: LedgerSnapshot) {
@@ -39,6 +42,12 @@ public struct ReceivablesBook: Sendable {
                                    open: currency.money(open), paidOn: paidOn)
         }
         openCredit = creditByCustomer.filter { $0.value > 0 }.mapValues { currency.money($0) }
+        creditNotes = snapshot.moves.compactMap { move -> CustomerCreditNote? in
+            guard move.type == .customerRefund, move.state == .posted, let customer = move.partnerID, let lines = linesByMove[move.id] else { return nil }
+            let credited = -lines.reduce(Int64(0)) { $0 + $1.balance.minorUnits }
+            guard credited > 0 else { return nil }
+            return CustomerCreditNote(id: move.id, customerID: customer, date: move.invoiceDate ?? move.date, total: currency.money(credited))
+        }
     }
 
     /// Invoices still open on `day` as far as this ledger knows.

@@ -4,12 +4,21 @@ public import Ledger
 /// of paying late), then the oldest due date. Reliable payers sink because their probability is low.
 public enum CollectionsWorklist {
     public static func rank(_ open: [CustomerInvoice], model: PaymentDelayModel, asOf: LocalDate) -> [LatePaymentPrediction] {
-        let predictions = open.filter { $0.open.minorUnits > 0 }.map { model.predict($0, asOf: asOf) }
-        // Sorted by small keys, then gathered: moving a million whole predictions while sorting costs more than ranking them.
-        let keys = predictions.map { (risk: $0.cashAtRiskMinorUnits, due: $0.invoice.dueDate.daysSinceEpoch, id: $0.invoice.id) }
-        let order = keys.indices.sorted { a, b in
-            (keys[b].risk, keys[a].due, keys[a].id) < (keys[a].risk, keys[b].due, keys[b].id)
+        // Ranked on small keys, and each prediction built once, in its place: holding a million whole predictions
+        // twice and moving them while sorting cost more than the ranking itself.
+        var keys: [Key] = []
+        keys.reserveCapacity(open.count)
+        for (index, invoice) in open.enumerated() where invoice.open.minorUnits > 0 {
+            keys.append(Key(risk: model.cashAtRiskMinorUnits(invoice, asOf: asOf), id: invoice.id, due: invoice.dueDate.daysSinceEpoch, index: index))
         }
-        return order.map { predictions[$0] }
+        keys.sort { a, b in (b.risk, a.due, a.id) < (a.risk, b.due, b.id) }
+        return keys.map { model.predict(open[$0.index], asOf: asOf) }
+    }
+
+    struct Key {
+        var risk: Int64
+        var id: Int
+        var due: Int32
+        var index: Int
     }
 }

@@ -9,8 +9,8 @@ import Receivables
 /// `closer collections`: cash coming in — the worklist ranked by cash at risk, reminders, promises and disputes.
 struct CollectionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "collections", abstract: "Receivables: the collections worklist, payment reminders, promises to pay, disputes and credit holds.",
-        subcommands: [Worklist.self, Reminders.self, Promise.self, Promises.self, Dispute.self, Disputes.self, CollectionsHoldsCommand.self],
+        commandName: "collections", abstract: "Receivables: the collections worklist, payment reminders, promises to pay, disputes, credit holds and measures (DSO).",
+        subcommands: [Worklist.self, Reminders.self, Promise.self, Promises.self, Dispute.self, Disputes.self, CollectionsHoldsCommand.self, CollectionsMeasuresCommand.self],
         defaultSubcommand: Worklist.self)
 
     struct Worklist: AsyncParsableCommand {

@@ -4,6 +4,7 @@ import CloseStore
 import Foundation
 import Governance
 import Ledger
+import Receivables
 import Testing
 import DemoCompany
 import CloseChecks
@@ -100,7 +101,12 @@ import Adjustments
         let documents = try package.documents()
         #expect(Set(documents.keys) == ["close-package.html", "close-package.json", "trial-balance.csv", "balance-sheet.csv", "profit-and-loss.csv",
                                         "flux.csv", "reconciliation.csv", "open-findings.csv", "checklist.csv", "adjustments.csv", "accounts-payable.csv", "audit-excerpt.csv",
-                                        "audit-checkpoint.csv"])
+                                        "audit-checkpoint.csv", "accounts-receivable.csv", "accounts-receivable-customers.csv"])
+        // The receivables section: the months up to the period, the period's measures last, in the CSV as in the HTML.
+        let receivables = try #require(package.receivables.headline)
+        #expect(package.receivables.months.last?.period == period && receivables.dsoDays != nil)
+        #expect(try #require(documents["accounts-receivable.csv"]).contains("\(period),\(receivables.asOf),\(receivables.openingReceivables.decimalText),"))
+        #expect(try #require(documents["close-package.html"]).contains("Accounts receivable: DSO \(receivables.dsoDays!) days"))
 
         let html = try #require(documents["close-package.html"])
         #expect(html.components(separatedBy: "<svg").count - 1 >= 3)
