@@ -76,8 +76,9 @@ public struct PaymentDelayModel: Sendable {
         let explanation = LateReason(recentCount: min(Self.quotedPayments, habit?.count ?? 0), recentRange: profile?.recentRange, graceDays: graceDays, overdueDays: overdue,
                                      thresholdDays: threshold, priorShare: prior,
                                      timesUsualAmount: usual > 0 && invoice.total.minorUnits >= 2 * usual ? Double(invoice.total.minorUnits) / Double(usual) : nil)
+        // An invoice read with more credit than it owes (a negative open amount) puts no cash at risk.
         return LatePaymentPrediction(invoice: invoice, probabilityBasisPoints: basisPoints, predictedPayDate: payDate,
-                                     cashAtRiskMinorUnits: invoice.open.minorUnits * Int64(basisPoints) / 10_000,
+                                     cashAtRiskMinorUnits: max(0, invoice.open.minorUnits) * Int64(basisPoints) / 10_000,
                                      fromPrior: (habit?.count ?? 0) == 0, explanation: explanation)
     }
 
@@ -101,5 +102,12 @@ public struct PaymentDelayModel: Sendable {
             }
             return (late, total)
         }
+    }
+}
+
+extension PaymentDelayModel {
+    /// The model with the rule set's `receivables.model` settings.
+    public init(history: [CustomerInvoice], rules: DelayModelRules) {
+        self.init(history: history, graceDays: rules.graceDays, priorWeight: Double(rules.priorWeight), halfLife: Double(rules.halfLifeInvoices))
     }
 }
