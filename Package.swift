@@ -69,8 +69,8 @@ let package = Package(
             "Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "CloseStore", "CloseSettings", "CloseWorkflows", logging, crypto, yams,
         ], swiftSettings: swiftSettings),
         .target(name: "CloseDemo", dependencies: [
-            "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "CloseStore", "CloseSettings",
-            "CloseWorkflows",
+            "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "CloseStore",
+            "CloseSettings", "CloseWorkflows",
         ], swiftSettings: swiftSettings),
         // Front ends
         .target(name: "CloseServer", dependencies: [
@@ -78,8 +78,8 @@ let package = Package(
             "CloseReports", "Automation", "Markup", "Payables", hummingbird, httpTypes, nioCore, logging,
         ], swiftSettings: swiftSettings),
         .executableTarget(name: "closer", dependencies: [
-            "Ledger", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "DemoCompany", "Governance", "CloseStore", "CloseSettings",
-            "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "CloseServer", argumentParser, logging,
+            "Ledger", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "DemoCompany", "Governance", "CloseStore",
+            "CloseSettings", "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "CloseServer", argumentParser, logging,
         ], swiftSettings: swiftSettings),
         .executableTarget(name: "CloserBench", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Payables", "Receivables", "DemoCompany"],
                           swiftSettings: swiftSettings),
