@@ -71,8 +71,8 @@ let package = Package(
             yams,
         ], swiftSettings: swiftSettings),
         .target(name: "CloseDemo", dependencies: [
-            "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "CloseStore", "CloseSettings",
-            "CloseWorkflows",
+            "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "CloseStore",
+            "CloseSettings", "CloseWorkflows",
         ], swiftSettings: swiftSettings),
         // Front ends
         .target(name: "CloseServer", dependencies: [
@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "OdooRPCTests", dependencies: ["OdooRPC", "Ledger", "LoopbackHTTP", "FuzzSupport"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "OdooLedgerTests", dependencies: ["OdooLedger", "Ledger", "OdooRPC", "Payables", "LoopbackHTTP"], swiftSettings: swiftSettings),
         .testTarget(name: "CloseChecksTests", dependencies: ["CloseChecks", "Ledger", "DemoCompany"], swiftSettings: swiftSettings),
-        .testTarget(name: "DemoCompanyTests", dependencies: ["DemoCompany", "Ledger"], swiftSettings: swiftSettings),
+        .testTarget(name: "DemoCompanyTests", dependencies: ["DemoCompany", "Receivables", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "AdjustmentsTests", dependencies: ["Adjustments", "DemoCompany", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "PayablesTests", dependencies: ["Payables", "DemoCompany", "Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ReceivablesTests", dependencies: ["Receivables", "Ledger"], swiftSettings: swiftSettings),

@@ -31,8 +31,33 @@ extension DemoGenerator {
             payments[forgotten].leftOpen = true
             payments[forgotten].referenceStyle = .missing
         }
-        let ordered = payments.indices.sorted { (payments[$0].date, $0) < (payments[$1].date, $1) }
-        for index in ordered { makeStatementLine(for: payments[index]) }
+        retimeHabitualPayments()
+        // A moved payment still takes its share of the bank's noise on the day chance gave it, and draws its own
+        // statement line's noise from the habits' stream: every other statement line reads as it did before habits.
+        let chanced = payments.indices.map { (date: payments[$0].drawnDate ?? payments[$0].date, index: $0, moved: 0) }
+        let moved = payments.indices.filter { payments[$0].drawnDate != nil && payments[$0].date <= period.end }.map { (date: payments[$0].date, index: $0, moved: 1) }
+        for event in (chanced + moved).sorted(by: { ($0.date, $0.index, $0.moved) < ($1.date, $1.index, $1.moved) }) {
+            let payment = payments[event.index]
+            if payment.drawnDate == nil {
+                makeStatementLine(for: payment)
+            } else if event.moved == 0 {
+                takeStatementNoise(of: payment)
+            } else {
+                let main = random
+                random = habitRandom
+                makeStatementLine(for: payment)
+                habitRandom = random
+                random = main
+            }
+        }
+    }
+
+    /// What `makeStatementLine` draws for a customer payment, drawn and dropped: the reference's style,
+    /// how the bank prints the name, whether it shows the account number.
+    mutating func takeStatementNoise(of payment: PlannedPayment) {
+        _ = reference(for: payment)
+        _ = payment.partnerID.map { bankName(of: $0) }
+        _ = random.chance(70)
     }
 
     mutating func makeStatementLine(for payment: PlannedPayment) {

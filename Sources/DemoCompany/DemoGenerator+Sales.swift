@@ -73,7 +73,8 @@ extension DemoGenerator {
     }
 
     /// Most customers pay in full; some pay several invoices at once, some minus a bank fee, some
-    /// a cent off, a few in two instalments, and a few not at all (overdue).
+    /// a cent off, a few in two instalments, and a few not at all (overdue). Customers with a planted
+    /// habit are scheduled alike, then moved to their habit's days (`retimeHabitualPayments`).
     mutating func schedulePayment(of move: Int, partner: Int, amount: Int64, invoiceDate: LocalDate) {
         let item = builder.openItemIndex(of: move)!
         let date = nextWeekday(from: invoiceDate.adding(days: random.int(15...50)))

@@ -22,11 +22,15 @@ struct DemoGenerator {
     var problems: [DraftProblem] = []
     var lookAlikes: [DraftProblem] = []
     var bankMatches: [DraftBankMatch] = []
+    /// The customers with a planted payment habit, and the stream their payment days are drawn from.
+    var habits: [Int: PlantedPaymentHabit.Habit] = [:]
+    var habitRandom: DemoRandom
 
     init(options: DemoOptions) {
         self.options = options
         scale = options.scale
         random = DemoRandom(seed: options.seed)
+        habitRandom = DemoRandom(seed: options.seed ^ 0x4841_4249_5453)
         let months = Double(options.historyMonths + 1)
         let expected = Int(scale * Double(DemoOptions.scaledLinesPerMonth) * months) + DemoOptions.fixedLinesPerMonth * (options.historyMonths + 1)
         builder = BookBuilder(seed: options.seed, expectedLines: expected + DemoOptions.plantedLines)
@@ -45,6 +49,7 @@ struct DemoGenerator {
 
     mutating func run() {
         makePartners()
+        plantPaymentHabits()
         var month = firstMonth
         while month <= period {
             makeSales(in: month)
@@ -76,7 +81,8 @@ struct DemoGenerator {
                       counterpartStatementLineID: match.counterpartStatementLine.map { assembled.statementLineID[$0] })
         }.sorted { $0.statementLineID < $1.statementLineID }
         let lookAlikes = lookAlikes.map { resolve($0, in: assembled) } + orders.lookAlikes
-        let truth = GroundTruth(seed: options.seed, period: period, asOf: options.asOf, problems: resolved, bankMatches: matches, lookAlikes: lookAlikes)
+        let truth = GroundTruth(seed: options.seed, period: period, asOf: options.asOf, problems: resolved, bankMatches: matches, lookAlikes: lookAlikes,
+                                paymentHabits: plantedHabits)
         return DemoBook(snapshot: snapshot, groundTruth: truth, purchasing: orders.purchasing)
     }
 
@@ -135,6 +141,8 @@ struct PlannedPayment {
     var fee: Int64 = 0
     var rounding: Int64 = 0
     var shape: String
+    /// The day chance gave the payment before a planted habit moved it (nil: not moved).
+    var drawnDate: LocalDate? = nil
     /// Left unreconciled although before the reconciliation cut-off (a forgotten line).
     var leftOpen = false
     var referenceStyle: DeferredReference.Style? = nil

@@ -12,14 +12,18 @@ public struct GroundTruth: Sendable, Codable {
     /// Records planted to look like a problem without being one (a vendor's number reused after its
     /// numbering restarted, a recurring bill of one amount, several bills of one order): a check that flags them is wrong.
     public var lookAlikes: [PlantedProblem]
+    /// The customers given a payment habit (the others pay as chance has it, 15 days early to 20 days late).
+    public var paymentHabits: [PlantedPaymentHabit]
 
-    public init(seed: UInt64, period: Period, asOf: LocalDate, problems: [PlantedProblem], bankMatches: [BankMatch], lookAlikes: [PlantedProblem] = []) {
+    public init(seed: UInt64, period: Period, asOf: LocalDate, problems: [PlantedProblem], bankMatches: [BankMatch], lookAlikes: [PlantedProblem] = [],
+                paymentHabits: [PlantedPaymentHabit] = []) {
         self.seed = seed
         self.period = period
         self.asOf = asOf
         self.problems = problems
         self.bankMatches = bankMatches
         self.lookAlikes = lookAlikes
+        self.paymentHabits = paymentHabits
     }
 
     /// The kinds every generated company plants (the stable ids of the check, detector or proposer that should find them).

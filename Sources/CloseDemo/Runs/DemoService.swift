@@ -7,6 +7,7 @@ import Foundation
 import BankMatching
 import CloseSettings
 import Payables
+import Receivables
 
 /// `closer demo`: the main job on the embedded demo company, end to end and without Odoo —
 /// generate, pull into a fresh store, trial balance, checks, bank matching and adjusting entries
@@ -67,6 +68,7 @@ public struct DemoService: Sendable {
         let purchaseBills = DemoPurchaseBills(book, source: sourceKey)
         let matcher = PurchaseOrderMatcher(rules: RuleSet.demo.payables.matching)
         let purchaseMatches = purchaseBills.bills.map { matcher.match($0, orderLines: purchaseBills.orderLines) }
+        let collections = CollectionsScore.score(ReceivablesBook(stored), against: book.groundTruth, rules: RuleSet.demo.receivables.model)
         try Data(RuleSet.demoText.utf8).write(to: URL(fileURLWithPath: rulesPath), options: .atomic)
         let checklist = try ChecklistService(store: store, actor: actor).board(sourceKey: sourceKey, period: period, asOf: options.asOf)
         let lockBlockers = try LockGate(store: store, actor: actor).blockers(sourceKey: sourceKey, period: period, children: [], asOf: options.asOf)
@@ -86,7 +88,7 @@ public struct DemoService: Sendable {
                                                            scores: PayablesScore.score(purchaseMatches, against: book.groundTruth),
                                                            lookAlikes: book.groundTruth.lookAlikes.count,
                                                            rulesPath: rulesPath),
-            checklist: checklist.summary, lockBlockers: lockBlockers, audit: try store.verifyAuditTrail())
+            collections: collections, checklist: checklist.summary, lockBlockers: lockBlockers, audit: try store.verifyAuditTrail())
     }
 
     /// Refuses a store that holds more than an earlier demo left (people, decisions, another ledger, anything
@@ -161,6 +163,8 @@ public struct DemoReport: Sendable, Codable {
     public var payablesScores: [PayablesScore]
     /// The purchase-order match of the period's bills against the planted match problems and look-alikes.
     public var purchaseMatch: PurchaseMatchSummary
+    /// The collections model on a time split, against the planted payment habits.
+    public var collections: CollectionsScore
     /// The close checklist's state, and what keeps the period from being locked.
     public var checklist: String
     public var lockBlockers: [String]

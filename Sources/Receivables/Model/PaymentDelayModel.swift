@@ -107,7 +107,8 @@ public struct PaymentDelayModel: Sendable {
         Self.cashAtRisk(invoice, score(invoice, asOf: asOf).basisPoints)
     }
 
-    static func cashAtRisk(_ invoice: CustomerInvoice, _ basisPoints: Int) -> Int64 { invoice.open.minorUnits * Int64(basisPoints) / 10_000 }
+    /// An invoice read with more credit than it owes (a negative open amount) puts no cash at risk.
+    static func cashAtRisk(_ invoice: CustomerInvoice, _ basisPoints: Int) -> Int64 { max(0, invoice.open.minorUnits) * Int64(basisPoints) / 10_000 }
 
     /// The probability's parts: days overdue, the threshold it asks about, the company's prior there, the customer's profile.
     func score(_ invoice: CustomerInvoice, asOf: LocalDate) -> (overdue: Int, threshold: Int, prior: Double, basisPoints: Int, profile: Profile?) {
@@ -150,5 +151,12 @@ public struct PaymentDelayModel: Sendable {
             }
             return (late, total)
         }
+    }
+}
+
+extension PaymentDelayModel {
+    /// The model with the rule set's `receivables.model` settings.
+    public init(history: [CustomerInvoice], rules: DelayModelRules) {
+        self.init(history: history, graceDays: rules.graceDays, priorWeight: Double(rules.priorWeight), halfLife: Double(rules.halfLifeInvoices))
     }
 }

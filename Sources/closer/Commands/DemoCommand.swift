@@ -169,6 +169,7 @@ enum DemoReportText {
                     + "; \(orders.scores.reduce(0) { $0 + $1.falsePositives }) not planted, "
                     + "\(orders.scores.reduce(0) { $0 + $1.lookAlikesFlagged }) of \(orders.lookAlikes) look-alikes flagged; "
                     + "\(orders.touchless) matched without exception (`closer demo --push-to`, then `closer payables match --period \(report.period) --rules \(orders.rulesPath)`)")
+        DemoCollectionsText.print(report.collections)
         Swift.print("  checklist     \(report.checklist) (`closer checklist --period \(report.period) --store \(report.storePath)`)")
         Swift.print("  lock          " + (report.lockBlockers.isEmpty ? "ready to request" : "blocked by \(report.lockBlockers.count) items, e.g. \(report.lockBlockers[0])"))
         let tally = report.plantedTally
