@@ -47,7 +47,7 @@ import Testing
         #expect(json?["status"] as? String == "rejected" && (json?["closed"] as? [String: Any])?["reason"] as? String == "paid by wire this morning",
                 "\(rejected.all)")
         let all = try JSONSerialization.jsonObject(with: Data(try people.run(nil, ["collections", "holds", "--status", "all", "--json"]).stdout.utf8)) as? [String: Any]
-        #expect((all?["collections", "holds"] as? [[String: Any]])?.compactMap { $0["status"] as? String } == ["approved", "rejected"])
+        #expect((all?["holds"] as? [[String: Any]])?.compactMap { $0["status"] as? String } == ["approved", "rejected"])
         let bad = try people.run(nil, ["collections", "holds", "--status", "stuck"])
         #expect(bad.status != 0 && bad.stderr.contains("--status must be open"), "\(bad.all)")
     }
