@@ -31,7 +31,7 @@ import Testing
         let reliable = Self.model.predict(Self.open(1, id: 1, due: "2026-11-15"), asOf: Self.asOf)
         let late = Self.model.predict(Self.open(2, id: 2, due: "2026-11-15"), asOf: Self.asOf)
         #expect(reliable.probability < 0.3 && late.probability > 0.7, "\(reliable.probability) \(late.probability)")
-        #expect(late.reason.contains("paid the last 6 invoices 20 to 40 days after due"), "\(late.reason)")
+        #expect(late.reason.contains("paid the last 6 invoices 20 to 40 days late"), "\(late.reason)")
         #expect(reliable.reason.contains("on time"), "\(reliable.reason)")
         #expect(late.predictedPayDate > reliable.predictedPayDate)
         #expect(late.cashAtRiskMinorUnits == 100_000 * Int64(late.probabilityBasisPoints) / 10_000)
@@ -51,12 +51,31 @@ import Testing
         #expect(slipping.probability > 0.53, "\(slipping.probability)")
     }
 
-    @Test func anOverdueInvoiceAsksWhetherItComesLaterThanItAlreadyIs() {
-        // 30 days overdue: of customer 2's payments only those past 30 days late count (4 of 8).
+    @Test func anOverdueInvoiceIsJudgedAgainstTheInvoicesThatLastedAsLong() {
+        // 30 days overdue: of customer 2's payments only those at least 30 days late are like it (31, 33, 35, 40), and one
+        // of them came more than 35 days late: (1 + 4 × prior) / (4 + 4), weights aside, below the not-yet-due invoice's.
         let overdue = Self.model.predict(Self.open(2, id: 5, due: "2026-10-01"), asOf: Self.asOf)
         let notYetDue = Self.model.predict(Self.open(2, id: 6, due: "2026-11-15"), asOf: Self.asOf)
         #expect(overdue.probability < notYetDue.probability && overdue.reason.contains("already 30 days overdue"))
-        #expect(overdue.predictedPayDate > Self.asOf)
+        #expect(overdue.explanation.thresholdDays == 35 && overdue.predictedPayDate > Self.asOf)
+        // Expected around the median of the payments that lasted 30 days (33 to 35 days late), not their overall median (30).
+        #expect(overdue.predictedPayDate >= LocalDate(iso: "2026-11-01")!, "\(overdue.predictedPayDate)")
+    }
+
+    @Test func invoicesStillOpenPastTheQuestionCountAsLate() {
+        // Customer 4 paid four invoices 0–2 days late; a fifth is still open 90 days after due. For a new invoice 40 days
+        // overdue, paid history alone knows nothing that late (the company's prior decides); the open one is evidence.
+        let history = Self.history(4, [0, 2, 1, 0]) + [Self.open(4, id: 4_100, due: "2026-08-02")]
+        let blind = PaymentDelayModel(history: history)
+        let knowing = PaymentDelayModel(history: history, knownOn: Self.asOf)
+        let invoice = Self.open(4, id: 4_101, due: "2026-09-21")
+        #expect(knowing.predict(invoice, asOf: Self.asOf).probability > blind.predict(invoice, asOf: Self.asOf).probability)
+        // The company has seen one invoice still unpaid 40 days after due, and it stayed so: a prior of 100 %.
+        #expect(knowing.predict(invoice, asOf: Self.asOf).explanation.priorShare == 1)
+        // Payments after the day known are not known: learned as still open then.
+        let paidLater = Self.history(5, [3, 60])
+        let early = PaymentDelayModel(history: paidLater, knownOn: paidLater[1].dueDate.adding(days: 10))
+        #expect(early.predict(Self.open(5, id: 5_100, due: "2026-11-15"), asOf: Self.asOf).reason.contains("paid the last 1 invoices on time (3 days late)"))
     }
 
     @Test func theWorklistRanksByCashAtRiskAndLeavesPaidInvoicesOut() {

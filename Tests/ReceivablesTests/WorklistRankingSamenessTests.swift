@@ -32,12 +32,19 @@ import Testing
                                                open: Money(minorUnits: 0, currency: Self.euro), paidOn: due.adding(days: habit + random.next(21) - 10)))
             }
         }
+        // Some invoices were still open on the day learned, a few for a long time.
+        for customer in stride(from: 0, to: 140, by: 3) {
+            let due = asOf.adding(days: -random.next(400))
+            let amount = Money(minorUnits: 5_000, currency: Self.euro)
+            history.append(CustomerInvoice(id: history.count, name: "S", customerID: customer, customerName: "C", invoiceDate: due.adding(days: -30),
+                                           dueDate: due, total: amount, open: amount))
+        }
         let open = (0..<1_000).map { id -> CustomerInvoice in
             let amount = Money(minorUnits: Int64([0, 10_000, 20_000, 35_000][random.next(4)]), currency: Self.euro)
             return CustomerInvoice(id: 10_000 - id, name: "O", customerID: random.next(140), customerName: "C", invoiceDate: asOf,
                                    dueDate: asOf.adding(days: 30 - random.next(500)), total: amount, open: amount)
         }
-        let model = PaymentDelayModel(history: history)
+        let model = PaymentDelayModel(history: history, knownOn: asOf)
         for invoice in open {
             #expect(model.predict(invoice, asOf: asOf).probabilityBasisPoints == Self.referenceBasisPoints(invoice, history: history, asOf: asOf))
         }
@@ -50,17 +57,29 @@ import Testing
     }
 
     /// The model's defaults (grace 5, prior weight 4, half-life 6) computed the long way: every payment weighed in
-    /// payment order, latest first, for each invoice.
+    /// payment order, latest first, for each invoice; the company's prior counted afresh, going back to fewer days
+    /// overdue while no invoice lasted as long.
     static func referenceBasisPoints(_ invoice: CustomerInvoice, history: [CustomerInvoice], asOf: LocalDate) -> Int {
         let paid = history.filter { $0.paidOn != nil }.sorted { ($0.paidOn!, $0.id) < ($1.paidOn!, $1.id) }
-        let threshold = max(5, invoice.dueDate.days(until: asOf))
-        var late = 0.0, total = 0.0
+        let stillOpen = history.filter { $0.paidOn == nil && $0.dueDate < asOf }
+        let overdue = max(0, invoice.dueDate.days(until: asOf)), threshold = overdue + 5
+        var late = 0.0, atRisk = 0.0
         for (back, payment) in paid.filter({ $0.customerID == invoice.customerID }).reversed().enumerated() {
             let weight = pow(0.5, Double(back) / 6)
-            total += weight
+            if overdue == 0 || payment.daysLate! >= overdue { atRisk += weight }
             if payment.daysLate! > threshold { late += weight }
         }
-        let prior = paid.isEmpty ? 0.5 : Double(paid.filter { $0.daysLate! > threshold }.count) / Double(paid.count)
-        return Int(((late + 4 * prior) / (total + 4) * 10_000).rounded())
+        let knownLate = Double(stillOpen.filter { $0.customerID == invoice.customerID && $0.dueDate.days(until: asOf) > threshold }.count)
+        late += knownLate
+        atRisk += knownLate
+        var prior = 0.5
+        for days in stride(from: min(overdue, 400), through: 0, by: -1) {
+            let openLate = stillOpen.filter { $0.dueDate.days(until: asOf) > days + 5 }.count
+            let companyAtRisk = paid.filter { days == 0 || $0.daysLate! >= days }.count + openLate
+            guard companyAtRisk > 0 else { continue }
+            prior = Double(paid.filter { $0.daysLate! > days + 5 }.count + openLate) / Double(companyAtRisk)
+            break
+        }
+        return Int(((late + 4 * prior) / (atRisk + 4) * 10_000).rounded())
     }
 }

@@ -19,8 +19,7 @@ public struct CollectionsLedger: Sendable {
     }
 
     public func model(_ rules: DelayModelRules) -> PaymentDelayModel {
-        PaymentDelayModel(history: book.invoices, graceDays: rules.graceDays, priorWeight: Double(rules.priorWeight),
-                          halfLife: Double(rules.halfLifeInvoices))
+        PaymentDelayModel(history: book.invoices, knownOn: asOf, rules: rules)
     }
 
     /// The customer's invoices open on the day judged (all of them when `ids` is empty), and their total.

@@ -1,7 +1,7 @@
 public import Ledger
 
-/// The model as it would have done had it run on day `split`: it learns only from the invoices paid before
-/// that day and predicts every invoice open on it; what came later says whether each was paid late —
+/// The model as it would have done had it run on day `split`: it learns only from what was known before
+/// that day (invoices paid by then, and how overdue the open ones were) and predicts every invoice open on it; what came later says whether each was paid late —
 /// later than the prediction's threshold, or still open once the threshold passed. An invoice still open
 /// at the data's end before its threshold passed has no outcome yet: left out, and counted.
 ///
@@ -27,8 +27,9 @@ public struct TimeSplitEvaluation: Sendable, Codable, Hashable {
     public init(invoices: [CustomerInvoice], split: LocalDate, dataEnd: LocalDate, rules: DelayModelRules, listed: Int = 20) {
         self.split = split
         self.dataEnd = dataEnd
-        let history = invoices.filter { $0.paidOn.map { $0 < split } ?? false }
-        let model = PaymentDelayModel(history: history, rules: rules)
+        // What was known when the split day began: invoices issued before it, paid or still open.
+        let known = invoices.filter { $0.invoiceDate < split }
+        let model = PaymentDelayModel(history: known, knownOn: split.adding(days: -1), rules: rules)
         let openOnSplit = invoices.filter { $0.invoiceDate <= split && ($0.paidOn.map { $0 >= split } ?? true) }.map { invoice in
             var asOnSplit = invoice
             asOnSplit.open = invoice.total
@@ -53,7 +54,7 @@ public struct TimeSplitEvaluation: Sendable, Codable, Hashable {
             outcomes.append((prediction.probability, late))
             priorOnly.append((prediction.explanation.priorShare, late))
         }
-        learnedFrom = history.count
+        learnedFrom = known.filter { $0.paidOn.map { $0 < split } ?? false }.count
         scored = outcomes.count
         self.excluded = excluded
         calibration = CalibrationReport(outcomes)

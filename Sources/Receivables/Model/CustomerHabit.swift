@@ -18,19 +18,6 @@ public struct CustomerHabit: Sendable, Hashable {
 
     public var count: Int { daysLate.count }
 
-    /// How many paid invoices came more than `days` late (a binary search: the company's habit holds every invoice).
-    public func countLaterThan(_ days: Int) -> Int {
-        var low = 0, high = sortedDaysLate.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sortedDaysLate[middle] <= days { low = middle + 1 } else { high = middle }
-        }
-        return sortedDaysLate.count - low
-    }
-
-    /// The middle of their days late (nil without history).
-    public var medianDaysLate: Int? { sortedDaysLate.isEmpty ? nil : sortedDaysLate[sortedDaysLate.count / 2] }
-
     /// The lowest and highest days late of the last `recent` payments.
     public func recentRange(_ recent: Int) -> ClosedRange<Int>? {
         let last = daysLate.suffix(recent)

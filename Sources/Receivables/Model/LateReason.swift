@@ -8,25 +8,36 @@ public struct LateReason: Sendable, Codable, Hashable {
     public var recentRange: ClosedRange<Int>?
     public var graceDays: Int
     public var overdueDays: Int
-    /// The days late the probability is about ("more than … days late").
+    /// The days late the probability is about ("more than … days late"): the days overdue plus the grace.
     public var thresholdDays: Int
-    /// The company's share of payments later than the threshold: the prior.
+    /// The company's share of invoices, among those still unpaid `overdueDays` late, paid more than the threshold late: the prior.
     public var priorShare: Double
     /// The invoice against the customer's usual amount, when it is at least twice it.
     public var timesUsualAmount: Double?
 
-    /// "paid the last 6 invoices 20 to 40 days after due; already 12 days overdue; this one is 3.0× their usual amount"
+    /// "paid the last 6 invoices 20 to 40 days late; already 12 days overdue; this one is 3.0× their usual amount"
     public var text: String {
         var parts: [String] = []
         if let range = recentRange {
-            let span = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
-            parts.append(range.upperBound <= graceDays ? "paid the last \(recentCount) invoices on time (\(span) days after due)"
-                                                       : "paid the last \(recentCount) invoices \(span) days after due")
+            let (low, high) = (range.lowerBound, range.upperBound)
+            let span = low == high ? Self.timing(low)
+                : low >= 0 ? "\(low) to \(high) days late"
+                : high <= 0 ? "\(-high) to \(-low) days early"
+                : "between \(Self.timing(low)) and \(Self.timing(high))"
+            parts.append(range.upperBound <= graceDays ? "paid the last \(recentCount) invoices on time (\(span))" : "paid the last \(recentCount) invoices \(span)")
         } else {
-            parts.append("no paid invoice yet: the company's prior (\(Int((priorShare * 100).rounded())) % of invoices paid more than \(thresholdDays) days late)")
+            let share = "\(Int((priorShare * 100).rounded())) %"
+            parts.append(overdueDays == 0
+                ? "no paid invoice yet: the company's prior (\(share) of its invoices paid more than \(thresholdDays) days late)"
+                : "no paid invoice yet: the company's prior (\(share) of its invoices still unpaid \(overdueDays) days after due stayed so more than \(graceDays) days longer)")
         }
         if overdueDays > 0 { parts.append("already \(overdueDays) days overdue") }
         if let timesUsualAmount { parts.append("this one is \(String(format: "%.1f", timesUsualAmount))× their usual amount") }
         return parts.joined(separator: "; ")
+    }
+
+    /// "3 days early", "on the due day", "12 days late".
+    static func timing(_ daysLate: Int) -> String {
+        daysLate == 0 ? "on the due day" : "\(abs(daysLate)) \(abs(daysLate) == 1 ? "day" : "days") \(daysLate < 0 ? "early" : "late")"
     }
 }

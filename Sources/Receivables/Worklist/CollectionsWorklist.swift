@@ -9,16 +9,22 @@ public enum CollectionsWorklist {
         var keys: [Key] = []
         keys.reserveCapacity(open.count)
         for (index, invoice) in open.enumerated() where invoice.open.minorUnits > 0 {
-            keys.append(Key(risk: model.cashAtRiskMinorUnits(invoice, asOf: asOf), id: invoice.id, due: invoice.dueDate.daysSinceEpoch, index: index))
+            let basisPoints = model.basisPoints(model.question(invoice, asOf: asOf))
+            keys.append(Key(risk: PaymentDelayModel.cashAtRisk(invoice, basisPoints), id: invoice.id, due: invoice.dueDate.daysSinceEpoch,
+                            basisPoints: Int32(basisPoints), index: index))
         }
         keys.sort { a, b in (b.risk, a.due, a.id) < (a.risk, b.due, b.id) }
-        return keys.map { model.predict(open[$0.index], asOf: asOf) }
+        return keys.map { key in
+            let invoice = open[key.index]
+            return model.predict(invoice, asOf: asOf, model.question(invoice, asOf: asOf), basisPoints: Int(key.basisPoints))
+        }
     }
 
     struct Key {
         var risk: Int64
         var id: Int
         var due: Int32
+        var basisPoints: Int32
         var index: Int
     }
 }
