@@ -108,7 +108,7 @@ let package = Package(
             "CloseSettings", "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "LoopbackHTTP", "FuzzSupport", "FakeOdoo", grdb,
         ], swiftSettings: swiftSettings),
         .testTarget(name: "CloseServerTests", dependencies: [
-            "CloseServer", "Automation", "CloseWorkflows", "CloseStore", "CloseChecks", "Adjustments", "Payables", "Governance", "Markup", "DemoCompany",
+            "CloseServer", "Automation", "CloseWorkflows", "CloseStore", "CloseChecks", "Adjustments", "Payables", "Receivables", "Governance", "Markup", "DemoCompany",
             "Ledger", "OdooRPC", "OdooLedger", "CloseSettings", "LoopbackHTTP", logging,
         ], swiftSettings: swiftSettings),
         .testTarget(name: "CloserCLITests", dependencies: ["closer", "CloseStore", "Payables", "Receivables", "Ledger", "OdooRPC"], swiftSettings: swiftSettings),
