@@ -56,6 +56,10 @@ extension FakeOdoo {
         switch (model, field) {
         case (_, "display_name"): return .string(displayName(model, id))
         case ("account.move", "line_ids"): return RPCValue(lines(ofMove: id))
+        case ("account.move", "amount_residual_signed") where record["move_type"]?.stringValue == "out_invoice":
+            return Self.money(receivableResidual(ofMove: id))
+        case ("account.move", "payment_state") where record["payment_state"] == nil && record["move_type"]?.stringValue == "out_invoice":
+            return receivableResidual(ofMove: id) == 0 ? "paid" : "not_paid"
         case ("account.move.line", "move_name"): return .string(displayName("account.move", record["move_id"]?.int ?? 0))
         case ("account.move.line", "parent_state"): return tables["account.move"]?[record["move_id"]?.int ?? 0]?["state"] ?? false
         case ("account.move.line", "company_currency_id"): return value("account.move.line", id, "currency_id")
@@ -71,6 +75,11 @@ extension FakeOdoo {
         case ("res.company", "user_hard_lock_date"): return record["hard_lock_date"] ?? false
         default: return nil
         }
+    }
+
+    /// What a customer invoice still owes: the residuals of its items on reconcilable accounts.
+    func receivableResidual(ofMove move: Int) -> Int {
+        lines(ofMove: move).filter { reconciles(tables["account.move.line"]?[$0] ?? [:]) }.reduce(0) { $0 + residual(ofLine: $1) }
     }
 
     func lines(ofMove move: Int) -> [Int] {

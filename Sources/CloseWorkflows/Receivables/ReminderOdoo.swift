@@ -69,13 +69,21 @@ struct ReminderOdoo {
         }
     }
 
+    /// Finishes an approved reminder whose sending did not complete: one that got through before its answer was lost is
+    /// only recorded; otherwise it is checked (`checkSendable`) and sent.
+    func deliver(_ reminder: CollectionReminder, as actor: String) async throws -> CollectionReminder {
+        let thread = try await collections.customerThread(Self.customer(reminder))
+        if try await collections.chatter.message(containing: Self.marker(reminder.id), on: thread) == nil { try await checkSendable(reminder) }
+        return try await send(reminder, as: actor)
+    }
+
     /// Sends the reminder by email from the customer's chatter and closes the collector's To-Do; `checkSendable` first.
+    /// Recorded as sent only once both are done, so a run cut short is finished by approving again (`deliver`).
     func send(_ reminder: CollectionReminder, as actor: String) async throws -> CollectionReminder {
         let subject = "Payment reminder: \(reminder.draft.total) overdue"
         let message = try await collections.send(reminder.letter, subject: subject, marker: Self.marker(reminder.id), to: Self.customer(reminder))
-        let sent = try store.markReminderSent(reminder.id, messageID: message, actor: actor)
-        if let activity = sent.odooActivityID { try await collections.closeActivity(activity, feedback: "Sent by email by Closer (\(actor)).") }
-        return sent
+        if let activity = reminder.odooActivityID { try await collections.closeActivity(activity, feedback: "Sent by email by Closer (\(actor)).") }
+        return try store.markReminderSent(reminder.id, messageID: message, actor: actor)
     }
 
     static func customer(_ reminder: CollectionReminder) -> RecordRef {

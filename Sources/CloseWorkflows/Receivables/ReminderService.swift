@@ -62,13 +62,21 @@ public struct ReminderService: Sendable {
 
     /// A collector's decision. An approved email reminder is sent at once where Closer may write (the invoices
     /// checked still open and the customer's email known first); a letter or a call is the collector's to make.
+    /// Approving again a reminder approved but not sent (Odoo did not answer, or audit mode then) sends it now.
     public func decide(id: Int64, approve: Bool, note: String?, by user: CloserUser) async throws -> CollectionReminder {
         let reminder = try store.reminder(id: id)
-        guard reminder.status == .drafted else { throw CollectionsStoreError.reminderNotOpen(id, status: reminder.status.rawValue) }
+        let unsent = reminder.status == .approved && reminder.draft.level.channel == .email
+        guard reminder.status == .drafted || (approve && unsent) else {
+            throw CollectionsStoreError.reminderNotOpen(id, status: reminder.status.rawValue)
+        }
         if approve && reminder.draft.level.signedBy == .controller && !user.roles.contains(.controller) {
             throw ReminderError.controllerSigns(level: reminder.draft.level.level)
         }
         let odoo = try settings.map { try ReminderOdoo(settings: $0, sourceKey: reminder.sourceKey, store: store, actor: user.login) }
+        if unsent {
+            guard let odoo, odoo.writes else { return reminder }
+            return try await odoo.deliver(reminder, as: user.login)
+        }
         let sends = approve && reminder.draft.level.channel == .email && odoo?.writes == true
         if sends, let odoo { try await odoo.checkSendable(reminder) }
         let decided = try store.decideReminder(id, approve: approve, note: note, actor: user.login)

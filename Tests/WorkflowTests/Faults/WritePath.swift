@@ -9,6 +9,7 @@ enum WritePath: String, CaseIterable, Sendable, CustomStringConvertible {
     case lockDate = "lock dates"
     case auditHead = "audit head note"
     case billHold = "bill hold (note, To-Do, payment block)"
+    case reminderSend = "payment reminder (message, To-Do done)"
 
     var description: String { rawValue }
 
@@ -23,6 +24,7 @@ enum WritePath: String, CaseIterable, Sendable, CustomStringConvertible {
         case .lockDate: try await LockDateCase(bench: bench)
         case .auditHead: try await AuditHeadCase(bench: bench)
         case .billHold: try await BillHoldCase(bench: bench)
+        case .reminderSend: try await ReminderSendCase(bench: bench)
         }
     }
 }
