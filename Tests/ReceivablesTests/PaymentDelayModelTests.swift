@@ -75,7 +75,7 @@ import Testing
         // Payments after the day known are not known: learned as still open then.
         let paidLater = Self.history(5, [3, 60])
         let early = PaymentDelayModel(history: paidLater, knownOn: paidLater[1].dueDate.adding(days: 10))
-        #expect(early.predict(Self.open(5, id: 5_100, due: "2026-11-15"), asOf: Self.asOf).reason.contains("paid the last 1 invoices on time (3 days late)"))
+        #expect(early.predict(Self.open(5, id: 5_100, due: "2026-11-15"), asOf: Self.asOf).reason.contains("paid their only invoice so far on time (3 days late)"))
     }
 
     @Test func theWorklistRanksByCashAtRiskAndLeavesPaidInvoicesOut() {

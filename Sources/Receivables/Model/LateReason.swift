@@ -24,7 +24,8 @@ public struct LateReason: Sendable, Codable, Hashable {
                 : low >= 0 ? "\(low) to \(high) days late"
                 : high <= 0 ? "\(-high) to \(-low) days early"
                 : "between \(Self.timing(low)) and \(Self.timing(high))"
-            parts.append(range.upperBound <= graceDays ? "paid the last \(recentCount) invoices on time (\(span))" : "paid the last \(recentCount) invoices \(span)")
+            let which = recentCount == 1 ? "their only invoice so far" : "the last \(recentCount) invoices"
+            parts.append(range.upperBound <= graceDays ? "paid \(which) on time (\(span))" : "paid \(which) \(span)")
         } else {
             let share = "\(Int((priorShare * 100).rounded())) %"
             parts.append(overdueDays == 0
