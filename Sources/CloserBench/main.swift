@@ -1,7 +1,7 @@
 import Foundation
 
 // closer-bench: release-mode benchmarks, separate from the tests.
-//   swift run -c release closer-bench [codec|demo|checks|match|payables|receivables|all]
+//   swift run -c release closer-bench [codec|demo|checks|match|payables|receivables|treasury|all]
 // Figures go into the README's performance section, with this command.
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
@@ -42,4 +42,9 @@ if which == "payables" || which == "all" {
 if which == "receivables" || which == "all" {
     print("== Receivables: ranking the collections worklist (one core)")
     ReceivablesBenchmark.run()
+}
+
+if which == "treasury" || which == "all" {
+    print("== Treasury: a payment run's pre-flight checks (one core)")
+    TreasuryBenchmark.run()
 }
