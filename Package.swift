@@ -55,7 +55,7 @@ let package = Package(
         // Persistence
         .target(name: "CloseStore", dependencies: ["Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Governance", grdb, crypto],
                 swiftSettings: swiftSettings),
-        .target(name: "CloseSettings", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Governance", crypto, yams],
+        .target(name: "CloseSettings", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Governance", crypto, yams],
                 swiftSettings: swiftSettings),
         // Workflows
         .target(name: "CloseWorkflows", dependencies: [
@@ -106,7 +106,7 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "CloseDemoTests", dependencies: ["CloseDemo", "DemoCompany", "CloseSettings", "Payables", "Ledger", "OdooLedger", "OdooRPC"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkflowTests", dependencies: [
-            "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Governance", "CloseStore",
+            "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Governance", "CloseStore",
             "CloseSettings", "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "LoopbackHTTP", "FuzzSupport", "FakeOdoo", grdb,
         ], swiftSettings: swiftSettings),
         .testTarget(name: "CloseServerTests", dependencies: [

@@ -4,6 +4,7 @@ public import CloseChecks
 public import Governance
 public import Payables
 public import Receivables
+public import Treasury
 import Crypto
 public import Foundation
 import Yams
@@ -29,6 +30,7 @@ public struct RuleSet: Sendable, Equatable {
     public var lock: LockPolicy
     public var payables: PayablesRules
     public var receivables: ReceivablesRules
+    public var treasury: TreasuryRules
     /// Check and detector ids to skip.
     public var disabledChecks: [String]
     /// SHA-256 of the file's bytes, lowercase hex (for the built-in rules, of `builtInText`).
@@ -58,7 +60,7 @@ public struct RuleSet: Sendable, Equatable {
 
     static let topLevelKeys = ["schema_version", "analytic_required_code_prefixes", "suspense_account_codes", "clearing_account_codes",
                                "late_posting_grace_days", "tax_required_code_prefixes", "disabled_checks", "anomalies", "flux", "reconciliation", "adjustments",
-                               "approvals", "lock", "payables", "receivables"]
+                               "approvals", "lock", "payables", "receivables", "treasury"]
 
     public init(origin: String, bytes: Data) throws {
         self.origin = origin
@@ -75,6 +77,7 @@ public struct RuleSet: Sendable, Equatable {
         var lock = LockPolicy()
         var payables = PayablesRules()
         var receivables = ReceivablesRules()
+        var treasury = TreasuryRules()
         var disabled: [String] = []
         var version: Int?
         for (key, _, value) in try reader.entries(of: root, key: nil, known: Self.topLevelKeys) {
@@ -98,6 +101,7 @@ public struct RuleSet: Sendable, Equatable {
             case "lock": lock = try Self.lockPolicy(value, reader: reader)
             case "payables": payables = try Self.payablesRules(value, reader: reader)
             case "receivables": receivables = try Self.receivablesRules(value, reader: reader)
+            case "treasury": treasury = try Self.treasuryRules(value, reader: reader)
             default:   // disabled_checks
                 let ids = Set(CheckRegistry.all.map(\.id) + AnomalyRegistry.all.map(\.id))
                 disabled = try reader.strings(value, key).map { id, node in
@@ -117,6 +121,7 @@ public struct RuleSet: Sendable, Equatable {
         self.lock = lock
         self.payables = payables
         self.receivables = receivables
+        self.treasury = treasury
         disabledChecks = disabled
     }
 
