@@ -4,15 +4,7 @@ import Foundation
 /// series, a zero line so negative values (a loss, a fall) point left. Doubles only place the bars;
 /// the text beside each bar is the caller's exact figure.
 public struct SVGBarChart {
-    public struct Bar {
-        var value: Double
-        var label: String
-
-        public init(value: Double, label: String) {
-            self.value = value
-            self.label = label
-        }
-    }
+    public typealias Bar = ChartFigure
 
     public struct Category {
         var name: String

@@ -4,15 +4,7 @@ import Foundation
 /// baseline, with each point's exact figure in its tooltip and at the line's last point. Doubles only
 /// place the points; the text is the caller's. A series without a figure at a point breaks its line there.
 public struct SVGLineChart {
-    public struct Point {
-        var value: Double
-        var label: String
-
-        public init(value: Double, label: String) {
-            self.value = value
-            self.label = label
-        }
-    }
+    public typealias Point = ChartFigure
 
     public struct Series {
         var name: String
