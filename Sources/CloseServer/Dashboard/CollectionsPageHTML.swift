@@ -26,7 +26,7 @@ struct CollectionsPageHTML {
                 <tr id="invoice-\(invoice.id)"><td>\(invoice.name)<br><small>#\(invoice.id)</small></td><td>\(invoice.customerName)<br><small>#\(invoice.customerID)</small></td>
                 <td>\(invoice.dueDate)</td><td class="num">\(entry.daysOverdue)</td><td class="num">\(invoice.open)</td>
                 <td class="num">\(prediction.probabilityBasisPoints / 100) %</td><td>\(prediction.predictedPayDate)</td>
-                <td class="num">\(prediction.cashAtRisk)</td><td>\(entry.reason)\(prediction.fromPrior ? " (company prior)" : "")\(notes)</td></tr>
+                <td class="num">\(prediction.cashAtRisk)</td><td>\(entry.reason)\(notes)</td></tr>
                 """
         }
         return """
