@@ -111,7 +111,7 @@ let package = Package(
         ], swiftSettings: swiftSettings),
         .testTarget(name: "CloseServerTests", dependencies: [
             "CloseServer", "Automation", "CloseWorkflows", "CloseStore", "CloseChecks", "Adjustments", "Payables", "Receivables", "Governance", "Markup", "DemoCompany",
-            "Ledger", "OdooRPC", "OdooLedger", "CloseSettings", "LoopbackHTTP", logging,
+            "Ledger", "OdooRPC", "OdooLedger", "CloseSettings", "LoopbackHTTP", "FakeOdoo", logging,
         ], swiftSettings: swiftSettings),
         .testTarget(name: "CloserCLITests", dependencies: ["closer", "CloseStore", "Payables", "Receivables", "Ledger", "OdooRPC"], swiftSettings: swiftSettings),
     ]

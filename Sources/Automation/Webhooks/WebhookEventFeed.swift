@@ -105,6 +105,20 @@ public struct WebhookEventFeed: Sendable {
             details["hold"] = String(id)
             details["partnerID"] = String(hold.partnerID)
             return [event("\(type.rawValue)/\(source)/\(id)", type, source: source, period: nil, details)]
+        case "receivables.reminder.drafted":
+            // Only while the draft still waits (not approved, rejected or superseded since).
+            guard let reminderID = payload["reminder"].flatMap(Int64.init), let reminder = try? store.reminder(id: reminderID),
+                  reminder.status == .drafted else { return [] }
+            var details = payload.filter { ["customer", "level", "channel", "total", "currency", "invoices", "escalated"].contains($0.key) }
+            details["reminder"] = String(reminderID)
+            details["customerID"] = String(reminder.draft.customerID)
+            details["signedBy"] = reminder.draft.level.signedBy.rawValue
+            return [event("reminder.ready/\(source)/\(reminderID)", .reminderReady, source: source, period: nil, details)]
+        case "receivables.promise.broken":
+            guard let promiseID = payload["promise"] else { return [] }
+            var details = payload.filter { ["customer", "promisedOn", "amount", "currency", "invoices", "note"].contains($0.key) }
+            details["customerID"] = String(id)
+            return [event("promise.broken/\(source)/\(promiseID)", .promiseBroken, source: source, period: nil, details)]
         default:
             return []
         }

@@ -110,6 +110,12 @@ extension APIError {
             case .noReason: return APIError(.badRequest, code: "invalid_request", error.description)
             }
         case let error as CreditHoldServiceError: return APIError(.conflict, code: "conflict", error.description)
+        case let error as SourceMismatchError: return APIError(.conflict, code: "wrong_odoo", error.description)
+        case let error as ReminderError: return .reminder(error)
+        case let error as CollectionsStoreError: return .collections(error)
+        case let error as CollectorRecordError: return APIError(.unprocessableContent, code: "invalid_request", error.description)
+        case let error as MoneyParseError:
+            return APIError(.unprocessableContent, code: "invalid_request", "Amount \(error.description): write it as decimal text in the company currency.")
         case let error as AutomationError: return APIError(.serviceUnavailable, code: "not_configured", error.description)
         case let error as PeriodLockError: return APIError(.conflict, code: "lock_refused", error.description)
         case let error as StoreError:

@@ -26,6 +26,7 @@ extension APIRoutes {
                 let text = metrics.text() + StoreMetrics.text(try store.gauges()) + PayablesMetrics.text(try store.billReviewGauges())
                     + PayablesMetrics.approvalText(pendingAges: try store.billApprovals(statuses: [.pending]).map { $0.ageDays() })
                     + CreditHoldMetrics.text(try store.creditHoldCounts())
+                    + CollectionsMetrics.text(reminders: try store.reminderCounts(), promises: try store.promiseCounts())
                     + ReceivablesMetrics.text(try store.sourceKeys().map { try ReceivablesMeasuresService.report(store: store, sourceKey: $0) })
                 return Response.bytes(Array(text.utf8), contentType: "text/plain; version=0.0.4; charset=utf-8")
             },

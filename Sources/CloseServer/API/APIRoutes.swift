@@ -13,7 +13,8 @@ struct APIRoutes: Sendable {
 
     var all: [Route] {
         let areas: [[Route]] = [
-            probes, runs, findings, proposals, reconciliation, checklist, locks, audit, package, payables, creditHolds, collectionsMeasures, automationRoutes,
+            probes, runs, findings, proposals, reconciliation, checklist, locks, audit, package, payables, creditHolds, collections, collectorRecords,
+            collectionsMeasures, automationRoutes,
         ]
         return areas.flatMap { $0 }
     }

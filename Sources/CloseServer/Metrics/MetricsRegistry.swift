@@ -81,6 +81,13 @@ public final class MetricsRegistry: @unchecked Sendable {
         return lines.map { $0 + "\n" }.joined()
     }
 
+    /// A gauge of how many records stand in each status of a queue, labelled `status`.
+    static func statusGauge<Status: RawRepresentable>(_ name: String, help: String, counts: [Status: Int]) -> String where Status.RawValue == String {
+        gauge(name, help: help, values: counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { status, count -> (Labels, Double) in
+            (["status": status.rawValue], Double(count))
+        })
+    }
+
     static func labelText(_ labels: Labels) -> String {
         labels.map { "\($0.key)=\"\(escape($0.value))\"" }.joined(separator: ",")
     }

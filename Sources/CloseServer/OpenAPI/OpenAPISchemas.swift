@@ -70,7 +70,7 @@ enum OpenAPISchemas {
         "OdooWebhook": object(["_model": string("The record's model, e.g. account.move."), "_id": integer()], required: ["_model", "_id"]),
         "WebhookAccepted": object(["source": string("The ledger to be refreshed."), "model": string("The model touched."), "recordID": integer()],
                                   required: ["source", "model", "recordID"]),
-        "WebhookDelivery": object(["id": integer(), "eventType": string("finding.opened, proposal.needs-approval, task.overdue, period.locked, bill.held, bill.needs-approval, bill.match-exception, credit.hold.proposed, credit.hold.applied or credit.hold.released"),
+        "WebhookDelivery": object(["id": integer(), "eventType": string("finding.opened, proposal.needs-approval, task.overdue, period.locked, bill.held, bill.needs-approval, bill.match-exception, credit.hold.proposed, credit.hold.applied, credit.hold.released, reminder.ready or promise.broken"),
                                    "status": string("pending, delivered or dead"), "attempts": integer(), "lastError": string("Why the last attempt failed.")]),
         "WebhookDeliveryList": object(["deliveries": array(["$ref": "#/components/schemas/WebhookDelivery"])], required: ["deliveries"]),
         "ScheduledRunList": object(["runs": array(object(["schedule": string("The schedule's name."), "sourceKey": string("The ledger."),
@@ -78,7 +78,7 @@ enum OpenAPISchemas {
                                    required: ["runs"]),
         "AuditPage": object(["verification": ["type": "object"], "events": array(object(["seq": integer(), "actor": string("Who."), "action": string("What."),
                                                                                           "recordedAt": string("UTC")]))], required: ["verification", "events"]),
-    ]
+    ].merging(collections) { first, _ in first }
     }
 
     private static var billHold: [String: Any] {
@@ -128,7 +128,7 @@ enum OpenAPISchemas {
         ["type": "string", "pattern": "^(19|[2-9][0-9])[0-9]{2}-(0[1-9]|1[0-2])$", "description": "A period, YYYY-MM."]
     }
 
-    private static func object(_ properties: [String: Any], required: [String] = [], closed: Bool = false) -> [String: Any] {
+    static func object(_ properties: [String: Any], required: [String] = [], closed: Bool = false) -> [String: Any] {
         var schema: [String: Any] = ["type": "object", "properties": properties]
         if !required.isEmpty { schema["required"] = required }
         if closed { schema["additionalProperties"] = false }
@@ -136,13 +136,13 @@ enum OpenAPISchemas {
     }
 
     /// A field that may be left out or sent as null.
-    private static func optional(_ schema: [String: Any]) -> [String: Any] {
+    static func optional(_ schema: [String: Any]) -> [String: Any] {
         var nullable = schema
         nullable["type"] = [schema["type"] as? String ?? "string", "null"]
         return nullable
     }
 
-    private static func string(_ description: String) -> [String: Any] { ["type": "string", "description": description] }
-    private static func integer() -> [String: Any] { ["type": "integer"] }
-    private static func array(_ items: [String: Any]) -> [String: Any] { ["type": "array", "items": items] }
+    static func string(_ description: String) -> [String: Any] { ["type": "string", "description": description] }
+    static func integer() -> [String: Any] { ["type": "integer"] }
+    static func array(_ items: [String: Any]) -> [String: Any] { ["type": "array", "items": items] }
 }

@@ -98,17 +98,6 @@ extension AppDatabase {
         }
     }
 
-    /// How many holds stand in each status (every status present), for the metrics.
-    public func creditHoldCounts() throws -> [CreditHoldStatus: Int] {
-        try writer.read { db in
-            var counts = Dictionary(uniqueKeysWithValues: CreditHoldStatus.allCases.map { ($0, 0) })
-            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM credit_hold GROUP BY status") {
-                if let status = CreditHoldStatus(rawValue: row["status"]) { counts[status] = row["n"] }
-            }
-            return counts
-        }
-    }
-
     // MARK: - Steps
 
     /// One step: the hold must be in `from`; `change` updates it and names the audit action, actor and details.

@@ -20,6 +20,10 @@ public enum WebhookEventType: String, Sendable, Codable, CaseIterable, Comparabl
     case creditHoldApplied = "credit.hold.applied"
     /// A credit hold was released (the customer is back within policy).
     case creditHoldReleased = "credit.hold.released"
+    /// A payment reminder was drafted and waits for a collector's approval.
+    case reminderReady = "reminder.ready"
+    /// A customer's promise to pay passed its day and grace without the money.
+    case promiseBroken = "promise.broken"
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
