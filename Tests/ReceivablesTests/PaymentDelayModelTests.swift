@@ -78,6 +78,32 @@ import Testing
         #expect(early.predict(Self.open(5, id: 5_100, due: "2026-11-15"), asOf: Self.asOf).reason.contains("paid their only invoice so far on time (3 days late)"))
     }
 
+    @Test func largeInvoicesWeighOnlyWhereTheCompanysHistoryShowsIt() {
+        // Thirty customers, each with five paid invoices: four of 1,000.00 on time, one of 4,000.00. Where the large ones
+        // came 30 days late, a new large invoice of such a customer is likelier late than a usual one; where they came on
+        // time like the rest, size changes nothing.
+        func company(largeLate: Int) -> [CustomerInvoice] {
+            (1...30).flatMap { customer in
+                (0..<5).map { index in
+                    let due = LocalDate(iso: "2026-01-15")!.adding(days: 30 * index)
+                    let large = index == 4
+                    return CustomerInvoice(id: customer * 100 + index, name: "INV/\(customer)/\(index)", customerID: customer, customerName: "C\(customer)",
+                                           invoiceDate: due.adding(days: -30), dueDate: due, total: Self.money(large ? 400_000 : 100_000), open: Self.money(0),
+                                           paidOn: due.adding(days: large ? largeLate : 0))
+                }
+            }
+        }
+        let sizeMatters = PaymentDelayModel(history: company(largeLate: 30))
+        let usual = sizeMatters.predict(Self.open(7, id: 1, due: "2026-11-15"), asOf: Self.asOf)
+        let large = sizeMatters.predict(Self.open(7, id: 2, due: "2026-11-15", amount: 400_000), asOf: Self.asOf)
+        #expect(large.probability > usual.probability + 0.2, "\(usual.probability) \(large.probability)")
+        #expect(large.reason.contains("4.0× their usual amount (invoices that large are paid late more often here"), "\(large.reason)")
+        let sizeDoesNot = PaymentDelayModel(history: company(largeLate: 0))
+        let alike = (sizeDoesNot.predict(Self.open(7, id: 1, due: "2026-11-15"), asOf: Self.asOf).probability,
+                     sizeDoesNot.predict(Self.open(7, id: 2, due: "2026-11-15", amount: 400_000), asOf: Self.asOf).probability)
+        #expect(abs(alike.0 - alike.1) < 0.02, "\(alike)")
+    }
+
     @Test func theWorklistRanksByCashAtRiskAndLeavesPaidInvoicesOut() {
         var paid = Self.open(2, id: 7, due: "2026-11-15")
         paid.open = Self.money(0)

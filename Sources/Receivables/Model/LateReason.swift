@@ -14,6 +14,8 @@ public struct LateReason: Sendable, Codable, Hashable {
     public var priorShare: Double
     /// The invoice against the customer's usual amount, when it is at least twice it.
     public var timesUsualAmount: Double?
+    /// How much likelier the company's large invoices were paid late (an odds ratio), when it weighed on this one.
+    public var largeInvoiceOddsRatio: Double?
 
     /// "paid the last 6 invoices 20 to 40 days late; already 12 days overdue; this one is 3.0× their usual amount"
     public var text: String {
@@ -33,7 +35,14 @@ public struct LateReason: Sendable, Codable, Hashable {
                 : "no paid invoice yet: the company's prior (\(share) of its invoices still unpaid \(overdueDays) days after due stayed so more than \(graceDays) days longer)")
         }
         if overdueDays > 0 { parts.append("already \(overdueDays) days overdue") }
-        if let timesUsualAmount { parts.append("this one is \(String(format: "%.1f", timesUsualAmount))× their usual amount") }
+        if let timesUsualAmount {
+            var large = "this one is \(String(format: "%.1f", timesUsualAmount))× their usual amount"
+            if let ratio = largeInvoiceOddsRatio, ratio != 1 {
+                large += ratio > 1 ? String(format: " (invoices that large are paid late more often here: odds %.1f×)", ratio)
+                                   : String(format: " (invoices that large are paid late less often here: odds %.1f×)", ratio)
+            }
+            parts.append(large)
+        }
         return parts.joined(separator: "; ")
     }
 

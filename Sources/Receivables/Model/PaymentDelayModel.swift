@@ -37,6 +37,8 @@ public struct PaymentDelayModel: Sendable {
     let paidDays: SortedRuns
     /// How overdue each customer's invoices still open on the day learned were (`Profile.open`).
     let openDays: SortedRuns
+    /// Whether an invoice at least twice the customer's usual amount is paid late more often, here.
+    let amountEffect: AmountEffect
 
     struct Profile: Sendable {
         var count: Int
@@ -64,6 +66,7 @@ public struct PaymentDelayModel: Sendable {
         } ?? []
         let habits = Dictionary(grouping: paid, by: \.customerID).mapValues { Self.habit($0) }
         let openByCustomer = Dictionary(grouping: stillOpen, by: \.customerID).mapValues { $0.map(\.days).sorted() }
+        amountEffect = AmountEffect(paid: paid, habits: habits, graceDays: graceDays)
         let company = Self.habit(paid), companyOpen = stillOpen.map(\.days).sorted()
         (priorShares, companyExpectedLate) = Self.companyTables(paid: company.sortedDaysLate, open: companyOpen, graceDays: graceDays)
 
@@ -77,7 +80,8 @@ public struct PaymentDelayModel: Sendable {
             let lateStart = stepLate.count
             stepLate.append(all.late)
             for days in distinct { stepLate.append(weights.weigh(habit.daysLate) { $0 > days }.late) }
-            profiles.append(Profile(count: habit.count, usualMinorUnits: habit.usualMinorUnits, recentRange: habit.recentRange(Self.quotedPayments),
+            let usual = habit.count >= AmountEffect.minimumHistory ? habit.usualMinorUnits : 0
+            profiles.append(Profile(count: habit.count, usualMinorUnits: usual, recentRange: habit.recentRange(Self.quotedPayments),
                                     total: all.total, steps: stepDays.append(distinct), lateStart: lateStart,
                                     paid: paidDays.append(habit.sortedDaysLate), open: openDays.append(openByCustomer[customerID] ?? [])))
             ids.append(customerID)
@@ -127,7 +131,8 @@ public struct PaymentDelayModel: Sendable {
         let usual = profile?.usualMinorUnits ?? 0
         let explanation = LateReason(recentCount: min(Self.quotedPayments, profile?.count ?? 0), recentRange: profile?.recentRange, graceDays: graceDays,
                                      overdueDays: question.overdue, thresholdDays: question.threshold, priorShare: question.prior,
-                                     timesUsualAmount: usual > 0 && invoice.total.minorUnits >= 2 * usual ? Double(invoice.total.minorUnits) / Double(usual) : nil)
+                                     timesUsualAmount: question.large ? Double(invoice.total.minorUnits) / Double(usual) : nil,
+                                     largeInvoiceOddsRatio: question.large && question.overdue == 0 ? amountEffect.oddsRatio : nil)
         return LatePaymentPrediction(invoice: invoice, probabilityBasisPoints: basisPoints, predictedPayDate: payDate,
                                      cashAtRiskMinorUnits: Self.cashAtRisk(invoice, basisPoints),
                                      fromPrior: (profile?.count ?? 0) == 0, explanation: explanation)
@@ -136,22 +141,26 @@ public struct PaymentDelayModel: Sendable {
     /// An invoice read with more credit than it owes (a negative open amount) puts no cash at risk.
     static func cashAtRisk(_ invoice: CustomerInvoice, _ basisPoints: Int) -> Int64 { max(0, invoice.open.minorUnits) * Int64(basisPoints) / 10_000 }
 
-    /// What a prediction asks about an invoice: days overdue, the threshold, the company's prior there, the customer's profile.
+    /// What a prediction asks about an invoice: days overdue, the threshold, the company's prior there, the customer's
+    /// profile, and whether the invoice is at least twice the customer's usual amount.
     struct Question {
         var overdue: Int
         var threshold: Int
         var prior: Double
         var profile: Profile?
+        var large: Bool
     }
 
     func question(_ invoice: CustomerInvoice, asOf: LocalDate) -> Question {
         let overdue = max(0, invoice.dueDate.days(until: asOf))
-        return Question(overdue: overdue, threshold: overdue + graceDays, prior: priorShares[min(overdue, Self.tableDays)],
-                        profile: positions.position(of: invoice.customerID).map { profiles[$0] })
+        let profile = positions.position(of: invoice.customerID).map { profiles[$0] }
+        return Question(overdue: overdue, threshold: overdue + graceDays, prior: priorShares[min(overdue, Self.tableDays)], profile: profile,
+                        large: AmountEffect.isLarge(invoice.total.minorUnits, usual: profile?.usualMinorUnits ?? 0))
     }
 
     /// The probability in basis points: paid more than the threshold late, among the customer's payments at least `overdue`
-    /// late, invoices still open past the threshold counting as late too; pulled toward the prior.
+    /// late, invoices still open past the threshold counting as late too; pulled toward the prior; for a large invoice
+    /// not yet overdue, weighed by what the company's large invoices showed (`AmountEffect`, learned on that question).
     func basisPoints(_ question: Question) -> Int {
         var late = 0.0, atRisk = 0.0
         if let profile = question.profile {
@@ -159,7 +168,8 @@ public struct PaymentDelayModel: Sendable {
             late = weightPaid(profile, laterThan: question.threshold) + knownLate
             atRisk = (question.overdue == 0 ? profile.total : weightPaid(profile, laterThan: question.overdue - 1)) + knownLate
         }
-        return Int(((late + priorWeight * question.prior) / (atRisk + priorWeight) * 10_000).rounded())
+        let probability = (late + priorWeight * question.prior) / (atRisk + priorWeight)
+        return Int(((question.large && question.overdue == 0 ? amountEffect.adjusted(probability) : probability) * 10_000).rounded())
     }
 
     /// The weight of the customer's payments more than `days` late.
