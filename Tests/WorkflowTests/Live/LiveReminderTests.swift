@@ -175,6 +175,10 @@ struct LiveReminderTests {
         let letters = try await fixture.letters(reminderA)
         let messageID = try #require(sent.odooMessageID)
         #expect(sent.status == .sent && letters == [messageID])
+        // Sent by email: Odoo notifies A (the customer, not only followers) by email of that message.
+        #expect(try await fixture.company.client.searchCount("mail.notification", domain: [
+            ["mail_message_id", "=", RPCValue(messageID)], ["res_partner_id", "=", RPCValue(fixture.a)], ["notification_type", "=", "email"],
+        ]) == 1)
         #expect(try await fixture.company.client.search("mail.activity", domain: [["id", "=", RPCValue(activityA)]]).isEmpty, "A's To-Do is done")
         await #expect(throws: CollectionsStoreError.reminderNotOpen(reminderA.id, status: "sent")) {
             try await Self.service(store, supervised).decide(id: reminderA.id, approve: true, note: nil, by: Self.collector)
@@ -193,5 +197,13 @@ struct LiveReminderTests {
         #expect(try store.reminder(id: reminderB.id).status == .drafted)
         #expect(try await fixture.company.client.searchCount("mail.message", domain: [["model", "=", "res.partner"], ["res_id", "=", RPCValue(fixture.b)]])
                 == messagesB)
+        // The collector rejects it to phone them instead: B's To-Do is closed, still nothing sent to B.
+        let activityB = try #require(reminderB.odooActivityID)
+        let rejected = try await Self.service(store, supervised).decide(id: reminderB.id, approve: false, note: "no email: phone them", by: Self.collector)
+        #expect(rejected.status == .rejected && rejected.odooMessageID == nil)
+        #expect(try await fixture.company.client.search("mail.activity", domain: [["id", "=", RPCValue(activityB)]]).isEmpty, "B's To-Do is done")
+        #expect(try await fixture.company.client.searchCount("mail.message", domain: [
+            ["model", "=", "res.partner"], ["res_id", "=", RPCValue(fixture.b)], ["message_type", "=", "comment"],
+        ]) == 0)
     }
 }
