@@ -152,6 +152,7 @@ struct LiveReminderTests {
         let reminderA = try #require(drafted.reminders.first { $0.draft.customerID == fixture.a })
         #expect(reminderA.draft.items.map(\.invoiceID) == [fixture.a1], "\(reminderA.draft.items.map(\.name))")
         #expect(reminderA.letter.contains(fixture.names[fixture.a1]!) && !skippedA.contains { reminderA.letter.contains(fixture.names[$0]!) })
+        #expect(reminderA.draft.level.level == 2 && !reminderA.letter.contains("earlier reminder"), "A's first reminder claims none before it")
         let reasons = Dictionary(drafted.skipped.map { ($0.invoice.id, $0.reason) }, uniquingKeysWith: { a, _ in a })
         print("[live] left out: \(drafted.skipped.map { "\($0.invoice.name): \($0.reason.text)" })")
         // A2 is paid in the pulled ledger, not an overdue invoice left out; the lines matching only an amount leave A1 and B1 in.
