@@ -224,3 +224,26 @@ struct LiveReminderTests {
         ]) == 0)
     }
 }
+
+extension LiveReminderTests {
+    /// The collector ticks the To-Do done in Odoo before approving in Closer. Odoo's "To-Do done" notice on A's chatter
+    /// quotes the To-Do's note, marker included; it is not the letter, so approving still sends the letter, once.
+    @Test func aToDoMarkedDoneInOdooIsNotTakenForTheSentReminder() async throws {
+        let fixture = try await Fixture()
+        let supervised = try #require(LiveHabitsCompany.settings(company: fixture.company.id, mode: "supervised"))
+        let (store, key) = try await fixture.pull(supervised)
+        let drafted = try await Self.service(store, supervised).draft(sourceKey: key)
+        let reminderA = try #require(drafted.reminders.first { $0.draft.customerID == fixture.a })
+        let activity = try #require(reminderA.odooActivityID)
+        _ = try await fixture.company.client.execute("mail.activity", "action_feedback", [RPCValue([activity])], ["feedback": "Checked, approving in Closer"],
+                                                     idempotent: false)
+        let notices = try await fixture.company.client.searchCount("mail.message", domain: [
+            ["model", "=", "res.partner"], ["res_id", "=", RPCValue(fixture.a)], ["body", "ilike", .string("[closer:reminder:\(reminderA.id)]")],
+        ])
+        #expect(notices == 1, "Odoo's To-Do done notice quotes the note with its marker")
+
+        let sent = try await Self.service(store, supervised).decide(id: reminderA.id, approve: true, note: nil, by: Self.collector)
+        let letters = try await fixture.letters(reminderA)
+        #expect(sent.status == .sent && letters.count == 1 && sent.odooMessageID == letters.first, "letters \(letters), recorded \(sent.odooMessageID ?? 0)")
+    }
+}
