@@ -43,10 +43,13 @@ public actor OdooChatter {
         return info.isThread ? Thread(model: model, id: id, takesActivities: info.takesActivities) : nil
     }
 
-    /// The first message on the thread whose body contains `marker`.
+    /// The first message posted on the thread (a note or an email: Closer posts comments) whose body contains `marker`.
+    /// Odoo's own notices are left out: the one for a To-Do marked done quotes the To-Do's note, marker and all, and
+    /// must not pass for the message Closer has yet to post.
     public func message(containing marker: String, on thread: Thread) async throws -> Int? {
         try await client.search("mail.message", domain: [
-            ["model", "=", .string(thread.model)], ["res_id", "=", RPCValue(thread.id)], ["body", "ilike", .string(marker)],
+            ["model", "=", .string(thread.model)], ["res_id", "=", RPCValue(thread.id)], ["message_type", "=", "comment"],
+            ["body", "ilike", .string(marker)],
         ], limit: 1, order: "id").first
     }
 

@@ -64,10 +64,11 @@ struct LiveHabitsCompany {
     let client: OdooClient
     let id: Int
 
-    static func settings(company: Int?, mode: String = "audit") -> OdooSettings? {
+    /// `url` reaches the same Odoo another way (a proxy that watches the requests).
+    static func settings(company: Int?, mode: String = "audit", url: String? = nil) -> OdooSettings? {
         let environment = ProcessInfo.processInfo.environment
-        guard let url = environment["CLOSER_TEST_ODOO_URL"], let database = environment["CLOSER_TEST_ODOO_HABITS_DB"] else { return nil }
-        var flags: [Setting: String] = [.odooURL: url, .odooDatabase: database, .odooUser: environment["CLOSER_TEST_ODOO_USER"] ?? "admin",
+        guard let base = environment["CLOSER_TEST_ODOO_URL"], let database = environment["CLOSER_TEST_ODOO_HABITS_DB"] else { return nil }
+        var flags: [Setting: String] = [.odooURL: url ?? base, .odooDatabase: database, .odooUser: environment["CLOSER_TEST_ODOO_USER"] ?? "admin",
                                         .odooPassword: environment["CLOSER_TEST_ODOO_PASSWORD"] ?? "admin", .mode: mode]
         if let company { flags[.odooCompany] = String(company) }
         return try? OdooSettings(resolving: SettingsResolver(flags: flags, environment: [:], file: nil))
