@@ -27,7 +27,7 @@ import Testing
         #expect(plan.drafts.first?.customerID == 7, "highest level first")
 
         let letter = ReminderLetter.text(byCustomer[7]!, signedBy: "Financial Controller", companyName: "Acme")
-        #expect(letter.contains("final reminder") && letter.contains("INV/1, due 2026-10-11 (50 days overdue): 100.00 USD")
+        #expect(letter.contains("This is our final notice") && !letter.contains("reminder") && letter.contains("INV/1, due 2026-10-11 (50 days overdue): 100.00 USD")
                 && letter.contains("Total overdue: 140.00 USD") && letter.hasSuffix("Financial Controller\nAcme"))
     }
 

@@ -8,11 +8,12 @@ public enum ReminderLetter {
         let ask: String = switch draft.level.tone {
         case .friendly:
             "Our records show the invoices below as past due. Perhaps they crossed with your payment; if so, please disregard this note."
+        // The level follows the days overdue, not the reminders sent: a customer's first reminder may be firm or final,
+        // so no letter claims one before it.
         case .firm:
-            // The level follows the days overdue, not the reminders sent: a company's first reminder may be firm, so it claims none before it.
             "The invoices below are well past due and remain unpaid. Please pay them within 7 days, or tell us at once what stands in the way."
         case .final:
-            "This is our final reminder. Unless the invoices below are paid within 7 days, we will hold further deliveries on credit and pass the matter on for collection."
+            "This is our final notice. Unless the invoices below are paid within 7 days, we will hold further deliveries on credit and pass the matter on for collection."
         }
         return ([
             "Dear \(draft.customerName),",
