@@ -104,6 +104,32 @@ import Testing
         #expect(abs(alike.0 - alike.1) < 0.02, "\(alike)")
     }
 
+    @Test func anInvoiceDueAfterACreditNoteWeighsOnlyWhereTheCompanysHistoryShowsIt() {
+        // Thirty customers paying on time, each with one invoice due a month after a credit note to them, paid 40 days late
+        // (the return still argued over). A new invoice due after a fresh credit note is likelier late; without one, it is not.
+        var history: [CustomerInvoice] = [], notes: [CustomerCreditNote] = []
+        for customer in 1...30 {
+            for index in 0..<5 {
+                let due = LocalDate(iso: "2026-01-15")!.adding(days: 30 * index)
+                history.append(CustomerInvoice(id: customer * 100 + index, name: "INV/\(customer)/\(index)", customerID: customer, customerName: "C\(customer)",
+                                               invoiceDate: due.adding(days: -30), dueDate: due, total: Self.money(100_000), open: Self.money(0),
+                                               paidOn: due.adding(days: index == 3 ? 40 : 0)))
+            }
+            notes.append(CustomerCreditNote(id: customer, customerID: customer, date: LocalDate(iso: "2026-01-15")!.adding(days: 30 * 3 - 30), total: Self.money(20_000)))
+        }
+        notes.append(CustomerCreditNote(id: 99, customerID: 7, date: LocalDate(iso: "2026-10-20")!, total: Self.money(10_000)))
+        let model = PaymentDelayModel(history: history, creditNotes: notes, knownOn: Self.asOf)
+        let afterNote = model.predict(Self.open(7, id: 1, due: "2026-11-15"), asOf: Self.asOf)
+        let other = model.predict(Self.open(8, id: 2, due: "2026-11-15"), asOf: Self.asOf)
+        #expect(afterNote.probability > other.probability + 0.2, "\(other.probability) \(afterNote.probability)")
+        #expect(afterNote.reason.contains("a credit note to them came shortly before (invoices due after a credit note are paid late more often here"),
+                "\(afterNote.reason)")
+        #expect(!other.reason.contains("credit note"))
+        // A credit note dated after the day the model learns is not known to it.
+        let early = PaymentDelayModel(history: history, creditNotes: notes, knownOn: LocalDate(iso: "2026-10-01")!)
+        #expect(early.predict(Self.open(7, id: 1, due: "2026-11-15"), asOf: Self.asOf).probability < afterNote.probability)
+    }
+
     @Test func theWorklistRanksByCashAtRiskAndLeavesPaidInvoicesOut() {
         var paid = Self.open(2, id: 7, due: "2026-11-15")
         paid.open = Self.money(0)

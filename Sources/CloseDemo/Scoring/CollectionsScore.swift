@@ -21,7 +21,7 @@ public struct CollectionsScore: Sendable, Codable, Hashable {
 
     public static func score(_ book: ReceivablesBook, against truth: GroundTruth, rules: DelayModelRules) -> CollectionsScore {
         let habits = Dictionary(truth.paymentHabits.map { ($0.customerID, $0.habit) }, uniquingKeysWith: { first, _ in first })
-        let evaluation = TimeSplitEvaluation(invoices: book.invoices, split: truth.period.advanced(by: -monthsBeforeClose).start,
+        let evaluation = TimeSplitEvaluation(invoices: book.invoices, creditNotes: book.creditNotes, split: truth.period.advanced(by: -monthsBeforeClose).start,
                                              dataEnd: truth.period.end, rules: rules)
         let isOnTime = { (customer: Int) in habits[customer] == .onTime }
         return CollectionsScore(evaluation: evaluation, plantedHabits: Dictionary(grouping: truth.paymentHabits, by: \.habit.rawValue).mapValues(\.count),

@@ -19,7 +19,7 @@ public struct CollectionsLedger: Sendable {
     }
 
     public func model(_ rules: DelayModelRules) -> PaymentDelayModel {
-        PaymentDelayModel(history: book.invoices, knownOn: asOf, rules: rules)
+        PaymentDelayModel(history: book.invoices, creditNotes: book.creditNotes, knownOn: asOf, rules: rules)
     }
 
     /// The customer's invoices open on the day judged (all of them when `ids` is empty), and their total.

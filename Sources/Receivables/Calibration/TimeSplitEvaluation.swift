@@ -24,12 +24,13 @@ public struct TimeSplitEvaluation: Sendable, Codable, Hashable {
     /// The worklist on the split day, the most cash at risk first, cut at `listed` invoices.
     public var worklist: [LatePaymentPrediction]
 
-    public init(invoices: [CustomerInvoice], split: LocalDate, dataEnd: LocalDate, rules: DelayModelRules, listed: Int = 20) {
+    public init(invoices: [CustomerInvoice], creditNotes: [CustomerCreditNote] = [], split: LocalDate, dataEnd: LocalDate, rules: DelayModelRules,
+                listed: Int = 20) {
         self.split = split
         self.dataEnd = dataEnd
         // What was known when the split day began: invoices issued before it, paid or still open.
         let known = invoices.filter { $0.invoiceDate < split }
-        let model = PaymentDelayModel(history: known, knownOn: split.adding(days: -1), rules: rules)
+        let model = PaymentDelayModel(history: known, creditNotes: creditNotes, knownOn: split.adding(days: -1), rules: rules)
         let openOnSplit = invoices.filter { $0.invoiceDate <= split && ($0.paidOn.map { $0 >= split } ?? true) }.map { invoice in
             var asOnSplit = invoice
             asOnSplit.open = invoice.total

@@ -16,6 +16,8 @@ public struct LateReason: Sendable, Codable, Hashable {
     public var timesUsualAmount: Double?
     /// How much likelier the company's large invoices were paid late (an odds ratio), when it weighed on this one.
     public var largeInvoiceOddsRatio: Double?
+    /// How much likelier invoices due soon after a credit note to the customer were paid late, when it weighed on this one.
+    public var creditNoteOddsRatio: Double?
 
     /// "paid the last 6 invoices 20 to 40 days late; already 12 days overdue; this one is 3.0× their usual amount"
     public var text: String {
@@ -36,14 +38,18 @@ public struct LateReason: Sendable, Codable, Hashable {
         }
         if overdueDays > 0 { parts.append("already \(overdueDays) days overdue") }
         if let timesUsualAmount {
-            var large = "this one is \(String(format: "%.1f", timesUsualAmount))× their usual amount"
-            if let ratio = largeInvoiceOddsRatio, ratio != 1 {
-                large += ratio > 1 ? String(format: " (invoices that large are paid late more often here: odds %.1f×)", ratio)
-                                   : String(format: " (invoices that large are paid late less often here: odds %.1f×)", ratio)
-            }
-            parts.append(large)
+            parts.append("this one is \(String(format: "%.1f", timesUsualAmount))× their usual amount" + Self.weighed(largeInvoiceOddsRatio, "invoices that large"))
+        }
+        if let creditNoteOddsRatio, creditNoteOddsRatio != 1 {
+            parts.append("a credit note to them came shortly before" + Self.weighed(creditNoteOddsRatio, "invoices due after a credit note"))
         }
         return parts.joined(separator: "; ")
+    }
+
+    /// " (invoices that large are paid late more often here: odds 3.0×)", or nothing where the sign said nothing.
+    static func weighed(_ ratio: Double?, _ what: String) -> String {
+        guard let ratio, ratio != 1 else { return "" }
+        return String(format: " (\(what) are paid late \(ratio > 1 ? "more" : "less") often here: odds %.1f×)", ratio)
     }
 
     /// "3 days early", "on the due day", "12 days late".

@@ -37,8 +37,11 @@ public struct PaymentDelayModel: Sendable {
     let paidDays: SortedRuns
     /// How overdue each customer's invoices still open on the day learned were (`Profile.open`).
     let openDays: SortedRuns
-    /// Whether an invoice at least twice the customer's usual amount is paid late more often, here.
-    let amountEffect: AmountEffect
+    /// Whether an invoice at least twice the customer's usual amount, or one after a credit note, is paid late more often here.
+    let largeEffect: OddsEffect
+    let creditNoteEffect: OddsEffect
+    /// Each customer's credit notes known on the day learned, as day numbers (`Profile.creditNotes`).
+    let creditNoteDays: SortedRuns
 
     struct Profile: Sendable {
         var count: Int
@@ -50,12 +53,15 @@ public struct PaymentDelayModel: Sendable {
         var lateStart: Int
         var paid: Range<Int>
         var open: Range<Int>
+        var creditNotes: Range<Int>
     }
 
     /// `history` is every customer invoice known on `knownOn`: those paid by then are learned from; those
     /// still open and overdue then count, for each question, once they are overdue past it. Without
-    /// `knownOn` only paid invoices count.
-    public init(history: [CustomerInvoice], knownOn: LocalDate? = nil, graceDays: Int = 5, priorWeight: Double = 4, halfLife: Double = 6) {
+    /// `knownOn` only paid invoices count. `creditNotes` are the customers' credit notes (those dated after
+    /// `knownOn` are not known yet).
+    public init(history: [CustomerInvoice], creditNotes: [CustomerCreditNote] = [], knownOn: LocalDate? = nil, graceDays: Int = 5,
+                priorWeight: Double = 4, halfLife: Double = 6) {
         self.graceDays = graceDays
         self.priorWeight = priorWeight
         let paid = history.filter { invoice in invoice.paidOn.map { paidOn in knownOn.map { paidOn <= $0 } ?? true } ?? false }
@@ -66,24 +72,36 @@ public struct PaymentDelayModel: Sendable {
         } ?? []
         let habits = Dictionary(grouping: paid, by: \.customerID).mapValues { Self.habit($0) }
         let openByCustomer = Dictionary(grouping: stillOpen, by: \.customerID).mapValues { $0.map(\.days).sorted() }
-        amountEffect = AmountEffect(paid: paid, habits: habits, graceDays: graceDays)
+        let notesByCustomer = Dictionary(grouping: creditNotes.filter { note in knownOn.map { note.date <= $0 } ?? true }, by: \.customerID)
+            .mapValues { $0.map { Int($0.date.daysSinceEpoch) }.sorted() }
+        var noteRuns = SortedRuns(), noteRun: [Int: Range<Int>] = [:]
+        for (customerID, days) in notesByCustomer { noteRun[customerID] = noteRuns.append(days) }
+        let judged = paid.filter { habits[$0.customerID].map { $0.count >= InvoiceSigns.minimumHistory } ?? false }
+        largeEffect = OddsEffect(judged.map { invoice in
+            (InvoiceSigns.isLarge(invoice.total.minorUnits, usual: habits[invoice.customerID]!.usualMinorUnits), invoice.daysLate! > graceDays)
+        })
+        creditNoteEffect = OddsEffect(paid.map { invoice in
+            (noteRun[invoice.customerID].map { InvoiceSigns.hadCreditNote(before: invoice.dueDate, in: $0, of: noteRuns) } ?? false, invoice.daysLate! > graceDays)
+        })
+        creditNoteDays = noteRuns
         let company = Self.habit(paid), companyOpen = stillOpen.map(\.days).sorted()
         (priorShares, companyExpectedLate) = Self.companyTables(paid: company.sortedDaysLate, open: companyOpen, graceDays: graceDays)
 
         let weights = Weights(halfLife: halfLife)
         var profiles: [Profile] = [], ids: [Int] = [], stepDays = SortedRuns(), stepLate: [Double] = [], paidDays = SortedRuns(), openDays = SortedRuns()
         profiles.reserveCapacity(habits.count)
-        for customerID in Set(habits.keys).union(openByCustomer.keys) {
+        for customerID in Set(habits.keys).union(openByCustomer.keys).union(noteRun.keys) {
             let habit = habits[customerID] ?? CustomerHabit(customerID: customerID, daysLate: [], usualMinorUnits: 0)
             let distinct = habit.sortedDaysLate.enumerated().filter { $0.offset == 0 || habit.sortedDaysLate[$0.offset - 1] != $0.element }.map(\.element)
             let all = weights.weigh(habit.daysLate) { _ in true }
             let lateStart = stepLate.count
             stepLate.append(all.late)
             for days in distinct { stepLate.append(weights.weigh(habit.daysLate) { $0 > days }.late) }
-            let usual = habit.count >= AmountEffect.minimumHistory ? habit.usualMinorUnits : 0
+            let usual = habit.count >= InvoiceSigns.minimumHistory ? habit.usualMinorUnits : 0
             profiles.append(Profile(count: habit.count, usualMinorUnits: usual, recentRange: habit.recentRange(Self.quotedPayments),
                                     total: all.total, steps: stepDays.append(distinct), lateStart: lateStart,
-                                    paid: paidDays.append(habit.sortedDaysLate), open: openDays.append(openByCustomer[customerID] ?? [])))
+                                    paid: paidDays.append(habit.sortedDaysLate), open: openDays.append(openByCustomer[customerID] ?? []),
+                                    creditNotes: noteRun[customerID] ?? 0..<0))
             ids.append(customerID)
         }
         self.profiles = profiles
@@ -132,7 +150,8 @@ public struct PaymentDelayModel: Sendable {
         let explanation = LateReason(recentCount: min(Self.quotedPayments, profile?.count ?? 0), recentRange: profile?.recentRange, graceDays: graceDays,
                                      overdueDays: question.overdue, thresholdDays: question.threshold, priorShare: question.prior,
                                      timesUsualAmount: question.large ? Double(invoice.total.minorUnits) / Double(usual) : nil,
-                                     largeInvoiceOddsRatio: question.large && question.overdue == 0 ? amountEffect.oddsRatio : nil)
+                                     largeInvoiceOddsRatio: question.large && question.overdue == 0 ? largeEffect.oddsRatio : nil,
+                                     creditNoteOddsRatio: question.afterCreditNote && question.overdue == 0 ? creditNoteEffect.oddsRatio : nil)
         return LatePaymentPrediction(invoice: invoice, probabilityBasisPoints: basisPoints, predictedPayDate: payDate,
                                      cashAtRiskMinorUnits: Self.cashAtRisk(invoice, basisPoints),
                                      fromPrior: (profile?.count ?? 0) == 0, explanation: explanation)
@@ -142,25 +161,27 @@ public struct PaymentDelayModel: Sendable {
     static func cashAtRisk(_ invoice: CustomerInvoice, _ basisPoints: Int) -> Int64 { max(0, invoice.open.minorUnits) * Int64(basisPoints) / 10_000 }
 
     /// What a prediction asks about an invoice: days overdue, the threshold, the company's prior there, the customer's
-    /// profile, and whether the invoice is at least twice the customer's usual amount.
+    /// profile, and the signs on it (`InvoiceSigns`).
     struct Question {
         var overdue: Int
         var threshold: Int
         var prior: Double
         var profile: Profile?
         var large: Bool
+        var afterCreditNote: Bool
     }
 
     func question(_ invoice: CustomerInvoice, asOf: LocalDate) -> Question {
         let overdue = max(0, invoice.dueDate.days(until: asOf))
         let profile = positions.position(of: invoice.customerID).map { profiles[$0] }
         return Question(overdue: overdue, threshold: overdue + graceDays, prior: priorShares[min(overdue, Self.tableDays)], profile: profile,
-                        large: AmountEffect.isLarge(invoice.total.minorUnits, usual: profile?.usualMinorUnits ?? 0))
+                        large: InvoiceSigns.isLarge(invoice.total.minorUnits, usual: profile?.usualMinorUnits ?? 0),
+                        afterCreditNote: profile.map { InvoiceSigns.hadCreditNote(before: invoice.dueDate, in: $0.creditNotes, of: creditNoteDays) } ?? false)
     }
 
     /// The probability in basis points: paid more than the threshold late, among the customer's payments at least `overdue`
-    /// late, invoices still open past the threshold counting as late too; pulled toward the prior; for a large invoice
-    /// not yet overdue, weighed by what the company's large invoices showed (`AmountEffect`, learned on that question).
+    /// late, invoices still open past the threshold counting as late too; pulled toward the prior; for an invoice not yet
+    /// overdue with a sign on it, weighed by what the company's invoices with that sign showed (`OddsEffect`, learned on that question).
     func basisPoints(_ question: Question) -> Int {
         var late = 0.0, atRisk = 0.0
         if let profile = question.profile {
@@ -168,8 +189,12 @@ public struct PaymentDelayModel: Sendable {
             late = weightPaid(profile, laterThan: question.threshold) + knownLate
             atRisk = (question.overdue == 0 ? profile.total : weightPaid(profile, laterThan: question.overdue - 1)) + knownLate
         }
-        let probability = (late + priorWeight * question.prior) / (atRisk + priorWeight)
-        return Int(((question.large && question.overdue == 0 ? amountEffect.adjusted(probability) : probability) * 10_000).rounded())
+        var probability = (late + priorWeight * question.prior) / (atRisk + priorWeight)
+        if question.overdue == 0 {
+            if question.large { probability = largeEffect.adjusted(probability) }
+            if question.afterCreditNote { probability = creditNoteEffect.adjusted(probability) }
+        }
+        return Int((probability * 10_000).rounded())
     }
 
     /// The weight of the customer's payments more than `days` late.
@@ -214,8 +239,8 @@ public struct PaymentDelayModel: Sendable {
 
 extension PaymentDelayModel {
     /// The model with the rule set's `receivables.model` settings.
-    public init(history: [CustomerInvoice], knownOn: LocalDate? = nil, rules: DelayModelRules) {
-        self.init(history: history, knownOn: knownOn, graceDays: rules.graceDays, priorWeight: Double(rules.priorWeight),
+    public init(history: [CustomerInvoice], creditNotes: [CustomerCreditNote] = [], knownOn: LocalDate? = nil, rules: DelayModelRules) {
+        self.init(history: history, creditNotes: creditNotes, knownOn: knownOn, graceDays: rules.graceDays, priorWeight: Double(rules.priorWeight),
                   halfLife: Double(rules.halfLifeInvoices))
     }
 }

@@ -45,7 +45,7 @@ struct LiveCollectionsUnseenCompanyTests {
         #expect(book.invoices.count == 8 * 12, "pulled \(book.invoices.count) customer invoices")
         #expect(book.invoices.contains { $0.paidOn != nil }, "no invoice read as paid: the payments' matching numbers were not pulled")
 
-        let model = PaymentDelayModel(history: book.invoices, knownOn: today, rules: RuleSet.builtIn.receivables.model)
+        let model = PaymentDelayModel(history: book.invoices, creditNotes: book.creditNotes, knownOn: today, rules: RuleSet.builtIn.receivables.model)
         let worklist = CollectionsWorklist.rank(book.open, model: model, asOf: today)
         let described = worklist.map { "\(late.contains($0.invoice.customerID) ? "late" : "on-time") \($0.invoice.name) \($0.probabilityBasisPoints) bp" }
         print("[live] worklist of \(worklist.count): \(described.prefix(12).joined(separator: ", "))")
