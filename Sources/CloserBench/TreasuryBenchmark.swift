@@ -21,7 +21,7 @@ enum TreasuryBenchmark {
                 amount: Money(minorUnits: Int64(10_000 + random.next() % 1_000_000), currency: euro), dueDate: today.adding(days: Int(random.next() % 20) - 10),
                 journalID: 1 + vendor % 3, approved: true,
                 bankAccounts: [VendorBankAccount(id: vendor, partnerID: vendor, number: ibans[vendor].description, trusted: true)],
-                bankChanges: changed ? [BankDetailChange(accountID: vendor, kind: .numberChanged, at: Timestamp(date: today.adding(days: -20)), by: "bob")] : [],
+                bankChanges: changed ? [BankDetailChange(accountID: vendor, partnerID: vendor, kind: .numberChanged, at: Timestamp(date: today.adding(days: -20)), by: "bob")] : [],
                 verifications: changed ? [BankVerification(accountID: vendor, by: "vera", channel: "phone", at: Timestamp(date: today.adding(days: -19)))] : [])
         }
         let payments = (0..<(2 * bills)).map { id in

@@ -202,11 +202,13 @@ extension RuleSet {
         # Treasury (payment runs). A vendor's new or changed bank account is not paid for cool_off_days after the change,
         # whatever was verified; two payments of the same amount to the same vendor within duplicate_window_days, one of them
         # matched to no bill, look like one bill paid twice; a discount for paying early is taken when it is worth at least
-        # minimum_discount_annual_rate a year (0.10: 10 %).
+        # minimum_discount_annual_rate a year (0.10: 10 %). When Closer first watches a company, bank accounts created or
+        # changed within recent_change_days count as changes still to verify; older ones are history.
         treasury:
           cool_off_days: 5
           duplicate_window_days: 10
           minimum_discount_annual_rate: 0.10
+          recent_change_days: 30
 
         """
 }

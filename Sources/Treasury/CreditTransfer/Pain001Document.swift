@@ -67,6 +67,8 @@ public enum CreditTransferFileError: Error, Sendable, Equatable, CustomStringCon
     case mixedCurrencies(CurrencyCode, String, CurrencyCode)
     case notPositive(String, Money)
     case unwritable(String, String)
+    case noDebtorAccount(String)
+    case invalidDebtorAccount(String, String)
 
     public var description: String {
         switch self {
@@ -78,6 +80,10 @@ public enum CreditTransferFileError: Error, Sendable, Equatable, CustomStringCon
             "Payment \(id) is for \(amount): a credit transfer pays a positive amount (a credit note is settled against the bill, not paid)."
         case .unwritable(let what, let value):
             "'\(value)' (\(what)) has no letter a bank accepts (SEPA's Latin character set): enter a Latin spelling of it in Odoo."
+        case .noDebtorAccount(let journal):
+            "Bank journal \(journal) has no bank account number in Odoo (Accounting > Configuration > Journals, Account Number): the file names the account money leaves."
+        case .invalidDebtorAccount(let journal, let reason):
+            "The company's account on bank journal \(journal) is not a valid IBAN: \(reason)"
         }
     }
 }

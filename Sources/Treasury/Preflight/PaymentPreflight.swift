@@ -13,17 +13,20 @@ public struct PaymentPreflight: Sendable {
     public var existingPayments: [ExistingPayment]
     /// What each bank journal is expected to hold on the execution date, by journal id.
     public var balances: [Int: Money]
+    /// The journals' names and the company's accounts on them, by journal id, for the payment file.
+    public var journals: [Int: PaymentJournal]
     /// Every partner (and employee) holding each account number, by sanitized number: one number, several owners is a warning sign.
     public var numberOwners: [String: [NumberOwner]]
 
     public init(rules: TreasuryRules, executionDate: LocalDate, payBy: LocalDate, lockDate: LocalDate? = nil, existingPayments: [ExistingPayment] = [],
-                balances: [Int: Money] = [:], numberOwners: [String: [NumberOwner]] = [:]) {
+                balances: [Int: Money] = [:], journals: [Int: PaymentJournal] = [:], numberOwners: [String: [NumberOwner]] = [:]) {
         self.rules = rules
         self.executionDate = executionDate
         self.payBy = payBy
         self.lockDate = lockDate
         self.existingPayments = existingPayments
         self.balances = balances
+        self.journals = journals
         self.numberOwners = numberOwners
     }
 
@@ -104,7 +107,7 @@ public struct PaymentPreflight: Sendable {
             paid.append(payment)
             total += payment.amount
         }
-        return (PaymentGroup(journalID: journalID, currency: currency, payments: paid, total: total, balanceBefore: before, balanceAfter: remaining), short)
+        return (PaymentGroup(journalID: journalID, journal: journals[journalID], currency: currency, payments: paid, total: total, balanceBefore: before, balanceAfter: remaining), short)
     }
 }
 

@@ -25,6 +25,7 @@ public struct PaymentRunProposal: Sendable, Hashable, Codable {
 /// The payments of one bank journal in one currency, in the order they would be made.
 public struct PaymentGroup: Sendable, Hashable, Codable {
     public var journalID: Int
+    public var journal: PaymentJournal?
     public var currency: CurrencyCode
     public var payments: [ProposedPayment]
     public var total: Money

@@ -39,9 +39,9 @@ public enum PreflightIssue: Sendable, Hashable, Codable, CustomStringConvertible
         case .journalCurrency(let journal, let bill):
             "the bank journal pays only in \(journal) and the bill is in \(bill): pay it from a journal in \(bill)"
         case .coolingOff(let number, let change, let on, let until):
-            "bank account \(number) was \(Self.words(change)) on \(on): payments to it wait until \(until) (cool-off)"
+            "bank account \(number) was \(change.words) on \(on): payments to it wait until \(until) (cool-off)"
         case .unverified(let number, let change, let on, let by):
-            "bank account \(number) was \(Self.words(change)) on \(on) by \(by) and nobody has recorded verifying it with the vendor "
+            "bank account \(number) was \(change.words) on \(on) by \(by) and nobody has recorded verifying it with the vendor "
                 + "(call a number from an earlier record, not from the change request), then `closer payments verify`"
         case .verifiedByChanger(let number, let login):
             "bank account \(number) was verified by \(login), who also changed it: a second person verifies"
@@ -57,16 +57,6 @@ public enum PreflightIssue: Sendable, Hashable, Codable, CustomStringConvertible
             "a payment on \(payment) falls on or before the lock date \(lock)"
         case .insufficientFunds(let projected):
             "not enough on the bank account: \(projected) would be left after the payments due before it"
-        }
-    }
-
-    static func words(_ kind: BankDetailChange.Kind) -> String {
-        switch kind {
-        case .created: "added"
-        case .numberChanged: "changed"
-        case .holderChanged: "given a new holder"
-        case .trusted: "trusted"
-        case .untrusted: "untrusted"
         }
     }
 }

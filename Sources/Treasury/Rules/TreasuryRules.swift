@@ -6,6 +6,9 @@ public struct TreasuryRules: Sendable, Hashable, Codable {
     public var duplicateWindowDays = 10
     /// A discount for paying early is taken when it is worth at least this much a year (0.10: 10 %).
     public var minimumDiscountAnnualRate = 0.10
+    /// When Closer first watches a company, bank accounts created or changed within this many days count as changes
+    /// still to verify; older ones are history.
+    public var recentChangeDays = 30
 
     public init() {}
 }

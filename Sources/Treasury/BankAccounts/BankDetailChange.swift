@@ -1,0 +1,45 @@
+public import Ledger
+
+/// Something that happened to a vendor's bank account: its creation, a tracked change of its number, holder or
+/// trust (Odoo's `mail.tracking.value`, or two pulls compared), or a write whose fields Closer cannot see.
+public struct BankDetailChange: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case created, numberChanged = "number-changed", holderChanged = "holder-changed", detailsChanged = "details-changed", trusted, untrusted
+    }
+
+    public var accountID: Int
+    /// The partner the account belongs to after the change.
+    public var partnerID: Int
+    public var kind: Kind
+    public var at: Timestamp
+    /// The Odoo login of who made it.
+    public var by: String
+    /// What changed, when known ("NL91ABNA0417164300 → DE89370400440532013000").
+    public var detail: String?
+
+    public init(accountID: Int, partnerID: Int, kind: Kind, at: Timestamp, by: String, detail: String? = nil) {
+        self.accountID = accountID
+        self.partnerID = partnerID
+        self.kind = kind
+        self.at = at
+        self.by = by
+        self.detail = detail
+    }
+
+    /// Whether the change may alter where money goes (trusting an account does not, but needs its own second person).
+    public var altersDestination: Bool { kind != .trusted && kind != .untrusted }
+}
+
+extension BankDetailChange.Kind {
+    /// The change as a past participle: "bank account X was \(words)".
+    public var words: String {
+        switch self {
+        case .created: "added"
+        case .numberChanged: "changed"
+        case .holderChanged: "given a new holder"
+        case .detailsChanged: "edited (which details, Odoo's tracking does not show to this user)"
+        case .trusted: "trusted"
+        case .untrusted: "untrusted"
+        }
+    }
+}
