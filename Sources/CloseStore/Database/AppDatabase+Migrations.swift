@@ -648,6 +648,74 @@ extension AppDatabase {
                 CREATE INDEX credit_hold_status ON credit_hold (status, proposed_at);
                 """)
         }
+        migrator.registerMigration("v21-treasury-payment-runs") { db in
+            // Vendors' bank accounts as the last pull saw them (what the next one compares), every change found with who
+            // made it, the verifications people recorded (who, by what channel, when), and payment runs from proposal to
+            // payment: the proposal as it was approved, and each payment claimed before Odoo is asked to create it, so a
+            // retry after a lost answer finds it instead of paying twice.
+            try db.execute(sql: """
+                CREATE TABLE bank_account_snapshot (
+                    source_key TEXT NOT NULL,
+                    account_id INTEGER NOT NULL CHECK (account_id > 0),
+                    account TEXT NOT NULL,
+                    active INTEGER NOT NULL,
+                    first_seen_at TEXT NOT NULL,
+                    seen_at TEXT NOT NULL,
+                    PRIMARY KEY (source_key, account_id)
+                );
+                CREATE TABLE bank_detail_change (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    source_key TEXT NOT NULL,
+                    account_id INTEGER NOT NULL CHECK (account_id > 0),
+                    partner_id INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    changed_at TEXT NOT NULL,
+                    changed_by TEXT NOT NULL,
+                    detail TEXT,
+                    found_at TEXT NOT NULL,
+                    UNIQUE (source_key, account_id, kind, changed_at)
+                );
+                CREATE INDEX bank_detail_change_partner ON bank_detail_change (source_key, partner_id);
+                CREATE TABLE bank_verification (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    source_key TEXT NOT NULL,
+                    account_id INTEGER NOT NULL CHECK (account_id > 0),
+                    partner_id INTEGER NOT NULL,
+                    number TEXT NOT NULL,
+                    verified_by TEXT NOT NULL,
+                    channel TEXT NOT NULL CHECK (length(trim(channel)) > 0),
+                    verified_at TEXT NOT NULL
+                );
+                CREATE INDEX bank_verification_account ON bank_verification (source_key, account_id);
+                CREATE TABLE payment_run (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    source_key TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('proposed', 'approved', 'paid', 'rejected', 'superseded')),
+                    execution_date TEXT NOT NULL,
+                    proposal TEXT NOT NULL,
+                    proposed_by TEXT NOT NULL,
+                    proposed_at TEXT NOT NULL,
+                    approved_by TEXT,
+                    approved_at TEXT,
+                    closed_by TEXT,
+                    closed_at TEXT,
+                    close_reason TEXT,
+                    CHECK (status NOT IN ('approved', 'paid') OR approved_by IS NOT NULL)
+                );
+                CREATE UNIQUE INDEX payment_run_open ON payment_run (source_key) WHERE status IN ('proposed', 'approved');
+                CREATE TABLE payment_run_payment (
+                    run_id INTEGER NOT NULL REFERENCES payment_run (id),
+                    bill_id INTEGER NOT NULL CHECK (bill_id > 0),
+                    state TEXT NOT NULL CHECK (state IN ('claimed', 'created')),
+                    claimed_at TEXT NOT NULL,
+                    odoo_payment_id INTEGER,
+                    odoo_payment_name TEXT,
+                    created_at TEXT,
+                    CHECK (state != 'created' OR odoo_payment_id IS NOT NULL),
+                    PRIMARY KEY (run_id, bill_id)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -30,6 +30,12 @@ public enum CloserAction: String, Sendable, Codable, CaseIterable {
     case approveReminders = "approve-reminders"
     /// Record a customer's promise to pay or dispute, or resolve a dispute.
     case recordCollections = "record-collections"
+    /// Propose a payment run (the pre-flight reads Odoo and records what it finds; nothing is paid).
+    case proposePayments = "propose-payments"
+    /// Approve (and so pay in Odoo) or reject a payment run: never one's own, nor one paying a bank account one changed or verified.
+    case approvePayments = "approve-payments"
+    /// Record that a vendor's bank details were confirmed with the vendor (never details one changed oneself).
+    case verifyBankDetails = "verify-bank-details"
     /// Add users, change roles, issue tokens and passwords, lift login locks, resend dead letters.
     case administer
 
@@ -40,7 +46,8 @@ public enum CloserAction: String, Sendable, Codable, CaseIterable {
         case .writeToOdoo, .actOnFindings, .signOff, .requestLock: [.preparer, .approver, .controller]
         case .approveLock: [.controller]
         case .releaseBill, .approveBill, .delegateApprovals, .approveReminders, .decideCreditHold: [.approver, .controller]
-        case .draftReminders, .recordCollections: [.preparer, .approver, .controller]
+        case .draftReminders, .recordCollections, .proposePayments, .verifyBankDetails: [.preparer, .approver, .controller]
+        case .approvePayments: [.approver, .controller]
         case .administer: [.admin]
         }
     }
@@ -62,6 +69,9 @@ public enum CloserAction: String, Sendable, Codable, CaseIterable {
         case .approveReminders: "approve or reject payment reminders"
         case .recordCollections: "record promises to pay and disputes"
         case .decideCreditHold: "approve or reject a credit hold"
+        case .proposePayments: "propose a payment run"
+        case .approvePayments: "approve or reject a payment run"
+        case .verifyBankDetails: "record a bank-detail verification"
         case .administer: "do an admin's work (users, tokens, dead letters)"
         }
     }

@@ -127,7 +127,7 @@ extension OdooLedgerReader {
         return orders
     }
 
-    private func logins(_ userIDs: Set<Int>) async throws -> [Int: String] {
+    func logins(_ userIDs: Set<Int>) async throws -> [Int: String] {
         guard !userIDs.isEmpty else { return [:] }
         var logins: [Int: String] = [:]
         for user in try await client.read("res.users", ids: userIDs.sorted(), fields: ["login"]).map({ OdooRecord(model: "res.users", values: $0) }) {

@@ -74,10 +74,19 @@ struct LiveHabitsCompany {
         return try? OdooSettings(resolving: SettingsResolver(flags: flags, environment: [:], file: nil))
     }
 
-    static func create() async throws -> LiveHabitsCompany {
+    /// A new company, in `currency` (ISO code, activated if archived) when given.
+    static func create(currency: String? = nil) async throws -> LiveHabitsCompany {
         let client = OdooGateway.client(try #require(settings(company: nil, mode: "supervised")))
         let name = "\(word(7).capitalized) \(["Trading", "Werke", "Distribution", "& Fils"].randomElement()!)"
-        let id = try await client.create("res.company", [["name": .string(name)]])[0]
+        var values: RPCStruct = ["name": .string(name)]
+        if let currency {
+            let found = try await client.execute("res.currency", "search", [[["name", "=", .string(currency)]]], ["context": ["active_test": false]],
+                                                 idempotent: true)
+            let currencyID = try #require(found.arrayValue?.first?.int, "no currency \(currency)")
+            try await client.write("res.currency", ids: [currencyID], ["active": true])
+            values["currency_id"] = RPCValue(currencyID)
+        }
+        let id = try await client.create("res.company", [values])[0]
         let uid = try await client.authenticate()
         try await client.write("res.users", ids: [uid], ["company_ids": [[4, RPCValue(id)]]])
         try await client.callReturningNothing("account.chart.template", "try_loading", [[], "generic_coa", RPCValue(id)])
