@@ -46,8 +46,8 @@ public struct ExpenseCheckService: Sendable {
         return report
     }
 
-    /// The finding as the chatter note takes it: on the report, naming its expenses. Money claimed twice and
-    /// self-approval block the report's payment until someone looks; an expense over a limit needs a decision.
+    /// The finding as the chatter note takes it: on the report, naming its expenses. A receipt claimed twice and
+    /// self-approval are blocking (the report should not be paid as it stands); the rest need the approver's decision.
     static func finding(_ found: ExpenseFinding, on report: ExpenseReport, company: RecordRef, asOf: LocalDate) -> Finding {
         let severity: Severity = switch found.kind {
         case .sharedReceipt, .selfApproval: .blocking

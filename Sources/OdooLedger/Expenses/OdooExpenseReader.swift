@@ -46,7 +46,8 @@ public struct OdooExpenseReader: Sendable {
         let sameFiles = try await expensesSharing(Set(receipts.values.flatMap { $0 }), besides: Set(expenses.compactMap(\.id)))
         if !sameFiles.isEmpty {
             receipts.merge(sameFiles) { $0.union($1) }
-            expenses += try await expenseRecords([["id", "in", RPCValue(sameFiles.keys.sorted())]])
+            // Odoo compares receipts across companies; the claims read here are this company's.
+            expenses += try await expenseRecords([["id", "in", RPCValue(sameFiles.keys.sorted())], ["company_id", "=", RPCValue(companyID)]])
         }
         let people = try await employeeRecords(Set(try expenses.map { try $0.many2oneID("employee_id") }))
         let categories = try await categoryRecords(Set(expenses.compactMap { $0.optionalMany2one("product_id")?.id }))
