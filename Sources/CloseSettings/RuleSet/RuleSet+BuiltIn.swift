@@ -209,6 +209,22 @@ extension RuleSet {
           duplicate_window_days: 10
           minimum_discount_annual_rate: 0.10
           recent_change_days: 30
+        # Expenses (`closer expenses check`). Amounts are whole units of the company's currency; a limit of 0 is none. An
+        # expense above receipt_required_above needs a receipt attached; per_day_limit caps what one employee claims for one
+        # day (all categories, every report), per_report_limit what one report (a trip) totals; categories set limits per
+        # expense and per day for a category named by its internal reference, product name or product category (FOOD and
+        # GIFT are Odoo's own Meals and Gifts). Two expenses of one employee and category are near-duplicates when their
+        # amounts are within amount_tolerance_percent of the larger and their dates within window_days.
+        expenses:
+          receipt_required_above: 25
+          per_day_limit: 500
+          per_report_limit: 5000
+          categories:
+            - {match: FOOD, per_expense: 100}
+            - {match: GIFT, per_expense: 50}
+          duplicates:
+            amount_tolerance_percent: 5
+            window_days: 3
 
         """
 }

@@ -1,6 +1,7 @@
 public import Adjustments
 public import BankMatching
 public import CloseChecks
+public import Expenses
 public import Governance
 public import Payables
 public import Receivables
@@ -31,6 +32,7 @@ public struct RuleSet: Sendable, Equatable {
     public var payables: PayablesRules
     public var receivables: ReceivablesRules
     public var treasury: TreasuryRules
+    public var expenses: ExpenseRules
     /// Check and detector ids to skip.
     public var disabledChecks: [String]
     /// SHA-256 of the file's bytes, lowercase hex (for the built-in rules, of `builtInText`).
@@ -60,7 +62,8 @@ public struct RuleSet: Sendable, Equatable {
 
     static let topLevelKeys = ["schema_version", "analytic_required_code_prefixes", "suspense_account_codes", "clearing_account_codes",
                                "late_posting_grace_days", "tax_required_code_prefixes", "disabled_checks", "anomalies", "flux", "reconciliation", "adjustments",
-                               "approvals", "lock", "payables", "receivables", "treasury"]
+                               "approvals", "lock", "payables", "receivables", "treasury",
+                               "expenses"]
 
     public init(origin: String, bytes: Data) throws {
         self.origin = origin
@@ -78,6 +81,7 @@ public struct RuleSet: Sendable, Equatable {
         var payables = PayablesRules()
         var receivables = ReceivablesRules()
         var treasury = TreasuryRules()
+        var expenses = ExpenseRules()
         var disabled: [String] = []
         var version: Int?
         for (key, _, value) in try reader.entries(of: root, key: nil, known: Self.topLevelKeys) {
@@ -102,6 +106,7 @@ public struct RuleSet: Sendable, Equatable {
             case "payables": payables = try Self.payablesRules(value, reader: reader)
             case "receivables": receivables = try Self.receivablesRules(value, reader: reader)
             case "treasury": treasury = try Self.treasuryRules(value, reader: reader)
+            case "expenses": expenses = try Self.expenseRules(value, reader: reader)
             default:   // disabled_checks
                 let ids = Set(CheckRegistry.all.map(\.id) + AnomalyRegistry.all.map(\.id))
                 disabled = try reader.strings(value, key).map { id, node in
@@ -122,6 +127,7 @@ public struct RuleSet: Sendable, Equatable {
         self.payables = payables
         self.receivables = receivables
         self.treasury = treasury
+        self.expenses = expenses
         disabledChecks = disabled
     }
 

@@ -33,9 +33,10 @@ public struct FindingPostService: Sendable {
     public static func marker(for finding: Finding) -> String { "[closer:\(finding.fingerprint)]" }
 
     /// Posts every finding at least as severe as `threshold`, with a To-Do for those at least as severe as
-    /// `toDoThreshold` (a note alone for the others); one failure does not stop the others.
+    /// `toDoThreshold` (a note alone for the others); one failure does not stop the others. `assignees` gives
+    /// a finding's To-Do (by fingerprint) to that Odoo user id instead, e.g. an expense report's approver.
     public func post(_ findings: [Finding], atLeast threshold: Severity, toDoAtLeast toDoThreshold: Severity = .advisory,
-                     asOf: LocalDate) async throws -> FindingPostReport {
+                     assignees: [String: Int] = [:], asOf: LocalDate) async throws -> FindingPostReport {
         var report = FindingPostReport()
         // A login Odoo does not know (or a portal user) leaves each To-Do with its record's responsible user.
         let assignee = if let toDoAssigneeLogin { try await chatter.internalUser(login: toDoAssigneeLogin) } else { Int?.none }
@@ -44,7 +45,8 @@ public struct FindingPostService: Sendable {
             var outcome = FindingPostOutcome(checkID: finding.checkID, severity: finding.severity, fingerprint: finding.fingerprint,
                                              record: finding.records.first)
             do {
-                switch try await post(finding, toDo: finding.severity <= toDoThreshold, assignee: assignee, asOf: asOf, into: &outcome) {
+                switch try await post(finding, toDo: finding.severity <= toDoThreshold, assignee: assignees[finding.fingerprint] ?? assignee, asOf: asOf,
+                                      into: &outcome) {
                 case .posted: report.posted.append(outcome)
                 case .alreadyPosted: report.alreadyPosted.append(outcome)
                 case .skipped: report.skipped.append(outcome)
