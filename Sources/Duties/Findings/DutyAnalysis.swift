@@ -51,7 +51,9 @@ public enum DutyAnalysis {
             who.grant(pair.0).flatMap { first in who.grant(pair.1).map { DutyConflict(first: first, second: $0) } }
         }
         guard !conflicts.isEmpty else { return nil }
-        let fixes = conflicts.map { $0.fix(for: who.name) }.joined(separator: "; ")
+        // Pairs given by the same groups call for the same fix: say it once.
+        var said: Set<String> = []
+        let fixes = conflicts.map { $0.fix(for: who.name) }.filter { said.insert($0).inserted }.joined(separator: "; ")
         return DutyFinding(kind: .can, person: ref(who), login: who.login, conflicts: conflicts,
                            message: "\(who.label) " + conflicts.map(\.words).joined(separator: "; ") + ".",
                            fix: fixes.prefix(1).uppercased() + fixes.dropFirst() + ".")
