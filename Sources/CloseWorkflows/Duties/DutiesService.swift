@@ -51,7 +51,7 @@ public struct DutiesService: Sendable {
 public struct DutiesReport: Sendable, Codable {
     public var source: SourceKey
     public var since: LocalDate
-    /// Whether Odoo's tracking was read; else who changed bank accounts or posted bills rests on the records' last writer.
+    /// Whether Odoo's tracking was read; else who changed a bank account rests on its last writer, and postings are not read.
     public var trackingRead: Bool
     /// Whether Closer's users and bill approvals were joined.
     public var closerJoined: Bool
@@ -61,7 +61,7 @@ public struct DutiesReport: Sendable, Codable {
 
     public var evidenceBasis: String {
         (trackingRead ? "who changed what rests on Odoo's tracking" : "Odoo's tracking was not readable for this login: who changed a bank account "
-            + "or posted a bill rests on the records' creator and last writer; connect as an administrator for tracking")
+            + "rests on its last writer, and who posted a bill is unknown; connect as an administrator for tracking")
             + (closerJoined ? "; Closer's bill approvals are joined" : "; no Closer store: Closer's bill approvals are not joined")
     }
 }

@@ -5,7 +5,7 @@ import OdooRPC
 /// Reads, for one company, who holds which vendor duty (users, groups, access rights) and who did what since a
 /// day: created or changed the vendors of its posted bills and outgoing payments, their bank accounts, trusted
 /// those, posted the bills, registered the payments. Who changed a field comes from Odoo's tracking where the
-/// login may read it (`mail.tracking.value`: administrators), else from the records' creator and last writer.
+/// login may read it (`mail.tracking.value`: administrators), else from the creator and, for bank accounts, the last writer.
 struct OdooDutyReader {
     let client: OdooClient
     let sourceKey: SourceKey
@@ -17,7 +17,7 @@ struct OdooDutyReader {
     func read(companyID: Int, since: LocalDate, billIDs: [Int]) async throws -> DutyReading {
         let rights = try await rights()
         let window: [RPCValue] = [["company_id", "=", RPCValue(companyID)], ["date", ">=", .string(since.description)]]
-        let billFields = ["name", "commercial_partner_id", "state", "write_uid", "write_date"]
+        let billFields = ["name", "commercial_partner_id", "state"]
         let bills = try await client.searchRead("account.move", domain: window + [["move_type", "in", ["in_invoice", "in_refund"]], ["state", "=", "posted"]],
                                                 fields: billFields)
         let asked = Set(billIDs).subtracting(bills.compactMap { $0["id"]?.int })
@@ -83,10 +83,9 @@ struct OdooDutyReader {
             let record = ref("account.move", id, row["name"]?.stringValue)
             billVendors[id] = BillOfVendor(bill: record, vendor: vendor)
             guard row["state"]?.stringValue == "posted" else { continue }
-            if let posted = postings[id] {
-                acts += posted.map { DutyAct(kind: .postedBill, odooUserID: $0.userID, vendor: vendor, record: record, field: "state", at: $0.at, basis: .tracking) }
-            } else {
-                acts += act(.postedBill, row, user: "write_uid", at: "write_date", vendor: vendor, record: record, basis: .lastWriter)
+            // Who posted is known from tracking only: paying a bill makes the payer its last writer (seen on Odoo 18).
+            acts += (postings[id] ?? []).map {
+                DutyAct(kind: .postedBill, odooUserID: $0.userID, vendor: vendor, record: record, field: "state", at: $0.at, basis: .tracking)
             }
         }
         for row in payments {
