@@ -48,11 +48,12 @@ let package = Package(
         .target(name: "Receivables", dependencies: ["Ledger"], swiftSettings: swiftSettings),
         .target(name: "Treasury", dependencies: ["Ledger"], swiftSettings: swiftSettings),
         .target(name: "Expenses", dependencies: ["Ledger"], swiftSettings: swiftSettings),
+        .target(name: "Duties", dependencies: ["Ledger"], swiftSettings: swiftSettings),
         .target(name: "Adjustments", dependencies: ["Ledger"], swiftSettings: swiftSettings),
         .target(name: "DemoCompany", dependencies: ["Ledger"], swiftSettings: swiftSettings),
         .target(name: "Governance", dependencies: ["Ledger", "Adjustments", crypto], swiftSettings: swiftSettings),
         // Odoo records <-> Ledger values
-        .target(name: "OdooLedger", dependencies: ["Ledger", "OdooRPC", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Markup"], swiftSettings: swiftSettings),
+        .target(name: "OdooLedger", dependencies: ["Ledger", "OdooRPC", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Duties", "Markup"], swiftSettings: swiftSettings),
         // Persistence
         .target(name: "CloseStore", dependencies: ["Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Governance", grdb, crypto],
                 swiftSettings: swiftSettings),
@@ -60,7 +61,7 @@ let package = Package(
                 swiftSettings: swiftSettings),
         // Workflows
         .target(name: "CloseWorkflows", dependencies: [
-            "Ledger", "OdooRPC", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Governance",
+            "Ledger", "OdooRPC", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Duties", "Governance",
             "CloseStore", "CloseSettings", "Markup", logging, crypto, yams,
         ], swiftSettings: swiftSettings),
         .target(name: "Narratives", dependencies: ["Ledger", "CloseChecks", "CloseStore", "CloseSettings", "CloseWorkflows"], swiftSettings: swiftSettings),
@@ -82,7 +83,7 @@ let package = Package(
             "CloseReports", "Automation", "Markup", "Payables", "Receivables", hummingbird, httpTypes, nioCore, logging,
         ], swiftSettings: swiftSettings),
         .executableTarget(name: "closer", dependencies: [
-            "Ledger", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "DemoCompany", "Governance", "CloseStore", "CloseSettings",
+            "Ledger", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Duties", "DemoCompany", "Governance", "CloseStore", "CloseSettings",
             "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "CloseServer", argumentParser, logging,
         ], swiftSettings: swiftSettings),
         .executableTarget(name: "CloserBench", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Payables", "Receivables", "Treasury", "DemoCompany"],
@@ -102,13 +103,14 @@ let package = Package(
         .testTarget(name: "PayablesTests", dependencies: ["Payables", "DemoCompany", "Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ReceivablesTests", dependencies: ["Receivables", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "ExpensesTests", dependencies: ["Expenses", "Ledger"], swiftSettings: swiftSettings),
+        .testTarget(name: "DutiesTests", dependencies: ["Duties", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "TreasuryTests", dependencies: ["Treasury", "Ledger"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "BankMatchingTests", dependencies: ["BankMatching", "DemoCompany", "Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseChecks", "Adjustments", "Payables", "Receivables", "Governance", "Ledger", grdb],
                     swiftSettings: swiftSettings),
         .testTarget(name: "CloseDemoTests", dependencies: ["CloseDemo", "DemoCompany", "CloseSettings", "Payables", "Ledger", "OdooLedger", "OdooRPC"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkflowTests", dependencies: [
-            "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Governance",
+            "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Duties", "Governance",
             "CloseStore",
             "CloseSettings", "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "LoopbackHTTP", "FuzzSupport", "FakeOdoo", grdb,
         ], swiftSettings: swiftSettings),
