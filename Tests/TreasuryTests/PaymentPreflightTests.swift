@@ -34,16 +34,16 @@ import Treasury
     static func paid(_ proposal: PaymentRunProposal) -> [Int] { proposal.groups.flatMap(\.payments).map(\.candidate.billID).sorted() }
 
     @Test func aChangedAccountWaitsForTheCoolOffAndASecondPersonsVerification() {
-        let changedYesterday = Self.bill(1, vendor: 1, changes: [BankDetailChange(accountID: 10, partnerID: 10 / 10, kind: .numberChanged, at: Self.at(1), by: "bob")])
-        let changedLongAgoVerified = Self.bill(2, vendor: 2, changes: [BankDetailChange(accountID: 20, partnerID: 20 / 10, kind: .numberChanged, at: Self.at(30), by: "bob")],
+        let changedYesterday = Self.bill(1, vendor: 1, changes: [BankDetailChange(accountID: 10, partnerID: 1, kind: .numberChanged, at: Self.at(1), by: "bob")])
+        let changedLongAgoVerified = Self.bill(2, vendor: 2, changes: [BankDetailChange(accountID: 20, partnerID: 2, kind: .numberChanged, at: Self.at(30), by: "bob")],
                                                verifications: [BankVerification(accountID: 20, by: "vera", channel: "phone, number from the 2025 contract", at: Self.at(29))])
-        let verifiedByChanger = Self.bill(3, vendor: 3, changes: [BankDetailChange(accountID: 30, partnerID: 30 / 10, kind: .created, at: Self.at(30), by: "bob")],
+        let verifiedByChanger = Self.bill(3, vendor: 3, changes: [BankDetailChange(accountID: 30, partnerID: 3, kind: .created, at: Self.at(30), by: "bob")],
                                           verifications: [BankVerification(accountID: 30, by: "bob", channel: "email", at: Self.at(29))])
-        let trustedByChanger = Self.bill(4, vendor: 4, changes: [BankDetailChange(accountID: 40, partnerID: 40 / 10, kind: .numberChanged, at: Self.at(30), by: "bob"),
-                                                                 BankDetailChange(accountID: 40, partnerID: 40 / 10, kind: .trusted, at: Self.at(29), by: "bob")],
+        let trustedByChanger = Self.bill(4, vendor: 4, changes: [BankDetailChange(accountID: 40, partnerID: 4, kind: .numberChanged, at: Self.at(30), by: "bob"),
+                                                                 BankDetailChange(accountID: 40, partnerID: 4, kind: .trusted, at: Self.at(29), by: "bob")],
                                          verifications: [BankVerification(accountID: 40, by: "vera", channel: "phone", at: Self.at(29))])
         // Verified before the latest change: that verification was of the old number.
-        let verifiedBeforeChange = Self.bill(5, vendor: 5, changes: [BankDetailChange(accountID: 50, partnerID: 50 / 10, kind: .numberChanged, at: Self.at(20), by: "bob")],
+        let verifiedBeforeChange = Self.bill(5, vendor: 5, changes: [BankDetailChange(accountID: 50, partnerID: 5, kind: .numberChanged, at: Self.at(20), by: "bob")],
                                              verifications: [BankVerification(accountID: 50, by: "vera", channel: "phone", at: Self.at(25))])
         let proposal = Self.preflight().propose([changedYesterday, changedLongAgoVerified, verifiedByChanger, trustedByChanger, verifiedBeforeChange])
         #expect(Self.paid(proposal) == [2])
@@ -57,7 +57,7 @@ import Treasury
     }
 
     @Test func theApproverIsNeitherWhoChangedNorWhoVerified() {
-        let verified = Self.bill(2, vendor: 2, changes: [BankDetailChange(accountID: 20, partnerID: 20 / 10, kind: .numberChanged, at: Self.at(30), by: "bob")],
+        let verified = Self.bill(2, vendor: 2, changes: [BankDetailChange(accountID: 20, partnerID: 2, kind: .numberChanged, at: Self.at(30), by: "bob")],
                                  verifications: [BankVerification(accountID: 20, by: "vera", channel: "phone", at: Self.at(29))])
         let proposal = Self.preflight().propose([verified, Self.bill(6, vendor: 6)])
         #expect(proposal.conflicts(approver: "bob").count == 1 && proposal.conflicts(approver: "vera").count == 1)
