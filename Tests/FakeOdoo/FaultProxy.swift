@@ -101,7 +101,7 @@ public final class FaultProxy: @unchecked Sendable {
     }
 
     private func handle(_ request: LoopbackServer.Request) -> LoopbackServer.Action {
-        guard let call = Self.ormCall(request.body), !Self.readMethods.contains(call.method) else { return upstream(request) }
+        guard let call = Self.ormCall(request.body), !OdooAccessPolicy.readMethods.contains(call.method) else { return upstream(request) }
         state.lock()
         guard isArmed else { state.unlock(); return upstream(request) }
         writes.append("\(call.model).\(call.method)")
@@ -135,8 +135,6 @@ public final class FaultProxy: @unchecked Sendable {
             try? start()
         }.start()
     }
-
-    static let readMethods: Set<String> = ["search", "search_read", "read", "search_count", "fields_get", "name_search", "check_access_rights"]
 
     /// The model and method of an `execute_kw` call, in XML-RPC or JSON-RPC; nil for other calls.
     public static func ormCall(_ body: [UInt8]) -> (model: String, method: String)? {

@@ -32,11 +32,9 @@ public struct BankDetailsService: Sendable {
         guard let account = try await source.bankAccount(id: accountID) else { throw BankVerificationError.unknownAccount(accountID) }
         let identities = try await PaymentIdentities(store: store, client: source.client).of(actor)
         let changes = try store.bankDetailChanges(sourceKey: sourceKey, partnerIDs: [account.partnerID]).filter { $0.accountID == accountID }
-        if let latest = changes.filter(\.altersDestination).max(by: { $0.at < $1.at }) {
-            let changers = Set(changes.filter { $0.at >= latest.at && $0.altersDestination }.map { $0.by.lowercased() })
-            if let own = identities.first(where: { changers.contains($0.lowercased()) }) {
-                throw BankVerificationError.ownChange(number: account.number, login: own)
-            }
+        let changers = Set((changes.latestDestinationChange?.changedBy ?? []).map { $0.lowercased() })
+        if let own = identities.first(where: { changers.contains($0.lowercased()) }) {
+            throw BankVerificationError.ownChange(number: account.number, login: own)
         }
         return try store.recordBankVerification(account, sourceKey: sourceKey, by: actor, channel: channel, at: now)
     }

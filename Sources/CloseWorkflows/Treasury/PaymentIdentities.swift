@@ -1,5 +1,6 @@
 import CloseStore
 import Governance
+import OdooLedger
 import OdooRPC
 import Treasury
 
@@ -17,26 +18,17 @@ struct PaymentIdentities {
     /// The Closer login and, when linked, the Odoo login of `login`.
     func of(_ login: String) async throws -> Set<String> {
         guard let odooID = users[login.lowercased()]?.odooUserID else { return [login] }
-        return Set([login] + (try await odooLogins([odooID]).values))
+        return Set([login] + (try await client.logins([odooID]).values))
     }
 
     /// The verifications with each verifier named by their Odoo login where they have one, as changes are.
     func inOdooTerms(_ verifications: [BankVerification]) async throws -> [BankVerification] {
         let linked = Set(verifications.compactMap { users[$0.by.lowercased()]?.odooUserID })
-        let logins = try await odooLogins(linked)
+        let logins = try await client.logins(linked)
         return verifications.map { verification in
             var verification = verification
             if let id = users[verification.by.lowercased()]?.odooUserID, let login = logins[id] { verification.by = login }
             return verification
         }
-    }
-
-    private func odooLogins(_ ids: Set<Int>) async throws -> [Int: String] {
-        guard !ids.isEmpty else { return [:] }
-        var logins: [Int: String] = [:]
-        for user in try await client.read("res.users", ids: ids.sorted(), fields: ["login"]) {
-            if let id = user["id"]?.int, let login = user["login"]?.stringValue { logins[id] = login }
-        }
-        return logins
     }
 }

@@ -90,8 +90,9 @@ extension PaymentRunService {
     /// Creates each payment not yet in Odoo: claimed first, then looked for in Odoo (an earlier attempt whose answer
     /// was lost), created only when not found; the run is paid once every payment is in Odoo.
     static func pay(_ run: PaymentRun, store: AppDatabase, writer: OdooPaymentWriter, actor: String) async throws -> PaymentRun {
+        let unpaid = Set(run.unpaid.map(\.candidate.billID))
         for group in run.proposal.groups {
-            for payment in group.payments where run.unpaid.contains(payment) {
+            for payment in group.payments where unpaid.contains(payment.candidate.billID) {
                 let bill = payment.candidate
                 let claim = try store.claimRunPayment(runID: run.id, billID: bill.billID)
                 // A minute's slack: Odoo's clock and this machine's need not agree to the second.

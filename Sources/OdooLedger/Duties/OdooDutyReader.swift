@@ -26,7 +26,7 @@ struct OdooDutyReader {
         let payments = try await client.searchRead("account.payment", domain: window + [["payment_type", "=", "outbound"], ["partner_type", "=", "supplier"],
                                                                                         ["state", "in", ["in_process", "paid"]]],
                                                    fields: ["name", "partner_id", "create_uid", "create_date"])
-        var commercial = try await commercialPartners(of: Set(payments.compactMap { $0["partner_id"]?.many2one?.id }))
+        var commercial = try await client.commercialPartners(of: Set(payments.compactMap { $0["partner_id"]?.many2one?.id }))
         let vendorIDs = Set((bills + otherBills).compactMap { $0["commercial_partner_id"]?.many2one?.id } + payments.compactMap { $0["partner_id"]?.many2one?.id }.compactMap { commercial[$0] })
         guard !vendorIDs.isEmpty else {
             return DutyReading(people: try await people(companyID: companyID, authors: [], rights: rights), acts: [], trackingRead: true)
@@ -38,7 +38,7 @@ struct OdooDutyReader {
         }
         let banks = try await client.searchRead("res.partner.bank", domain: [["partner_id", "child_of", RPCValue(vendorIDs.sorted())], ["active", "in", [true, false]]],
                                                 fields: ["acc_number", "partner_id", "allow_out_payment", "create_uid", "create_date", "write_uid", "write_date"])
-        commercial.merge(try await commercialPartners(of: Set(banks.compactMap { $0["partner_id"]?.many2one?.id }).subtracting(commercial.keys))) { a, _ in a }
+        commercial.merge(try await client.commercialPartners(of: Set(banks.compactMap { $0["partner_id"]?.many2one?.id }).subtracting(commercial.keys))) { a, _ in a }
 
         let tracking = try? await trackedChanges(vendorIDs: vendorIDs, bankIDs: banks.compactMap { $0["id"]?.int }, billIDs: bills.compactMap { $0["id"]?.int })
         var acts: [DutyAct] = []
@@ -104,12 +104,5 @@ struct OdooDutyReader {
     private func ref(_ model: String, _ id: Int, _ name: String?) -> RecordRef {
         RecordRef(model: model, id: id, name: name.flatMap { $0.isEmpty ? nil : $0 } ?? "\(model) \(id)",
                   link: OdooLedgerSource.webLink(sourceKey: sourceKey, model: model, id: id))
-    }
-
-    /// Each partner's commercial partner (the vendor a contact or its bank account belongs to).
-    private func commercialPartners(of ids: Set<Int>) async throws -> [Int: Int] {
-        guard !ids.isEmpty else { return [:] }
-        let rows = try await client.read("res.partner", ids: ids.sorted(), fields: ["commercial_partner_id"])
-        return Dictionary(uniqueKeysWithValues: rows.compactMap { row in row["id"]?.int.map { ($0, row["commercial_partner_id"]?.many2one?.id ?? $0) } })
     }
 }

@@ -92,11 +92,10 @@ public struct OdooExpenseReader: Sendable {
 
     private func companyCurrency(_ companyID: Int) async throws -> Currency {
         guard let currency = try await client.read("res.company", ids: [companyID], fields: ["currency_id"]).first?["currency_id"]?.many2one,
-              let row = try await client.read("res.currency", ids: [currency.id], fields: ["name", "decimal_places"]).first,
-              let code = row["name"]?.stringValue.flatMap({ CurrencyCode($0) }) else {
+              let row = try await client.read("res.currency", ids: [currency.id], fields: OdooFieldLists.currency).first else {
             throw OdooError.missingRecord("res.company \(companyID) or its currency is gone.")
         }
-        return Currency(id: currency.id, code: code, decimalPlaces: row["decimal_places"]?.int ?? 2)
+        return try OdooLedgerMapping.currency(OdooRecord(model: "res.currency", values: row))
     }
 
     /// The SHA-1 checksums of each expense's attached receipts.

@@ -88,7 +88,7 @@ extension OdooLedgerReader {
         async let vendors = vendorsByID(vendorIDs)
         async let checksums = attachmentChecksums(moveIDs)
         async let orders = purchaseOrders(moveIDs)
-        async let logins = logins(creatorIDs)
+        async let logins = client.logins(creatorIDs)
         let (vendorsByID, checksumsByMove, ordersByMove, loginsByUser) = try await (vendors, checksums, orders, logins)
         return try moves.map { move -> VendorBill in
             let id = try move.int("id")
@@ -125,15 +125,6 @@ extension OdooLedgerReader {
             if let order = line.optionalMany2one("purchase_order_id")?.id { orders[try line.many2oneID("move_id"), default: []].insert(order) }
         }
         return orders
-    }
-
-    func logins(_ userIDs: Set<Int>) async throws -> [Int: String] {
-        guard !userIDs.isEmpty else { return [:] }
-        var logins: [Int: String] = [:]
-        for user in try await client.read("res.users", ids: userIDs.sorted(), fields: ["login"]).map({ OdooRecord(model: "res.users", values: $0) }) {
-            if let id = user.id, let login = user.optionalString("login") { logins[id] = login }
-        }
-        return logins
     }
 
     /// The currencies of these bills by id, an archived one included (Odoo still reads it for the bill).

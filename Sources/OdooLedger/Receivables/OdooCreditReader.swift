@@ -57,8 +57,7 @@ struct OdooCreditReader {
             ["company_id", "=", RPCValue(companyID)], ["state", "=", "sale"],
             ["order_line.untaxed_amount_to_invoice", ">", 0],
         ], fields: ["partner_invoice_id", "amount_to_invoice", "currency_id", "currency_rate"]).map { OdooRecord(model: "sale.order", values: $0) }
-        let invoiced = Set(try orders.map { try $0.many2oneID("partner_invoice_id") }).sorted()
-        let commercial = try await commercialPartners(of: invoiced)
+        let commercial = try await client.commercialPartners(of: Set(try orders.map { try $0.many2oneID("partner_invoice_id") }))
         var amounts: [Int: Money] = [:]
         for order in orders {
             let amount = try companyAmount(order, currency: currency)
@@ -80,16 +79,6 @@ struct OdooCreditReader {
         } catch {
             throw order.fail("amount_to_invoice", "an amount that cannot be converted (\(converted))")
         }
-    }
-
-    private func commercialPartners(of ids: [Int]) async throws -> [Int: Int] {
-        guard !ids.isEmpty else { return [:] }
-        var commercial: [Int: Int] = [:]
-        for values in try await client.read("res.partner", ids: ids, fields: ["commercial_partner_id"]) {
-            let partner = OdooRecord(model: "res.partner", values: values)
-            if let id = partner.id { commercial[id] = partner.optionalMany2one("commercial_partner_id")?.id ?? id }
-        }
-        return commercial
     }
 
     /// Each customer's name and credit limit for this company (`credit_limit` depends on the company: read in its context);

@@ -18,7 +18,7 @@ public struct OdooSchema: Sendable {
     /// Models of modules that may not be installed (purchase, sale, product): read only where present. Attachments
     /// are base Odoo's, but a stripped-down server (or a fake) may not serve them: a bill's files are read where it does.
     static let optionalModels = ["purchase.order", "purchase.order.line", "sale.order", "sale.order.line", "product.product", "product.category",
-                                 "ir.attachment", "account.payment", "hr.employee"]
+                                 "ir.attachment"]
 
     /// Asks the server for its version and the fields of every model Closer reads that it has.
     public static func detect(using client: OdooClient) async throws -> OdooSchema {

@@ -39,7 +39,7 @@ struct OdooTreasuryReader {
             ["move_id", "in", RPCValue(try moves.map { try $0.int("id") })], ["account_id.account_type", "=", "liability_payable"], ["reconciled", "=", false],
         ], fields: ["move_id", "amount_currency", "amount_residual_currency", "date_maturity", "discount_date", "discount_amount_currency"])
         let linesByMove = Dictionary(grouping: lines) { (try? $0.many2oneID("move_id")) ?? 0 }
-        let logins = try await reader.logins(Set(moves.compactMap { $0.optionalMany2one("create_uid")?.id }))
+        let logins = try await client.logins(Set(moves.compactMap { $0.optionalMany2one("create_uid")?.id }))
         var bills: [PayableBill] = []
         for move in moves {
             let id = try move.int("id")
@@ -76,7 +76,7 @@ struct OdooTreasuryReader {
             "partner_id", "acc_number", "acc_holder_name", "allow_out_payment", "currency_id", "bank_id", "create_date", "create_uid", "write_date", "write_uid",
         ])
         let users = Set(records.flatMap { [$0.optionalMany2one("create_uid")?.id, $0.optionalMany2one("write_uid")?.id].compactMap { $0 } })
-        async let logins = reader.logins(users)
+        async let logins = client.logins(users)
         let bics = try await bankCodes(Set(records.compactMap { $0.optionalMany2one("bank_id")?.id }))
         let known = try await logins
         return try records.map { record in
@@ -105,62 +105,36 @@ struct OdooTreasuryReader {
     /// the account's own chatter (Odoo logs a copy on the partner too). Only base.group_system may read tracking
     /// values, so nil for anyone else.
     private func trackedChanges(_ accounts: [ObservedBankAccount]) async throws -> [BankDetailChange]? {
-        guard !accounts.isEmpty else { return [] }
-        let values: [OdooRecord]
+        let tracked: [TrackedChange]
         do {
-            values = try await client.searchRead("mail.tracking.value", domain: [
-                ["field_id.model", "=", "res.partner.bank"], ["field_id.name", "in", RPCValue(Self.trackedFields)],
-                ["mail_message_id.model", "=", "res.partner.bank"], ["mail_message_id.res_id", "in", RPCValue(accounts.map(\.account.id).sorted())],
-            ], fields: ["field_id", "old_value_char", "new_value_char", "old_value_integer", "new_value_integer", "mail_message_id"])
-                .map { OdooRecord(model: "mail.tracking.value", values: $0) }
+            tracked = try await OdooTracking(client: client).changes(on: "res.partner.bank", ids: accounts.map(\.account.id).sorted(),
+                                                                     fieldsOf: "res.partner.bank", named: Self.trackedFields)
         } catch OdooError.accessError {
             return nil
         }
-        guard !values.isEmpty else { return [] }
-        let messages = try await client.read("mail.message", ids: Set(values.compactMap(Self.messageID)).sorted(),
-                                             fields: ["date", "create_uid", "res_id"]).map { OdooRecord(model: "mail.message", values: $0) }
-        let byID = Dictionary(messages.compactMap { message in message.id.map { ($0, message) } }) { first, _ in first }
-        let logins = try await reader.logins(Set(messages.compactMap { $0.optionalMany2one("create_uid")?.id }))
+        let logins = try await client.logins(Set(tracked.map(\.userID)))
         let partners = Dictionary(accounts.map { ($0.account.id, $0.account.partnerID) }) { first, _ in first }
-        let fieldNames = try await trackedFieldNames(Set(values.compactMap { $0.optionalMany2one("field_id")?.id }))
-        var changes: [BankDetailChange] = []
-        for value in values {
-            guard let message = Self.messageID(value).flatMap({ byID[$0] }),
-                  let accountID = try? message.int("res_id"),
-                  let field = value.optionalMany2one("field_id").flatMap({ fieldNames[$0.id] }) else { continue }
-            let old = value.optionalString("old_value_char") ?? "", new = value.optionalString("new_value_char") ?? ""
+        return tracked.compactMap { change in
+            guard let at = change.at else { return nil }
             let kind: BankDetailChange.Kind
-            switch field {
+            switch change.field {
             case "acc_number": kind = .numberChanged
             case "acc_holder_name": kind = .holderChanged
             case "partner_id": kind = .created
-            default: kind = (try? value.int("new_value_integer")) == 1 ? .trusted : .untrusted
+            default: kind = change.newInteger == 1 ? .trusted : .untrusted
             }
-            changes.append(BankDetailChange(accountID: accountID, partnerID: partners[accountID] ?? 0, kind: kind,
-                                            at: try message.timestamp("date"),
-                                            by: message.optionalMany2one("create_uid").map { logins[$0.id] ?? $0.name } ?? "unknown",
-                                            detail: kind == .trusted || kind == .untrusted ? nil : "\(old.isEmpty ? "none" : old) → \(new.isEmpty ? "none" : new)"))
+            let old = change.oldText ?? "", new = change.newText ?? ""
+            return BankDetailChange(accountID: change.recordID, partnerID: partners[change.recordID] ?? 0, kind: kind, at: at,
+                                    by: logins[change.userID] ?? "user \(change.userID)",
+                                    detail: kind == .trusted || kind == .untrusted ? nil : "\(old.isEmpty ? "none" : old) → \(new.isEmpty ? "none" : new)")
         }
-        return changes
-    }
-
-    /// A tracking value's message: a many2one whose name is `false` (messages have no display name), so read by id only.
-    static func messageID(_ value: OdooRecord) -> Int? { value.values["mail_message_id"]?.arrayValue?.first?.int }
-
-    private func trackedFieldNames(_ ids: Set<Int>) async throws -> [Int: String] {
-        guard !ids.isEmpty else { return [:] }
-        var names: [Int: String] = [:]
-        for field in try await client.read("ir.model.fields", ids: ids.sorted(), fields: ["name"]).map({ OdooRecord(model: "ir.model.fields", values: $0) }) {
-            if let id = field.id, let name = field.optionalString("name") { names[id] = name }
-        }
-        return names
     }
 
     /// Outgoing vendor payments of the last months, not cancelled or rejected, with the bills each pays.
     private func outboundPayments(vendorIDs: Set<Int>, currencies: [Int: Currency]) async throws -> [ExistingPayment] {
         guard !vendorIDs.isEmpty else { return [] }
         let since = LocalDate.todayUTC().adding(days: -120)
-        let records = try await reader.records("account.payment", domain: [
+        let records = try await direct("account.payment", domain: [
             ["company_id", "=", RPCValue(companyID)], ["payment_type", "=", "outbound"], ["partner_id", "in", RPCValue(vendorIDs.sorted())],
             ["state", "not in", ["canceled", "rejected"]], ["date", ">=", .string(since.description)],
         ], fields: ["name", "partner_id", "amount", "currency_id", "date", "state", "reconciled_bill_ids", "invoice_ids"])
@@ -187,22 +161,28 @@ struct OdooTreasuryReader {
             guard let id = record.id else { continue }
             ownAccounts[id] = (record.optionalString("acc_number") ?? "", record.optionalMany2one("bank_id").flatMap { ownBICs[$0.id] })
         }
+        // One sum per bank account (read_group), and one read of the payments sent and not yet on a statement.
+        let accounts = journals.compactMap { $0.optionalMany2one("default_account_id")?.id }
+        let sums = accounts.isEmpty ? RPCValue.array([]) : try await client.execute("account.move.line", "read_group", [
+            [["account_id", "in", RPCValue(accounts)], ["parent_state", "=", "posted"]], ["balance:sum", "amount_currency:sum"], ["account_id"],
+        ], ["lazy": false], idempotent: true)
+        var sumsByAccount: [Int: OdooRecord] = [:]
+        for group in sums.arrayValue?.compactMap(\.structValue) ?? [] {
+            let sum = OdooRecord(model: "account.move.line", values: group)
+            if let account = sum.optionalMany2one("account_id")?.id { sumsByAccount[account] = sum }
+        }
+        let sent = try await direct("account.payment", domain: [
+            ["journal_id", "in", RPCValue(try journals.map { try $0.int("id") })], ["payment_type", "=", "outbound"], ["state", "=", "in_process"],
+            ["is_matched", "=", false],
+        ], fields: ["journal_id", "amount", "currency_id"])
+        let sentByJournal = Dictionary(grouping: sent) { $0.optionalMany2one("journal_id")?.id ?? 0 }
         var result: [BankJournal] = []
         for journal in journals {
             let id = try journal.int("id")
             let currency = journal.optionalMany2one("currency_id").flatMap { currencies[$0.id] } ?? company.currency
-            let foreign = currency.id != company.currency.id
-            var balance = currency.zero
-            if let account = journal.optionalMany2one("default_account_id")?.id {
-                let field = foreign ? "amount_currency" : "balance"
-                for line in try await reader.records("account.move.line", domain: [["account_id", "=", RPCValue(account)], ["parent_state", "=", "posted"]],
-                                                     fields: [field]) {
-                    balance += try line.money(field, in: currency)
-                }
-            }
-            for payment in try await reader.records("account.payment", domain: [
-                ["journal_id", "=", RPCValue(id)], ["payment_type", "=", "outbound"], ["state", "=", "in_process"], ["is_matched", "=", false],
-            ], fields: ["amount", "currency_id"]) where payment.optionalMany2one("currency_id")?.id == currency.id {
+            var balance = try journal.optionalMany2one("default_account_id").flatMap { sumsByAccount[$0.id] }
+                .map { try $0.money(currency.id != company.currency.id ? "amount_currency" : "balance", in: currency) } ?? currency.zero
+            for payment in sentByJournal[id] ?? [] where payment.optionalMany2one("currency_id")?.id == currency.id {
                 balance -= try payment.money("amount", in: currency)
             }
             let own = journal.optionalMany2one("bank_account_id").flatMap { ownAccounts[$0.id] }
@@ -221,8 +201,8 @@ struct OdooTreasuryReader {
         let holders = try await reader.records("res.partner.bank", domain: [["sanitized_acc_number", "in", RPCValue(numbers.sorted())]],
                                                fields: ["sanitized_acc_number", "partner_id"])
         var employeeAccounts: Set<Int> = [], employeePartners: Set<Int> = []
-        if reader.schema.hasModel("hr.employee") {
-            for employee in try await reader.records("hr.employee", domain: [["bank_account_id", "in", RPCValue(try holders.map { try $0.int("id") })]],
+        if try await client.searchCount("ir.model", domain: [["model", "=", "hr.employee"]]) > 0 {
+            for employee in try await direct("hr.employee", domain: [["bank_account_id", "in", RPCValue(try holders.map { try $0.int("id") })]],
                                                      fields: ["bank_account_id", "work_contact_id"]) {
                 if let account = employee.optionalMany2one("bank_account_id")?.id { employeeAccounts.insert(account) }
                 if let contact = employee.optionalMany2one("work_contact_id")?.id { employeePartners.insert(contact) }
@@ -235,5 +215,10 @@ struct OdooTreasuryReader {
             owners[number, default: []].append(NumberOwner(partnerID: partner.id, name: partner.name, isEmployee: isEmployee))
         }
         return owners
+    }
+
+    /// Models the pull's schema does not cover (payments, employees), read with the fields named.
+    private func direct(_ model: String, domain: [RPCValue], fields: [String]) async throws -> [OdooRecord] {
+        try await client.searchRead(model, domain: domain, fields: fields).map { OdooRecord(model: model, values: $0) }
     }
 }

@@ -43,3 +43,12 @@ extension BankDetailChange.Kind {
         }
     }
 }
+
+extension Collection where Element == BankDetailChange {
+    /// The latest change of one account that may alter where money goes, and everyone who made such a change since:
+    /// the people who may not verify it, trust it or approve paying it.
+    public var latestDestinationChange: (change: BankDetailChange, changedBy: Set<String>)? {
+        guard let latest = filter(\.altersDestination).max(by: { $0.at < $1.at }) else { return nil }
+        return (latest, Set(filter { $0.at >= latest.at && $0.altersDestination }.map(\.by)))
+    }
+}

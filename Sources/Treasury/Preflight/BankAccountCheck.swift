@@ -36,9 +36,9 @@ struct BankAccountCheck {
     }
 
     mutating func checkChanges(_ changes: [BankDetailChange], verifications: [BankVerification], number: String, rules: TreasuryRules, asOf: LocalDate) {
-        guard let latest = changes.filter(\.altersDestination).max(by: { $0.at < $1.at }) else { return }
+        guard let (latest, changers) = changes.latestDestinationChange else { return }
         let since = changes.filter { $0.at >= latest.at }
-        changedBy = Set(since.filter(\.altersDestination).map(\.by))
+        changedBy = changers
         let day = latest.at.date, until = day.adding(days: rules.coolOffDays)
         if asOf < until { issues.append(.coolingOff(number: number, change: latest.kind, on: day, until: until)) }
         let checks = verifications.filter { $0.at >= latest.at }
