@@ -70,7 +70,7 @@ let package = Package(
             "Markup",
         ], swiftSettings: swiftSettings),
         .target(name: "Automation", dependencies: [
-            "Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "CloseStore", "CloseSettings", "CloseWorkflows", logging, crypto,
+            "Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Governance", "CloseStore", "CloseSettings", "CloseWorkflows", logging, crypto,
             yams,
         ], swiftSettings: swiftSettings),
         .target(name: "CloseDemo", dependencies: [

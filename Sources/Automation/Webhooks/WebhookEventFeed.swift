@@ -6,6 +6,8 @@ import BankMatching
 import Adjustments
 import Payables
 import Receivables
+import CloseWorkflows
+import Governance
 
 /// Turns what happened into webhook events: the audit trail after the feed's stored cursor (findings a
 /// check run opened, proposals waiting for approval, periods whose lock was verified) and the checklists
@@ -26,6 +28,7 @@ public struct WebhookEventFeed: Sendable {
             events += try Self.events(from: audit, store)
         }
         events += try store.overdueChecklistTasks(asOf: asOf).map(Self.overdue)
+        events += try IncidentFinder(store: store).incidents().map(Self.incident)
         return (events, cursor)
     }
 
@@ -119,9 +122,25 @@ public struct WebhookEventFeed: Sendable {
             var details = payload.filter { ["customer", "promisedOn", "amount", "currency", "invoices", "note"].contains($0.key) }
             details["customerID"] = String(id)
             return [event("promise.broken/\(source)/\(promiseID)", .promiseBroken, source: source, period: nil, details)]
+        case "operations.exception.opened" where payload["family"] == ExceptionFamily.duties.rawValue:
+            // Only while the conflict still stands (not resolved by a later review).
+            guard let fingerprint = payload["fingerprint"],
+                  let sighting = try store.exceptionSighting(sourceKey: source, family: .duties, fingerprint: fingerprint), sighting.resolvedAt == nil else {
+                return []
+            }
+            var details = payload.filter { ["kind", "subject", "reason"].contains($0.key) }
+            details["record"] = target.name.map { "\(target.model) \($0)" } ?? target.model
+            return [event("sod.conflict/\(source)/\(fingerprint)/\(audit.seq)", .sodConflict, source: source, period: nil, details)]
         default:
             return []
         }
+    }
+
+    /// An incident pages once: its key stands while the incident does.
+    static func incident(_ incident: TechnicalIncident) -> WebhookEvent {
+        WebhookEvent(key: "incident.opened/\(incident.key)", type: .incidentOpened, source: SourceKey(""), period: nil,
+                     occurredAt: Timestamp(secondsSinceEpoch: Int64(incident.since.timeIntervalSince1970)).description.replacingOccurrences(of: " ", with: "T") + ".000Z",
+                     details: ["kind": incident.kind.rawValue, "subject": incident.subject, "detail": incident.detail, "owner": incident.owner])
     }
 
     static func findingDetails(_ finding: Finding) -> [String: String] {

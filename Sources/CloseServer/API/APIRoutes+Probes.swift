@@ -23,11 +23,14 @@ extension APIRoutes {
             },
             Route(endpoint: Endpoint(method: .get, path: "/metrics", operationID: "metrics", summary: "Prometheus metrics (a reader's API token).",
                                      access: .reader, responseContentType: "text/plain")) { _, _ in
-                let text = metrics.text() + StoreMetrics.text(try store.gauges()) + PayablesMetrics.text(try store.billReviewGauges())
+                let gauges = try store.gauges()
+                let text = metrics.text() + StoreMetrics.text(gauges) + PayablesMetrics.text(try store.billReviewGauges())
                     + PayablesMetrics.approvalText(pendingAges: try store.billApprovals(statuses: [.pending]).map { $0.ageDays() })
                     + CreditHoldMetrics.text(try store.creditHoldCounts())
                     + CollectionsMetrics.text(reminders: try store.reminderCounts(), promises: try store.promiseCounts())
                     + ReceivablesMetrics.text(try store.sourceKeys().map { try ReceivablesMeasuresService.report(store: store, sourceKey: $0) })
+                    + OperationsMetrics.text(try OperationsBoard(store: store, rules: configuration.ruleSet), paymentSeconds: try store.paymentProcessingSeconds(),
+                                             gauges: gauges, scheduledRuns: try store.scheduledRuns(limit: 1_000))
                 return Response.bytes(Array(text.utf8), contentType: "text/plain; version=0.0.4; charset=utf-8")
             },
             Route(endpoint: Endpoint(method: .get, path: "/openapi.json", operationID: "openapi", summary: "This API's OpenAPI 3.1 document.",

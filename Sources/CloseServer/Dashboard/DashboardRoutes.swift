@@ -47,6 +47,7 @@ struct DashboardRoutes: Sendable {
         page("/collections/holds", on: router, creditHolds)
         form("/collections/holds/:holdID/decide", access: .action(.decideCreditHold), on: router, decideCreditHold)
         page("/collections/measures", on: router, collectionsMeasures)
+        page("/operations", on: router, operations)
         page("/webhooks", on: router, webhooks)
         form("/webhooks/:id/requeue", access: .admin, on: router, requeueWebhook)
     }

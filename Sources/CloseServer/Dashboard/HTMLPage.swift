@@ -23,6 +23,7 @@ struct HTMLPage: Sendable {
     static let sections: [(path: String, title: String)] = [
         ("/", "Overview"), ("/todo", "My work"), ("/findings", "Findings"), ("/proposals", "Proposals"), ("/reconciliation", "Reconciliation"),
         ("/checklist", "Checklist"), ("/payables", "Payables"), ("/collections", "Collections"), ("/collections/measures", "Receivables"),
+        ("/operations", "Operations"),
         ("/audit", "Audit trail"), ("/package", "Close package"), ("/runs", "Runs"),
         ("/webhooks", "Webhooks"),
     ]

@@ -88,6 +88,31 @@ public final class MetricsRegistry: @unchecked Sendable {
         })
     }
 
+    /// Upper bounds, in whole days, of the aging buckets of waiting work; older items count in the last, "+Inf".
+    static let ageBuckets = [0, 2, 7, 30]
+
+    /// Items per aging bucket (each in exactly one), every bucket present.
+    static func ageCounts(_ ages: [Int]) -> [(bound: String, count: Int)] {
+        var counts: [(bound: String, count: Int)] = []
+        var lower = 0
+        for bound in ageBuckets {
+            counts.append((String(bound), ages.filter { (lower...bound).contains($0) }.count))
+            lower = bound + 1
+        }
+        counts.append(("+Inf", ages.filter { $0 > ageBuckets.last! }.count))
+        return counts
+    }
+
+    /// A histogram of durations computed elsewhere (from the store), cumulative as Prometheus reads it.
+    static func histogram(_ name: String, help: String, seconds: [Double], buckets: [Double]) -> String {
+        var lines = ["# HELP \(name) \(help)", "# TYPE \(name) histogram"]
+        for bound in buckets { lines.append("\(name)_bucket{le=\"\(number(bound))\"} \(seconds.filter { $0 <= bound }.count)") }
+        lines.append("\(name)_bucket{le=\"+Inf\"} \(seconds.count)")
+        lines.append("\(name)_sum \(number(seconds.reduce(0, +)))")
+        lines.append("\(name)_count \(seconds.count)")
+        return lines.map { $0 + "\n" }.joined()
+    }
+
     static func labelText(_ labels: Labels) -> String {
         labels.map { "\($0.key)=\"\(escape($0.value))\"" }.joined(separator: ",")
     }

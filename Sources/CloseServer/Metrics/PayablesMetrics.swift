@@ -3,9 +3,6 @@ import CloseStore
 /// The intake's standing figures as Prometheus gauges: bills checked, the touchless rate, what the open
 /// bills were stopped for, and how long the blocked ones have waited.
 enum PayablesMetrics {
-    /// Upper bounds, in whole days, of the aging buckets of blocked bills; older ones count in the last, "+Inf".
-    static let ageBuckets = [0, 2, 7, 30]
-
     static func text(_ gauges: BillReviewGauges) -> String {
         var text = MetricsRegistry.gauge("closer_payables_bills_checked", help: "Vendor bills the intake has checked, by status (clear, warned, blocked, released).",
                                          values: gauges.byStatus.sorted { $0.key < $1.key }.map { status, count -> (MetricsRegistry.Labels, Double) in
@@ -19,7 +16,7 @@ enum PayablesMetrics {
         text += MetricsRegistry.gauge("closer_payables_oldest_blocked_days", help: "Days the oldest blocked vendor bill has waited for a fix or a release (0 when none is blocked).",
                                       values: [([:], Double(gauges.blockedAgeDays.max() ?? 0))])
         text += MetricsRegistry.gauge("closer_payables_blocked_bills", help: "Blocked vendor bills by how many days they have waited, at most `max_days`.",
-                                      values: ageCounts(gauges.blockedAgeDays).map { bucket -> (MetricsRegistry.Labels, Double) in
+                                      values: MetricsRegistry.ageCounts(gauges.blockedAgeDays).map { bucket -> (MetricsRegistry.Labels, Double) in
                                           (["max_days": bucket.bound], Double(bucket.count))
                                       })
         return text
@@ -32,18 +29,6 @@ enum PayablesMetrics {
             + MetricsRegistry.gauge("closer_payables_oldest_pending_approval_days", help: "Days the oldest bill on its approval route has waited (0 when none waits).",
                                     values: [([:], Double(ages.max() ?? 0))])
             + MetricsRegistry.gauge("closer_payables_pending_approvals", help: "Vendor bills waiting for approval by how many days they have waited, at most `max_days`.",
-                                    values: ageCounts(ages).map { bucket -> (MetricsRegistry.Labels, Double) in (["max_days": bucket.bound], Double(bucket.count)) })
-    }
-
-    /// Bills per aging bucket (each bill in exactly one), every bucket present.
-    static func ageCounts(_ ages: [Int]) -> [(bound: String, count: Int)] {
-        var counts: [(bound: String, count: Int)] = []
-        var lower = 0
-        for bound in ageBuckets {
-            counts.append((String(bound), ages.filter { (lower...bound).contains($0) }.count))
-            lower = bound + 1
-        }
-        counts.append(("+Inf", ages.filter { $0 > ageBuckets.last! }.count))
-        return counts
+                                    values: MetricsRegistry.ageCounts(ages).map { bucket -> (MetricsRegistry.Labels, Double) in (["max_days": bucket.bound], Double(bucket.count)) })
     }
 }

@@ -78,7 +78,7 @@ enum OpenAPISchemas {
                                    required: ["runs"]),
         "AuditPage": object(["verification": ["type": "object"], "events": array(object(["seq": integer(), "actor": string("Who."), "action": string("What."),
                                                                                           "recordedAt": string("UTC")]))], required: ["verification", "events"]),
-    ].merging(collections) { first, _ in first }
+    ].merging(collections) { first, _ in first }.merging(operations) { first, _ in first }
     }
 
     private static var billHold: [String: Any] {

@@ -225,6 +225,17 @@ extension RuleSet {
           duplicates:
             amount_tolerance_percent: 5
             window_days: 3
+        # The operations view (`closer operations`). Every open business exception has an owner (a Closer role or a login)
+        # and sla_days, the whole days it may stay open before it is overdue: a line per area, or per kind of an area
+        # (e.g. treasury.bank-change-unverified) over its area's. A record's own decider (the level a bill's approval waits
+        # for, an expense report's manager in Odoo) owns it first; bills the intake holds keep payables.intake's owner and SLA. Technical incidents (Odoo unreachable, webhook dead
+        # letters, a failed run) are the administrator's and page them instead.
+        operations:
+          payables: {owner: approver, sla_days: 2}
+          receivables: {owner: approver, sla_days: 5}
+          treasury: {owner: controller, sla_days: 1}
+          expenses: {owner: approver, sla_days: 5}
+          duties: {owner: controller, sla_days: 10}
 
         """
 }

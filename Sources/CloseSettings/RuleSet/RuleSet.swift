@@ -33,6 +33,8 @@ public struct RuleSet: Sendable, Equatable {
     public var receivables: ReceivablesRules
     public var treasury: TreasuryRules
     public var expenses: ExpenseRules
+    /// Who owns each kind of open business exception, and its SLA.
+    public var operations: ExceptionPolicy
     /// Check and detector ids to skip.
     public var disabledChecks: [String]
     /// SHA-256 of the file's bytes, lowercase hex (for the built-in rules, of `builtInText`).
@@ -63,7 +65,7 @@ public struct RuleSet: Sendable, Equatable {
     static let topLevelKeys = ["schema_version", "analytic_required_code_prefixes", "suspense_account_codes", "clearing_account_codes",
                                "late_posting_grace_days", "tax_required_code_prefixes", "disabled_checks", "anomalies", "flux", "reconciliation", "adjustments",
                                "approvals", "lock", "payables", "receivables", "treasury",
-                               "expenses"]
+                               "expenses", "operations"]
 
     public init(origin: String, bytes: Data) throws {
         self.origin = origin
@@ -82,6 +84,7 @@ public struct RuleSet: Sendable, Equatable {
         var receivables = ReceivablesRules()
         var treasury = TreasuryRules()
         var expenses = ExpenseRules()
+        var operations = ExceptionPolicy()
         var disabled: [String] = []
         var version: Int?
         for (key, _, value) in try reader.entries(of: root, key: nil, known: Self.topLevelKeys) {
@@ -107,6 +110,7 @@ public struct RuleSet: Sendable, Equatable {
             case "receivables": receivables = try Self.receivablesRules(value, reader: reader)
             case "treasury": treasury = try Self.treasuryRules(value, reader: reader)
             case "expenses": expenses = try Self.expenseRules(value, reader: reader)
+            case "operations": operations = try Self.exceptionPolicy(value, reader: reader)
             default:   // disabled_checks
                 let ids = Set(CheckRegistry.all.map(\.id) + AnomalyRegistry.all.map(\.id))
                 disabled = try reader.strings(value, key).map { id, node in
@@ -128,6 +132,7 @@ public struct RuleSet: Sendable, Equatable {
         self.receivables = receivables
         self.treasury = treasury
         self.expenses = expenses
+        self.operations = operations
         disabledChecks = disabled
     }
 

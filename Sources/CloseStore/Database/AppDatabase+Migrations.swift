@@ -716,6 +716,30 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v22-operations-exception-sightings") { db in
+            // Exceptions only a live review of Odoo finds (expense policy findings, segregation-of-duties conflicts): when
+            // each was first and last seen and when a later review no longer found it, so the operations view can give
+            // them an age and an SLA like the exceptions other tables already hold (held bills, proposed credit holds).
+            try db.execute(sql: """
+                CREATE TABLE exception_sighting (
+                    source_key TEXT NOT NULL,
+                    family TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    record_model TEXT,
+                    record_id INTEGER,
+                    record_name TEXT,
+                    owner TEXT,
+                    first_seen_at TEXT NOT NULL,
+                    last_seen_at TEXT NOT NULL,
+                    resolved_at TEXT,
+                    PRIMARY KEY (source_key, family, fingerprint)
+                );
+                CREATE INDEX exception_sighting_open ON exception_sighting (source_key, family) WHERE resolved_at IS NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -65,6 +65,13 @@ extension AppDatabase {
         }
     }
 
+    /// The companies with a bank-detail change recorded.
+    public func bankDetailChangeSources() throws -> [SourceKey] {
+        try writer.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT source_key FROM bank_detail_change ORDER BY source_key").map { SourceKey($0) }
+        }
+    }
+
     /// Records that `by` confirmed `account`'s details with the vendor through `channel`.
     public func recordBankVerification(_ account: VendorBankAccount, sourceKey: SourceKey, by: String, channel: String,
                                        at date: Date = Date()) throws -> BankVerification {

@@ -71,7 +71,7 @@ extension AppDatabase {
             guard run.status == .approved else { throw PaymentRunError.wrongStatus(id: runID, status: run.status.rawValue, step: "paid") }
             try db.execute(sql: "INSERT INTO payment_run_payment (run_id, bill_id, state, claimed_at) VALUES (?, ?, 'claimed', ?) ON CONFLICT DO NOTHING",
                            arguments: [runID, billID, Self.utcText(date)])
-            return try Self.runPayments(runID, db).first { $0.billID == billID }!
+            return try Row.fetchOne(db, sql: "SELECT * FROM payment_run_payment WHERE run_id = ? AND bill_id = ?", arguments: [runID, billID]).map(Self.runPayment)!
         }
     }
 
@@ -115,8 +115,25 @@ extension AppDatabase {
     public func paymentRuns(sourceKey: SourceKey? = nil, statuses: Set<PaymentRun.Status> = Set(PaymentRun.Status.allCases)) throws -> [PaymentRun] {
         try writer.read { db in
             let (sql, arguments) = Self.queueQuery("payment_run", statuses: statuses.map(\.rawValue), sourceKey: sourceKey)
-            return try Int64.fetchAll(db, sql: sql.replacingOccurrences(of: "SELECT *", with: "SELECT id") + " ORDER BY id DESC", arguments: arguments)
-                .map { try Self.paymentRun($0, db) }
+            let rows = try Row.fetchAll(db, sql: sql + " ORDER BY id DESC", arguments: arguments)
+            // The runs' payments in one read, not one per run.
+            let payments = Dictionary(grouping: try Row.fetchAll(db, sql: """
+                SELECT * FROM payment_run_payment WHERE run_id IN (SELECT id FROM (\(sql))) ORDER BY bill_id
+                """, arguments: arguments), by: { $0["run_id"] as Int64 })
+            return try rows.map { try Self.paymentRun($0, payments: (payments[$0["id"]] ?? []).map(Self.runPayment)) }
+        }
+    }
+
+    /// Seconds from each run's approval to each of its payments being created in Odoo: how long paying takes.
+    public func paymentProcessingSeconds() throws -> [Double] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.approved_at, p.created_at FROM payment_run_payment p JOIN payment_run r ON r.id = p.run_id
+                WHERE p.created_at IS NOT NULL AND r.approved_at IS NOT NULL
+                """).compactMap { row in
+                guard let approved = Timestamp(odoo: row["approved_at"] as String), let created = Timestamp(odoo: row["created_at"] as String) else { return nil }
+                return Double(max(0, created.secondsSinceEpoch - approved.secondsSinceEpoch))
+            }
         }
     }
 
@@ -136,19 +153,22 @@ extension AppDatabase {
 
     private static func paymentRun(_ id: Int64, _ db: Database) throws -> PaymentRun {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM payment_run WHERE id = ?", arguments: [id]) else { throw PaymentRunError.unknownRun(id) }
+        let payments = try Row.fetchAll(db, sql: "SELECT * FROM payment_run_payment WHERE run_id = ? ORDER BY bill_id", arguments: [id]).map(runPayment)
+        return try paymentRun(row, payments: payments)
+    }
+
+    private static func paymentRun(_ row: Row, payments: [PaymentRun.Payment]) throws -> PaymentRun {
         func step(_ prefix: String, reason: String? = nil) -> PaymentRun.Step? {
             let by: String? = row["\(prefix)_by"]
             return by.map { PaymentRun.Step(by: $0, at: row["\(prefix)_at"], reason: reason.flatMap { row[$0] }) }
         }
-        return PaymentRun(id: id, sourceKey: row["source_key"], status: PaymentRun.Status(rawValue: row["status"]) ?? .proposed,
+        return PaymentRun(id: row["id"], sourceKey: row["source_key"], status: PaymentRun.Status(rawValue: row["status"]) ?? .proposed,
                           proposal: try JSONDecoder().decode(PaymentRunProposal.self, from: Data((row["proposal"] as String).utf8)),
                           proposed: PaymentRun.Step(by: row["proposed_by"], at: row["proposed_at"]), approved: step("approved"),
-                          closed: step("closed", reason: "close_reason"), payments: try runPayments(id, db))
+                          closed: step("closed", reason: "close_reason"), payments: payments)
     }
 
-    private static func runPayments(_ runID: Int64, _ db: Database) throws -> [PaymentRun.Payment] {
-        try Row.fetchAll(db, sql: "SELECT * FROM payment_run_payment WHERE run_id = ? ORDER BY bill_id", arguments: [runID]).map {
-            PaymentRun.Payment(billID: $0["bill_id"], claimedAt: $0["claimed_at"], odooPaymentID: $0["odoo_payment_id"], odooPaymentName: $0["odoo_payment_name"])
-        }
+    private static func runPayment(_ row: Row) -> PaymentRun.Payment {
+        PaymentRun.Payment(billID: row["bill_id"], claimedAt: row["claimed_at"], odooPaymentID: row["odoo_payment_id"], odooPaymentName: row["odoo_payment_name"])
     }
 }

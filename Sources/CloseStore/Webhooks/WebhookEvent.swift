@@ -24,6 +24,10 @@ public enum WebhookEventType: String, Sendable, Codable, CaseIterable, Comparabl
     case reminderReady = "reminder.ready"
     /// A customer's promise to pay passed its day and grace without the money.
     case promiseBroken = "promise.broken"
+    /// A person can, or did, both alter a vendor (or its bank details) and approve or pay its bills, or approved their own expense.
+    case sodConflict = "sod.conflict"
+    /// Something technical broke (Odoo unreachable, a webhook that gave up, a failed run): for the administrator's pager.
+    case incidentOpened = "incident.opened"
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -12,10 +12,13 @@ public struct DutiesService: Sendable {
     public var settings: OdooSettings
     /// Closer's store, for its users (their Odoo user and roles) and bill approvals; nil: Odoo alone.
     public var store: AppDatabase?
+    /// Who the operations view's sightings of the findings are recorded by.
+    public var actor: String
 
-    public init(settings: OdooSettings, store: AppDatabase?) {
+    public init(settings: OdooSettings, store: AppDatabase?, actor: String) {
         self.settings = settings
         self.store = store
+        self.actor = actor
     }
 
     /// The findings over bills and payments dated from `since`.
@@ -42,8 +45,20 @@ public struct DutiesService: Sendable {
                                             at: Timestamp(odoo: decision.decidedAt), basis: .closerApproval))
             }
         }
-        return DutiesReport(source: key, since: since, trackingRead: reading.trackingRead, closerJoined: store != nil, people: reading.people.count,
-                            findings: DutyAnalysis.findings(people: reading.people, acts: reading.acts))
+        let report = DutiesReport(source: key, since: since, trackingRead: reading.trackingRead, closerJoined: store != nil, people: reading.people.count,
+                                  findings: DutyAnalysis.findings(people: reading.people, acts: reading.acts))
+        try store?.recordExceptionSweep(report.findings.map { Self.sighting($0, sourceKey: key) }, family: .duties, sourceKey: key, covering: nil,
+                                        actor: actor)
+        return report
+    }
+
+    /// A finding as the operations view keeps it: one per person, kind and vendor, whatever the evidence adds later.
+    static func sighting(_ finding: DutyFinding, sourceKey: SourceKey) -> ExceptionSighting {
+        let subject = finding.vendor.map { "\(finding.login) on vendor \($0.name)" } ?? finding.login
+        return ExceptionSighting(sourceKey: sourceKey, family: .duties,
+                                 fingerprint: [finding.checkID, String(finding.person.id), finding.vendor.map { String($0.id) } ?? "-"].joined(separator: "/"),
+                                 kind: "sod-\(finding.kind.rawValue)", subject: subject, reason: "\(finding.message) \(finding.fix)",
+                                 record: finding.vendor ?? finding.person, owner: nil)
     }
 }
 

@@ -2,6 +2,7 @@ public import CloseChecks
 public import CloseSettings
 public import CloseStore
 public import Expenses
+import Governance
 public import Ledger
 import OdooLedger
 
@@ -40,10 +41,28 @@ public struct ExpenseCheckService: Sendable {
                 approvers[finding.fingerprint] = expenseReport.managerUserID
             }
         }
+        try recordSightings(findings, reports: reading.reports, sourceKey: sourceKey, complete: period == nil)
         guard report.writes, !findings.isEmpty else { return report }
         let poster = try FindingPostService(store: store, settings: settings, sourceKey: sourceKey, actor: actor)
         report.posts = try await poster.post(findings, atLeast: .advisory, toDoAtLeast: .warning, assignees: approvers, asOf: asOf)
         return report
+    }
+
+    /// Keeps the findings for the operations view, each owned by its report's approver (their Closer login when they have
+    /// one); what the checked reports no longer show is resolved. A check of every open report also resolves paid ones.
+    func recordSightings(_ findings: [Finding], reports: [ExpenseReport], sourceKey: SourceKey, complete: Bool) throws {
+        let logins = Dictionary(try store.users().compactMap { user in user.odooUserID.map { ($0, user.login) } }) { first, _ in first }
+        let byID = Dictionary(reports.map { ($0.id, $0) }) { first, _ in first }
+        let sightings = findings.compactMap { finding -> ExceptionSighting? in
+            guard let record = finding.records.first, let report = byID[record.id] else { return nil }
+            let approver = report.approverUserID ?? report.managerUserID
+            return ExceptionSighting(sourceKey: sourceKey, family: .expenses, fingerprint: finding.fingerprint,
+                                     kind: String(finding.checkID.dropFirst("expenses.".count)), subject: "expense report \(report.name) of \(report.employee.name)",
+                                     reason: finding.message, record: record,
+                                     owner: approver.flatMap { logins[$0] } ?? (report.approverName ?? report.managerName).map { "\($0) (Odoo)" })
+        }
+        let covering = complete ? nil : Set(reports.map { "hr.expense.sheet#\($0.id)" })
+        try store.recordExceptionSweep(sightings, family: .expenses, sourceKey: sourceKey, covering: covering, actor: actor)
     }
 
     /// The finding as the chatter note takes it: on the report, naming its expenses. A receipt claimed twice and

@@ -69,6 +69,13 @@ public enum OdooError: Error, Sendable, CustomStringConvertible, LocalizedError 
         }
     }
 
+    /// Whether an error recorded as text (a failed run's summary) says Odoo could not be reached: the words
+    /// `description` gives a network failure, a timeout or a gateway status, taken from it so the two never drift.
+    public static func saysUnreachable(_ text: String) -> Bool {
+        let failures: [OdooError] = [.network(""), .timeout(seconds: 0), .httpStatus(502, ""), .httpStatus(503, ""), .httpStatus(504, "")]
+        return failures.contains { failure in text.contains(failure.description.prefix { $0 != ":" && $0 != "(" }) }
+    }
+
     /// True when the request provably never reached Odoo, so even a write may be resent.
     var neverReachedServer: Bool {
         if case .network(let reason) = self { return reason.hasSuffix(Self.refusedSuffix) }

@@ -42,7 +42,7 @@ struct LiveDutiesTests {
         let store = try AppDatabase.inMemory()
         _ = try store.addUser(login: "mixed", name: "Mixed", roles: [.approver], odooUserID: mixed.id, actor: "live-test")
         let settings = try #require(LiveDutiesCompany.settings(company: company.id))
-        let report = try await DutiesService(settings: settings, store: store).review(since: LocalDate.todayUTC().adding(months: -1))
+        let report = try await DutiesService(settings: settings, store: store, actor: "paul").review(since: LocalDate.todayUTC().adding(months: -1))
         print("[live] duties: \(report.evidenceBasis)")
         for finding in report.findings { print("[live] \(finding.kind.rawValue) \(finding.message)") }
         #expect(report.trackingRead)

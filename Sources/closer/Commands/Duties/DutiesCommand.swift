@@ -22,7 +22,7 @@ struct DutiesCommand: AsyncParsableCommand {
         let settings = try OdooSettings(resolving: resolver)
         // Closer's approvals join when there is a store; the duties in Odoo stand without one.
         let store = FileManager.default.fileExists(atPath: resolver.storePath) ? try common.openStore() : nil
-        let report = try await DutiesService(settings: settings, store: store).review(since: since ?? LocalDate.todayUTC().adding(months: -12))
+        let report = try await DutiesService(settings: settings, store: store, actor: try store.map { try common.actor($0, for: nil) } ?? "closer").review(since: since ?? LocalDate.todayUTC().adding(months: -12))
         if common.json { return try Output.json(report) }
         let counts = [DutyFinding.Kind.did, .can, .administrator].map { kind in "\(report.findings.filter { $0.kind == kind }.count) \(kind.rawValue)" }
         print("\(report.people) Odoo users, bills and payments from \(report.since): \(counts.joined(separator: ", ")) (\(report.evidenceBasis)).")
