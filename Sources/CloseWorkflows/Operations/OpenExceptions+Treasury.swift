@@ -12,10 +12,7 @@ extension OpenExceptions {
         for source in Set(try store.bankDetailChangeSources() + runs.map(\.sourceKey)).sorted() {
             let verifications = Dictionary(grouping: try store.bankVerifications(sourceKey: source), by: \.accountID)
             for (accountID, changes) in Dictionary(grouping: try store.bankDetailChanges(sourceKey: source), by: \.accountID) {
-                guard let (change, changers) = changes.latestDestinationChange else { continue }
-                let changerSet = Set(changers.map { $0.lowercased() })
-                let verified = (verifications[accountID] ?? []).contains { $0.at >= change.at && !changerSet.contains($0.by.lowercased()) }
-                guard !verified else { continue }
+                guard let (change, _) = changes.unverifiedChange(verifications[accountID] ?? []) else { continue }
                 let account = change.detail.map { "bank account \($0)" } ?? "bank account \(accountID)"
                 found.append(exception(.treasury, "bank-change-unverified", source: source, subject: "\(account) of partner \(change.partnerID)",
                                        reason: "\(change.kind.words) on \(change.at.date) by \(change.by): payments to the vendor wait until a second person "

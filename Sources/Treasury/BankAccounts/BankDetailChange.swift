@@ -51,4 +51,11 @@ extension Collection where Element == BankDetailChange {
         guard let latest = filter(\.altersDestination).max(by: { $0.at < $1.at }) else { return nil }
         return (latest, Set(filter { $0.at >= latest.at && $0.altersDestination }.map(\.by)))
     }
+
+    /// The latest change that may alter where money goes, when no verification since it was made by someone other than
+    /// its changers: payments to the account wait. nil when there is none or it was verified by a second person.
+    public func unverifiedChange(_ verifications: [BankVerification]) -> (change: BankDetailChange, changedBy: Set<String>)? {
+        guard let (latest, changers) = latestDestinationChange else { return nil }
+        return verifications.contains { $0.at >= latest.at && !changers.contains($0.by) } ? nil : (latest, changers)
+    }
 }

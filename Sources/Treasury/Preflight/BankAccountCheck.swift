@@ -43,7 +43,7 @@ struct BankAccountCheck {
         if asOf < until { issues.append(.coolingOff(number: number, change: latest.kind, on: day, until: until)) }
         let checks = verifications.filter { $0.at >= latest.at }
         verifiedBy = Set(checks.map(\.by)).union(since.filter { $0.kind == .trusted }.map(\.by))
-        if !checks.contains(where: { !changedBy.contains($0.by) }) {
+        if changes.unverifiedChange(verifications) != nil {
             issues.append(checks.first.map { .verifiedByChanger(number: number, login: $0.by) }
                           ?? .unverified(number: number, change: latest.kind, on: day, by: latest.by))
         }
