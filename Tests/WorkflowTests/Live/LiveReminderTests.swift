@@ -17,7 +17,7 @@ import Testing
 /// unpaid. Two more bank lines match only amounts: B paying A1's amount, an unknown payer paying B1's; they stop nothing.
 /// Only A1 and B1 are reminded; in audit mode nothing is written; an approved reminder whose answer is lost on the way
 /// is sent once when approved again; B's is refused, not sent.
-@Suite(.serialized, .enabled(if: LiveHabitsCompany.settings(company: nil) != nil,
+@Suite(.serialized, .enabled(if: LiveScratchCompany.settings(.habits, company: nil) != nil,
                              "skipped: no scratch Odoo database with `account` (CLOSER_TEST_ODOO_URL, CLOSER_TEST_ODOO_HABITS_DB)"))
 struct LiveReminderTests {
     /// Forwards to the live Odoo, keeps every request, and drops Odoo's answer to the next `message_post` when asked:
@@ -42,22 +42,22 @@ struct LiveReminderTests {
     }
 
     struct Fixture {
-        let company: LiveHabitsCompany
+        let company: LiveScratchCompany
         let a: Int, b: Int
         let a1: Int, a2: Int, a3: Int, a4: Int, a5: Int, b1: Int
         let names: [Int: String]
 
         /// Everything but A4's payment, which comes after the pull.
         init() async throws {
-            company = try await LiveHabitsCompany.create()
+            company = try await LiveScratchCompany.create(in: .habits, kind: "Handel")
             let today = LocalDate.todayUTC()
             // A's To-Do goes to its salesperson, as on a real customer, not to the connected user.
             let salesperson = try await company.create("res.users", [
-                "name": .string("Seller \(LiveHabitsCompany.word(5))"), "login": .string("seller-\(LiveHabitsCompany.word(8))"),
+                "name": .string("Seller \(LiveScratchCompany.word(5))"), "login": .string("seller-\(LiveScratchCompany.word(8))"),
                 "company_id": RPCValue(company.id), "company_ids": [[6, 0, RPCValue([company.id])]],
             ])
-            a = try await company.create("res.partner", ["name": .string("\(LiveHabitsCompany.word(6).capitalized) GmbH"), "is_company": true,
-                                                         "email": .string("ar-\(LiveHabitsCompany.word(6))@example.com"), "user_id": RPCValue(salesperson)])
+            a = try await company.create("res.partner", ["name": .string("\(LiveScratchCompany.word(6).capitalized) GmbH"), "is_company": true,
+                                                         "email": .string("ar-\(LiveScratchCompany.word(6))@example.com"), "user_id": RPCValue(salesperson)])
             b = try await company.customer()
             // Due 25 to 32 days ago: past the first level (7 days), short of the letter (45 days).
             a1 = try await company.invoice(a, on: today.adding(days: -62), amountCents: 111_100)
@@ -124,11 +124,11 @@ struct LiveReminderTests {
 
     @Test func onlyTheUnpaidInvoiceIsRemindedOnceAndAuditModeWritesNothing() async throws {
         let fixture = try await Fixture()
-        let proxy = try Proxy(to: try #require(LiveHabitsCompany.settings(company: nil)).endpoint.url)
+        let proxy = try Proxy(to: try #require(LiveScratchCompany.settings(.habits, company: nil)).endpoint.url)
         defer { proxy.server.stop() }
         let url = proxy.server.url.absoluteString
-        let audit = try #require(LiveHabitsCompany.settings(company: fixture.company.id, mode: "audit", url: url))
-        let supervised = try #require(LiveHabitsCompany.settings(company: fixture.company.id, mode: "supervised", url: url))
+        let audit = try #require(fixture.company.settings(mode: "audit", url: url))
+        let supervised = try #require(fixture.company.settings(mode: "supervised", url: url))
         let (auditStore, key) = try await fixture.pull(audit)
         let (store, _) = try await fixture.pull(supervised)
         try await fixture.company.registerPayment(fixture.a4, on: .todayUTC())
@@ -230,7 +230,7 @@ extension LiveReminderTests {
     /// quotes the To-Do's note, marker included; it is not the letter, so approving still sends the letter, once.
     @Test func aToDoMarkedDoneInOdooIsNotTakenForTheSentReminder() async throws {
         let fixture = try await Fixture()
-        let supervised = try #require(LiveHabitsCompany.settings(company: fixture.company.id, mode: "supervised"))
+        let supervised = try #require(fixture.company.settings(mode: "supervised"))
         let (store, key) = try await fixture.pull(supervised)
         let drafted = try await Self.service(store, supervised).draft(sourceKey: key)
         let reminderA = try #require(drafted.reminders.first { $0.draft.customerID == fixture.a })
