@@ -7,15 +7,18 @@ public struct Company: Hashable, Sendable, Codable {
     public var fiscalYearEndMonth: Int
     public var fiscalYearEndDay: Int
     public var lockDates: LockDates
+    /// How the company's language writes dates as numbers (its partner's language in Odoo), nil when unknown.
+    public var dateOrder: DateOrder?
 
     public init(id: Int, name: String, currency: Currency, fiscalYearEndMonth: Int = 12, fiscalYearEndDay: Int = 31,
-                lockDates: LockDates = LockDates()) {
+                lockDates: LockDates = LockDates(), dateOrder: DateOrder? = nil) {
         self.id = id
         self.name = name
         self.currency = currency
         self.fiscalYearEndMonth = fiscalYearEndMonth
         self.fiscalYearEndDay = fiscalYearEndDay
         self.lockDates = lockDates
+        self.dateOrder = dateOrder
     }
 }
 

@@ -32,7 +32,7 @@ public struct DeferralLedger: Sendable {
                 guard isPrepaid || deferredRevenue.contains(line.accountID), !line.balance.isZero else { continue }
                 let adds = isPrepaid ? !line.balance.isNegative : line.balance.isNegative
                 if adds {
-                    guard move.state == .posted, let months = Self.months(of: line, move: move, rules: rules) else { continue }
+                    guard move.state == .posted, let months = Self.months(of: line, move: move, company: context.snapshot.company, rules: rules) else { continue }
                     schedules.append(DeferralSchedule(sourceLineID: line.id, sourceMoveID: move.id, partnerID: line.partnerID ?? move.partnerID,
                                                       label: Self.stem(line.label), deferralAccountID: line.accountID, releaseAccountID: nil,
                                                       total: line.balance, firstMonth: months.lowerBound,
@@ -71,8 +71,9 @@ public struct DeferralLedger: Sendable {
             .last { $0.counterAccountID == account && $0.analytic != nil }?.analytic
     }
 
-    static func months(of line: JournalLine, move: Move, rules: DeferralRules) -> ClosedRange<Period>? {
-        if let months = ServicePeriodReader.months(in: line.label, billDate: move.invoiceDate ?? move.date) { return months }
+    static func months(of line: JournalLine, move: Move, company: Company, rules: DeferralRules) -> ClosedRange<Period>? {
+        if let months = ServicePeriodReader.months(in: line.label, billDate: move.invoiceDate ?? move.date, dateOrder: company.dateOrder,
+                                                   fiscalYearEndMonth: company.fiscalYearEndMonth) { return months }
         guard rules.defaultMonths > 0 else { return nil }
         let first = Period(containing: move.invoiceDate ?? move.date)
         return first...first.advanced(by: rules.defaultMonths - 1)

@@ -740,6 +740,11 @@ extension AppDatabase {
                 CREATE INDEX exception_sighting_open ON exception_sighting (source_key, family) WHERE resolved_at IS NULL;
                 """)
         }
+        migrator.registerMigration("v23-company-date-order") { db in
+            // How the company writes dates as numbers (its language's format in Odoo): day first or month first decides
+            // what "01/10/2026" means in a bill's service period.
+            try db.execute(sql: "ALTER TABLE company ADD COLUMN date_order TEXT")
+        }
         return migrator
     }
 }

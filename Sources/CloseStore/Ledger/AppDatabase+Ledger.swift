@@ -99,20 +99,20 @@ extension AppDatabase {
         let locks = company.lockDates
         try db.execute(sql: """
             INSERT INTO company (source_key, odoo_id, name, currency_id, currency_code, currency_scale, fiscal_year_end_month,
-                fiscal_year_end_day, lock_fiscal_year, lock_tax, lock_sale, lock_purchase, lock_hard, lock_period, window_first, window_last)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                fiscal_year_end_day, lock_fiscal_year, lock_tax, lock_sale, lock_purchase, lock_hard, lock_period, window_first, window_last, date_order)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(source_key) DO UPDATE SET odoo_id = excluded.odoo_id, name = excluded.name, currency_id = excluded.currency_id,
                 currency_code = excluded.currency_code, currency_scale = excluded.currency_scale,
                 fiscal_year_end_month = excluded.fiscal_year_end_month, fiscal_year_end_day = excluded.fiscal_year_end_day,
                 lock_fiscal_year = excluded.lock_fiscal_year, lock_tax = excluded.lock_tax, lock_sale = excluded.lock_sale,
                 lock_purchase = excluded.lock_purchase, lock_hard = excluded.lock_hard, lock_period = excluded.lock_period,
-                window_first = MIN(COALESCE(company.window_first, excluded.window_first), excluded.window_first),
+                date_order = excluded.date_order, window_first = MIN(COALESCE(company.window_first, excluded.window_first), excluded.window_first),
                 window_last = MAX(COALESCE(company.window_last, excluded.window_last), excluded.window_last)
             """, arguments: [sourceKey, company.id, company.name, company.currency.id, company.currency.code.description,
                              company.currency.decimalPlaces, company.fiscalYearEndMonth, company.fiscalYearEndDay,
                              locks.fiscalYear?.description, locks.tax?.description, locks.sale?.description,
                              locks.purchase?.description, locks.hard?.description, locks.period?.description,
-                             window.first.description, window.last.description])
+                             window.first.description, window.last.description, company.dateOrder?.rawValue])
         return try Int64.fetchOne(db, sql: "SELECT id FROM company WHERE source_key = ?", arguments: [sourceKey])!
     }
 

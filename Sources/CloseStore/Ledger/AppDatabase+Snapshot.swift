@@ -109,7 +109,8 @@ extension AppDatabase {
         return Company(id: row["odoo_id"], name: row["name"], currency: currency, fiscalYearEndMonth: row["fiscal_year_end_month"],
                        fiscalYearEndDay: row["fiscal_year_end_day"],
                        lockDates: LockDates(fiscalYear: date("lock_fiscal_year"), tax: date("lock_tax"), sale: date("lock_sale"),
-                                            purchase: date("lock_purchase"), hard: date("lock_hard"), period: date("lock_period")))
+                                            purchase: date("lock_purchase"), hard: date("lock_hard"), period: date("lock_period")),
+                       dateOrder: (row["date_order"] as String?).flatMap(DateOrder.init(rawValue:)))
     }
 }
 

@@ -90,7 +90,19 @@ struct OdooLedgerReader {
             throw values.fail("currency_id", "a currency that cannot be read")
         }
         let currency = try OdooLedgerMapping.currency(OdooRecord(model: "res.currency", values: currencyRecord))
-        return try OdooLedgerMapping.company(values, currency: currency, lockFields: schema.lockDateFields)
+        var company = try OdooLedgerMapping.company(values, currency: currency, lockFields: schema.lockDateFields)
+        company.dateOrder = await dateOrder(companyPartner: values.optionalMany2one("partner_id")?.id)
+        return company
+    }
+
+    /// How the company writes dates (its partner's language's format), for labels like "01/10/2026 - 30/09/2027". nil when
+    /// it cannot be read (a user without access to languages): such labels are then read by their own numbers and the bill's date.
+    func dateOrder(companyPartner: Int?) async -> DateOrder? {
+        guard let partner = companyPartner,
+              let language = try? await client.read("res.partner", ids: [partner], fields: ["lang"]).first?["lang"]?.stringValue,
+              let format = try? await client.searchRead("res.lang", domain: [["code", "=", .string(language)]], fields: ["date_format"], limit: 1)
+                  .first?["date_format"]?.stringValue else { return nil }
+        return DateOrder(strftime: format)
     }
 
     /// Active currencies plus the company's (which may be archived in odd databases).

@@ -1,7 +1,7 @@
 /// The Odoo fields Closer reads, per model. Only OdooLedger knows these names; each list is
 /// intersected with what the server has (see `OdooSchema`).
 enum OdooFieldLists {
-    static let company = ["name", "currency_id", "fiscalyear_last_month", "fiscalyear_last_day"]
+    static let company = ["name", "currency_id", "fiscalyear_last_month", "fiscalyear_last_day", "partner_id"]
     static let currency = ["name", "decimal_places"]
     static let account = ["code", "name", "account_type", "reconcile"]
     static let journal = ["code", "name", "type", "default_account_id", "currency_id"]

@@ -41,7 +41,10 @@ struct LiveCollectionsUnseenCompanyTests {
         let pull = try await PullService(store: store, actor: "live-test").pull(from: source, sourceKey: key, period: Period(containing: today),
                                                                                 historyMonths: 13)
         #expect(pull.countsMatch == true)
-        let book = ReceivablesBook(try store.loadSnapshot(sourceKey: key))
+        let snapshot = try store.loadSnapshot(sourceKey: key)
+        // The company's partner speaks the creating user's language, English (US): dates month first, as service periods are read.
+        #expect(snapshot.company.dateOrder == .monthFirst)
+        let book = ReceivablesBook(snapshot)
         #expect(book.invoices.count == 8 * 12, "pulled \(book.invoices.count) customer invoices")
         #expect(book.invoices.contains { $0.paidOn != nil }, "no invoice read as paid: the payments' matching numbers were not pulled")
 
