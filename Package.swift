@@ -74,7 +74,7 @@ let package = Package(
             yams,
         ], swiftSettings: swiftSettings),
         .target(name: "CloseDemo", dependencies: [
-            "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "CloseStore",
+            "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "CloseStore",
             "CloseSettings", "CloseWorkflows",
         ], swiftSettings: swiftSettings),
         // Front ends
@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "OdooRPCTests", dependencies: ["OdooRPC", "Ledger", "LoopbackHTTP", "FuzzSupport"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "OdooLedgerTests", dependencies: ["OdooLedger", "Ledger", "OdooRPC", "Payables", "LoopbackHTTP"], swiftSettings: swiftSettings),
         .testTarget(name: "CloseChecksTests", dependencies: ["CloseChecks", "Ledger", "DemoCompany"], swiftSettings: swiftSettings),
-        .testTarget(name: "DemoCompanyTests", dependencies: ["DemoCompany", "Receivables", "Ledger"], swiftSettings: swiftSettings),
+        .testTarget(name: "DemoCompanyTests", dependencies: ["DemoCompany", "Receivables", "Treasury", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "AdjustmentsTests", dependencies: ["Adjustments", "DemoCompany", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "PayablesTests", dependencies: ["Payables", "DemoCompany", "Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ReceivablesTests", dependencies: ["Receivables", "Ledger"], swiftSettings: swiftSettings),
@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(name: "BankMatchingTests", dependencies: ["BankMatching", "DemoCompany", "Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseChecks", "Adjustments", "Payables", "Receivables", "Governance", "Ledger", grdb],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "CloseDemoTests", dependencies: ["CloseDemo", "DemoCompany", "CloseSettings", "Payables", "Ledger", "OdooLedger", "OdooRPC"], swiftSettings: swiftSettings),
+        .testTarget(name: "CloseDemoTests", dependencies: ["CloseDemo", "DemoCompany", "CloseSettings", "Payables", "Treasury", "Expenses", "Ledger", "OdooLedger", "OdooRPC"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkflowTests", dependencies: [
             "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Duties", "Governance",
             "CloseStore",

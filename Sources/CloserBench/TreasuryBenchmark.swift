@@ -12,7 +12,7 @@ enum TreasuryBenchmark {
         let euro = CurrencyCode("EUR")!, today = LocalDate(iso: "2026-12-07")!
         let ibans = (0..<vendors).map { vendor in Self.iban(bank: 37_040_044, account: 100_000 + vendor) }
         var owners: [String: [NumberOwner]] = [:]
-        for (vendor, iban) in ibans.enumerated() { owners[iban.electronic, default: []].append(NumberOwner(partnerID: vendor, name: "V\(vendor)", isEmployee: false)) }
+        for (vendor, iban) in ibans.enumerated() { owners[iban.electronic, default: []].append(NumberOwner(partnerID: vendor, commercialPartnerID: vendor, name: "V\(vendor)", isEmployee: false)) }
         let candidates = (0..<bills).map { id -> PaymentCandidate in
             let vendor = Int(random.next() % UInt64(vendors))
             let changed = vendor % 5 == 0

@@ -80,10 +80,16 @@ struct DemoGenerator {
                       writeOffAccountID: match.writeOffAccountID, reconciledInBooks: match.reconciled,
                       counterpartStatementLineID: match.counterpartStatementLine.map { assembled.statementLineID[$0] })
         }.sorted { $0.statementLineID < $1.statementLineID }
-        let lookAlikes = lookAlikes.map { resolve($0, in: assembled) } + orders.lookAlikes
-        let truth = GroundTruth(seed: options.seed, period: period, asOf: options.asOf, problems: resolved, bankMatches: matches, lookAlikes: lookAlikes,
-                                paymentHabits: plantedHabits)
-        return DemoBook(snapshot: snapshot, groundTruth: truth, purchasing: orders.purchasing)
+        // The payment run's and the expense reports' data last, from streams of their own: nothing above moves.
+        let expenses = DemoExpensePlanter(seed: options.seed, period: period, firstContactID: partners.count + 1)
+        let treasury = DemoTreasuryPlanter(seed: options.seed, asOf: options.asOf, moves: assembled.moves, partners: partners,
+                                           vendors: suppliers + vendors.all, employees: expenses.expenses.employees,
+                                           firstPartnerID: partners.count + expenses.expenses.employees.count + 1)
+        let operations = (treasury.problems + expenses.problems).sorted { ($0.kind, $0.records.first?.id ?? 0) < ($1.kind, $1.records.first?.id ?? 0) }
+        let lookAlikes = lookAlikes.map { resolve($0, in: assembled) } + orders.lookAlikes + treasury.lookAlikes + expenses.lookAlikes
+        let truth = GroundTruth(seed: options.seed, period: period, asOf: options.asOf, problems: resolved + operations, bankMatches: matches,
+                                lookAlikes: lookAlikes, paymentHabits: plantedHabits, notPlanted: treasury.notPlanted)
+        return DemoBook(snapshot: snapshot, groundTruth: truth, purchasing: orders.purchasing, treasury: treasury.treasury, expenses: expenses.expenses)
     }
 
     // MARK: helpers shared by the generators
@@ -152,4 +158,7 @@ struct PlannedPayment {
 struct RecurringVendors {
     var rent = 0, utilities = 0, software = 0, insurance = 0, cadSoftware = 0, consulting = 0, freight = 0, office = 0, travelAgency = 0
     var taxAuthority = 0
+
+    /// The ones that send bills (the tax authority is paid its withholdings, never billed).
+    var all: [Int] { [rent, utilities, software, insurance, cadSoftware, consulting, freight, office, travelAgency] }
 }

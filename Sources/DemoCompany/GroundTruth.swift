@@ -14,9 +14,11 @@ public struct GroundTruth: Sendable, Codable {
     public var lookAlikes: [PlantedProblem]
     /// The customers given a payment habit (the others pay as chance has it, 15 days early to 20 days late).
     public var paymentHabits: [PlantedPaymentHabit]
+    /// Kinds (problems or look-alikes) a small company had no room for, with why: a company with few vendors has few bills due.
+    public var notPlanted: [String: String]
 
     public init(seed: UInt64, period: Period, asOf: LocalDate, problems: [PlantedProblem], bankMatches: [BankMatch], lookAlikes: [PlantedProblem] = [],
-                paymentHabits: [PlantedPaymentHabit] = []) {
+                paymentHabits: [PlantedPaymentHabit] = [], notPlanted: [String: String] = [:]) {
         self.seed = seed
         self.period = period
         self.asOf = asOf
@@ -24,6 +26,7 @@ public struct GroundTruth: Sendable, Codable {
         self.bankMatches = bankMatches
         self.lookAlikes = lookAlikes
         self.paymentHabits = paymentHabits
+        self.notPlanted = notPlanted
     }
 
     /// The kinds every generated company plants (the stable ids of the check, detector or proposer that should find them).
@@ -34,7 +37,32 @@ public struct GroundTruth: Sendable, Codable {
         "unusual-amount", "rare-account-partner", "round-amount-manual-entry", "weekend-posting", "unusual-user-journal",
         "missing-recurring-bill", "prepaid-bill", "benford-deviation", "reclass", "received-not-billed", "delivered-not-invoiced",
         "other-vendor-duplicate-bill", "billed-over-received", "billed-over-ordered", "price-differs", "no-purchase-order",
+    ] + treasuryKinds + expenseKinds
+
+    /// What the payment run's pre-flight reports (Treasury's `PreflightIssue.kind`), planted on the bills it must leave out.
+    public static let treasuryKinds = [
+        "bank-change-cooling-off", "bank-change-unverified", "bank-change-verified-by-changer", "shared-bank-account", "employee-bank-account",
+        "payment-already-made", "payment-likely-duplicate",
     ]
+    /// What the expense review reports (`ExpenseFinding.Kind`, prefixed `expense-`).
+    public static let expenseKinds = [
+        "expense-category-limit", "expense-daily-limit", "expense-missing-receipt", "expense-near-duplicate", "expense-shared-receipt", "expense-self-approval",
+    ]
+    /// The look-alikes of the payment run and of the expense review: records that must not be flagged.
+    public static let treasuryLookAlikeKinds = ["bank-change-verified-by-second-person", "bank-account-of-one-company", "payment-outside-duplicate-window"]
+    public static let expenseLookAlikeKinds = [
+        "expense-approved-by-manager", "expense-at-category-limit", "expense-at-daily-limit", "expense-receipt-below-threshold",
+        "expense-same-amount-two-employees", "expense-same-amount-outside-window",
+    ]
+
+    /// The look-alikes planted for these look-alike kinds.
+    public func lookAlikes(of kinds: [String]) -> [PlantedProblem] { lookAlikes.filter { kinds.contains($0.kind) } }
+
+    /// The payables controls' look-alikes (the duplicate search's and the purchase-order match's): all but the payment run's and the expense review's.
+    public var payablesLookAlikes: [PlantedProblem] {
+        let others = Set(Self.treasuryLookAlikeKinds + Self.expenseLookAlikeKinds)
+        return lookAlikes.filter { !others.contains($0.kind) }
+    }
 
     public var countsByKind: [String: Int] { problems.reduce(into: [:]) { $0[$1.kind, default: 0] += 1 } }
 

@@ -53,6 +53,9 @@ public struct LockDates: Hashable, Sendable, Codable {
         [fiscalYear, hard].contains { $0.map { $0 >= period.end } ?? false }
     }
 
+    /// The last day nothing may be dated on: the later of the fiscal-year and the hard lock.
+    public var lockedThrough: LocalDate? { [fiscalYear, hard].compactMap { $0 }.max() }
+
     public init(fiscalYear: LocalDate? = nil, tax: LocalDate? = nil, sale: LocalDate? = nil,
                 purchase: LocalDate? = nil, hard: LocalDate? = nil, period: LocalDate? = nil) {
         self.fiscalYear = fiscalYear

@@ -26,9 +26,9 @@ import Testing
     @Test(arguments: [42, 7, 2024] as [UInt64])
     func everyPlantedProblemIsFoundAsItsKindAndNoLookAlike(seed: UInt64) {
         let book = Self.book(seed)
-        let scores = PayablesScore.score(Self.matches(book, rules: .demo), against: book.groundTruth)
+        let scores = ControlScore.score(Self.matches(book, rules: .demo), against: book.groundTruth)
         print("[po match seed \(seed)] " + scores.map { "\($0.kind) \($0.found)/\($0.planted), \($0.falsePositives) not planted" }.joined(separator: "; "))
-        #expect(scores.map(\.kind) == PayablesScore.plantedMatchKinds, "kinds flagged without being planted")
+        #expect(scores.map(\.kind) == ControlScore.purchaseMatchKinds, "kinds flagged without being planted")
         for score in scores {
             #expect(score.planted == 1 && score.found == 1 && score.falsePositives == 0 && score.lookAlikesFlagged == 0, "\(score)")
         }

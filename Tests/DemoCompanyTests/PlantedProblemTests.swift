@@ -18,8 +18,12 @@ import Testing
         let matchKinds = ["billed-over-received", "billed-over-ordered", "price-differs", "no-purchase-order"]
         let orderBills = Dictionary(uniqueKeysWithValues: DemoFixture.book.purchasing.bills.map { ($0.id, $0.name) })
         for kind in matchKinds { #expect(truth.problems(of: kind).count == 1, "\(kind)") }
+        // The payment run's and the expense review's kinds are planted once each too, on the ledger's bills and the employees' expenses.
+        let onceKinds = matchKinds + GroundTruth.treasuryKinds + GroundTruth.expenseKinds
+        for kind in GroundTruth.treasuryKinds + GroundTruth.expenseKinds { #expect(truth.problems(of: kind).count == 1, "\(kind)") }
+        let expenses = DemoFixture.book.expenses.reports.flatMap(\.expenses)
         for kind in GroundTruth.plantedKinds where !(["journal-without-entries", "suspense-not-zero", "unbalanced-entry", "benford-deviation",
-                                                      "unreconciled-statement-line"] + matchKinds).contains(kind) {
+                                                      "unreconciled-statement-line"] + onceKinds).contains(kind) {
             #expect((2...5).contains(truth.problems(of: kind).count), "\(kind): \(truth.problems(of: kind).count)")
         }
         for problem in truth.problems {
@@ -36,6 +40,8 @@ import Testing
                 case "account.account": #expect(snapshot.accounts.contains { $0.id == record.id })
                 case "purchase.order", "sale.order":
                     #expect(snapshot.orderLines.contains { $0.orderModel == record.model && $0.orderID == record.id && $0.orderName == record.name })
+                case "hr.expense": #expect(expenses.contains { $0.id == record.id && $0.name == record.name })
+                case "hr.expense.sheet": #expect(DemoFixture.book.expenses.reports.contains { $0.id == record.id && $0.name == record.name })
                 default: Issue.record("unknown model \(record.model)")
                 }
             }

@@ -22,7 +22,7 @@ import Testing
         let found = Set(hits.map { Set([$0.original.id, $0.bill.id]) })
         let sameVendor = Set(truth.problems(of: "duplicate-vendor-bill").map { Set($0.records.map(\.id)) })
         let otherVendor = Set(truth.problems(of: "other-vendor-duplicate-bill").map { Set($0.records.map(\.id)) })
-        let lookAlikes = Set(truth.lookAlikes.map { Set($0.records.map(\.id)) })
+        let lookAlikes = Set(truth.payablesLookAlikes.map { Set($0.records.map(\.id)) })
         print("[payables seed \(seed)] duplicate bills: \(found.intersection(sameVendor.union(otherVendor)).count) of "
               + "\(sameVendor.count + otherVendor.count) planted found, \(found.subtracting(sameVendor.union(otherVendor)).count) other flagged, "
               + "\(found.intersection(lookAlikes).count) of \(lookAlikes.count) look-alikes flagged, among \(bills.count) bills")

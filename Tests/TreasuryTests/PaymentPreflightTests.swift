@@ -87,16 +87,35 @@ import Treasury
         #expect(Self.issues(proposal, 7) == [.accountCurrency(number: Self.goodIBAN, account: CurrencyCode("USD")!, bill: Self.euro)])
     }
 
-    @Test func aNumberSharedWithAnotherPartnerOrAnEmployeeIsHeld() {
+    @Test func aNumberSharedWithAnEmployeeIsHeld() {
         let owners: [String: [NumberOwner]] = [
-            "DE89370400440532013000": [NumberOwner(partnerID: 1, name: "Vendor 1", isEmployee: false), NumberOwner(partnerID: 90, name: "Eve Smith", isEmployee: true)],
-            "DE02120300000000202051": [NumberOwner(partnerID: 2, name: "Vendor 2", isEmployee: false)],
+            "DE89370400440532013000": [NumberOwner(partnerID: 1, commercialPartnerID: 1, name: "Vendor 1", isEmployee: false),
+                                       NumberOwner(partnerID: 90, commercialPartnerID: 90, name: "Eve Smith", isEmployee: true)],
+            "DE02120300000000202051": [NumberOwner(partnerID: 2, commercialPartnerID: 2, name: "Vendor 2", isEmployee: false)],
         ]
         let shared = Self.bill(1, vendor: 1)
         let own = Self.bill(2, vendor: 2, accounts: [VendorBankAccount(id: 20, partnerID: 2, number: Self.otherIBAN, trusted: true)])
         let proposal = Self.preflight { $0.numberOwners = owners }.propose([shared, own])
         #expect(Self.paid(proposal) == [2])
-        #expect(Self.issues(proposal, 1) == [.sharedNumber(number: Self.goodIBAN, owners: ["employee Eve Smith"])])
+        #expect(Self.issues(proposal, 1) == [.employeeNumber(number: Self.goodIBAN, employees: ["Eve Smith"])])
+        #expect(Self.issues(proposal, 1)?.map(\.kind) == ["employee-bank-account"])
+    }
+
+    /// One number held by another company's contact is held; held by a contact of the vendor itself (its accounts
+    /// department beside the company) it is the vendor's own account, paid as usual.
+    @Test func aNumberSharedWithAnotherCompanyIsHeldAndOneSharedWithinTheVendorIsNot() {
+        let owners: [String: [NumberOwner]] = [
+            "DE89370400440532013000": [NumberOwner(partnerID: 1, commercialPartnerID: 1, name: "Vendor 1", isEmployee: false),
+                                       NumberOwner(partnerID: 31, commercialPartnerID: 3, name: "Vendor 3, Accounts", isEmployee: false)],
+            "DE02120300000000202051": [NumberOwner(partnerID: 2, commercialPartnerID: 2, name: "Vendor 2", isEmployee: false),
+                                       NumberOwner(partnerID: 21, commercialPartnerID: 2, name: "Vendor 2, Accounts", isEmployee: false)],
+        ]
+        let sharedWithAnother = Self.bill(1, vendor: 1)
+        let sharedWithinVendor = Self.bill(2, vendor: 2, accounts: [VendorBankAccount(id: 20, partnerID: 2, number: Self.otherIBAN, trusted: true)])
+        let proposal = Self.preflight { $0.numberOwners = owners }.propose([sharedWithAnother, sharedWithinVendor])
+        #expect(Self.paid(proposal) == [2])
+        #expect(Self.issues(proposal, 1) == [.sharedNumber(number: Self.goodIBAN, owners: ["Vendor 3, Accounts"])])
+        #expect(Self.issues(proposal, 1)?.map(\.kind) == ["shared-bank-account"])
     }
 
     @Test func aBillAlreadyPaidOrLikelyPaidIsLeftOutAndItsLookAlikesAreNot() {

@@ -49,7 +49,7 @@ public struct IntercompanyEliminator: Sendable {
             guard !open.isEmpty else { return nil }
             return WaitingParent(key: parent.key, name: parent.name, openChildren: open.map { child in
                 let locks = child.snapshot.company.lockDates
-                return WaitingParent.OpenChild(key: child.key, name: child.name, lockedThrough: [locks.fiscalYear, locks.hard].compactMap { $0 }.max())
+                return WaitingParent.OpenChild(key: child.key, name: child.name, lockedThrough: locks.lockedThrough)
             })
         }
     }

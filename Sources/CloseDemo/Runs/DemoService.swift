@@ -8,6 +8,8 @@ import BankMatching
 import CloseSettings
 import Payables
 import Receivables
+import Treasury
+import Expenses
 
 /// `closer demo`: the main job on the embedded demo company, end to end and without Odoo —
 /// generate, pull into a fresh store, trial balance, checks, bank matching and adjusting entries
@@ -64,10 +66,14 @@ public struct DemoService: Sendable {
         let adjustments = try AdjustmentService(store: store, actor: actor).propose(sourceKey: sourceKey, period: period)
         let adjustmentScores = AdjustmentScore.score(adjustments.proposals.map(\.proposal), against: book.groundTruth)
         let duplicates = try DuplicateBillService(store: store).duplicates(sourceKey: sourceKey, period: period)
-        let payablesScores = PayablesScore.score(duplicates.hits, against: book.groundTruth)
+        let payablesScores = ControlScore.score(duplicates.hits, against: book.groundTruth)
         let purchaseBills = DemoPurchaseBills(book, source: sourceKey)
         let matcher = PurchaseOrderMatcher(rules: RuleSet.demo.payables.matching)
         let purchaseMatches = purchaseBills.bills.map { matcher.match($0, orderLines: purchaseBills.orderLines) }
+        let paymentRun = DemoPaymentRun(book, rules: RuleSet.demo.treasury)
+        let proposal = paymentRun.propose()
+        let expenseReports = DemoExpenseReports(book)
+        let expenseFindings = expenseReports.findings(rules: RuleSet.demo.expenses)
         let collections = CollectionsScore.score(ReceivablesBook(stored), against: book.groundTruth, rules: RuleSet.demo.receivables.model)
         try Data(RuleSet.demoText.utf8).write(to: URL(fileURLWithPath: rulesPath), options: .atomic)
         let checklist = try ChecklistService(store: store, actor: actor).board(sourceKey: sourceKey, period: period, asOf: options.asOf)
@@ -85,9 +91,16 @@ public struct DemoService: Sendable {
             findingsBySeverity: checks.countsBySeverity, checkScores: scores, matchScore: matching, matchModelVersion: reconcile.model.version,
             adjustmentScores: adjustmentScores, payablesScores: payablesScores,
             purchaseMatch: DemoReport.PurchaseMatchSummary(bills: purchaseMatches.count, touchless: purchaseMatches.filter(\.isMatched).count,
-                                                           scores: PayablesScore.score(purchaseMatches, against: book.groundTruth),
-                                                           lookAlikes: book.groundTruth.lookAlikes.count,
+                                                           scores: ControlScore.score(purchaseMatches, against: book.groundTruth),
+                                                           lookAlikes: book.groundTruth.payablesLookAlikes.count,
                                                            rulesPath: rulesPath),
+            paymentRun: DemoReport.ReviewSummary(reviewed: paymentRun.candidates.count, flagged: proposal.leftOut.count,
+                                                 scores: ControlScore.score(proposal, against: book.groundTruth),
+                                                 lookAlikes: book.groundTruth.lookAlikes(of: GroundTruth.treasuryLookAlikeKinds).count),
+            expenseReview: DemoReport.ReviewSummary(reviewed: expenseReports.reports.count, flagged: expenseFindings.count,
+                                                    scores: ControlScore.score(expenseFindings, against: book.groundTruth),
+                                                    lookAlikes: book.groundTruth.lookAlikes(of: GroundTruth.expenseLookAlikeKinds).count),
+            notPlanted: book.groundTruth.notPlanted,
             collections: collections, checklist: checklist.summary, lockBlockers: lockBlockers, audit: try store.verifyAuditTrail())
     }
 
@@ -131,11 +144,21 @@ public struct DemoReport: Sendable, Codable {
         public var bills: Int
         /// Bills matched without an exception.
         public var touchless: Int
-        public var scores: [PayablesScore]
+        public var scores: [ControlScore]
         /// The planted look-alikes (of the match and the duplicate search): none may be flagged.
         public var lookAlikes: Int
         /// The rule set the match ran with (the built-in one, with orders required for the demo's purchased goods).
         public var rulesPath: String
+    }
+
+    /// A review of the demo's records against its planted problems: the payment run's pre-flight (bills due, bills
+    /// left out) or the expense review (reports, findings).
+    public struct ReviewSummary: Sendable, Codable {
+        public var reviewed: Int
+        public var flagged: Int
+        public var scores: [ControlScore]
+        /// The review's planted look-alikes: none may be flagged.
+        public var lookAlikes: Int
     }
 
     public var company: String
@@ -160,9 +183,15 @@ public struct DemoReport: Sendable, Codable {
     /// Drafted adjusting entries against the planted accruals and deferrals.
     public var adjustmentScores: [AdjustmentScore]
     /// The duplicate-bill search against the planted duplicates and look-alikes.
-    public var payablesScores: [PayablesScore]
+    public var payablesScores: [ControlScore]
     /// The purchase-order match of the period's bills against the planted match problems and look-alikes.
     public var purchaseMatch: PurchaseMatchSummary
+    /// The payment run's pre-flight on the bills due against the planted treasury problems and look-alikes.
+    public var paymentRun: ReviewSummary
+    /// The expense review of the employees' reports against the planted expense problems and look-alikes.
+    public var expenseReview: ReviewSummary
+    /// Kinds the company was too small to plant, with why.
+    public var notPlanted: [String: String]
     /// The collections model on a time split, against the planted payment habits.
     public var collections: CollectionsScore
     /// The close checklist's state, and what keeps the period from being locked.

@@ -43,7 +43,7 @@ public struct LockGate: Sendable {
         for child in children {
             let locks = try store.company(sourceKey: child).lockDates
             if !locks.close(period) {
-                let locked = [locks.fiscalYear, locks.hard].compactMap { $0 }.max()
+                let locked = locks.lockedThrough
                 blockers.append("child company \(child) is not locked through \(period.end) (its lock date: \(locked?.description ?? "none"); pull it again after its close)")
             }
         }

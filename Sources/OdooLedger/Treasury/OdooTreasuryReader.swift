@@ -193,8 +193,8 @@ struct OdooTreasuryReader {
         return result
     }
 
-    /// Every partner holding one of these account numbers, and whether it is an employee's private contact or
-    /// bank account: a vendor sharing an employee's number is the classic diversion.
+    /// Every partner holding one of these account numbers, the company it is a contact of, and whether it is an
+    /// employee's private contact or bank account: a vendor sharing an employee's number is the classic diversion.
     private func numberOwners(_ numbers: Set<String>) async throws -> [String: [NumberOwner]] {
         let numbers = numbers.filter { !$0.isEmpty }
         guard !numbers.isEmpty else { return [:] }
@@ -208,11 +208,14 @@ struct OdooTreasuryReader {
                 if let contact = employee.optionalMany2one("work_contact_id")?.id { employeePartners.insert(contact) }
             }
         }
+        // Two contacts of one company sharing its account is ordinary; the company each holder belongs to tells them apart.
+        let commercial = try await client.commercialPartners(of: Set(holders.compactMap { $0.optionalMany2one("partner_id")?.id }))
         var owners: [String: [NumberOwner]] = [:]
         for holder in holders {
             guard let number = holder.optionalString("sanitized_acc_number"), let partner = holder.optionalMany2one("partner_id") else { continue }
             let isEmployee = employeeAccounts.contains(try holder.int("id")) || employeePartners.contains(partner.id)
-            owners[number, default: []].append(NumberOwner(partnerID: partner.id, name: partner.name, isEmployee: isEmployee))
+            owners[number, default: []].append(NumberOwner(partnerID: partner.id, commercialPartnerID: commercial[partner.id] ?? partner.id, name: partner.name,
+                                                           isEmployee: isEmployee))
         }
         return owners
     }

@@ -16,7 +16,7 @@ public struct TreasuryReading: Sendable {
     public var numberOwners: [String: [NumberOwner]]
 
     /// The date no payment may fall on or before: the later of the fiscal-year and the hard lock.
-    public var lockDate: LocalDate? { [company.lockDates.fiscalYear, company.lockDates.hard].compactMap { $0 }.max() }
+    public var lockDate: LocalDate? { company.lockDates.lockedThrough }
 }
 
 /// A posted vendor bill with something left to pay.

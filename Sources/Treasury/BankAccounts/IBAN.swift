@@ -1,3 +1,5 @@
+import Ledger
+
 /// An International Bank Account Number, checked as ISO 13616 says: a known country's length, letters and
 /// digits only, and the mod-97 check digits. Spaces and lower case are read as people type them; the
 /// electronic form (no spaces, upper case) is what payment files carry.
@@ -12,7 +14,7 @@ public struct IBAN: Sendable, Hashable, Codable, CustomStringConvertible {
         let country = String(compact.prefix(2))
         guard let length = IBANCountry.lengths[country] else { throw .unknownCountry(country, text) }
         guard compact.count == length else { throw .wrongLength(text, country: country, expected: length, found: compact.count) }
-        guard Self.remainder(compact) == 1 else { throw .wrongChecksum(text) }
+        guard IBANChecksum.remainder(compact) == 1 else { throw .wrongChecksum(text) }
         electronic = compact
     }
 
@@ -24,17 +26,6 @@ public struct IBAN: Sendable, Hashable, Codable, CustomStringConvertible {
             let start = electronic.index(electronic.startIndex, offsetBy: offset)
             return String(electronic[start..<(electronic.index(start, offsetBy: 4, limitedBy: electronic.endIndex) ?? electronic.endIndex)])
         }.joined(separator: " ")
-    }
-
-    /// ISO 7064 mod 97-10 over the number with its first four characters moved to the end, letters as 10…35.
-    static func remainder(_ compact: String) -> Int {
-        var remainder = 0
-        for character in compact.dropFirst(4) + compact.prefix(4) {
-            let value = Int(String(character), radix: 36)!
-            remainder = (value >= 10 ? remainder * 100 : remainder * 10) + value
-            remainder %= 97
-        }
-        return remainder
     }
 
     public init(from decoder: any Decoder) throws {

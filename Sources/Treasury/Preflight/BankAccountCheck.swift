@@ -27,10 +27,10 @@ struct BankAccountCheck {
         if let currency = account.currency, currency != candidate.amount.currency {
             issues.append(.accountCurrency(number: account.number, account: currency, bill: candidate.amount.currency))
         }
-        let others = (numberOwners[account.sanitizedNumber] ?? []).filter { $0.partnerID != candidate.vendorID }
-        if !others.isEmpty {
-            issues.append(.sharedNumber(number: account.number, owners: others.map { $0.isEmployee ? "employee \($0.name)" : $0.name }))
-        }
+        let strangers = (numberOwners[account.sanitizedNumber] ?? []).filter { $0.isStranger(to: candidate.vendorID) }
+        let employees = strangers.filter(\.isEmployee), companies = strangers.filter { !$0.isEmployee }
+        if !employees.isEmpty { issues.append(.employeeNumber(number: account.number, employees: employees.map(\.name))) }
+        if !companies.isEmpty { issues.append(.sharedNumber(number: account.number, owners: companies.map(\.name))) }
         checkChanges(candidate.bankChanges.filter { $0.accountID == account.id }, verifications: candidate.verifications.filter { $0.accountID == account.id },
                      number: account.number, rules: rules, asOf: asOf)
     }

@@ -110,16 +110,3 @@ public struct PaymentPreflight: Sendable {
         return (PaymentGroup(journalID: journalID, journal: journals[journalID], currency: currency, payments: paid, total: total, balanceBefore: before, balanceAfter: remaining), short)
     }
 }
-
-/// Who holds an account number: a partner, or an employee (whose salary account a vendor should never share).
-public struct NumberOwner: Sendable, Hashable, Codable {
-    public var partnerID: Int
-    public var name: String
-    public var isEmployee: Bool
-
-    public init(partnerID: Int, name: String, isEmployee: Bool) {
-        self.partnerID = partnerID
-        self.name = name
-        self.isEmployee = isEmployee
-    }
-}

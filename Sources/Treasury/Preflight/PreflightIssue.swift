@@ -14,7 +14,10 @@ public enum PreflightIssue: Sendable, Hashable, Codable, CustomStringConvertible
     case unverified(number: String, change: BankDetailChange.Kind, on: LocalDate, by: String)
     case verifiedByChanger(number: String, login: String)
     case trustedByChanger(number: String, login: String)
+    /// Another company (not a contact of the vendor's) holds the number too.
     case sharedNumber(number: String, owners: [String])
+    /// An employee's own account: the classic diversion of a vendor's payments.
+    case employeeNumber(number: String, employees: [String])
     case alreadyPaid(payment: String, posted: Bool)
     case likelyPaid(payment: String, on: LocalDate)
     case lockDate(payment: LocalDate, lock: LocalDate)
@@ -49,6 +52,9 @@ public enum PreflightIssue: Sendable, Hashable, Codable, CustomStringConvertible
             "bank account \(number) was trusted by \(login), who also changed it: a second person trusts it"
         case .sharedNumber(let number, let owners):
             "bank account \(number) also belongs to \(owners.joined(separator: ", ")): confirm with the vendor before paying"
+        case .employeeNumber(let number, let employees):
+            "bank account \(number) is also the account of employee \(employees.joined(separator: ", ")): confirm with the vendor, "
+                + "from a number on an earlier record, whose account it is before paying"
         case .alreadyPaid(let payment, let posted):
             posted ? "already paid by \(payment)" : "draft payment \(payment) already pays it: post or cancel it in Odoo"
         case .likelyPaid(let payment, let on):
@@ -57,6 +63,32 @@ public enum PreflightIssue: Sendable, Hashable, Codable, CustomStringConvertible
             "a payment on \(payment) falls on or before the lock date \(lock)"
         case .insufficientFunds(let projected):
             "not enough on the bank account: \(projected) would be left after the payments due before it"
+        }
+    }
+}
+
+extension PreflightIssue {
+    /// A stable id of what the check found, for counting and scoring ("bank-change-unverified", "payment-likely-duplicate").
+    public var kind: String {
+        switch self {
+        case .notApproved: "not-approved"
+        case .held: "held"
+        case .noBankAccount: "no-bank-account"
+        case .untrusted: "bank-account-untrusted"
+        case .severalTrustedAccounts: "several-trusted-accounts"
+        case .invalidNumber: "invalid-bank-account"
+        case .accountCurrency: "bank-account-currency"
+        case .journalCurrency: "journal-currency"
+        case .coolingOff: "bank-change-cooling-off"
+        case .unverified: "bank-change-unverified"
+        case .verifiedByChanger: "bank-change-verified-by-changer"
+        case .trustedByChanger: "bank-change-trusted-by-changer"
+        case .sharedNumber: "shared-bank-account"
+        case .employeeNumber: "employee-bank-account"
+        case .alreadyPaid: "payment-already-made"
+        case .likelyPaid: "payment-likely-duplicate"
+        case .lockDate: "lock-date"
+        case .insufficientFunds: "insufficient-funds"
         }
     }
 }

@@ -127,6 +127,14 @@ enum DemoParityText {
 enum DemoReportText {
     static func percent(_ ratio: Double) -> String { String(format: "%.1f %%", ratio * 100) }
 
+    /// One line per review: each planted kind found of planted, then what was flagged beyond the plants and the look-alikes.
+    static func print(_ label: String, _ review: DemoReport.ReviewSummary, what: String, flagged: String, then next: String) {
+        let kinds = review.scores.map { "\($0.kind) \($0.found)/\($0.planted)" + ($0.falsePositives > 0 ? " (\($0.falsePositives) not planted)" : "") }
+        Swift.print("  " + label.padding(toLength: 13, withPad: " ", startingAt: 0) + " \(review.reviewed) \(what), \(review.flagged) \(flagged): "
+                    + kinds.joined(separator: ", ") + "; \(review.scores.reduce(0) { $0 + $1.falsePositives }) not planted, "
+                    + "\(review.scores.reduce(0) { $0 + $1.lookAlikesFlagged }) of \(review.lookAlikes) look-alikes flagged (\(next))")
+    }
+
     static func print(_ report: DemoReport) {
         let generated = report.generated
         Swift.print("Closer demo — \(report.company) (synthetic, seed \(report.seed)), closing \(report.period)")
@@ -169,13 +177,18 @@ enum DemoReportText {
                     + "; \(orders.scores.reduce(0) { $0 + $1.falsePositives }) not planted, "
                     + "\(orders.scores.reduce(0) { $0 + $1.lookAlikesFlagged }) of \(orders.lookAlikes) look-alikes flagged; "
                     + "\(orders.touchless) matched without exception (`closer demo --push-to`, then `closer payables match --period \(report.period) --rules \(orders.rulesPath)`)")
+        print("payment run", report.paymentRun, what: "bills due", flagged: "left out",
+              then: "`closer payments propose` on a real company")
+        print("expenses", report.expenseReview, what: "reports", flagged: "findings", then: "`closer expenses check` on a real company")
+        for (kind, why) in report.notPlanted.sorted(by: { $0.key < $1.key }) { Swift.print("      not planted: \(kind) (\(why))") }
         DemoCollectionsText.print(report.collections)
         Swift.print("  checklist     \(report.checklist) (`closer checklist --period \(report.period) --store \(report.storePath)`)")
         Swift.print("  lock          " + (report.lockBlockers.isEmpty ? "ready to request" : "blocked by \(report.lockBlockers.count) items, e.g. \(report.lockBlockers[0])"))
         let tally = report.plantedTally
         Swift.print("  ground truth  \(tally.problems) planted close problems of \(tally.kinds) kinds: \(tally.forChecks) for the checks "
                     + "(naming the \(tally.checkRecords) records above), \(tally.forAdjustmentsOnly) for the adjusting entries only, "
-                    + "\(tally.forPayablesOnly) for the payables controls only"
+                    + "\(tally.forPayablesOnly) for the payables controls only, \(tally.forTreasuryOnly) for the payment run only, "
+                    + "\(tally.forExpensesOnly) for the expense review only"
                     + (tally.unscored > 0 ? ", \(tally.unscored) scored by nothing" : "") + " → \(report.groundTruthPath)")
         let changes = report.secondPull.changedPostedMoves
         Swift.print("  re-pull       an administrator rewrote posted entry \(report.editedMove); the incremental pull reported "

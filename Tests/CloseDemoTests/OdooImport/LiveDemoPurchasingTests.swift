@@ -46,10 +46,10 @@ struct LiveDemoPurchasingTests {
             result.bill.id = toDemo[bill.id]!
             return result
         }
-        let scores = PayablesScore.score(matches, against: book.groundTruth)
+        let scores = ControlScore.score(matches, against: book.groundTruth)
         print("[live po match] " + scores.map { "\($0.kind) \($0.found)/\($0.planted), \($0.falsePositives) not planted, \($0.lookAlikesFlagged) look-alikes" }
             .joined(separator: "; "))
-        #expect(scores.map(\.kind) == PayablesScore.plantedMatchKinds)
+        #expect(scores.map(\.kind) == ControlScore.purchaseMatchKinds)
         for score in scores { #expect(score.found == 1 && score.planted == 1 && score.falsePositives == 0 && score.lookAlikesFlagged == 0, "\(score)") }
 
         let again = try await importer.importLedger(snapshot, purchasing: book.purchasing)
