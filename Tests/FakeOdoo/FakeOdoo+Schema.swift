@@ -17,6 +17,9 @@ extension FakeOdoo {
         "account.partial.reconcile": ["debit_move_id": "account.move.line", "credit_move_id": "account.move.line"],
         "mail.activity": ["res_model_id": "ir.model", "activity_type_id": "mail.activity.type", "user_id": "res.users"],
         "res.partner": ["create_uid": "res.users"],
+        "res.partner.bank": ["partner_id": "res.partner", "currency_id": "res.currency", "bank_id": "res.bank", "create_uid": "res.users",
+                             "write_uid": "res.users"],
+        "account.payment": ["partner_id": "res.partner", "journal_id": "account.journal", "currency_id": "res.currency"],
     ]
 
     /// Amounts, kept in cents (the fake's one currency has two decimals).
