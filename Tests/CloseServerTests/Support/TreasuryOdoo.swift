@@ -12,6 +12,7 @@ import Logging
 /// yesterday by Odoo user "mallory" (who is Closer user "mal"); money on the bank; and a server in `mode` over it.
 struct TreasuryOdoo {
     var fake: FakeOdoo
+    var company: FakeOdoo.Company
     var odoo: LoopbackServer
     var store: AppDatabase
     var tokens: [String: String]
@@ -53,7 +54,7 @@ struct TreasuryOdoo {
         quiet.logLevel = .critical
         let server = try await TestServer.start(CloserServer(store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: 0, odoo: settings),
                                                              logger: quiet))
-        return TreasuryOdoo(fake: fake, odoo: odoo, store: store, tokens: tokens, server: server, oldAccount: old.account, newAccount: new.account,
+        return TreasuryOdoo(fake: fake, company: company, odoo: odoo, store: store, tokens: tokens, server: server, oldAccount: old.account, newAccount: new.account,
                             oldBill: oldBill, newBill: newBill)
     }
 }
