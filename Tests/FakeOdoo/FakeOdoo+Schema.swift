@@ -19,7 +19,7 @@ extension FakeOdoo {
         "res.partner": ["create_uid": "res.users"],
         "res.partner.bank": ["partner_id": "res.partner", "currency_id": "res.currency", "bank_id": "res.bank", "create_uid": "res.users",
                              "write_uid": "res.users"],
-        "account.payment": ["partner_id": "res.partner", "journal_id": "account.journal", "currency_id": "res.currency"],
+        "account.payment": ["partner_id": "res.partner", "journal_id": "account.journal", "currency_id": "res.currency", "create_uid": "res.users"],
         "hr.expense.sheet": ["employee_id": "hr.employee", "user_id": "res.users", "company_id": "res.company"],
         "hr.expense": ["employee_id": "hr.employee", "product_id": "product.product", "sheet_id": "hr.expense.sheet", "company_id": "res.company"],
         "hr.employee": ["user_id": "res.users", "company_id": "res.company"],

@@ -1,8 +1,9 @@
 import Foundation
 import OdooRPC
 
-/// What a payment run reads, on top of the company: vendors with bank accounts (who created each, when, trusted or
-/// not), posted vendor bills with their open payable item, other Odoo users, and money on the bank journal. Fields
+/// What a payment run and the duties review read, on top of the company: vendors with bank accounts (who created
+/// each, when, trusted or not), posted vendor bills with their open payable item, vendor payments, other Odoo users
+/// (no groups or access rights unless a test adds them), and money on the bank journal. Fields
 /// a reader asks for are stored on the records, as Odoo's fields_get lists them.
 extension FakeOdoo {
     /// An internal Odoo user of the company; returns its id.
@@ -14,7 +15,7 @@ extension FakeOdoo {
     /// A vendor with one bank account created by `createdBy` at `createdAt` ("YYYY-MM-DD HH:MM:SS"); returns both ids.
     public func vendor(_ name: String, iban: String, trusted: Bool, createdBy: Int, createdAt: String) -> (partner: Int, account: Int) {
         lock.lock(); defer { lock.unlock() }
-        declare(["account.payment", "res.bank", "mail.tracking.value"])
+        declare(["account.payment", "res.bank", "mail.tracking.value", "ir.model.access", "res.groups"])
         let partner = store("res.partner", ["name": .string(name), "create_uid": RPCValue(createdBy)])
         let account = store("res.partner.bank", [
             "partner_id": RPCValue(partner), "acc_number": .string(iban), "sanitized_acc_number": .string(iban.filter { !$0.isWhitespace }.uppercased()),
@@ -42,6 +43,18 @@ extension FakeOdoo {
             ])
         }
         return move
+    }
+
+    /// A posted outgoing payment of `cents` to `vendor`, made by `user` on `date`; returns it.
+    public func vendorPayment(_ company: Company, vendor: Int, cents: Int, by user: Int, date: String) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        let payment = store("account.payment", [
+            "partner_id": RPCValue(vendor), "amount": RPCValue(cents), "currency_id": RPCValue(company.currencyID), "date": .string(date),
+            "payment_type": "outbound", "partner_type": "supplier", "state": "paid", "company_id": RPCValue(company.id), "journal_id": RPCValue(company.bankJournal),
+            "create_uid": RPCValue(user), "create_date": .string("\(date) 10:00:00"),
+        ])
+        tables["account.payment"]?[payment]?["name"] = .string("PAY/\(payment)")
+        return payment
     }
 
     /// Odoo's read_group as the readers call it: one many2one to group by, sums of amounts (`field:sum`).

@@ -31,4 +31,21 @@ import Testing
         #expect(latest["runID"] as? Int == body["runID"] as? Int && latest["runID"] != nil)
         #expect(try world.store.runs(kind: "expenses-check").map(\.status) == [.succeeded])
     }
+
+    @Test func theDutiesReviewNamesWhoSetUpAVendorAndPaidIt() async throws {
+        let world = try await TreasuryOdoo.start(mode: "audit")
+        defer { world.stop() }
+        _ = world.fake.vendorPayment(world.company, vendor: world.newVendor, cents: 80_000, by: world.mallory,
+                                     date: LocalDate.todayUTC().adding(days: -1).description)
+        let bad = try await world.server.send("GET", "/api/v1/duties?since=yesterday", token: world.tokens["vera"])
+        #expect(bad.status == 400 && bad.text.contains("'since' is not a date"), "\(bad.text)")
+        let reply = try await world.server.send("GET", "/api/v1/duties?since=\(LocalDate.todayUTC().adding(months: -1))", token: world.tokens["vera"])
+        #expect(reply.status == 200, "\(reply.text)")
+        let findings = try #require(try reply.json()["findings"] as? [[String: Any]])
+        let did = findings.filter { $0["kind"] as? String == "did" }
+        #expect(did.map { $0["login"] as? String } == ["mallory"], "\(reply.text)")
+        #expect((did.first?["vendor"] as? [String: Any])?["name"] as? String == "New Supplier" && (did.first?["evidence"] as? [Any])?.count ?? 0 >= 2,
+                "\(reply.text)")
+        #expect(world.fake.performedWrites.isEmpty, "the review is read-only in Odoo")
+    }
 }

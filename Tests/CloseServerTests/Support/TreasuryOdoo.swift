@@ -21,6 +21,8 @@ struct TreasuryOdoo {
     var newAccount: Int
     var oldBill: Int
     var newBill: Int
+    var mallory: Int
+    var newVendor: Int
 
     func stop() {
         server.stop()
@@ -55,6 +57,6 @@ struct TreasuryOdoo {
         let server = try await TestServer.start(CloserServer(store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: 0, odoo: settings),
                                                              logger: quiet))
         return TreasuryOdoo(fake: fake, company: company, odoo: odoo, store: store, tokens: tokens, server: server, oldAccount: old.account, newAccount: new.account,
-                            oldBill: oldBill, newBill: newBill)
+                            oldBill: oldBill, newBill: newBill, mallory: mallory, newVendor: new.partner)
     }
 }
