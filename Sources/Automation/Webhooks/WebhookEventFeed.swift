@@ -141,13 +141,10 @@ public struct WebhookEventFeed: Sendable {
             return [event("payment.run.ready/\(source)/\(id)", .paymentRunReady, source: source, period: nil, details)]
         case "treasury.bank.change.found":
             // Only the change that holds the account now: the latest to where money goes, not verified by a second person since.
-            guard let held = try HeldBankAccounts(store: store, coolOffDays: 0).list(sourceKey: source, asOf: .todayUTC())
-                .first(where: { $0.accountID == Int(id) }), held.unverified,
+            guard let held = try HeldBankAccounts(store: store, coolOffDays: 0).account(Int(id), sourceKey: source, asOf: .todayUTC()), held.unverified,
                 held.change == payload["kind"], held.changedAt == payload["changed_at"] else { return [] }
             var details = ["accountID": String(id), "partnerID": String(held.partnerID), "change": held.change, "changedBy": held.changedBy.joined(separator: ", "),
                            "changedAt": held.changedAt, "releasedBy": held.releasedBy]
-            details["vendor"] = held.vendor
-            details["number"] = held.number
             details["detail"] = held.detail
             return [event("bank.change.held/\(source)/\(id)/\(held.change)/\(held.changedAt)", .bankChangeHeld, source: source, period: nil, details)]
         default:

@@ -23,21 +23,34 @@ public struct HeldBankAccounts: Sendable {
             let accounts = try store.bankAccountWatch(sourceKey: source)?.accounts ?? [:]
             let vendors = try vendorNames(source)
             for (accountID, changes) in Dictionary(grouping: try store.bankDetailChanges(sourceKey: source), by: \.accountID) {
-                guard let (latest, changers) = changes.latestDestinationChange else { continue }
-                let checks = (verifications[accountID] ?? []).filter { $0.at >= latest.at }
-                let unverified = changes.unverifiedChange(verifications[accountID] ?? []) != nil
-                let coolOffUntil = latest.at.date.adding(days: coolOffDays)
-                guard unverified || asOf < coolOffUntil else { continue }
-                let account = accounts[accountID]
-                held.append(HeldBankAccount(
-                    sourceKey: source, accountID: accountID, partnerID: latest.partnerID, vendor: vendors[latest.partnerID],
-                    number: account?.number, holder: account?.holderName, change: latest.kind.rawValue, changeWords: latest.kind.words,
-                    detail: latest.detail, changedAt: latest.at.description, changedBy: changers.sorted(), coolOffUntil: coolOffUntil,
-                    verifications: checks.map { .init(by: $0.by, channel: $0.channel, at: $0.at.description) }, unverified: unverified,
-                    releasedBy: Self.release(unverified: unverified, changers: changers.sorted(), coolOffUntil: coolOffUntil, asOf: asOf)))
+                guard var account = hold(changes, verifications: verifications[accountID] ?? [], sourceKey: source, asOf: asOf) else { continue }
+                account.vendor = vendors[account.partnerID]
+                account.number = accounts[accountID]?.number
+                account.holder = accounts[accountID]?.holderName
+                held.append(account)
             }
         }
         return held.sorted { ($0.changedAt, $0.sourceKey.text, $0.accountID) < ($1.changedAt, $1.sourceKey.text, $1.accountID) }
+    }
+
+    /// One account, if held, without the vendor's name and the number (what the webhook feed asks once per change found).
+    public func account(_ accountID: Int, sourceKey: SourceKey, asOf: LocalDate) throws -> HeldBankAccount? {
+        let changes = try store.bankDetailChanges(sourceKey: sourceKey).filter { $0.accountID == accountID }
+        return hold(changes, verifications: try store.bankVerifications(sourceKey: sourceKey).filter { $0.accountID == accountID }, sourceKey: sourceKey,
+                    asOf: asOf)
+    }
+
+    /// The account the changes are about, when they hold it: a change to where money goes not verified by a second person, or in the cool-off.
+    func hold(_ changes: [BankDetailChange], verifications: [BankVerification], sourceKey: SourceKey, asOf: LocalDate) -> HeldBankAccount? {
+        guard let (latest, changers) = changes.latestDestinationChange else { return nil }
+        let unverified = changes.unverifiedChange(verifications) != nil
+        let coolOffUntil = latest.at.date.adding(days: coolOffDays)
+        guard unverified || asOf < coolOffUntil else { return nil }
+        return HeldBankAccount(
+            sourceKey: sourceKey, accountID: latest.accountID, partnerID: latest.partnerID, change: latest.kind.rawValue, changeWords: latest.kind.words,
+            detail: latest.detail, changedAt: latest.at.description, changedBy: changers.sorted(), coolOffUntil: coolOffUntil,
+            verifications: verifications.filter { $0.at >= latest.at }.map { .init(by: $0.by, channel: $0.channel, at: $0.at.description) },
+            unverified: unverified, releasedBy: Self.release(unverified: unverified, changers: changers.sorted(), coolOffUntil: coolOffUntil, asOf: asOf))
     }
 
     /// Vendors' names as the company's payment runs saw them: the bank-detail records keep only the partner's id.
@@ -74,10 +87,10 @@ public struct HeldBankAccount: Sendable, Codable, Equatable {
     public var accountID: Int
     public var partnerID: Int
     /// The vendor's name when a payment run saw it.
-    public var vendor: String?
+    public var vendor: String? = nil
     /// The number as the last pull saw it.
-    public var number: String?
-    public var holder: String?
+    public var number: String? = nil
+    public var holder: String? = nil
     /// The latest change that may alter where money goes: created, number-changed, holder-changed or details-changed.
     public var change: String
     public var changeWords: String
