@@ -27,7 +27,7 @@ extension APIRoutes {
             Route(endpoint: Endpoint(method: .post, path: "/api/v1/lock-requests/{id}/approve", operationID: "approveLock",
                                      summary: "Approve a waiting lock request as a controller: re-checks the gate, writes the lock dates to Odoo and reads them back.",
                                      access: .action(.approveLock), parameters: [Self.idParameter, Self.sourceParameter, Self.asOfParameter],
-                                     requestSchema: "LockApproveBody", responseSchema: "LockRequest")) { request, context in
+                                     requestSchema: "LockApproveBody", responseSchema: "LockRequest", callsOdoo: true)) { request, context in
                 let body = try await request.json(LockApproveBody.self)
                 guard let odoo = configuration.odoo else {
                     throw APIError.noOdoo("Approving a lock")

@@ -76,7 +76,7 @@ enum OpenAPIDocument {
         if endpoint.callsOdoo {
             statuses += [("502", "Odoo answered with a fault (its words are in the message)."),
                          ("503", "Odoo is unreachable, or this server has no Odoo connection.")]
-        } else if endpoint.path == "/ready" || endpoint.operationID == "approveLock" {
+        } else if endpoint.path == "/ready" {
             statuses.append(("503", "A dependency is not available."))
         }
         return statuses
