@@ -1,4 +1,5 @@
 import CloseStore
+import FakeOdoo
 import Foundation
 import Testing
 
@@ -57,5 +58,37 @@ import Testing
             let duties = try await viewer.get("/duties")
             #expect(duties.status == 503 && duties.body.contains("no Odoo connection"), "\(duties.body)")
         }
+    }
+}
+
+/// The forms that ask Odoo, against the fake Odoo: a preparer proposes a run from the Payments page; on the Bank
+/// changes page the one who changed an account is refused in words and a second person's verification is recorded.
+@Suite struct DashboardPaymentsOdooTests {
+    @Test func aRunIsProposedAndAHeldAccountVerifiedFromTheDashboard() async throws {
+        let world = try await TreasuryOdoo.start(mode: "audit")
+        defer { world.stop() }
+        for login in ["paul", "mal"] { try world.store.setPassword(DashboardFixture.password, login: login, actor: ServedDemo.admin) }
+        let base = URL(string: "http://127.0.0.1:\(world.server.port)")!
+        let paul = DashboardClient(baseURL: base)
+        try await paul.signIn(login: "paul", password: DashboardFixture.password)
+        let payments = try await paul.get("/payments")
+        let proposed = try await paul.post("/payments/propose", form: ["csrf": try DashboardClient.csrfToken(in: payments.body), "executionDate": "",
+                                                                       "payBy": "", "journalID": ""])
+        #expect(proposed.status == 200 && proposed.body.contains("it waits for a second person") && proposed.body.contains("New Supplier"),
+                "\(proposed.body)")
+        #expect(try world.store.paymentRuns(statuses: [.proposed]).map(\.proposed.by) == ["paul"])
+
+        let mal = DashboardClient(baseURL: base)
+        try await mal.signIn(login: "mal", password: DashboardFixture.password)
+        let held = try await mal.get("/payments/bank-changes")
+        #expect(held.body.contains(#"id="verify-\#(world.newAccount)""#), "\(held.body)")
+        let action = "/payments/bank-accounts/\(world.newAccount)/verify"
+        let own = try await mal.post(action, form: ["csrf": try DashboardClient.csrfToken(in: held.body), "channel": "call to the number on the contract"])
+        #expect(own.status == 403 && own.body.contains("mallory changed bank account"), "\(own.body)")
+        let page = try await paul.get("/payments/bank-changes")
+        let verified = try await paul.post(action, form: ["csrf": try DashboardClient.csrfToken(in: page.body), "channel": "call to the number on the contract"])
+        #expect(verified.status == 200 && verified.body.contains("Recorded: paul verified bank account \(world.newAccount)"), "\(verified.body)")
+        #expect(!verified.body.contains(#"id="verify-\#(world.newAccount)""#), "verified: no form, still held for the cool-off")
+        #expect(world.fake.performedWrites.isEmpty)
     }
 }
