@@ -1,6 +1,7 @@
 import CloseStore
 import FakeOdoo
 import Foundation
+import Ledger
 import Testing
 
 /// The dashboard's payment pages: the runs, a run in full with the bills left out and why, approve with the session's
@@ -90,5 +91,21 @@ import Testing
         #expect(verified.status == 200 && verified.body.contains("Recorded: paul verified bank account \(world.newAccount)"), "\(verified.body)")
         #expect(!verified.body.contains(#"id="verify-\#(world.newAccount)""#), "verified: no form, still held for the cool-off")
         #expect(world.fake.performedWrites.isEmpty)
+    }
+
+    @Test func anExpenseCheckRunFromTheDashboardShowsItsFindingsPerReport() async throws {
+        let world = try await TreasuryOdoo.start(mode: "audit")
+        defer { world.stop() }
+        let report = world.fake.expenseReport(world.company, employee: "Eve", code: "FOOD", cents: 14_000, date: LocalDate.todayUTC().adding(days: -3).description)
+        try world.store.setPassword(DashboardFixture.password, login: "paul", actor: ServedDemo.admin)
+        let paul = DashboardClient(baseURL: URL(string: "http://127.0.0.1:\(world.server.port)")!)
+        try await paul.signIn(login: "paul", password: DashboardFixture.password)
+        let before = try await paul.get("/expenses")
+        #expect(before.body.contains("No expense check yet") && before.body.contains(#"id="check-expenses""#))
+        let checked = try await paul.post("/expenses/check", form: ["csrf": try DashboardClient.csrfToken(in: before.body)])
+        #expect(checked.status == 200 && checked.body.contains("1 expense reports checked: 2 findings."), "\(checked.body)")
+        #expect(checked.body.contains(#"id="report-\#(report)""#) && checked.body.contains("category-limit") && checked.body.contains("missing-receipt"),
+                "\(checked.body)")
+        #expect(checked.body.contains("audit mode: nothing noted in Odoo") && world.fake.performedWrites.isEmpty)
     }
 }
