@@ -80,7 +80,7 @@ let package = Package(
         // Front ends
         .target(name: "CloseServer", dependencies: [
             "Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Adjustments", "Governance", "CloseStore", "CloseSettings", "CloseWorkflows",
-            "CloseReports", "Automation", "Markup", "Payables", "Receivables", hummingbird, httpTypes, nioCore, logging,
+            "CloseReports", "Automation", "Markup", "Payables", "Receivables", "Treasury", "Expenses", "Duties", hummingbird, httpTypes, nioCore, logging,
         ], swiftSettings: swiftSettings),
         .executableTarget(name: "closer", dependencies: [
             "Ledger", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Duties", "DemoCompany", "Governance", "CloseStore", "CloseSettings",
@@ -94,6 +94,7 @@ let package = Package(
         .target(name: "FakeOdoo", dependencies: ["LoopbackHTTP", "OdooRPC"], path: "Tests/FakeOdoo", swiftSettings: swiftSettings),
         // The mutation fuzzer the parsers' fuzz tests share (CLOSER_FUZZ_SECONDS for long runs).
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport", swiftSettings: swiftSettings),
+        .target(name: "SchemaValidation", path: "Tests/SchemaValidation", exclude: ["Schemas"], swiftSettings: swiftSettings),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "OdooRPCTests", dependencies: ["OdooRPC", "Ledger", "LoopbackHTTP", "FuzzSupport"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "OdooLedgerTests", dependencies: ["OdooLedger", "Ledger", "OdooRPC", "Payables", "LoopbackHTTP"], swiftSettings: swiftSettings),
@@ -104,7 +105,7 @@ let package = Package(
         .testTarget(name: "ReceivablesTests", dependencies: ["Receivables", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "ExpensesTests", dependencies: ["Expenses", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "DutiesTests", dependencies: ["Duties", "Ledger"], swiftSettings: swiftSettings),
-        .testTarget(name: "TreasuryTests", dependencies: ["Treasury", "Ledger"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "TreasuryTests", dependencies: ["Treasury", "Ledger", "SchemaValidation"], swiftSettings: swiftSettings),
         .testTarget(name: "BankMatchingTests", dependencies: ["BankMatching", "DemoCompany", "Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseChecks", "Adjustments", "Payables", "Receivables", "Governance", "Ledger", grdb],
                     swiftSettings: swiftSettings),
@@ -115,8 +116,8 @@ let package = Package(
             "CloseSettings", "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "LoopbackHTTP", "FuzzSupport", "FakeOdoo", grdb,
         ], swiftSettings: swiftSettings),
         .testTarget(name: "CloseServerTests", dependencies: [
-            "CloseServer", "Automation", "CloseWorkflows", "CloseStore", "CloseChecks", "Adjustments", "Payables", "Receivables", "Governance", "Markup", "DemoCompany",
-            "Ledger", "OdooRPC", "OdooLedger", "CloseSettings", "LoopbackHTTP", "FakeOdoo", logging,
+            "CloseServer", "Automation", "CloseWorkflows", "CloseStore", "CloseChecks", "Adjustments", "Payables", "Receivables", "Treasury", "Governance", "Markup", "DemoCompany",
+            "Ledger", "OdooRPC", "OdooLedger", "CloseSettings", "LoopbackHTTP", "FakeOdoo", "SchemaValidation", logging,
         ], swiftSettings: swiftSettings),
         .testTarget(name: "CloserCLITests", dependencies: ["closer", "CloseStore", "Payables", "Receivables", "Ledger", "OdooRPC"], swiftSettings: swiftSettings),
     ]

@@ -17,11 +17,17 @@ extension FakeOdoo {
         "account.partial.reconcile": ["debit_move_id": "account.move.line", "credit_move_id": "account.move.line"],
         "mail.activity": ["res_model_id": "ir.model", "activity_type_id": "mail.activity.type", "user_id": "res.users"],
         "res.partner": ["create_uid": "res.users"],
+        "res.partner.bank": ["partner_id": "res.partner", "currency_id": "res.currency", "bank_id": "res.bank", "create_uid": "res.users",
+                             "write_uid": "res.users"],
+        "account.payment": ["partner_id": "res.partner", "journal_id": "account.journal", "currency_id": "res.currency", "create_uid": "res.users"],
+        "hr.expense.sheet": ["employee_id": "hr.employee", "user_id": "res.users", "company_id": "res.company"],
+        "hr.expense": ["employee_id": "hr.employee", "product_id": "product.product", "sheet_id": "hr.expense.sheet", "company_id": "res.company"],
+        "hr.employee": ["user_id": "res.users", "company_id": "res.company"],
     ]
 
     /// Amounts, kept in cents (the fake's one currency has two decimals).
     static let moneyFields: Set<String> = ["balance", "amount_currency", "amount", "debit", "credit", "amount_residual", "amount_residual_currency",
-                                           "amount_total", "amount_total_signed"]
+                                           "amount_total", "amount_total_signed", "total_amount"]
 
     static let lockFields = ["fiscalyear_lock_date", "tax_lock_date", "sale_lock_date", "purchase_lock_date", "hard_lock_date"]
 

@@ -35,6 +35,11 @@ extension FakeOdoo {
 
     private func leaf(_ model: String, _ id: Int, _ leaf: [RPCValue]) -> Bool {
         guard leaf.count == 3, let field = leaf[0].stringValue, let op = leaf[1].stringValue else { return false }
+        // A dotted path ("account_id.account_type") follows the many2one to the related record.
+        if let dot = field.firstIndex(of: "."), let related = Self.relations[model]?[String(field[..<dot])] {
+            guard let target = tables[model]?[id]?[String(field[..<dot])]?.int else { return false }
+            return self.leaf(related, target, [.string(String(field[field.index(after: dot)...]))] + leaf.dropFirst())
+        }
         let actual = comparable(field == "id" ? RPCValue(id) : value(model, id, field))
         let expected = leaf[2]
         switch op {

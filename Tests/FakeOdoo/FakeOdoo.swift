@@ -78,7 +78,7 @@ public final class FakeOdoo: @unchecked Sendable {
         }
     }
 
-    static let readMethods: Set<String> = ["search", "search_read", "read", "search_count", "fields_get"]
+    static let readMethods: Set<String> = ["search", "search_read", "read", "search_count", "fields_get", "read_group"]
 
     private func call(_ model: String, _ method: String, _ args: [RPCValue], _ kwargs: RPCStruct) throws -> RPCValue {
         guard tables[model] != nil else { throw FakeOdooError(exceptionName: "", message: "Object \(model) doesn't exist") }
@@ -115,6 +115,9 @@ public final class FakeOdoo: @unchecked Sendable {
         case "action_post":
             try post(ids(0))
             return true
+        case "read_group":
+            return readGroup(model, domain: args.first?.arrayValue ?? [], fields: Self.strings(args.count > 1 ? args[1] : nil),
+                             groupBy: Self.strings(args.count > 2 ? args[2] : nil).first ?? "id")
         case "reconcile" where model == "account.move.line":
             try reconcile(ids(0))
             return .null

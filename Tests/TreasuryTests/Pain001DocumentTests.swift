@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import SchemaValidation
 import Testing
 import Treasury
 

@@ -1,4 +1,5 @@
 import Ledger
+import SchemaValidation
 import Testing
 import Treasury
 

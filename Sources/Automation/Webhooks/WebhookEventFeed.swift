@@ -131,6 +131,22 @@ public struct WebhookEventFeed: Sendable {
             var details = payload.filter { ["kind", "subject", "reason"].contains($0.key) }
             details["record"] = target.name.map { "\(target.model) \($0)" } ?? target.model
             return [event("sod.conflict/\(source)/\(fingerprint)/\(audit.seq)", .sodConflict, source: source, period: nil, details)]
+        case "treasury.payment.run.proposed":
+            // Only while the run still waits (not approved, rejected or superseded since).
+            guard let run = try? store.paymentRun(id: id), run.status == .proposed else { return [] }
+            var details = payload.filter { ["execution_date", "payments", "left_out", "totals"].contains($0.key) }
+            details["run"] = run.reference
+            details["runID"] = String(id)
+            details["proposedBy"] = run.proposed.by
+            return [event("payment.run.ready/\(source)/\(id)", .paymentRunReady, source: source, period: nil, details)]
+        case "treasury.bank.change.found":
+            // Only the change that holds the account now: the latest to where money goes, not verified by a second person since.
+            guard let held = try HeldBankAccounts(store: store, coolOffDays: 0).account(Int(id), sourceKey: source, asOf: .todayUTC()), held.unverified,
+                held.change == payload["kind"], held.changedAt == payload["changed_at"] else { return [] }
+            var details = ["accountID": String(id), "partnerID": String(held.partnerID), "change": held.change, "changedBy": held.changedBy.joined(separator: ", "),
+                           "changedAt": held.changedAt, "releasedBy": held.releasedBy]
+            details["detail"] = held.detail
+            return [event("bank.change.held/\(source)/\(id)/\(held.change)/\(held.changedAt)", .bankChangeHeld, source: source, period: nil, details)]
         default:
             return []
         }

@@ -4,6 +4,7 @@ import CloseWorkflows
 import Governance
 import Ledger
 import OdooRPC
+import Treasury
 import Foundation
 public import Hummingbird
 
@@ -110,6 +111,11 @@ extension APIError {
             case .noReason: return APIError(.badRequest, code: "invalid_request", error.description)
             }
         case let error as CreditHoldServiceError: return APIError(.conflict, code: "conflict", error.description)
+        case let error as PaymentRunError: return .paymentRun(error)
+        case let error as BankVerificationError: return .bankVerification(error)
+        case let error as PaymentRunServiceError: return APIError(.unprocessableContent, code: "invalid_request", error.description)
+        case let error as CreditTransferFileError: return .creditTransferFile(error)
+        case let error as OdooError: return .odoo(error)
         case let error as SourceMismatchError: return APIError(.conflict, code: "wrong_odoo", error.description)
         case let error as ReminderError: return .reminder(error)
         case let error as CollectionsStoreError: return .collections(error)

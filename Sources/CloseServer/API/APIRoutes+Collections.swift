@@ -47,7 +47,7 @@ extension APIRoutes {
             Route(endpoint: Endpoint(method: .post, path: "/api/v1/collections/reminders/{reminderID}/approve", operationID: "approveReminder",
                                      summary: "Approve a drafted reminder as the caller (a level the controller signs needs a controller); an email reminder is sent from the customer's chatter at once where Closer may write.",
                                      access: .action(.approveReminders), parameters: [Self.reminderIDParameter], requestSchema: "ApproveRequest",
-                                     responseSchema: "Reminder")) { request, context in
+                                     responseSchema: "Reminder", callsOdoo: true)) { request, context in
                 let body = try await request.json(ApproveRequest.self)
                 return JSONBody(ReminderJSON(try await decideReminder(context, approve: true, note: body.note)))
             },

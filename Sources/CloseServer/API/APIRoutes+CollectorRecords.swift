@@ -42,7 +42,7 @@ extension APIRoutes {
             Route(endpoint: Endpoint(method: .post, path: "/api/v1/collections/disputes", operationID: "recordDispute",
                                      summary: "Record that a customer disputes an invoice: it leaves the reminders and, outside audit mode, its owner (else the invoice's salesperson) gets a To-Do on it in Odoo.",
                                      access: .action(.recordCollections), parameters: [Self.sourceParameter], requestSchema: "DisputeRequest",
-                                     responseSchema: "Dispute", successStatus: 201)) { request, context in
+                                     responseSchema: "Dispute", successStatus: 201, callsOdoo: true)) { request, context in
                 let body = try await request.json(DisputeRequest.self)
                 let dispute = try await CollectorRecordsService(store: store, actor: try context.actor, settings: configuration.odoo)
                     .dispute(sourceKey: try request.sourceKey(in: store), invoiceID: body.invoice, reason: body.reason, ownerLogin: body.owner)

@@ -21,7 +21,8 @@ extension APIRoutes {
             },
             Route(endpoint: Endpoint(method: .post, path: "/api/v1/collections/holds/{holdID}/approve", operationID: "approveCreditHold",
                                      summary: "Approve a proposed credit hold as the caller (never its proposer); outside audit mode it is applied in Odoo at once as the customer's blocking sales warning.",
-                                     access: .action(.decideCreditHold), parameters: [Self.holdIDParameter], responseSchema: "CreditHold")) { _, context in
+                                     access: .action(.decideCreditHold), parameters: [Self.holdIDParameter], responseSchema: "CreditHold",
+                                     callsOdoo: true)) { _, context in
                 JSONBody(try await CreditHoldService.approve(store: store, settings: configuration.odoo, id: try Self.holdID(context), actor: try context.actor))
             },
             Route(endpoint: Endpoint(method: .post, path: "/api/v1/collections/holds/{holdID}/reject", operationID: "rejectCreditHold",

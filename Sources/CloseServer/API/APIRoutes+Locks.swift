@@ -27,11 +27,10 @@ extension APIRoutes {
             Route(endpoint: Endpoint(method: .post, path: "/api/v1/lock-requests/{id}/approve", operationID: "approveLock",
                                      summary: "Approve a waiting lock request as a controller: re-checks the gate, writes the lock dates to Odoo and reads them back.",
                                      access: .action(.approveLock), parameters: [Self.idParameter, Self.sourceParameter, Self.asOfParameter],
-                                     requestSchema: "LockApproveBody", responseSchema: "LockRequest")) { request, context in
+                                     requestSchema: "LockApproveBody", responseSchema: "LockRequest", callsOdoo: true)) { request, context in
                 let body = try await request.json(LockApproveBody.self)
                 guard let odoo = configuration.odoo else {
-                    throw APIError(.serviceUnavailable, code: "odoo_not_configured",
-                                   "Approving a lock writes to Odoo, and this server has no Odoo connection: start `closer serve` with --url/--db/--user (or CLOSER_ODOO_*).")
+                    throw APIError.noOdoo("Approving a lock")
                 }
                 return JSONBody(try await PeriodLockService(store: store, actor: try context.actor, policy: configuration.ruleSet.lock)
                     .approve(id: try request.pathID(context), sourceKey: try request.sourceKey(in: store), settings: odoo,

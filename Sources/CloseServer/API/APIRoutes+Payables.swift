@@ -33,7 +33,7 @@ extension APIRoutes {
             Route(endpoint: Endpoint(method: .post, path: "/api/v1/payables/holds/{billID}/release", operationID: "releaseBill",
                                      summary: "Let a blocked vendor bill be paid despite what intake found, as the caller (never the bill's preparer), with a reason the auditors read; outside audit mode Closer's payment block in Odoo is lifted.",
                                      access: .action(.releaseBill), parameters: [Self.billIDParameter, Self.sourceParameter],
-                                     requestSchema: "ReleaseBillRequest", responseSchema: "BillHold")) { request, context in
+                                     requestSchema: "ReleaseBillRequest", responseSchema: "BillHold", callsOdoo: true)) { request, context in
                 let billID = try Self.billID(context)
                 let body = try await request.json(ReleaseBillRequest.self)
                 let review = try await PaymentBlockService.release(store: store, settings: configuration.odoo, sourceKey: try request.sourceKey(in: store),

@@ -14,7 +14,7 @@ struct APIRoutes: Sendable {
     var all: [Route] {
         let areas: [[Route]] = [
             probes, runs, findings, proposals, reconciliation, checklist, locks, audit, package, payables, creditHolds, collections, collectorRecords,
-            collectionsMeasures, operations, automationRoutes,
+            collectionsMeasures, operations, payments, bankChanges, expenses, duties, automationRoutes,
         ]
         return areas.flatMap { $0 }
     }

@@ -32,6 +32,8 @@ struct Endpoint: Sendable {
     var responseContentType: String = "application/json"
     /// The status of a successful response.
     var successStatus: Int = 200
+    /// The handler asks Odoo: it may answer 503 (Odoo unreachable or not configured) or 502 (an Odoo fault).
+    var callsOdoo: Bool = false
 
     /// The path as Hummingbird's router writes it: /api/v1/proposals/:id.
     var routerPath: String {

@@ -23,7 +23,8 @@ struct HTMLPage: Sendable {
     static let sections: [(path: String, title: String)] = [
         ("/", "Overview"), ("/todo", "My work"), ("/findings", "Findings"), ("/proposals", "Proposals"), ("/reconciliation", "Reconciliation"),
         ("/checklist", "Checklist"), ("/payables", "Payables"), ("/collections", "Collections"), ("/collections/measures", "Receivables"),
-        ("/operations", "Operations"),
+        ("/operations", "Operations"), ("/payments", "Payments"), ("/payments/bank-changes", "Bank changes"), ("/expenses", "Expenses"),
+        ("/duties", "Duties"),
         ("/audit", "Audit trail"), ("/package", "Close package"), ("/runs", "Runs"),
         ("/webhooks", "Webhooks"),
     ]

@@ -1,3 +1,4 @@
+import CloseStore
 import Foundation
 import HTTPTypes
 
@@ -11,7 +12,8 @@ enum OpenAPIDocument {
         let document: [String: Any] = [
             "openapi": "3.1.0",
             "info": ["title": "Closer", "version": "1",
-                     "description": "Closes the books of companies that run Odoo. Every change is made as the authenticated user, under the rule set's approval policy, and audited."],
+                     "description": "Closes the books of companies that run Odoo. Every change is made as the authenticated user, under the rule set's approval policy, and audited. "
+                         + "Outgoing webhooks (signed, see the README) announce: \(WebhookEventType.allCases.map(\.rawValue).joined(separator: ", "))."],
             "paths": paths,
             "components": [
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer", "description": "An API token from `closer users token LOGIN`."]],
@@ -71,7 +73,12 @@ enum OpenAPIDocument {
         if endpoint.access == .sharedSecret {
             statuses += [("401", "The shared secret is missing or wrong."), ("503", "This server takes no Odoo webhooks.")]
         }
-        if endpoint.path == "/ready" || endpoint.operationID == "approveLock" { statuses.append(("503", "A dependency is not available.")) }
+        if endpoint.callsOdoo {
+            statuses += [("502", "Odoo answered with a fault (its words are in the message)."),
+                         ("503", "Odoo is unreachable, or this server has no Odoo connection.")]
+        } else if endpoint.path == "/ready" {
+            statuses.append(("503", "A dependency is not available."))
+        }
         return statuses
     }
 

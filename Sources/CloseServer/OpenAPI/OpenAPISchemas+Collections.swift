@@ -79,11 +79,4 @@ extension OpenAPISchemas {
     }
 
     private static var date: [String: Any] { ["type": "string", "format": "date", "description": "YYYY-MM-DD."] }
-
-    /// An amount as exact decimal text, e.g. 1234.50.
-    private static func decimal(_ what: String) -> [String: Any] {
-        ["type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$", "description": "\(what), exact decimal text in the currency named, e.g. 1234.50."]
-    }
-
-    private static func ref(_ schema: String) -> [String: Any] { ["$ref": "#/components/schemas/\(schema)"] }
 }

@@ -1,3 +1,5 @@
+import CloseStore
+
 /// The JSON schemas the OpenAPI document refers to. Request bodies are described field by field
 /// (they are what clients write); responses name their main fields and allow the rest, since they
 /// carry Closer's own records whole.
@@ -70,7 +72,8 @@ enum OpenAPISchemas {
         "OdooWebhook": object(["_model": string("The record's model, e.g. account.move."), "_id": integer()], required: ["_model", "_id"]),
         "WebhookAccepted": object(["source": string("The ledger to be refreshed."), "model": string("The model touched."), "recordID": integer()],
                                   required: ["source", "model", "recordID"]),
-        "WebhookDelivery": object(["id": integer(), "eventType": string("finding.opened, proposal.needs-approval, task.overdue, period.locked, bill.held, bill.needs-approval, bill.match-exception, credit.hold.proposed, credit.hold.applied, credit.hold.released, reminder.ready or promise.broken"),
+        "WebhookDelivery": object(["id": integer(), "eventType": ["type": "string", "enum": WebhookEventType.allCases.map(\.rawValue),
+                                                                  "description": "What happened (the Closer-Event header)."] as [String: Any],
                                    "status": string("pending, delivered or dead"), "attempts": integer(), "lastError": string("Why the last attempt failed.")]),
         "WebhookDeliveryList": object(["deliveries": array(["$ref": "#/components/schemas/WebhookDelivery"])], required: ["deliveries"]),
         "ScheduledRunList": object(["runs": array(object(["schedule": string("The schedule's name."), "sourceKey": string("The ledger."),
@@ -78,7 +81,8 @@ enum OpenAPISchemas {
                                    required: ["runs"]),
         "AuditPage": object(["verification": ["type": "object"], "events": array(object(["seq": integer(), "actor": string("Who."), "action": string("What."),
                                                                                           "recordedAt": string("UTC")]))], required: ["verification", "events"]),
-    ].merging(collections) { first, _ in first }.merging(operations) { first, _ in first }
+    ].merging(collections) { first, _ in first }.merging(operations) { first, _ in first }.merging(treasury) { first, _ in first }
+        .merging(controls) { first, _ in first }
     }
 
     private static var billHold: [String: Any] {
@@ -142,6 +146,12 @@ enum OpenAPISchemas {
         return nullable
     }
 
+    /// An amount as exact decimal text, e.g. 1234.50.
+    static func decimal(_ what: String) -> [String: Any] {
+        ["type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$", "description": "\(what), exact decimal text in the currency named, e.g. 1234.50."]
+    }
+
+    static func ref(_ schema: String) -> [String: Any] { ["$ref": "#/components/schemas/\(schema)"] }
     static func string(_ description: String) -> [String: Any] { ["type": "string", "description": description] }
     static func integer() -> [String: Any] { ["type": "integer"] }
     static func array(_ items: [String: Any]) -> [String: Any] { ["type": "array", "items": items] }

@@ -26,6 +26,10 @@ public enum WebhookEventType: String, Sendable, Codable, CaseIterable, Comparabl
     case promiseBroken = "promise.broken"
     /// A person can, or did, both alter a vendor (or its bank details) and approve or pay its bills, or approved their own expense.
     case sodConflict = "sod.conflict"
+    /// A proposed payment run waits for a second person's approval.
+    case paymentRunReady = "payment.run.ready"
+    /// A change to a vendor's bank details (added, new number or holder) holds its payments until a second person verifies it.
+    case bankChangeHeld = "bank.change.held"
     /// Something technical broke (Odoo unreachable, a webhook that gave up, a failed run): for the administrator's pager.
     case incidentOpened = "incident.opened"
 

@@ -4,6 +4,7 @@ public import CloseStore
 public import Expenses
 import Governance
 public import Ledger
+import Foundation
 import OdooLedger
 
 /// `closer expenses check`: the expense reports of a period (or every open one) read live from Odoo and
@@ -23,8 +24,36 @@ public struct ExpenseCheckService: Sendable {
         self.actor = actor
     }
 
-    /// `period` nil: every report submitted and not yet paid.
+    /// `period` nil: every report submitted and not yet paid. The report is kept as the summary of an `expenses-check`
+    /// run, so the API and the dashboard show the latest check without asking Odoo again.
     public func check(period: Period?, asOf: LocalDate) async throws -> ExpenseCheckReport {
+        let runID = try store.startRun(kind: Self.runKind, period: period?.description, actor: actor)
+        do {
+            let report = try await checked(period: period, asOf: asOf)
+            try store.finishRun(runID, status: .succeeded, summary: try Self.json(report), actor: actor)
+            return report
+        } catch {
+            try? store.finishRun(runID, status: .failed, summary: AuditPayload(["error": String(describing: error)]).canonicalJSON, actor: actor)
+            throw error
+        }
+    }
+
+    static let runKind = "expenses-check"
+
+    /// The latest check that finished, with its run; nil when none did.
+    public static func latest(in store: AppDatabase) throws -> StoredExpenseCheck? {
+        guard let run = try store.runs(kind: runKind).first(where: { $0.status == .succeeded }) else { return nil }
+        return StoredExpenseCheck(runID: run.id, checkedAt: run.finishedAt ?? run.startedAt,
+                                  report: try JSONDecoder().decode(ExpenseCheckReport.self, from: Data(run.summary.utf8)))
+    }
+
+    static func json(_ report: ExpenseCheckReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(report), as: UTF8.self)
+    }
+
+    func checked(period: Period?, asOf: LocalDate) async throws -> ExpenseCheckReport {
         let source = OdooGateway.source(settings)
         let companyID = try await source.resolvedCompanyID()
         let sourceKey = source.sourceKey(companyID: companyID)
@@ -75,6 +104,14 @@ public struct ExpenseCheckService: Sendable {
         return Finding(checkID: "expenses.\(found.kind.rawValue)", severity: severity, period: Period(containing: report.firstDate ?? asOf), company: company,
                        records: [RecordRef(model: "hr.expense.sheet", id: report.id, name: report.name)] + found.expenses, message: found.message)
     }
+}
+
+/// A check as the store kept it: its run, when it finished, and the report.
+public struct StoredExpenseCheck: Sendable, Codable {
+    public var runID: Int64
+    /// UTC.
+    public var checkedAt: String
+    public var report: ExpenseCheckReport
 }
 
 /// What `closer expenses check` found: each report checked, with its findings, and what was noted in Odoo.

@@ -9,17 +9,14 @@ extension OpenExceptions {
     func treasury() throws -> [BusinessException] {
         var found: [BusinessException] = []
         let runs = try store.paymentRuns(statuses: [.proposed, .approved])
-        for source in Set(try store.bankDetailChangeSources() + runs.map(\.sourceKey)).sorted() {
-            let verifications = Dictionary(grouping: try store.bankVerifications(sourceKey: source), by: \.accountID)
-            for (accountID, changes) in Dictionary(grouping: try store.bankDetailChanges(sourceKey: source), by: \.accountID) {
-                guard let (change, _) = changes.unverifiedChange(verifications[accountID] ?? []) else { continue }
-                let account = change.detail.map { "bank account \($0)" } ?? "bank account \(accountID)"
-                found.append(exception(.treasury, "bank-change-unverified", source: source, subject: "\(account) of partner \(change.partnerID)",
-                                       reason: "\(change.kind.words) on \(change.at.date) by \(change.by): payments to the vendor wait until a second person "
-                                           + "records verifying it with the vendor (`closer payments verify`)",
-                                       record: RecordRef(model: "res.partner.bank", id: accountID, name: change.detail ?? ""),
-                                       openedAt: change.at.description))
-            }
+        // A cool-off of 0: what waits on a person, not on the calendar.
+        for held in try HeldBankAccounts(store: store, coolOffDays: 0).list(asOf: .todayUTC()) where held.unverified {
+            let account = held.detail.map { "bank account \($0)" } ?? "bank account \(held.accountID)"
+            found.append(exception(.treasury, "bank-change-unverified", source: held.sourceKey,
+                                   subject: "\(account) of \(held.vendor ?? "partner \(held.partnerID)")",
+                                   reason: "\(held.changeWords) on \(held.changedAt.prefix(10)) by \(held.changedBy.joined(separator: ", ")): payments to the "
+                                       + "vendor wait until \(held.releasedBy)",
+                                   record: RecordRef(model: "res.partner.bank", id: held.accountID, name: held.detail ?? ""), openedAt: held.changedAt))
         }
         for run in runs {
             let payments = run.proposal.groups.reduce(0) { $0 + $1.payments.count }

@@ -73,6 +73,9 @@ extension PaymentRunService {
     /// approval call in a writing mode pays it. What every surface calls; calling it again on an approved run finishes it.
     public static func approve(store: AppDatabase, settings: OdooSettings?, id: Int64, actor: String) async throws -> PaymentRun {
         var run = try store.paymentRun(id: id)
+        if run.status == .rejected || run.status == .superseded {
+            throw PaymentRunError.wrongStatus(id: id, status: run.status.rawValue, step: "approved")
+        }
         if run.status == .proposed {
             let identities: Set<String>
             if let settings {

@@ -53,4 +53,33 @@ import CloseStore
             #expect(try fixture.store.verifyAuditTrail().isIntact)
         }
     }
+
+    @Test(.enabled(if: WebDriver.isAvailable,
+                   "Skipped: no chromium and chromedriver on PATH (Debian: apt-get install chromium chromium-driver)."),
+          .timeLimit(.minutes(3)))
+    func anApproverApprovesAPaymentRunInTheBrowser() async throws {
+        try await DashboardFixture.run { fixture in
+            let run = try SeededPaymentRuns.propose(fixture.store, source: fixture.source, proposer: DashboardFixture.preparer)
+            let browser = try await WebDriver()
+            do {
+                try await browser.navigate(to: fixture.baseURL.appendingPathComponent("payments"))
+                try await browser.type(DashboardFixture.approver, into: "#login")
+                try await browser.type(DashboardFixture.password, into: "#password")
+                try await browser.click("#sign-in")
+                _ = try await browser.text(of: "#signed-in") { $0.hasPrefix(DashboardFixture.approver) }
+                try await browser.navigate(to: fixture.baseURL.appendingPathComponent("payments/runs/\(run.id)"))
+                #expect(try await browser.text(of: "#run-status") == "proposed")
+                try await browser.click("#approve-run")
+                #expect(try await browser.text(of: "#run-status") { $0 == "approved" } == "approved")
+                #expect(try await browser.text(of: "#notice").hasPrefix("\(run.reference) approved by \(DashboardFixture.approver)"))
+                #expect(try await browser.text(of: "#pain001-1").contains("Bank EUR"))
+            } catch {
+                await browser.quit()
+                throw error
+            }
+            await browser.quit()
+            #expect(try fixture.store.paymentRun(id: run.id).approved?.by == DashboardFixture.approver)
+            #expect(try fixture.store.auditEvents().contains { $0.action == "treasury.payment.run.approved" && $0.actor == DashboardFixture.approver })
+        }
+    }
 }
