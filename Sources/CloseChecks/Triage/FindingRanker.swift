@@ -19,7 +19,8 @@ struct FindingRanker {
 
     func apply(_ findings: [Finding]) -> [Finding] {
         let size = companySize()
-        let scored = findings.enumerated().map { index, finding -> (Finding, Double, Int) in
+        // Ties (two material amounts, say) go to the larger amount, then to the checks' order.
+        let scored = findings.enumerated().map { index, finding -> (Finding, Double, Int64, Int) in
             var finding = finding
             let amount = facts.amount(of: finding)
             let basisPoints = amount.flatMap { amount in size.map { Int(min(Int64(Int.max / 2), amount * 10_000 / $0)) } }
@@ -27,10 +28,10 @@ struct FindingRanker {
             let riskValue = self.risk(of: finding)
             finding.ranking = FindingRanking(rank: 0, amount: amount.map(facts.context.money), materiality: materiality,
                                              materialityBasisPoints: basisPoints, risk: riskValue, onFirstScreen: false)
-            return (finding, (riskValue + weight(basisPoints)) / 2, index)
+            return (finding, (riskValue + weight(basisPoints)) / 2, amount ?? 0, index)
         }
         let ordered = scored.sorted {
-            ($0.0.severity == .blocking ? 0 : 1, -$0.1, $0.2) < ($1.0.severity == .blocking ? 0 : 1, -$1.1, $1.2)
+            ($0.0.severity == .blocking ? 0 : 1, -$0.1, -$0.2, $0.3) < ($1.0.severity == .blocking ? 0 : 1, -$1.1, -$1.2, $1.3)
         }.map(\.0)
         let blocking = ordered.filter { $0.severity == .blocking }.count
         let screen = max(rules.firstScreen, blocking)
