@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(name: "BankMatchingTests", dependencies: ["BankMatching", "DemoCompany", "Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseChecks", "Adjustments", "Payables", "Receivables", "Governance", "Ledger", grdb],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "CloseDemoTests", dependencies: ["CloseDemo", "DemoCompany", "CloseSettings", "Payables", "Treasury", "Expenses", "Ledger", "OdooLedger", "OdooRPC"], swiftSettings: swiftSettings),
+        .testTarget(name: "CloseDemoTests", dependencies: ["CloseDemo", "CloseChecks", "CloseWorkflows", "DemoCompany", "CloseSettings", "Payables", "Treasury", "Expenses", "Ledger", "OdooLedger", "OdooRPC"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkflowTests", dependencies: [
             "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Duties", "Governance",
             "CloseStore",

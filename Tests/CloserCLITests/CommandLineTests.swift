@@ -36,6 +36,12 @@ import Testing
         #expect(findings?.contains { $0["checkID"] as? String == "draft-in-period" } == true)
         let lenient = try CloserBinary.run(["check", "--period", "2026-10", "--as-of", "2026-11-05", "--store", store, "--fail-on", "never"])
         #expect(lenient.status == 0 && lenient.stdout.contains("still open"))
+        // Ranked: the first screen holds every blocking finding, the rest is folded by kind; JSON carries each rank.
+        let rankings = findings?.compactMap { $0["ranking"] as? [String: Any] } ?? []
+        #expect(rankings.count == findings?.count && rankings.map { $0["rank"] as? Int ?? 0 } == Array(1...rankings.count))
+        #expect(findings?.allSatisfy { $0["severity"] as? String != "blocking" || ($0["ranking"] as? [String: Any])?["onFirstScreen"] as? Bool == true } == true)
+        #expect(lenient.stdout.contains("FIRST SCREEN (") && lenient.stdout.contains("more, by kind: ")
+                && lenient.stdout.contains("`closer findings` lists them"), "\(lenient.stdout)")
 
         let export = try CloserBinary.run(["audit", "export", "--store", store])
         #expect(export.status == 0)

@@ -30,6 +30,8 @@ public struct Finding: Sendable, Codable, Hashable {
     public var records: [FindingRecord]
     public var message: String
     public var evidence: [String: String]
+    /// Set by triage after the checks run (nil on findings stored before ranking existed).
+    public var ranking: FindingRanking?
 
     public init(checkID: String, severity: Severity, period: Period, company: RecordRef, records: [FindingRecord], message: String,
                 evidence: [String: String] = [:]) {

@@ -61,6 +61,7 @@ public struct DemoService: Sendable {
         // Checked after the re-pull, so the rewritten entry shows up as a finding too.
         let checks = try CheckService(store: store, actor: actor).run(sourceKey: sourceKey, period: period, asOf: options.asOf)
         let scores = CheckScore.score(checks.findings, against: book.groundTruth, pulled: stored)
+        let reading = FirstScreenScore.score(checks.findings, against: book.groundTruth, pulled: stored)
         let reconcile = try ReconcileService(store: store, actor: actor).propose(sourceKey: sourceKey, period: period)
         let matching = MatchScore.score(reconcile.proposals.map(\.proposal), against: book.groundTruth, snapshot: stored)
         let adjustments = try AdjustmentService(store: store, actor: actor).propose(sourceKey: sourceKey, period: period)
@@ -88,7 +89,7 @@ public struct DemoService: Sendable {
             editedMove: edited, trialBalance: DemoReport.TrialBalanceSummary(trialBalance),
             groundTruthPath: groundTruthPath, plantedProblems: book.groundTruth.countsByKind,
             plantedTally: PlantedTally(book.groundTruth, checkScores: scores),
-            findingsBySeverity: checks.countsBySeverity, checkScores: scores, matchScore: matching, matchModelVersion: reconcile.model.version,
+            findingsBySeverity: checks.countsBySeverity, checkScores: scores, reading: reading, matchScore: matching, matchModelVersion: reconcile.model.version,
             adjustmentScores: adjustmentScores, payablesScores: payablesScores,
             purchaseMatch: DemoReport.PurchaseMatchSummary(bills: purchaseMatches.count, touchless: purchaseMatches.filter(\.isMatched).count,
                                                            scores: ControlScore.score(purchaseMatches, against: book.groundTruth),
@@ -177,6 +178,8 @@ public struct DemoReport: Sendable, Codable {
     public var plantedTally: PlantedTally
     public var findingsBySeverity: [String: Int]
     public var checkScores: [CheckScore]
+    /// What a controller reads: top-level findings, and the planted problems and blocking findings on the first screen.
+    public var reading: FirstScreenScore
     /// Bank-match proposals against the planted matches.
     public var matchScore: MatchScore
     public var matchModelVersion: Int

@@ -20,22 +20,38 @@ extension DashboardRoutes {
         let severity = request.query("severity").flatMap(Severity.init(rawValue:))
         let check = request.query("check")
         let shown = all.filter { (severity == nil || $0.severity == severity) && (check == nil || $0.checkID == check) }
-        let rows = shown.prefix(Self.findingsShown).map { finding -> HTML in
-            let records = finding.records.map { record -> HTML in
-                let linked = record.linked(sourceKey: scope.source)
-                return "<li>\(HTML.externalLink(linked.link, "\(linked.model) \(linked.id) \(linked.name)"))</li>"
-            }
-            return """
-                <tr><td class="\(finding.severity.rawValue)">\(finding.severity.rawValue)</td><td>\(finding.checkID)</td>
-                <td>\(finding.message)</td><td><ul>\(records)</ul></td></tr>
-                """
-        }
-        let more: HTML = shown.count > Self.findingsShown ? "<p>The first \(Self.findingsShown) of \(shown.count) are shown: narrow the filter.</p>" : ""
+        // Stored ranked: the first screen (every blocking finding, then the most material and risky) leads, the rest is folded.
+        let screen = shown.filter { $0.ranking?.onFirstScreen ?? true }
+        let rest = shown.filter { !($0.ranking?.onFirstScreen ?? true) }
+        let folded = rest.prefix(max(0, Self.findingsShown - screen.count))
+        let kinds = Dictionary(grouping: rest, by: \.checkID).map { ($0.key, $0.value.count) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
+            .map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        let restTable: HTML = rest.isEmpty ? "" : """
+            <details id="folded"><summary>\(rest.count) more, by kind: \(kinds)</summary>
+            <table id="findings-folded">\(Self.findingsHeader)\(folded.map { row($0, scope) })</table></details>
+            """
+        let more: HTML = rest.count > folded.count ? "<p>The first \(folded.count) of the \(rest.count) folded are shown: narrow the filter.</p>" : ""
         return HTMLPage(title: "Findings", session: session, body: """
             \(scope.heading)\(filterForm(scope, checks: Set(all.map(\.checkID)).sorted(), severity: severity, check: check))
-            <p>\(shown.count) of \(all.count) findings</p>
-            <table id="findings"><tr><th>Severity</th><th>Check</th><th>Message</th><th>Records</th></tr>\(Array(rows))</table>\(more)
+            <p>\(shown.count) of \(all.count) findings; the first screen holds \(screen.count): what blocks the close, then what matters most.</p>
+            <table id="findings">\(Self.findingsHeader)\(screen.map { row($0, scope) })</table>\(restTable)\(more)
             """)
+    }
+
+    static let findingsHeader: HTML = "<tr><th>#</th><th>Severity</th><th>Check</th><th>Amount</th><th>Materiality</th><th>Message</th><th>Records</th></tr>"
+
+    private func row(_ finding: Finding, _ scope: DashboardScope) -> HTML {
+        let records = finding.records.prefix(20).map { record -> HTML in
+            let linked = record.linked(sourceKey: scope.source)
+            return "<li>\(HTML.externalLink(linked.link, "\(linked.model) \(linked.id) \(linked.name)"))</li>"
+        }
+        let others: HTML = finding.records.count > 20 ? "<li>and \(finding.records.count - 20) more</li>" : ""
+        let ranking = finding.ranking
+        return """
+            <tr><td>\(ranking.map { String($0.rank) } ?? "")</td><td class="\(finding.severity.rawValue)">\(finding.severity.rawValue)</td><td>\(finding.checkID)</td>
+            <td>\(ranking?.amount.map { "\($0)" } ?? "")</td><td>\(ranking?.materiality.rawValue ?? "")</td>
+            <td>\(finding.message)</td><td><ul>\(records)\(others)</ul></td></tr>
+            """
     }
 
     static let findingsShown = 500

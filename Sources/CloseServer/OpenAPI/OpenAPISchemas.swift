@@ -109,7 +109,12 @@ enum OpenAPISchemas {
                       required: ["id", "sourceKey", "partnerID", "partnerName", "status", "exposure", "seriouslyOverdue", "currency", "reasons", "proposed"])
     }
     private static var finding: [String: Any] { object(["checkID": string("The check."), "severity": string("blocking, warning or advisory"),
-                                         "message": string("What was found, in words."), "records": array(["type": "object"])]) }
+                                         "message": string("What was found, in words."), "records": array(["type": "object"]),
+                                         "ranking": optional(object([
+                                             "rank": integer(), "onFirstScreen": ["type": "boolean", "description": "Every blocking finding, then the most material and risky."],
+                                             "materiality": string("material, moderate, trivial or unknown"), "materialityBasisPoints": optional(integer()),
+                                             "risk": ["type": "number", "description": "0 to 1: severity, an anomaly's score, the kind's weight."],
+                                             "amount": optional(object(["minorUnits": integer(), "currency": string("ISO 4217 code."), "scale": integer()]))]))]) }
     private static var storedProposal: [String: Any] { object(["id": integer(), "status": string("proposed, approved, rejected, applied, …"),
                                                 "proposal": ["type": "object"], "evidenceSHA256": string("Hash of what is approved.")]) }
     private static var approval: [String: Any] { object(["login": string("Who approved."), "role": string("The role it counts under."),

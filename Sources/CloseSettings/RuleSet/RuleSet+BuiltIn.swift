@@ -23,6 +23,17 @@ extension RuleSet {
         # Check or detector ids to skip (see `closer checks list`).
         disabled_checks: []
 
+        # Triage (`closer check`): a check whose premise the company does not share says so once, findings of one check with
+        # one cause become one finding, and the rest is ranked by materiality and risk with a first screen.
+        triage:
+          systemic_min_findings: 5       # findings of one check sharing a cause (a creation day and author, a journal, an account and partner)
+          abandoned_feed_months: 3       # a journal's unreconciled statement lines spanning this many months are one abandoned feed
+          check_premises: true           # say once when the company does not share a check's premise (analytic accounting, a journal, weekdays)
+          weekend_routine_percent: 10    # weekend postings are routine when at least this share of earlier entries fell on a weekend
+          material_percent: 1            # a finding's amount against the period's expenses or revenue (the larger): material from here
+          trivial_percent: 0.1           # and trivial below this
+          first_screen: 15               # findings on the first screen; every blocking finding is on it even past this
+
         # Anomaly detectors: what counts as unusual. Each finding reports its score and the threshold it passed.
         anomalies:
           # Users that are not people (OdooBot is user 1): never "unusual" posters.

@@ -35,6 +35,8 @@ public struct RuleSet: Sendable, Equatable {
     public var expenses: ExpenseRules
     /// Who owns each kind of open business exception, and its SLA.
     public var operations: ExceptionPolicy
+    /// How findings are fitted to the company, grouped and ranked after the checks run.
+    public var triage: TriageRules
     /// Check and detector ids to skip.
     public var disabledChecks: [String]
     /// SHA-256 of the file's bytes, lowercase hex (for the built-in rules, of `builtInText`).
@@ -65,7 +67,7 @@ public struct RuleSet: Sendable, Equatable {
     static let topLevelKeys = ["schema_version", "analytic_required_code_prefixes", "suspense_account_codes", "clearing_account_codes",
                                "late_posting_grace_days", "tax_required_code_prefixes", "disabled_checks", "anomalies", "flux", "reconciliation", "adjustments",
                                "approvals", "lock", "payables", "receivables", "treasury",
-                               "expenses", "operations"]
+                               "expenses", "operations", "triage"]
 
     public init(origin: String, bytes: Data) throws {
         self.origin = origin
@@ -85,6 +87,7 @@ public struct RuleSet: Sendable, Equatable {
         var treasury = TreasuryRules()
         var expenses = ExpenseRules()
         var operations = ExceptionPolicy()
+        var triage = TriageRules()
         var disabled: [String] = []
         var version: Int?
         for (key, _, value) in try reader.entries(of: root, key: nil, known: Self.topLevelKeys) {
@@ -111,6 +114,7 @@ public struct RuleSet: Sendable, Equatable {
             case "treasury": treasury = try Self.treasuryRules(value, reader: reader)
             case "expenses": expenses = try Self.expenseRules(value, reader: reader)
             case "operations": operations = try Self.exceptionPolicy(value, reader: reader)
+            case "triage": triage = try Self.triageRules(value, reader: reader)
             default:   // disabled_checks
                 let ids = Set(CheckRegistry.all.map(\.id) + AnomalyRegistry.all.map(\.id))
                 disabled = try reader.strings(value, key).map { id, node in
@@ -133,6 +137,7 @@ public struct RuleSet: Sendable, Equatable {
         self.treasury = treasury
         self.expenses = expenses
         self.operations = operations
+        self.triage = triage
         disabledChecks = disabled
     }
 

@@ -29,9 +29,12 @@ public struct CheckService: Sendable {
             }
             let context = CheckContext(snapshot: snapshot, period: period, asOf: asOf, rules: ruleSet.rules, postedChanges: changes)
             // Deterministic checks first, then the anomaly detectors that learn from the company's history.
-            let findings = (CheckRegistry.run(ruleSet.checks, context) + AnomalyRegistry.run(ruleSet.detectors, context, ruleSet.anomalyThresholds)).sorted {
+            let checked = (CheckRegistry.run(ruleSet.checks, context) + AnomalyRegistry.run(ruleSet.detectors, context, ruleSet.anomalyThresholds)).sorted {
                 ($0.severity, $0.checkID, $0.records.first?.id ?? 0) < ($1.severity, $1.checkID, $1.records.first?.id ?? 0)
-            }.map { Self.linked($0, sourceKey: sourceKey) }
+            }
+            // Stored in the order a controller reads them: premises said once, systemic findings grouped, ranked.
+            let findings = FindingTriage.apply(checked, context: context, rules: ruleSet.triage, systemUserIDs: ruleSet.anomalyThresholds.systemUserIDs)
+                .map { Self.linked($0, sourceKey: sourceKey) }
             let comparison = try store.saveFindings(findings, runID: runID, sourceKey: sourceKey, period: period, actor: actor)
             let report = CheckReport(source: sourceKey, company: snapshot.company.name, period: period, asOf: asOf, runID: runID,
                                      findings: findings, comparison: comparison,
@@ -97,6 +100,15 @@ public struct CheckReport: Sendable, Codable {
 
     public var countsBySeverity: [String: Int] {
         Dictionary(grouping: findings, by: \.severity.rawValue).mapValues(\.count)
+    }
+
+    /// What a controller reads first: every blocking finding, then the most material and risky (the rule set's `triage.first_screen`).
+    public var firstScreen: [Finding] { findings.filter { $0.ranking?.onFirstScreen ?? true } }
+
+    /// The findings past the first screen, counted by check id.
+    public var foldedByCheck: [(checkID: String, count: Int)] {
+        Dictionary(grouping: findings.filter { !($0.ranking?.onFirstScreen ?? true) }, by: \.checkID)
+            .map { ($0.key, $0.value.count) }.sorted { ($1.count, $0.checkID) < ($0.count, $1.checkID) }
     }
 
     /// Whether any finding is at least as severe as `threshold`.

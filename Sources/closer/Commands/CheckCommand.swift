@@ -71,16 +71,29 @@ enum CheckReportText {
             Swift.print("  since the previous check: \(report.comparison.new.count) new, \(report.comparison.resolved.count) resolved, "
                         + "\(report.comparison.stillOpen.count) still open")
         }
-        for severity in Severity.allCases {
-            let group = report.findings.filter { $0.severity == severity }
-            guard !group.isEmpty else { continue }
-            Swift.print("\n\(severity.rawValue.uppercased()) (\(group.count))")
-            for (checkID, findings) in Dictionary(grouping: group, by: \.checkID).sorted(by: { $0.key < $1.key }) {
-                Swift.print("  \(checkID) (\(findings.count))")
-                for finding in findings.prefix(10) { Swift.print("    - \(finding.message)") }
-                if findings.count > 10 { Swift.print("    … \(findings.count - 10) more (--json lists all)") }
+        let screen = report.firstScreen
+        Swift.print("\nFIRST SCREEN (\(screen.count) of \(report.findings.count): every blocking finding, then the most material and risky)")
+        for finding in screen { Swift.print("  " + line(finding)) }
+        let folded = report.foldedByCheck
+        guard !folded.isEmpty else { return }
+        let more = folded.reduce(0) { $0 + $1.count }
+        Swift.print("\n… and \(more) more, by kind: " + folded.map { "\($0.checkID) \($0.count)" }.joined(separator: ", ")
+                    + "; `closer findings` lists them (--json carries every finding with its rank).")
+    }
+
+    /// "3. [warning] unusual-amount, 12,400.00 EUR (material, 2.48 %): message".
+    static func line(_ finding: Finding) -> String {
+        var facts = [finding.checkID]
+        if let ranking = finding.ranking {
+            var weight = ranking.amount.map { "\($0)" } ?? ""
+            if ranking.materiality != .unknown {
+                let percent = ranking.materialityBasisPoints.map { " \($0 / 100).\(String(format: "%02d", $0 % 100)) %" } ?? ""
+                weight += (weight.isEmpty ? "" : " ") + "(\(ranking.materiality.rawValue)\(percent))"
             }
+            if !weight.isEmpty { facts.append(weight) }
         }
+        let rank = finding.ranking.map { "\($0.rank). " } ?? "- "
+        return "\(rank)[\(finding.severity.rawValue)] \(facts.joined(separator: ", ")): \(finding.message)"
     }
 }
 

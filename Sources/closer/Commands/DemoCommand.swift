@@ -157,6 +157,10 @@ enum DemoReportText {
         for score in scored where score.found < score.planted || score.falsePositives > 0 {
             Swift.print("      \(score.checkID): found \(score.found)/\(score.planted), \(score.falsePositives) false positives")
         }
+        let reading = report.reading
+        Swift.print("  to read       \(reading.topLevelFindings) findings for \(reading.plantedProblems) planted problems "
+                    + "(\(reading.plantedFound) found); first screen \(reading.firstScreen): \(reading.plantedOnFirstScreen)/\(reading.plantedProblems) "
+                    + "planted (\(percent(reading.plantedOnFirstScreenShare))), \(reading.blockingOnFirstScreen)/\(reading.blocking) blocking")
         let match = report.matchScore
         Swift.print("  bank matching \(match.matchable) unreconciled lines: \(match.auto) auto-matched (\(percent(match.autoRate))), "
                     + "\(percent(match.autoPrecision)) of them right; \(percent(match.matchedRate)) matched or proposed right as the top "

@@ -1,0 +1,103 @@
+import Ledger
+
+/// Checks whose premise the company does not share say so once instead of firing per record: analytic
+/// distributions missing in a company whose history never used analytic accounting, journals that never held an
+/// entry, weekend postings in a company that routinely books at the weekend. The premise is read from the
+/// company's own history (posted entries dated before the period); the folded findings' records stay on the one
+/// advisory, so nothing is lost and the check comes back by itself once the history shares the premise.
+struct CompanyPremises {
+    let context: CheckContext
+    let rules: TriageRules
+    /// Users that are not people, whose postings say nothing about the company's habits.
+    let systemUserIDs: Set<Int>
+
+    /// A premise the company does not share: the check, the findings of it that rest on the premise, and why.
+    struct Unshared {
+        var checkID: String
+        var folds: (Finding) -> Bool
+        var reason: String
+    }
+
+    func apply(_ findings: [Finding]) -> [Finding] {
+        guard rules.checkPremises else { return findings }
+        var result = findings
+        for premise in unsharedPremises(findings) {
+            let folded = result.filter { $0.checkID == premise.checkID && premise.folds($0) }
+            guard !folded.isEmpty, !folded.contains(where: { $0.severity == .blocking }),
+                  let first = result.firstIndex(where: { $0.checkID == premise.checkID && premise.folds($0) }) else { continue }
+            let note = advisory(premise, folded: folded)
+            result = result.enumerated().compactMap { index, finding in
+                index == first ? note : finding.checkID == premise.checkID && premise.folds(finding) ? nil : finding
+            }
+        }
+        return result
+    }
+
+    func advisory(_ premise: Unshared, folded: [Finding]) -> Finding {
+        let noun = folded.count == 1 ? "finding" : "findings"
+        return Finding(
+            checkID: premise.checkID, severity: .advisory, period: context.period, company: context.companyRecord, records: folded.flatMap(\.records),
+            message: "\(premise.reason), so \(premise.checkID)'s \(folded.count) \(noun) are folded into this note. If the check should apply "
+                + "anyway, set `triage.check_premises: false` in the rule set; to stop it, add \(premise.checkID) to `disabled_checks`.",
+            evidence: ["premise": "not shared", "folded": String(folded.count)])
+    }
+
+    func unsharedPremises(_ findings: [Finding]) -> [Unshared] {
+        let checks = Set(findings.map(\.checkID))
+        var unshared: [Unshared] = []
+        if checks.contains("missing-analytic"), let reason = analyticNeverUsed() {
+            unshared.append(Unshared(checkID: "missing-analytic", folds: { _ in true }, reason: reason))
+        }
+        if checks.contains("weekend-posting"), let reason = weekendsRoutine() {
+            unshared.append(Unshared(checkID: "weekend-posting", folds: { _ in true }, reason: reason))
+        }
+        if checks.contains("journal-without-entries") {
+            let never = journalsNeverUsed()
+            if !never.isEmpty {
+                let names = context.snapshot.journals.filter { never.contains($0.id) }.map(\.code).sorted().joined(separator: ", ")
+                unshared.append(Unshared(
+                    checkID: "journal-without-entries",
+                    folds: { finding in finding.records.allSatisfy { $0.model == "account.journal" && never.contains($0.id) } },
+                    reason: "No entry was ever posted in \(never.count == 1 ? "journal" : "journals") \(names), so \(never.count == 1 ? "it is" : "they are") not in use"))
+            }
+        }
+        return unshared
+    }
+
+    /// Why analytic accounting is not the company's practice: no line in its history carries a distribution.
+    func analyticNeverUsed() -> String? {
+        let start = context.period.start
+        var history = 0
+        var first: LocalDate?
+        for line in context.snapshot.lines {
+            if !(line.analytic?.shares.isEmpty ?? true) { return nil }
+            if line.date < start {
+                history += 1
+                first = min(first ?? line.date, line.date)
+            }
+        }
+        guard history > 0, let first else { return nil }
+        return "The company has never used analytic accounting: none of its \(history) earlier lines (since \(first)) carries an analytic distribution"
+    }
+
+    /// Why weekend postings are the company's habit: a share of its earlier entries by people at the weekend.
+    func weekendsRoutine() -> String? {
+        let start = context.period.start
+        var history = 0, weekend = 0
+        for move in context.snapshot.moves where move.state == .posted && move.date < start {
+            guard let user = move.audit.createdBy, !systemUserIDs.contains(user.id) else { continue }
+            history += 1
+            if move.date.isWeekend || move.audit.createdAt.date.isWeekend { weekend += 1 }
+        }
+        guard history >= 20, weekend * 100 >= rules.weekendRoutinePercent * history else { return nil }
+        return "The company routinely books at the weekend: \(weekend) of its \(history) earlier entries were dated or keyed in on a Saturday or Sunday "
+            + "(at least \(rules.weekendRoutinePercent) % is routine)"
+    }
+
+    /// Journals with no posted entry in the whole pulled history.
+    func journalsNeverUsed() -> Set<Int> {
+        var used = Set<Int>()
+        for move in context.snapshot.moves where move.state == .posted { used.insert(move.journalID) }
+        return Set(context.snapshot.journals.map(\.id)).subtracting(used)
+    }
+}

@@ -1,0 +1,48 @@
+public import CloseChecks
+public import DemoCompany
+public import Ledger
+
+/// What a controller has to read in the demo: the top-level findings (after premises and grouping), and how many
+/// planted problems and blocking findings the first screen holds. A planted problem is found when every one of its
+/// records in the pulled ledger is in a finding of its kind, and on the first screen when those findings all are.
+public struct FirstScreenScore: Sendable, Codable, Hashable {
+    public var topLevelFindings: Int
+    public var firstScreen: Int
+    /// Planted problems of a kind a check or detector finds, with a record in the pulled ledger.
+    public var plantedProblems: Int
+    public var plantedFound: Int
+    public var plantedOnFirstScreen: Int
+    public var blocking: Int
+    public var blockingOnFirstScreen: Int
+
+    public var plantedOnFirstScreenShare: Double { plantedProblems == 0 ? 1 : Double(plantedOnFirstScreen) / Double(plantedProblems) }
+    public var blockingOnFirstScreenShare: Double { blocking == 0 ? 1 : Double(blockingOnFirstScreen) / Double(blocking) }
+
+    public static func score(_ findings: [Finding], against truth: GroundTruth, pulled: LedgerSnapshot) -> FirstScreenScore {
+        let present = CheckScore.PresentRecords(pulled)
+        let checkIDs = Set(CheckRegistry.all.map(\.id) + AnomalyRegistry.all.map(\.id))
+        let screen = findings.filter { $0.ranking?.onFirstScreen ?? true }
+        func flagged(_ findings: [Finding]) -> Set<Flag> {
+            Set(findings.flatMap { finding in finding.records.map { Flag(checkID: finding.checkID, model: $0.model, id: $0.id) } })
+        }
+        let all = flagged(findings), first = flagged(screen)
+        var planted = 0, found = 0, onScreen = 0
+        for problem in truth.problems where checkIDs.contains(problem.kind) {
+            let reachable = problem.records.map { Flag(checkID: problem.kind, model: $0.model, id: $0.id) }
+                .filter { present.contains(CheckScore.Key(model: $0.model, id: $0.id)) }
+            guard !reachable.isEmpty else { continue }
+            planted += 1
+            if reachable.allSatisfy(all.contains) { found += 1 }
+            if reachable.allSatisfy(first.contains) { onScreen += 1 }
+        }
+        return FirstScreenScore(topLevelFindings: findings.count, firstScreen: screen.count, plantedProblems: planted, plantedFound: found,
+                                plantedOnFirstScreen: onScreen, blocking: findings.filter { $0.severity == .blocking }.count,
+                                blockingOnFirstScreen: screen.filter { $0.severity == .blocking }.count)
+    }
+
+    struct Flag: Hashable {
+        var checkID: String
+        var model: String
+        var id: Int
+    }
+}
