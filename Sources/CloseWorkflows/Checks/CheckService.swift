@@ -29,7 +29,7 @@ public struct CheckService: Sendable {
             }
             let context = CheckContext(snapshot: snapshot, period: period, asOf: asOf, rules: ruleSet.rules, postedChanges: changes)
             // Deterministic checks first, then the anomaly detectors that learn from the company's history.
-            let findings = (CheckRegistry.run(ruleSet.checks, context) + AnomalyRegistry.run(ruleSet.detectors, context, ruleSet.anomalyThresholds)).sorted {
+            let findings = Self.findings(ruleSet, context).sorted {
                 ($0.severity, $0.checkID, $0.records.first?.id ?? 0) < ($1.severity, $1.checkID, $1.records.first?.id ?? 0)
             }.map { Self.linked($0, sourceKey: sourceKey) }
             let comparison = try store.saveFindings(findings, runID: runID, sourceKey: sourceKey, period: period, actor: actor)
@@ -48,6 +48,12 @@ public struct CheckService: Sendable {
                                                                                  "ruleSetHash": ruleSet.sha256]).canonicalJSON, actor: actor)
             throw error
         }
+    }
+
+    /// Every finding the rule set asks for: the checks, the anomaly detectors, the prepaid costs expensed at once.
+    public static func findings(_ ruleSet: RuleSet, _ context: CheckContext) -> [Finding] {
+        CheckRegistry.run(ruleSet.checks, context) + AnomalyRegistry.run(ruleSet.detectors, context, ruleSet.anomalyThresholds)
+            + PrepaidExpenseFindings.findings(ruleSet, context)
     }
 
     static func linked(_ finding: Finding, sourceKey: SourceKey) -> Finding {
