@@ -1,5 +1,6 @@
 public import CloseChecks
 public import DemoCompany
+import CloseSettings
 public import Ledger
 
 /// How well the checks found what the demo company planted: per check id, the planted records
@@ -17,7 +18,7 @@ public struct CheckScore: Sendable, Codable, Hashable {
 
     public static func score(_ findings: [Finding], against truth: GroundTruth, pulled: LedgerSnapshot) -> [CheckScore] {
         let present = PresentRecords(pulled)
-        let ids = CheckRegistry.all.map(\.id) + AnomalyRegistry.all.map(\.id)
+        let ids = RuleSet.checkIDs
         return ids.compactMap { id in
             let plantedRecords = Set(truth.problems(of: id).flatMap(\.records).map { Key(model: $0.model, id: $0.id) })
             guard !plantedRecords.isEmpty else { return nil }
