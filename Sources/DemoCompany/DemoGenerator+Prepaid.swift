@@ -4,8 +4,8 @@ extension DemoGenerator {
     /// Bills of the close period booked straight to an expense account although they pay for a year ahead, each from a
     /// vendor of its own and labelled the way real bills are (day-first dates, a German range, a split policy year,
     /// month abbreviations, no period at all from a vendor that bills its fleet cover once a year), beside look-alikes
-    /// that must not be flagged: a large one-off repair, an audit fee for a year already over, the monthly software
-    /// subscription, and the yearly bills already booked to the prepaid account. Drawn from a stream of their own and
+    /// that must not be flagged: a large one-off repair, an audit fee for a year already over, the rent billed every
+    /// month, and the yearly bills already booked to the prepaid account. Drawn from a stream of their own and
     /// added after everything else, so nothing generated before moves; the bills fall due after the payment run's horizon
     /// (90 days) and last year's fleet bill was paid, so the payment run sees none of them.
     mutating func plantPrepaidExpenses() {
@@ -64,9 +64,9 @@ extension DemoGenerator {
                              amounts: [random.int64(1_500_000...2_200_000) / 100 * 100], label: "Audit fee FY\(period.year - 1)", pay: false, dueDays: 90)
         lookAlikes.append(DraftProblem(kind: "prepaid-past-period-bill", records: [.move(audit)],
                                        detail: "An audit fee for a fiscal year already over, billed in the close period"))
-        for bill in billsInPeriod(of: vendors.software) {
-            lookAlikes.append(DraftProblem(kind: "prepaid-monthly-subscription", records: [.move(bill)],
-                                           detail: "The monthly software subscription, billed monthly"))
+        for bill in billsInPeriod(of: vendors.rent) {
+            lookAlikes.append(DraftProblem(kind: "prepaid-billed-monthly", records: [.move(bill)],
+                                           detail: "The month's rent, billed every month on the rent account"))
         }
         for bill in billsInPeriod(of: vendors.insurance) + billsInPeriod(of: vendors.cadSoftware) {
             lookAlikes.append(DraftProblem(kind: "prepaid-already-deferred", records: [.move(bill)],

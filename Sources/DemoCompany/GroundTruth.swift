@@ -57,7 +57,7 @@ public struct GroundTruth: Sendable, Codable {
     ]
 
     /// The look-alikes of the prepaid costs expensed at once: bills no check or proposal may call a prepayment.
-    public static let prepaidLookAlikeKinds = ["prepaid-one-off-repair", "prepaid-past-period-bill", "prepaid-monthly-subscription", "prepaid-already-deferred"]
+    public static let prepaidLookAlikeKinds = ["prepaid-one-off-repair", "prepaid-past-period-bill", "prepaid-billed-monthly", "prepaid-already-deferred"]
 
     /// The look-alikes planted for these look-alike kinds.
     public func lookAlikes(of kinds: [String]) -> [PlantedProblem] { lookAlikes.filter { kinds.contains($0.kind) } }
