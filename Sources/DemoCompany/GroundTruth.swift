@@ -59,6 +59,14 @@ public struct GroundTruth: Sendable, Codable {
     /// The look-alikes of the prepaid costs expensed at once: bills no check or proposal may call a prepayment.
     public static let prepaidLookAlikeKinds = ["prepaid-one-off-repair", "prepaid-past-period-bill", "prepaid-billed-monthly", "prepaid-already-deferred"]
 
+    /// The lines of plants of another kind that `checkID` may rightly flag too: a year's premium expensed at once is an unusual
+    /// amount on its account as well.
+    public func linesAlsoOfKind(_ checkID: String, in snapshot: LedgerSnapshot) -> Set<Int> {
+        guard checkID == "unusual-amount" else { return [] }
+        let bills = Set(problems(of: "prepaid-expensed-at-once").flatMap(\.records).map(\.id))
+        return Set(snapshot.lines.filter { bills.contains($0.moveID) }.map(\.id))
+    }
+
     /// The look-alikes planted for these look-alike kinds.
     public func lookAlikes(of kinds: [String]) -> [PlantedProblem] { lookAlikes.filter { kinds.contains($0.kind) } }
 
