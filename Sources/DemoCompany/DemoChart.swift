@@ -13,7 +13,7 @@ enum DemoChart {
         static let taxPayable = 13, taxReceivable = 14, salariesPayable = 15, capital = 16, earnings = 17, sales = 18
         static let otherIncome = 19, cogs = 20, rent = 21, utilities = 22, software = 23, insurance = 24, salaries = 25
         static let bankFees = 26, travel = 27, office = 28, freight = 29, depreciation = 30, consulting = 31
-        static let roundingDifferences = 32, transfer = 33, pettyCash = 34, payrollTaxes = 35, withholdings = 36
+        static let roundingDifferences = 32, transfer = 33, pettyCash = 34, payrollTaxes = 35, withholdings = 36, repairs = 37
     }
 
     /// Accounts whose lines carry an open amount (Odoo computes amount_residual for reconcilable and liquidity accounts).
@@ -56,6 +56,7 @@ enum DemoChart {
         Account(id: 34, code: "101501", name: "Petty Cash", type: .bankAndCash),
         Account(id: 35, code: "621000", name: "Payroll Taxes", type: .expense),
         Account(id: 36, code: "231000", name: "Payroll Withholdings Payable", type: .currentLiabilities),
+        Account(id: 37, code: "615000", name: "Repairs and Maintenance", type: .expense),
     ]
 
     enum JournalID {

@@ -47,10 +47,10 @@ extension DemoGenerator {
     mutating func makeBill(vendor: Int, date: LocalDate, account: Int, amounts: [Int64], label: String,
                            state: MoveState = .posted, ref: String? = nil, taxIDs: [Int] = DemoChart.purchaseTaxIDs,
                            analytic: Bool = true, pay: Bool = true, createdBy: UserRef = DemoChart.Users.bob,
-                           createdAt: Timestamp? = nil, naming: EntryDraft.Naming = .sequence) -> Int {
+                           createdAt: Timestamp? = nil, naming: EntryDraft.Naming = .sequence, dueDays: Int = 30) -> Int {
         let reference = ref ?? nextVendorRef(vendor)
         var draft = EntryDraft(journalID: DemoChart.JournalID.purchases, type: .vendorBill, state: state, date: date, partnerID: vendor,
-                               ref: reference, invoiceDate: date, dueDate: date.adding(days: 30), createdBy: createdBy,
+                               ref: reference, invoiceDate: date, dueDate: date.adding(days: dueDays), createdBy: createdBy,
                                createdAt: createdAt, naming: naming)
         draft.lines.reserveCapacity(amounts.count + 2)
         var tax: Int64 = 0

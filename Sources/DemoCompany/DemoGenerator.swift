@@ -61,6 +61,7 @@ struct DemoGenerator {
         plantProblems()
         plantMispostings()
         plantPayables()
+        plantPrepaidExpenses()
     }
 
     func book(_ assembled: AssembledBook) -> DemoBook {

@@ -37,6 +37,7 @@ public struct GroundTruth: Sendable, Codable {
         "unusual-amount", "rare-account-partner", "round-amount-manual-entry", "weekend-posting", "unusual-user-journal",
         "missing-recurring-bill", "prepaid-bill", "benford-deviation", "reclass", "received-not-billed", "delivered-not-invoiced",
         "other-vendor-duplicate-bill", "billed-over-received", "billed-over-ordered", "price-differs", "no-purchase-order",
+        "prepaid-expensed-at-once",
     ] + treasuryKinds + expenseKinds
 
     /// What the payment run's pre-flight reports (Treasury's `PreflightIssue.kind`), planted on the bills it must leave out.
@@ -55,12 +56,24 @@ public struct GroundTruth: Sendable, Codable {
         "expense-same-amount-two-employees", "expense-same-amount-outside-window",
     ]
 
+    /// The look-alikes of the prepaid costs expensed at once: bills no check or proposal may call a prepayment.
+    public static let prepaidLookAlikeKinds = ["prepaid-one-off-repair", "prepaid-past-period-bill", "prepaid-billed-monthly", "prepaid-already-deferred"]
+
+    /// The lines of plants of another kind that `checkID` may rightly flag too: a year's premium expensed at once is an unusual
+    /// amount on its account as well.
+    public func linesAlsoOfKind(_ checkID: String, in snapshot: LedgerSnapshot) -> Set<Int> {
+        guard checkID == "unusual-amount" else { return [] }
+        let bills = Set(problems(of: "prepaid-expensed-at-once").flatMap(\.records).map(\.id))
+        return Set(snapshot.lines.filter { bills.contains($0.moveID) }.map(\.id))
+    }
+
     /// The look-alikes planted for these look-alike kinds.
     public func lookAlikes(of kinds: [String]) -> [PlantedProblem] { lookAlikes.filter { kinds.contains($0.kind) } }
 
-    /// The payables controls' look-alikes (the duplicate search's and the purchase-order match's): all but the payment run's and the expense review's.
+    /// The payables controls' look-alikes (the duplicate search's and the purchase-order match's): all but the payment run's, the expense
+    /// review's and the prepaid costs'.
     public var payablesLookAlikes: [PlantedProblem] {
-        let others = Set(Self.treasuryLookAlikeKinds + Self.expenseLookAlikeKinds)
+        let others = Set(Self.treasuryLookAlikeKinds + Self.expenseLookAlikeKinds + Self.prepaidLookAlikeKinds)
         return lookAlikes.filter { !others.contains($0.kind) }
     }
 

@@ -52,3 +52,25 @@ import Ledger
         #expect(releases.count == planted.count, "\(releases.map(\.reason))")
     }
 }
+
+/// The prepaid costs expensed at once that the demo plants: each found and deferred to the cent, no look-alike touched.
+@Suite struct DemoPrepaidTests {
+    @Test(arguments: DemoAdjustmentTests.seeds) func everyPlantedPrepaidCostIsDeferredAndNoLookAlikeIs(seed: UInt64) throws {
+        let book = try #require(DemoAdjustmentTests.books[seed])
+        let context = ProposalContext(snapshot: book.snapshot, period: book.groundTruth.period)
+        let deferrals = PrepaidDeferralProposer().proposals(in: context)
+        let planted = book.groundTruth.problems(of: "prepaid-expensed-at-once")
+        #expect(planted.count == 5)
+        for problem in planted {
+            let bill = try #require(problem.records.first?.id)
+            let deferral = try #require(deferrals.first { $0.evidence.contains { $0.model == "account.move" && $0.id == bill } }, "none for \(problem.detail)")
+            #expect(deferral.entry.total == problem.expectedAmount, "\(problem.detail)")
+            #expect(deferral.confidence >= 0.6)
+        }
+        #expect(deferrals.count == planted.count, "\(deferrals.map(\.reason).joined(separator: "\n"))")
+        let lookAlikes = book.groundTruth.lookAlikes(of: GroundTruth.prepaidLookAlikeKinds)
+        #expect(Set(lookAlikes.map(\.kind)) == Set(GroundTruth.prepaidLookAlikeKinds))
+        let flagged = Set(PrepaidExpenseDetector().candidates(in: context).map(\.moveID))
+        #expect(lookAlikes.allSatisfy { $0.records.allSatisfy { !flagged.contains($0.id) } })
+    }
+}

@@ -120,6 +120,9 @@ import Testing
 
     @Test func residualsAndPaymentStatesAgree() {
         var states: [PaymentState: Int] = [:]
+        // The prepaid plants and their look-alikes are on 90-day terms, so that the payment run does not see them.
+        let prepaidBills = Set((truth.problems(of: "prepaid-expensed-at-once") + truth.lookAlikes(of: ["prepaid-one-off-repair", "prepaid-past-period-bill"]))
+            .flatMap(\.records).filter { $0.model == "account.move" }.map(\.id))
         for move in snapshot.moves where move.type.isInvoice && move.state == .posted {
             let items = (DemoFixture.linesByMove[move.id] ?? []).filter { $0.kind == .paymentTerm }
             let residual = items.reduce(Int64(0)) { $0 + abs($1.amountResidual.minorUnits) }
@@ -129,7 +132,7 @@ import Testing
             #expect(move.paymentState != .partial || (residual > 0 && residual < move.amountTotal.minorUnits), "\(move.name)")
             #expect((move.paymentState == .notPaid) == (residual == move.amountTotal.minorUnits), "\(move.name)")
             #expect(items.allSatisfy { ($0.matchingNumber == nil) == (move.paymentState == .notPaid) }, "\(move.name)")
-            #expect(move.dueDate == move.invoiceDate?.adding(days: 30))
+            #expect(move.dueDate == move.invoiceDate?.adding(days: prepaidBills.contains(move.id) ? 90 : 30), "\(move.name)")
             states[move.paymentState!, default: 0] += 1
         }
         #expect(states[.paid, default: 0] > 1_000 && states[.inPayment, default: 0] > 0 && states[.partial, default: 0] > 0

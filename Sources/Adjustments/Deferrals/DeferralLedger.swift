@@ -17,9 +17,7 @@ public struct DeferralLedger: Sendable {
 
     public init(context: ProposalContext) {
         let rules = context.rules.deferrals
-        let prepaid = Set(context.snapshot.accounts.filter { account in
-            rules.prepaidAccountCodes.isEmpty ? account.type == .prepayments : rules.prepaidAccountCodes.contains(account.code)
-        }.map(\.id))
+        let prepaid = Set(Self.prepaidAccounts(in: context).map(\.id))
         let deferredRevenue = Set(context.snapshot.accounts.filter { rules.deferredRevenueAccountCodes.contains($0.code) }.map(\.id))
         var partnerAccounts: [Int: [Int: Int]] = [:]
         for move in context.snapshot.moves where move.state != .cancelled {
@@ -53,6 +51,12 @@ public struct DeferralLedger: Sendable {
                 schedules[index].releaseAccountID = usual.key
             }
         }
+    }
+
+    /// The prepaid-expense accounts: the rule set's, else every account of Odoo's prepayments type.
+    static func prepaidAccounts(in context: ProposalContext) -> [Account] {
+        let codes = context.rules.deferrals.prepaidAccountCodes
+        return context.snapshot.accounts.filter { codes.isEmpty ? $0.type == .prepayments : codes.contains($0.code) }
     }
 
     /// Whether a release of this schedule's amount for `month` is already in the ledger.

@@ -9,6 +9,8 @@ public enum AdjustmentKind: String, Sendable, Codable, CaseIterable, Comparable 
     case deliveredNotInvoiced = "delivered-not-invoiced"
     /// The period's release of a prepaid (deferred) expense or a deferred revenue.
     case deferralRelease = "deferral-release"
+    /// The part of a bill expensed at once that pays for later months, moved to a prepaid account.
+    case deferral
     /// A line booked to an account the company's history says is wrong, moved to the right one.
     case reclass
     /// Elimination of intercompany balances for a consolidation.
@@ -20,6 +22,7 @@ public enum AdjustmentKind: String, Sendable, Codable, CaseIterable, Comparable 
         case .receivedNotBilled: "Goods received not billed"
         case .deliveredNotInvoiced: "Goods delivered not invoiced"
         case .deferralRelease: "Release of a deferral"
+        case .deferral: "Deferral of a cost expensed at once"
         case .reclass: "Reclassification"
         case .intercompanyElimination: "Intercompany elimination"
         }

@@ -3,6 +3,6 @@ import Ledger
 public enum AdjustmentProposers {
     public static let all: [any AdjustmentProposer] = [
         RecurringAccrualProposer(), UnbilledOrderProposer(side: .purchase), UnbilledOrderProposer(side: .sale), DeferralReleaseProposer(),
-        ReclassProposer(),
+        PrepaidDeferralProposer(), ReclassProposer(),
     ]
 }

@@ -13,12 +13,13 @@ public struct AdjustmentRules: Sendable, Hashable {
     public var autonomous: [AdjustmentKind: Double]
     public var recurring: RecurringAccrualRules
     public var deferrals: DeferralRules
+    public var prepaid: PrepaidRules
     public var reclass: ReclassRules
     public var unbilledOrders: UnbilledOrderRules
 
     public init(journalCode: String = "MISC", accruedLiabilitiesCode: String = "212000", postKinds: Set<AdjustmentKind> = [],
                 autonomous: [AdjustmentKind: Double] = [:],
-                recurring: RecurringAccrualRules = RecurringAccrualRules(), deferrals: DeferralRules = DeferralRules(),
+                recurring: RecurringAccrualRules = RecurringAccrualRules(), deferrals: DeferralRules = DeferralRules(), prepaid: PrepaidRules = PrepaidRules(),
                 reclass: ReclassRules = ReclassRules(), unbilledOrders: UnbilledOrderRules = UnbilledOrderRules()) {
         self.journalCode = journalCode
         self.accruedLiabilitiesCode = accruedLiabilitiesCode
@@ -26,6 +27,7 @@ public struct AdjustmentRules: Sendable, Hashable {
         self.autonomous = autonomous
         self.recurring = recurring
         self.deferrals = deferrals
+        self.prepaid = prepaid
         self.reclass = reclass
         self.unbilledOrders = unbilledOrders
     }
@@ -70,6 +72,25 @@ public struct DeferralRules: Sendable, Hashable {
         self.prepaidAccountCodes = prepaidAccountCodes
         self.deferredRevenueAccountCodes = deferredRevenueAccountCodes
         self.defaultMonths = defaultMonths
+    }
+}
+
+/// When a vendor bill booked straight to an expense account is a prepaid cost to defer.
+public struct PrepaidRules: Sendable, Hashable {
+    /// Materiality: nothing is flagged or proposed when the part to defer is below this, in whole units of the company currency.
+    public var minimumAmount: Int
+    /// A line at least this many times its account's mean month (over the year before) counts as out of the account's run-rate.
+    public var runRateMultiple: Int
+    /// Months covered when neither the label nor the vendor's earlier deferrals say (an annual vendor: 12).
+    public var defaultMonths: Int
+    /// Candidates below this confidence (0…1) are neither findings nor proposals.
+    public var minimumConfidence: Double
+
+    public init(minimumAmount: Int = 1_000, runRateMultiple: Int = 6, defaultMonths: Int = 12, minimumConfidence: Double = 0.5) {
+        self.minimumAmount = minimumAmount
+        self.runRateMultiple = runRateMultiple
+        self.defaultMonths = defaultMonths
+        self.minimumConfidence = minimumConfidence
     }
 }
 

@@ -29,7 +29,7 @@ public struct DemoParityService: Sendable {
         let book = DemoCompany.generate(options)
         let truth = book.groundTruth
         let context = CheckContext(snapshot: book.snapshot, period: truth.period, asOf: truth.asOf, rules: ruleSet.rules)
-        let inMemory = CheckRegistry.run(ruleSet.checks, context) + AnomalyRegistry.run(ruleSet.detectors, context, ruleSet.anomalyThresholds)
+        let inMemory = CheckService.findings(ruleSet, context)
         let inMemoryScores = CheckScore.score(inMemory, against: truth, pulled: book.snapshot)
 
         let source = OdooGateway.source(settings)

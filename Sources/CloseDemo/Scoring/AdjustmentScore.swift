@@ -17,7 +17,8 @@ public struct AdjustmentScore: Sendable, Codable, Hashable {
     /// The planted problem kinds each proposal kind answers.
     public static let plantedKinds: [String: AdjustmentKind] = ["missing-recurring-bill": .accrual, "prepaid-bill": .deferralRelease,
                                                                      "reclass": .reclass, "received-not-billed": .receivedNotBilled,
-                                                                     "delivered-not-invoiced": .deliveredNotInvoiced]
+                                                                     "delivered-not-invoiced": .deliveredNotInvoiced,
+                                                                     "prepaid-expensed-at-once": .deferral]
 
     public static func score(_ proposals: [AdjustmentProposal], against truth: GroundTruth) -> [AdjustmentScore] {
         Set(plantedKinds.values).sorted().map { kind in

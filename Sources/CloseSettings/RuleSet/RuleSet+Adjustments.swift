@@ -4,7 +4,7 @@ import Yams
 extension RuleSet {
     static func adjustmentRules(_ node: Node, reader: RuleSetReader) throws -> AdjustmentRules {
         var rules = AdjustmentRules()
-        let known = ["journal", "accrued_liabilities_account", "post_kinds", "autonomous", "recurring", "deferrals", "reclass", "unbilled_orders"]
+        let known = ["journal", "accrued_liabilities_account", "post_kinds", "autonomous", "recurring", "deferrals", "prepaid", "reclass", "unbilled_orders"]
         for (key, _, value) in try reader.entries(of: node, key: "adjustments", known: known) {
             switch key.dropFirst("adjustments.".count) {
             case "journal": rules.journalCode = try reader.text(value, key)
@@ -15,6 +15,7 @@ extension RuleSet {
                     rules.autonomous[try kind(String(path.dropFirst(key.count + 1)), keyNode, key, reader)] = try reader.probability(threshold, path)
                 }
             case "recurring": rules.recurring = try recurringRules(value, reader: reader)
+            case "prepaid": rules.prepaid = try prepaidRules(value, reader: reader)
             case "reclass": rules.reclass = try reclassRules(value, reader: reader)
             case "unbilled_orders": rules.unbilledOrders = try unbilledOrderRules(value, reader: reader)
             default: rules.deferrals = try deferralRules(value, reader: reader)
@@ -56,6 +57,20 @@ extension RuleSet {
             case "prepaid_accounts": rules.prepaidAccountCodes = try reader.strings(value, key).map(\.0)
             case "deferred_revenue_accounts": rules.deferredRevenueAccountCodes = try reader.strings(value, key).map(\.0)
             default: rules.defaultMonths = try reader.integer(value, key)
+            }
+        }
+        return rules
+    }
+
+    static func prepaidRules(_ node: Node, reader: RuleSetReader) throws -> PrepaidRules {
+        var rules = PrepaidRules()
+        let known = ["minimum_amount", "run_rate_multiple", "default_months", "minimum_confidence"]
+        for (key, _, value) in try reader.entries(of: node, key: "adjustments.prepaid", known: known) {
+            switch key.dropFirst("adjustments.prepaid.".count) {
+            case "minimum_amount": rules.minimumAmount = try reader.integer(value, key)
+            case "run_rate_multiple": rules.runRateMultiple = try reader.integer(value, key, minimum: 1)
+            case "default_months": rules.defaultMonths = try reader.integer(value, key, minimum: 2)
+            default: rules.minimumConfidence = try reader.probability(value, key)
             }
         }
         return rules

@@ -100,6 +100,11 @@ extension RuleSet {
             prepaid_accounts: []         # empty: every account of Odoo's prepayments type
             deferred_revenue_accounts: []
             default_months: 0            # months covered when the label names none (0: not scheduled)
+          prepaid:                       # bills booked straight to an expense account that pay for later months
+            minimum_amount: 1000         # materiality: the part to defer, in whole units of the company currency
+            run_rate_multiple: 6         # a line this many times its account's mean month is out of its run-rate
+            default_months: 12           # months covered when neither the label nor an earlier deferral says
+            minimum_confidence: 0.5      # below this a candidate is neither a finding nor a proposal
           reclass:
             minimum_confidence: 0.9      # the account-suggestion model's probability a reclass needs
             minimum_history: 5           # earlier lines like it (partner, journal, label) before any suggestion

@@ -43,6 +43,12 @@ public struct RuleSet: Sendable, Equatable {
     public var sha256: String
 
     /// The checks this rule set runs, in registry order.
+    /// Every id a check run can report: the checks, the anomaly detectors, and the prepaid costs expensed at once.
+    public static var checkIDs: [String] { CheckRegistry.all.map(\.id) + AnomalyRegistry.all.map(\.id) + [PrepaidExpenseDetector.checkID] }
+
+    /// Whether the check run looks for prepaid costs expensed at once (Adjustments' detector, run by the check service).
+    public var checksPrepaidExpenses: Bool { !disabledChecks.contains(PrepaidExpenseDetector.checkID) }
+
     public var checks: [Check] { CheckRegistry.all.filter { !disabledChecks.contains($0.id) } }
     /// The anomaly detectors this rule set runs, in registry order.
     public var detectors: [AnomalyDetector] { AnomalyRegistry.all.filter { !disabledChecks.contains($0.id) } }
@@ -116,7 +122,7 @@ public struct RuleSet: Sendable, Equatable {
             case "operations": operations = try Self.exceptionPolicy(value, reader: reader)
             case "triage": triage = try Self.triageRules(value, reader: reader)
             default:   // disabled_checks
-                let ids = Set(CheckRegistry.all.map(\.id) + AnomalyRegistry.all.map(\.id))
+                let ids = Set(Self.checkIDs)
                 disabled = try reader.strings(value, key).map { id, node in
                     guard ids.contains(id) else { throw reader.fail(node, key, "'\(id)' is not a check or detector id (see `closer checks list`)") }
                     return id

@@ -68,12 +68,12 @@ extension ChecklistTemplate {
             completion:
               proposals: [accrual, received-not-billed, delivered-not-invoiced]
           - id: deferrals-decided
-            title: Deferral releases are decided
+            title: Deferrals of costs expensed at once and deferral releases are decided
             owner: approver
             depends_on: [ledger-pulled]
             due: 3
             completion:
-              proposals: deferral-release
+              proposals: [deferral, deferral-release]
           - id: reclasses-decided
             title: Reclassifications of misposted lines are decided
             owner: approver

@@ -107,7 +107,7 @@ public struct ChecklistTemplate: Sendable, Equatable {
         }
         let names: [(String, Node)] = if let scalar = value.scalar { [(scalar.string, value)] } else { try reader.strings(value, path) }
         if path.hasSuffix(".check") {
-            let known = Set(CheckRegistry.all.map(\.id) + AnomalyRegistry.all.map(\.id))
+            let known = Set(RuleSet.checkIDs)
             for (id, item) in names where !known.contains(id) {
                 throw reader.fail(item, path, "'\(id)' is not a check or detector id (see `closer checks list`)")
             }

@@ -1,5 +1,6 @@
 public import CloseChecks
 import CloseSettings
+import Adjustments
 
 /// Every check and anomaly detector as users read about them: `closer checks list` prints this, and
 /// docs/checks.md is generated from it (a test keeps the file equal to `markdown`), so there is one list.
@@ -25,7 +26,8 @@ public struct CheckCatalog: Sendable {
             let shared = RuleSet.detectorsUsingSystemUsers.contains(detector.id) ? ["anomalies.system_user_ids"] : []
             return Entry(id: detector.id, kind: "anomaly", severity: .warning, title: detector.title, explanation: detector.explanation,
                          ruleKeys: shared + own)
-        }
+        } + [Entry(id: PrepaidExpenseDetector.checkID, kind: "check", severity: .warning, title: PrepaidExpenseFindings.title,
+                   explanation: PrepaidExpenseFindings.explanation, ruleKeys: PrepaidExpenseFindings.ruleKeys)]
     }
 
     /// The text of docs/checks.md.

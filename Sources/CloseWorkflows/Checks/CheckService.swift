@@ -28,8 +28,7 @@ public struct CheckService: Sendable {
                 PostedChange(moveID: $0.moveID, moveName: $0.moveName, deleted: $0.kind == .deleted, writtenBy: $0.writtenBy, writtenAt: $0.writtenAt)
             }
             let context = CheckContext(snapshot: snapshot, period: period, asOf: asOf, rules: ruleSet.rules, postedChanges: changes)
-            // Deterministic checks first, then the anomaly detectors that learn from the company's history.
-            let checked = (CheckRegistry.run(ruleSet.checks, context) + AnomalyRegistry.run(ruleSet.detectors, context, ruleSet.anomalyThresholds)).sorted {
+            let checked = Self.findings(ruleSet, context).sorted {
                 ($0.severity, $0.checkID, $0.records.first?.id ?? 0) < ($1.severity, $1.checkID, $1.records.first?.id ?? 0)
             }
             // Stored in the order a controller reads them: premises said once, systemic findings grouped, ranked.
@@ -51,6 +50,12 @@ public struct CheckService: Sendable {
                                                                                  "ruleSetHash": ruleSet.sha256]).canonicalJSON, actor: actor)
             throw error
         }
+    }
+
+    /// Every finding the rule set asks for: the checks, the anomaly detectors, the prepaid costs expensed at once.
+    public static func findings(_ ruleSet: RuleSet, _ context: CheckContext) -> [Finding] {
+        CheckRegistry.run(ruleSet.checks, context) + AnomalyRegistry.run(ruleSet.detectors, context, ruleSet.anomalyThresholds)
+            + PrepaidExpenseFindings.findings(ruleSet, context)
     }
 
     static func linked(_ finding: Finding, sourceKey: SourceKey) -> Finding {

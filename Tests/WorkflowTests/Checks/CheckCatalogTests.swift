@@ -13,7 +13,7 @@ import Testing
 
     @Test func everyCheckAndDetectorIsListedOnceWithItsRuleKeys() throws {
         let entries = CheckCatalog.entries
-        #expect(entries.map(\.id) == CheckRegistry.all.map(\.id) + AnomalyRegistry.all.map(\.id))
+        #expect(entries.map(\.id) == RuleSet.checkIDs)
         #expect(Set(entries.map(\.id)).count == entries.count)
         #expect(entries.allSatisfy { $0.explanation.count > 40 && $0.explanation.hasSuffix(".") })
         // Every key a catalog entry names is one the built-in rule-set file sets.
