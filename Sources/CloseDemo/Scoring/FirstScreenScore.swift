@@ -1,4 +1,5 @@
 public import CloseChecks
+import CloseSettings
 public import DemoCompany
 public import Ledger
 
@@ -20,7 +21,7 @@ public struct FirstScreenScore: Sendable, Codable, Hashable {
 
     public static func score(_ findings: [Finding], against truth: GroundTruth, pulled: LedgerSnapshot) -> FirstScreenScore {
         let present = CheckScore.PresentRecords(pulled)
-        let checkIDs = Set(CheckRegistry.all.map(\.id) + AnomalyRegistry.all.map(\.id))
+        let checkIDs = Set(RuleSet.checkIDs)
         let screen = findings.filter { $0.ranking?.onFirstScreen ?? true }
         func flagged(_ findings: [Finding]) -> Set<Flag> {
             Set(findings.flatMap { finding in finding.records.map { Flag(checkID: finding.checkID, model: $0.model, id: $0.id) } })
