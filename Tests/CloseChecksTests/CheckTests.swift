@@ -126,7 +126,7 @@ import Testing
         fixture.simple("/", "2026-10-03", journal: 7, state: .draft)
         let findings = fixture.run("journal-without-entries")
         #expect(findings.map(\.records) == [[FindingRecord(model: "account.journal", id: 7, name: "Petty Cash")]])
-        #expect(findings.first?.severity == .advisory)
+        #expect(findings.first?.severity == .warning)
     }
 
     @Test func unreconciledStatementLinesAndSuspense() {

@@ -88,8 +88,8 @@ extension Check {
 
     static let journalWithoutEntries = Check(id: "journal-without-entries", title: "Journals with no posted entry in the period",
         explanation: "Journals with no posted entry in the period: usually a bank statement not imported or a recurring "
-            + "process that did not run.",
-        severity: .advisory) { context in
+            + "process that did not run. A warning, since triage folds journals the company never used into one note.",
+        severity: .warning) { context in
         var used = [Bool](repeating: false, count: context.snapshot.journals.count)
         for move in context.snapshot.moves where move.state == .posted && context.period.contains(move.date) {
             if let journal = context.journalIndex[move.journalID] { used[journal] = true }

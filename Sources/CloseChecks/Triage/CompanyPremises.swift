@@ -2,7 +2,7 @@ import Ledger
 
 /// Checks whose premise the company does not share say so once instead of firing per record: analytic
 /// distributions missing in a company whose history never used analytic accounting, journals that never held an
-/// entry, weekend postings in a company that routinely books at the weekend. The premise is read from the
+/// entry, weekend postings in a journal that routinely books at the weekend. The premise is read from the
 /// company's own history (posted entries dated before the period); the folded findings' records stay on the one
 /// advisory, so nothing is lost and the check comes back by itself once the history shares the premise.
 struct CompanyPremises {
@@ -48,8 +48,12 @@ struct CompanyPremises {
         if checks.contains("missing-analytic"), let reason = analyticNeverUsed() {
             unshared.append(Unshared(checkID: "missing-analytic", folds: { _ in true }, reason: reason))
         }
-        if checks.contains("weekend-posting"), let reason = weekendsRoutine() {
-            unshared.append(Unshared(checkID: "weekend-posting", folds: { _ in true }, reason: reason))
+        if checks.contains("weekend-posting") {
+            for (journalID, reason) in weekendsRoutine() {
+                unshared.append(Unshared(checkID: "weekend-posting", folds: { finding in
+                    finding.records.allSatisfy { $0.model == "account.move" && context.move(id: $0.id)?.journalID == journalID }
+                }, reason: reason))
+            }
         }
         if checks.contains("journal-without-entries") {
             let never = journalsNeverUsed()
@@ -80,18 +84,24 @@ struct CompanyPremises {
         return "The company has never used analytic accounting: none of its \(history) earlier lines (since \(first)) carries an analytic distribution"
     }
 
-    /// Why weekend postings are the company's habit: a share of its earlier entries by people at the weekend.
-    func weekendsRoutine() -> String? {
+    /// The journals in which weekend postings are a habit, each with why: a share of its earlier entries keyed in by
+    /// people were dated or keyed in at the weekend (a bank journal booking card payments on their value dates, say).
+    /// Per journal, so one journal's habit does not hide a weekend entry in another.
+    func weekendsRoutine() -> [(journalID: Int, reason: String)] {
         let start = context.period.start
-        var history = 0, weekend = 0
+        var history: [Int: (entries: Int, weekend: Int)] = [:]
         for move in context.snapshot.moves where move.state == .posted && move.date < start {
             guard let user = move.audit.createdBy, !systemUserIDs.contains(user.id) else { continue }
-            history += 1
-            if move.date.isWeekend || move.audit.createdAt.date.isWeekend { weekend += 1 }
+            let weekend = move.date.isWeekend || move.audit.createdAt.date.isWeekend
+            history[move.journalID, default: (0, 0)].entries += 1
+            if weekend { history[move.journalID, default: (0, 0)].weekend += 1 }
         }
-        guard history >= 20, weekend * 100 >= rules.weekendRoutinePercent * history else { return nil }
-        return "The company routinely books at the weekend: \(weekend) of its \(history) earlier entries were dated or keyed in on a Saturday or Sunday "
-            + "(at least \(rules.weekendRoutinePercent) % is routine)"
+        return history.sorted { $0.key < $1.key }.compactMap { journalID, counts in
+            guard counts.entries >= 20, counts.weekend * 100 >= rules.weekendRoutinePercent * counts.entries else { return nil }
+            let journal = context.journal(id: journalID).map { "\($0.name) (\($0.code))" } ?? "journal \(journalID)"
+            return (journalID, "\(journal) routinely books at the weekend: \(counts.weekend) of its \(counts.entries) earlier entries were dated or "
+                + "keyed in on a Saturday or Sunday (at least \(rules.weekendRoutinePercent) % is routine)")
+        }
     }
 
     /// Journals with no posted entry in the whole pulled history.

@@ -11,7 +11,8 @@ public struct FindingRiskInput: Sendable, Hashable {
 
 /// Ranks findings by materiality (their amount against the company's size: the period's expenses or revenue,
 /// the larger) and risk (severity, an anomaly's score, the history's weight), and marks the first screen:
-/// every blocking finding, then the highest-ranked up to the rule set's limit.
+/// every blocking finding and every warning risky enough (the rule set's `first_screen_min_risk`). What it folds:
+/// advisories, premise notes, patterns to confirm once, and warnings the detectors or the history rate low.
 struct FindingRanker {
     let facts: RecordFacts
     let rules: TriageRules
@@ -33,12 +34,11 @@ struct FindingRanker {
         let ordered = scored.sorted {
             ($0.0.severity == .blocking ? 0 : 1, -$0.1, -$0.2, $0.3) < ($1.0.severity == .blocking ? 0 : 1, -$1.1, -$1.2, $1.3)
         }.map(\.0)
-        let blocking = ordered.filter { $0.severity == .blocking }.count
-        let screen = max(rules.firstScreen, blocking)
         return ordered.enumerated().map { position, finding in
             var finding = finding
             finding.ranking?.rank = position + 1
-            finding.ranking?.onFirstScreen = position < screen
+            let risk = finding.ranking?.risk ?? 0
+            finding.ranking?.onFirstScreen = finding.severity == .blocking || finding.severity == .warning && risk >= rules.firstScreenMinRisk
             return finding
         }
     }
@@ -70,7 +70,8 @@ struct FindingRanker {
         return min(1, Double(basisPoints) / 100 / max(rules.materialPercent, 0.0001))
     }
 
-    /// The check's severity, an anomaly's score when it has one, and the history's weight for the kind.
+    /// The check's severity, an anomaly's score when it has one, and the history's weight for the kind. A pattern
+    /// to confirm once (a bulk import, a journal's habit) weighs half: more often a practice than an error.
     func risk(of finding: Finding) -> Double {
         let base: Double = switch finding.severity {
         case .blocking: 1
@@ -78,6 +79,7 @@ struct FindingRanker {
         case .advisory: 0.2
         }
         let score = finding.evidence["score"].flatMap(Double.init) ?? 1
-        return min(1, max(0, base * score * (risk.weightByCheck[finding.checkID] ?? 1)))
+        let pattern = finding.evidence["pattern"] == nil ? 1 : 0.5
+        return min(1, max(0, base * score * pattern * (risk.weightByCheck[finding.checkID] ?? 1)))
     }
 }

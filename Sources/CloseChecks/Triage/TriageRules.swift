@@ -16,17 +16,18 @@ public struct TriageRules: Sendable, Hashable {
     /// revenue, the larger), trivial below `trivialPercent`.
     public var materialPercent: Double
     public var trivialPercent: Double
-    /// At most this many findings on the first screen (every blocking finding is on it, even past the limit).
-    public var firstScreen: Int
+    /// The first screen holds every blocking finding and every warning whose risk (0…1: severity, the detector's own
+    /// score, the company's history) is at least this; advisories, notes and patterns to confirm are folded below it.
+    public var firstScreenMinRisk: Double
 
     public init(systemicMinFindings: Int = 5, abandonedFeedMonths: Int = 3, checkPremises: Bool = true, weekendRoutinePercent: Int = 10,
-                materialPercent: Double = 1, trivialPercent: Double = 0.1, firstScreen: Int = 15) {
+                materialPercent: Double = 1, trivialPercent: Double = 0.1, firstScreenMinRisk: Double = 0.4) {
         self.systemicMinFindings = systemicMinFindings
         self.abandonedFeedMonths = abandonedFeedMonths
         self.checkPremises = checkPremises
         self.weekendRoutinePercent = weekendRoutinePercent
         self.materialPercent = materialPercent
         self.trivialPercent = trivialPercent
-        self.firstScreen = firstScreen
+        self.firstScreenMinRisk = firstScreenMinRisk
     }
 }
