@@ -207,9 +207,9 @@ import Testing
         #expect(findings.allSatisfy { $0.ranking!.onFirstScreen })
         #expect(findings[2].ranking?.materiality == .material && findings[3].ranking?.materiality == .trivial)
         #expect(findings[2].ranking?.amount == CheckFixture.usd.money(500_000))
-        // A first screen only for risks above a warning's: the blocking findings alone.
+        // A first screen only for risks above a warning's: the blocking findings and the material one, not the trivial one.
         let tight = Self.triage(fixture, [Check.latePosting, Check.draftInPeriod], rules: TriageRules(firstScreenMinRisk: 0.7))
-        #expect(tight.filter { $0.ranking!.onFirstScreen }.map { $0.records[0].id } == drafts)
+        #expect(tight.filter { $0.ranking!.onFirstScreen }.map { $0.records[0].id } == drafts + [large])
     }
 
     @Test func theFirstScreenFoldsNotesPatternsToConfirmAndWeakSignals() {
@@ -217,12 +217,16 @@ import Testing
         fixture.snapshot.journals.append(Journal(id: 5, code: "CSH1", name: "Cash", type: .cash))   // never used: a premise note
         let imported = (1...5).map { Self.entry(&fixture, "MISC/2026/10/1\($0)", created: "2026-12-04 09:0\($0):00") }   // a bulk import
         let clerk = UserRef(id: 5, name: "Clerk")
+        Self.entry(&fixture, "MISC/2026/10/0200", created: "2026-10-15 10:00:00", amount: 500_000)   // October's 5,000.00 of expenses
         // Dated on a Saturday but keyed in on a weekday: one weekend fact, a weak signal; dated and keyed in on a Sunday: two.
-        let weak = Self.entry(&fixture, "MISC/2026/10/0201", "2026-10-10", created: "2026-10-12 09:00:00", by: clerk)
-        let strong = Self.entry(&fixture, "MISC/2026/10/0202", "2026-10-18", created: "2026-10-18 21:00:00", by: clerk)
+        // Both for 1.00, a trivial amount: only the risk decides.
+        let weak = Self.entry(&fixture, "MISC/2026/10/0201", "2026-10-10", created: "2026-10-12 09:00:00", by: clerk, amount: 100)
+        let strong = Self.entry(&fixture, "MISC/2026/10/0202", "2026-10-18", created: "2026-10-18 21:00:00", by: clerk, amount: 100)
+        // The same weak signal for 500.00, a material amount: it matters by its amount.
+        let weakButLarge = Self.entry(&fixture, "MISC/2026/10/0203", "2026-10-24", created: "2026-10-26 09:00:00", by: clerk, amount: 50_000)
         let findings = Self.triage(fixture, [Check.latePosting, Check.journalWithoutEntries], detectors: [AnomalyDetector.weekendPosting])
         let screen = findings.filter { $0.ranking!.onFirstScreen }
-        #expect(screen.map { $0.records.map(\.id) } == [[strong]])
+        #expect(screen.map { $0.records.map(\.id) } == [[weakButLarge], [strong]])
         let folded = findings.filter { !$0.ranking!.onFirstScreen }
         #expect(folded.contains { Set($0.records.map(\.id)) == Set(imported) && $0.ranking?.risk == 0.3 })
         #expect(folded.contains { $0.records.map(\.id) == [weak] })

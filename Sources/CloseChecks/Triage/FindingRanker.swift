@@ -11,8 +11,9 @@ public struct FindingRiskInput: Sendable, Hashable {
 
 /// Ranks findings by materiality (their amount against the company's size: the period's expenses or revenue,
 /// the larger) and risk (severity, an anomaly's score, the history's weight), and marks the first screen:
-/// every blocking finding and every warning risky enough (the rule set's `first_screen_min_risk`). What it folds:
-/// advisories, premise notes, patterns to confirm once, and warnings the detectors or the history rate low.
+/// every blocking finding and every warning risky enough (the rule set's `first_screen_min_risk`) or of an amount
+/// that is not trivial. What it folds: advisories, premise notes, patterns to confirm once, and warnings of trivial
+/// amounts the detectors or the history rate low.
 struct FindingRanker {
     let facts: RecordFacts
     let rules: TriageRules
@@ -37,9 +38,22 @@ struct FindingRanker {
         return ordered.enumerated().map { position, finding in
             var finding = finding
             finding.ranking?.rank = position + 1
-            let risk = finding.ranking?.risk ?? 0
-            finding.ranking?.onFirstScreen = finding.severity == .blocking || finding.severity == .warning && risk >= rules.firstScreenMinRisk
+            let first = onFirstScreen(finding)
+            finding.ranking?.onFirstScreen = first
             return finding
+        }
+    }
+
+    /// Every blocking finding; a warning when it is risky enough or its amount is not trivial, unless it is a pattern
+    /// to confirm once (a bulk import, a bank journal's habit); never an advisory or a premise note.
+    func onFirstScreen(_ finding: Finding) -> Bool {
+        guard let ranking = finding.ranking else { return true }
+        switch finding.severity {
+        case .blocking: return true
+        case .advisory: return false
+        case .warning:
+            guard finding.evidence["pattern"] == nil else { return false }
+            return ranking.risk >= rules.firstScreenMinRisk || ranking.materiality == .material || ranking.materiality == .moderate
         }
     }
 

@@ -17,7 +17,8 @@ public struct TriageRules: Sendable, Hashable {
     public var materialPercent: Double
     public var trivialPercent: Double
     /// The first screen holds every blocking finding and every warning whose risk (0…1: severity, the detector's own
-    /// score, the company's history) is at least this; advisories, notes and patterns to confirm are folded below it.
+    /// score, the company's history) is at least this or whose amount is not trivial; advisories, notes and patterns
+    /// to confirm are folded below it.
     public var firstScreenMinRisk: Double
 
     public init(systemicMinFindings: Int = 5, abandonedFeedMonths: Int = 3, checkPremises: Bool = true, weekendRoutinePercent: Int = 10,

@@ -32,7 +32,7 @@ extension RuleSet {
           weekend_routine_percent: 10    # weekend postings are routine when at least this share of earlier entries fell on a weekend
           material_percent: 1            # a finding's amount against the period's expenses or revenue (the larger): material from here
           trivial_percent: 0.1           # and trivial below this
-          first_screen_min_risk: 0.4     # the first screen: every blocking finding, and warnings at least this risky (0…1)
+          first_screen_min_risk: 0.4     # the first screen: every blocking finding, warnings at least this risky (0…1) or not trivial
 
         # Anomaly detectors: what counts as unusual. Each finding reports its score and the threshold it passed.
         anomalies:
