@@ -20,6 +20,7 @@ import Ledger
         let detector = try #require(AnomalyRegistry.detector(id: kind))
         let findings = detector.run(context, AnomalyThresholds())
         let alsoPlanted = Set(truth.linesAlsoOfKind(kind, in: Self.book.snapshot).map { RecordKey(model: "account.move.line", id: $0) })
+            .union(truth.noiseRecords(of: kind).map { RecordKey(model: $0.model, id: $0.id) })
         let found = Set(findings.flatMap(\.records).map { RecordKey(model: $0.model, id: $0.id) }).subtracting(alsoPlanted)
         let planted = Set(truth.problems(of: kind).flatMap(\.records).map { RecordKey(model: $0.model, id: $0.id) })
         #expect(!planted.isEmpty)

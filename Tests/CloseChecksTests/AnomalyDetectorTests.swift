@@ -200,6 +200,7 @@ import Testing
         let context = CheckContext(snapshot: book.snapshot, period: truth.period, asOf: truth.asOf)
         for detector in AnomalyRegistry.all {
             let alsoPlanted = Set(truth.linesAlsoOfKind(detector.id, in: book.snapshot).map { "account.move.line#\($0)" })
+                .union(truth.noiseRecords(of: detector.id).map { "\($0.model)#\($0.id)" })
             let found = Set(detector.run(context, AnomalyThresholds()).flatMap(\.records).map { "\($0.model)#\($0.id)" }).subtracting(alsoPlanted)
             let planted = Set(truth.problems(of: detector.id).flatMap(\.records).map { "\($0.model)#\($0.id)" })
             let hits = found.intersection(planted).count

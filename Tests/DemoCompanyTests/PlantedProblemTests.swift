@@ -10,6 +10,7 @@ import Testing
     var truth: GroundTruth { DemoFixture.truth }
     var period: Period { truth.period }
     func moves(_ kind: String) -> [Move] { truth.problems(of: kind).flatMap(\.records).compactMap { DemoFixture.movesByID[$0.id] } }
+    func noise(_ kind: String) -> [Move] { truth.noiseRecords(of: kind).compactMap { DemoFixture.movesByID[$0.id] } }
     func lines(_ kind: String) -> [JournalLine] { truth.problems(of: kind).flatMap(\.records).compactMap { DemoFixture.linesByID[$0.id] } }
 
     @Test func everyKindIsPlantedAndNamesRealRecords() {
@@ -57,16 +58,23 @@ import Testing
 
         let late = moves("late-posting")
         #expect(late.count == 2 && late.allSatisfy { $0.audit.createdAt.date > period.end && period.contains($0.date) })
-        #expect(Set(snapshot.moves.filter { $0.audit.createdAt.date > period.end }.map(\.id)) == Set(late.map(\.id)))
+        // Besides them, only the bulk import (systemic noise): invoices of the period created on one day after it, by one person.
+        let imported = noise("late-posting")
+        #expect(imported.count >= 5 && Set(imported.map(\.audit.createdAt.date)).count == 1 && Set(imported.map { $0.audit.createdBy?.id }).count == 1)
+        #expect(imported.allSatisfy { $0.audit.createdAt.date > period.end && period.contains($0.date) && $0.type == .customerInvoice })
+        #expect(Set(snapshot.moves.filter { $0.audit.createdAt.date > period.end }.map(\.id)) == Set((late + imported).map(\.id)))
         let future = moves("future-dated-entry")
         #expect(future.count == 2 && future.allSatisfy { $0.date > truth.asOf && $0.state == .posted })
         #expect(Set(snapshot.moves.filter { $0.date > period.end }.map(\.id)) == Set(future.map(\.id)))
         // Entries are keyed in within their own month, except the planted ones.
-        let planted = Set((afterLock + late + future).map(\.id))
+        let planted = Set((afterLock + late + imported + future).map(\.id))
         #expect(snapshot.moves.allSatisfy { planted.contains($0.id) || Period(containing: $0.audit.createdAt.date) == Period(containing: $0.date) })
         let weekend = moves("weekend-posting")
         #expect(weekend.count == 2 && weekend.allSatisfy { $0.date.isWeekend && $0.audit.createdAt.date.isWeekend })
-        #expect(Set(snapshot.moves.filter { $0.date.isWeekend || $0.audit.createdAt.date.isWeekend }.map(\.id)) == Set(weekend.map(\.id)))
+        // Besides them, only the bank feed's weekend value dates (systemic noise): bank entries dated on a weekend, keyed in on a weekday.
+        let valueDated = noise("weekend-posting")
+        #expect(valueDated.count >= 5 && valueDated.allSatisfy { $0.date.isWeekend && !$0.audit.createdAt.date.isWeekend && $0.journalID == 4 })
+        #expect(Set(snapshot.moves.filter { $0.date.isWeekend || $0.audit.createdAt.date.isWeekend }.map(\.id)) == Set((weekend + valueDated).map(\.id)))
     }
 
     @Test func controlProblemsHaveTheirProperty() {

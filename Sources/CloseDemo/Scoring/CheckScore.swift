@@ -23,8 +23,10 @@ public struct CheckScore: Sendable, Codable, Hashable {
             let plantedRecords = Set(truth.problems(of: id).flatMap(\.records).map { Key(model: $0.model, id: $0.id) })
             guard !plantedRecords.isEmpty else { return nil }
             let reachable = plantedRecords.filter(present.contains)
-            // Plants of another kind the check rightly flags too (a year's premium expensed at once is an unusual amount) are neither hits nor false positives.
+            // Plants of another kind the check rightly flags too (a year's premium expensed at once is an unusual amount), and
+            // systemic noise (a bulk import's late postings), are neither hits nor false positives.
             let alsoPlanted = Set(truth.linesAlsoOfKind(id, in: pulled).map { Key(model: "account.move.line", id: $0) })
+                .union(truth.noiseRecords(of: id).map { Key(model: $0.model, id: $0.id) })
             let flagged = Set(findings.filter { $0.checkID == id }.flatMap(\.records).map { Key(model: $0.model, id: $0.id) }).subtracting(alsoPlanted)
             return CheckScore(checkID: id, planted: reachable.count, found: flagged.intersection(reachable).count,
                               falsePositives: flagged.subtracting(plantedRecords).count,

@@ -6,6 +6,8 @@ public import Ledger
 /// What a controller has to read in the demo: the top-level findings (after premises and grouping), and how many
 /// planted problems and blocking findings the first screen holds. A planted problem is found when every one of its
 /// records in the pulled ledger is in a finding of its kind, and on the first screen when those findings all are.
+/// Planted systemic noise (a bulk import, a bank feed's weekend dates) is read as one when a single finding of its
+/// kind holds all its records, and it should stay off the first screen.
 public struct FirstScreenScore: Sendable, Codable, Hashable {
     public var topLevelFindings: Int
     public var firstScreen: Int
@@ -15,6 +17,10 @@ public struct FirstScreenScore: Sendable, Codable, Hashable {
     public var plantedOnFirstScreen: Int
     public var blocking: Int
     public var blockingOnFirstScreen: Int
+    /// Patterns of systemic noise planted, read as one finding each, and on the first screen.
+    public var noisePatterns: Int
+    public var noiseReadAsOne: Int
+    public var noiseOnFirstScreen: Int
 
     public var plantedOnFirstScreenShare: Double { plantedProblems == 0 ? 1 : Double(plantedOnFirstScreen) / Double(plantedProblems) }
     public var blockingOnFirstScreenShare: Double { blocking == 0 ? 1 : Double(blockingOnFirstScreen) / Double(blocking) }
@@ -36,9 +42,16 @@ public struct FirstScreenScore: Sendable, Codable, Hashable {
             if reachable.allSatisfy(all.contains) { found += 1 }
             if reachable.allSatisfy(first.contains) { onScreen += 1 }
         }
+        var readAsOne = 0, noiseOnScreen = 0
+        for pattern in truth.systemicNoise {
+            let records = Set(pattern.records.map { Flag(checkID: pattern.kind, model: $0.model, id: $0.id) })
+            if findings.contains(where: { records.isSubset(of: flagged([$0])) }) { readAsOne += 1 }
+            if !records.isDisjoint(with: first) { noiseOnScreen += 1 }
+        }
         return FirstScreenScore(topLevelFindings: findings.count, firstScreen: screen.count, plantedProblems: planted, plantedFound: found,
                                 plantedOnFirstScreen: onScreen, blocking: findings.filter { $0.severity == .blocking }.count,
-                                blockingOnFirstScreen: screen.filter { $0.severity == .blocking }.count)
+                                blockingOnFirstScreen: screen.filter { $0.severity == .blocking }.count,
+                                noisePatterns: truth.systemicNoise.count, noiseReadAsOne: readAsOne, noiseOnFirstScreen: noiseOnScreen)
     }
 
     struct Flag: Hashable {

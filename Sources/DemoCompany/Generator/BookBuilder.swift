@@ -70,6 +70,12 @@ struct BookBuilder {
 
     func lineRange(of move: Int) -> Range<Int> { moves[move].lineStart..<moves[move].lineEnd }
 
+    /// Re-dates a statement line and its entry (the date the bank gave it).
+    mutating func redate(statementLine index: Int, to date: LocalDate) {
+        statementLines[index].date = date
+        moves[statementLines[index].move].date = date
+    }
+
     /// The receivable/payable line of an invoice or bill (its payment-term line).
     func openItemIndex(of move: Int) -> Int? { lineRange(of: move).first { lines[$0].kind == .paymentTerm } }
 

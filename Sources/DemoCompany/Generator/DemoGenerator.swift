@@ -21,6 +21,8 @@ struct DemoGenerator {
     var utilityHistory: [Int64] = []
     var problems: [DraftProblem] = []
     var lookAlikes: [DraftProblem] = []
+    /// Patterns checks rightly flag record by record that a controller reads as one thing each (see `plantSystemicNoise`).
+    var systemicNoise: [DraftProblem] = []
     var bankMatches: [DraftBankMatch] = []
     /// The customers with a planted payment habit, and the stream their payment days are drawn from.
     var habits: [Int: PlantedPaymentHabit.Habit] = [:]
@@ -62,6 +64,7 @@ struct DemoGenerator {
         plantMispostings()
         plantPayables()
         plantPrepaidExpenses()
+        plantSystemicNoise()
     }
 
     func book(_ assembled: AssembledBook) -> DemoBook {
@@ -89,7 +92,8 @@ struct DemoGenerator {
         let operations = (treasury.problems + expenses.problems).sorted { ($0.kind, $0.records.first?.id ?? 0) < ($1.kind, $1.records.first?.id ?? 0) }
         let lookAlikes = lookAlikes.map { resolve($0, in: assembled) } + orders.lookAlikes + treasury.lookAlikes + expenses.lookAlikes
         let truth = GroundTruth(seed: options.seed, period: period, asOf: options.asOf, problems: resolved + operations, bankMatches: matches,
-                                lookAlikes: lookAlikes, paymentHabits: plantedHabits, notPlanted: treasury.notPlanted)
+                                lookAlikes: lookAlikes, paymentHabits: plantedHabits, notPlanted: treasury.notPlanted,
+                                systemicNoise: systemicNoise.map { resolve($0, in: assembled) })
         return DemoBook(snapshot: snapshot, groundTruth: truth, purchasing: orders.purchasing, treasury: treasury.treasury, expenses: expenses.expenses)
     }
 

@@ -16,9 +16,12 @@ public struct GroundTruth: Sendable, Codable {
     public var paymentHabits: [PlantedPaymentHabit]
     /// Kinds (problems or look-alikes) a small company had no room for, with why: a company with few vendors has few bills due.
     public var notPlanted: [String: String]
+    /// Patterns a check rightly flags record by record that a controller reads as one thing each (a bulk import, a bank
+    /// feed's weekend value dates): neither problems nor look-alikes. Triage must fold each into one finding.
+    public var systemicNoise: [PlantedProblem]
 
     public init(seed: UInt64, period: Period, asOf: LocalDate, problems: [PlantedProblem], bankMatches: [BankMatch], lookAlikes: [PlantedProblem] = [],
-                paymentHabits: [PlantedPaymentHabit] = [], notPlanted: [String: String] = [:]) {
+                paymentHabits: [PlantedPaymentHabit] = [], notPlanted: [String: String] = [:], systemicNoise: [PlantedProblem] = []) {
         self.seed = seed
         self.period = period
         self.asOf = asOf
@@ -27,6 +30,7 @@ public struct GroundTruth: Sendable, Codable {
         self.lookAlikes = lookAlikes
         self.paymentHabits = paymentHabits
         self.notPlanted = notPlanted
+        self.systemicNoise = systemicNoise
     }
 
     /// The kinds every generated company plants (the stable ids of the check, detector or proposer that should find them).
@@ -65,6 +69,11 @@ public struct GroundTruth: Sendable, Codable {
         guard checkID == "unusual-amount" else { return [] }
         let bills = Set(problems(of: "prepaid-expensed-at-once").flatMap(\.records).map(\.id))
         return Set(snapshot.lines.filter { bills.contains($0.moveID) }.map(\.id))
+    }
+
+    /// The records of systemic noise `checkID` rightly flags: neither hits nor false positives of the check.
+    public func noiseRecords(of checkID: String) -> [RecordRef] {
+        systemicNoise.filter { $0.kind == checkID }.flatMap(\.records)
     }
 
     /// The look-alikes planted for these look-alike kinds.

@@ -160,7 +160,8 @@ enum DemoReportText {
         let reading = report.reading
         Swift.print("  to read       \(reading.topLevelFindings) findings for \(reading.plantedProblems) planted problems "
                     + "(\(reading.plantedFound) found); first screen \(reading.firstScreen): \(reading.plantedOnFirstScreen)/\(reading.plantedProblems) "
-                    + "planted (\(percent(reading.plantedOnFirstScreenShare))), \(reading.blockingOnFirstScreen)/\(reading.blocking) blocking")
+                    + "planted (\(percent(reading.plantedOnFirstScreenShare))), \(reading.blockingOnFirstScreen)/\(reading.blocking) blocking; "
+                    + "systemic noise \(reading.noiseReadAsOne)/\(reading.noisePatterns) patterns read as one finding, \(reading.noiseOnFirstScreen) on the first screen")
         let match = report.matchScore
         Swift.print("  bank matching \(match.matchable) unreconciled lines: \(match.auto) auto-matched (\(percent(match.autoRate))), "
                     + "\(percent(match.autoPrecision)) of them right; \(percent(match.matchedRate)) matched or proposed right as the top "
