@@ -184,6 +184,29 @@ import Testing
         #expect(CheckRegistry.check(id: "late-posting")!.run(graceful).isEmpty)
     }
 
+    /// A company that keys in a fifth of each month's entries on the 2nd of the next learns 2 days of grace: an October
+    /// entry keyed in on 2 November is its routine, one keyed in on the 5th is late, and says what the company usually takes.
+    @Test func latePostingLearnsTheCompanysUsualLag() {
+        var fixture = CheckFixture.clean
+        for month in 1...9 {
+            for index in 0..<10 {
+                let date = LocalDate(year: 2026, month: month, day: 10 + index)!
+                let created = index < 2 ? Period(containing: date).end.adding(days: 2) : date
+                fixture.simple("MISC/2026/\(month)/\(index)", date.description, created: "\(created) 10:00:00")
+            }
+        }
+        let routine = fixture.simple("MISC/2026/10/0101", "2026-10-29", created: "2026-11-02 10:00:00")
+        let late = fixture.simple("MISC/2026/10/0102", "2026-10-30", created: "2026-11-05 09:00:00")
+        let findings = fixture.run("late-posting")
+        #expect(findings.map(\.records.first!.id) == [late])
+        #expect(findings.first?.message.contains("after 2026-10 ended and after the 2 days the company usually takes (95 % of its 90 earlier entries") == true)
+        #expect(findings.first?.evidence["learnedGraceDays"] == "2")
+        // A rule set that fixes the grace days wins over the history; too little history teaches nothing.
+        let fixed = CheckContext(snapshot: fixture.snapshot, period: fixture.context.period, asOf: fixture.context.asOf, rules: CheckRules(latePostingGraceDays: 0))
+        #expect(Set(CheckRegistry.check(id: "late-posting")!.run(fixed).map(\.records.first!.id)) == [routine, late])
+        #expect(routine != late)
+    }
+
     @Test func findingsAreSortedAndCodable() throws {
         var fixture = CheckFixture.clean
         fixture.simple("/", "2026-10-14", state: .draft)

@@ -8,13 +8,14 @@ public struct CheckRules: Sendable, Hashable {
     public var suspenseAccountCodes: [String]
     /// Transit accounts that should clear (outstanding receipts/payments, liquidity transfer).
     public var clearingAccountCodes: [String]
-    /// Days after period end within which creating an entry dated in the period is normal.
-    public var latePostingGraceDays: Int
+    /// Days after period end within which creating an entry dated in the period is normal; nil to learn them from the
+    /// company's history (`LatePostingLag`).
+    public var latePostingGraceDays: Int?
     /// Customer invoice lines on accounts whose code starts with one of these need a tax.
     public var taxRequiredCodePrefixes: [String]
 
     public init(analyticRequiredCodePrefixes: [String] = ["6"], suspenseAccountCodes: [String] = ["101404"],
-                clearingAccountCodes: [String] = ["101402", "101403", "101499"], latePostingGraceDays: Int = 0,
+                clearingAccountCodes: [String] = ["101402", "101403", "101499"], latePostingGraceDays: Int? = nil,
                 taxRequiredCodePrefixes: [String] = ["4"]) {
         self.analyticRequiredCodePrefixes = analyticRequiredCodePrefixes
         self.taxRequiredCodePrefixes = taxRequiredCodePrefixes

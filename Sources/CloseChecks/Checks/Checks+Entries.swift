@@ -91,16 +91,21 @@ extension Check {
     }
 
     static let latePosting = Check(id: "late-posting", title: "Entries dated in the period but created after it ended",
-        explanation: "Entries dated in the period but created after it ended (plus the rule set's "
-            + "late_posting_grace_days): figures already reported may have changed.",
+        explanation: "Entries dated in the period but created after it ended (plus the rule set's late_posting_grace_days, or "
+            + "the lag the company's own history shows when the rule set says `learned`): figures already reported may have changed.",
         severity: .warning) { context in
         let period = context.period
-        let cutoff = period.end.adding(days: context.rules.latePostingGraceDays)
+        let learned = context.rules.latePostingGraceDays == nil ? LatePostingLag(context) : nil
+        let cutoff = period.end.adding(days: context.rules.latePostingGraceDays ?? learned?.days ?? 0)
+        let usual = learned.flatMap { $0.days > 0 ? " and after the \($0.days) days the company usually takes (\(LatePostingLag.share) % of its "
+            + "\($0.entries) earlier entries were keyed in by then)" : nil } ?? ""
         return context.snapshot.moves.compactMap { move in
             guard move.state == .posted, period.contains(move.date), move.audit.createdAt.date > cutoff else { return nil }
-            return context.issue(move, "Entry \(context.describe(move)) was created on \(move.audit.createdAt.date), after \(period) ended: "
+            var evidence = ["createdAt": move.audit.createdAt.description, "cutoff": cutoff.description]
+            if let learned { evidence["learnedGraceDays"] = String(learned.days) }
+            return context.issue(move, "Entry \(context.describe(move)) was created on \(move.audit.createdAt.date), after \(period) ended\(usual): "
                                      + "confirm it belongs in \(period) and that reports already sent are updated, or re-date it.",
-                                 evidence: ["createdAt": move.audit.createdAt.description, "cutoff": cutoff.description])
+                                 evidence: evidence)
         }
     }
 }

@@ -15,8 +15,9 @@ extension RuleSet {
         suspense_account_codes: ["101404"]
         # Transit accounts that should clear (outstanding receipts/payments, liquidity transfer).
         clearing_account_codes: ["101402", "101403", "101499"]
-        # Days after period end within which creating an entry dated in the period is normal.
-        late_posting_grace_days: 0
+        # Days after period end within which creating an entry dated in the period is normal, or `learned`: the lag by which
+        # 95 % of the company's entries of the twelve months before were keyed in (0 with fewer than 50, at most 10).
+        late_posting_grace_days: learned
         # Customer invoice lines on accounts whose code starts with one of these need a tax (an exempt 0 % tax counts).
         tax_required_code_prefixes: ["4"]
 

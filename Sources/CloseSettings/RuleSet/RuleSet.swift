@@ -107,7 +107,8 @@ public struct RuleSet: Sendable, Equatable {
             case "analytic_required_code_prefixes": rules.analyticRequiredCodePrefixes = try reader.strings(value, key).map(\.0)
             case "suspense_account_codes": rules.suspenseAccountCodes = try reader.strings(value, key).map(\.0)
             case "clearing_account_codes": rules.clearingAccountCodes = try reader.strings(value, key).map(\.0)
-            case "late_posting_grace_days": rules.latePostingGraceDays = try reader.integer(value, key)
+            case "late_posting_grace_days":
+                rules.latePostingGraceDays = value.scalar?.string == "learned" ? nil : try reader.integer(value, key, orWord: "learned")
             case "tax_required_code_prefixes": rules.taxRequiredCodePrefixes = try reader.strings(value, key).map(\.0)
             case "anomalies": thresholds = try Self.anomalyThresholds(value, reader: reader)
             case "flux": flux = try Self.fluxThresholds(value, reader: reader)

@@ -52,8 +52,10 @@ public struct RuleSetReader {
         }
     }
 
-    public func integer(_ node: Node, _ key: String, minimum: Int = 0, maximum: Int = .max) throws -> Int {
-        guard let scalar = node.scalar, let value = Int(scalar.string) else { throw fail(node, key, "must be a whole number") }
+    public func integer(_ node: Node, _ key: String, minimum: Int = 0, maximum: Int = .max, orWord word: String? = nil) throws -> Int {
+        guard let scalar = node.scalar, let value = Int(scalar.string) else {
+            throw fail(node, key, "must be a whole number" + (word.map { " or `\($0)`" } ?? ""))
+        }
         guard value <= maximum else { throw fail(node, key, "must be at most \(maximum)") }
         guard value >= minimum else { throw fail(node, key, minimum == 0 ? "must not be negative" : "must be at least \(minimum)") }
         return value
