@@ -48,6 +48,7 @@ extension FakeOdoo {
             odoo.store("ir.model", ["model": .string(model), "name": .string(model), "is_mail_thread": .bool(model != "res.company" && model != "account.move.line"),
                                     "is_mail_activity": .bool(activities)])
         }
+        for module in ["base", "account", "mail"] { odoo.stampModule(module, version: "18.0.1.0") }
         let toDo = odoo.store("mail.activity.type", ["name": "To-Do", "res_model": false, "sequence": 1])
         odoo.store("ir.model.data", ["module": "mail", "name": "mail_activity_data_todo", "model": "mail.activity.type", "res_id": RPCValue(toDo)])
         return (odoo, company)

@@ -19,6 +19,8 @@ public final class FakeOdoo: @unchecked Sendable {
     var tables: [String: [Int: Record]] = [:]
     private var lastIDs: [String: Int] = [:]
     private var performed: [String] = []
+    /// Module installs and upgrades so far: each stamps its module's write_date one second later.
+    var moduleChanges = 0
 
     public init() {}
 

@@ -61,7 +61,7 @@ import Testing
         let fake = FakeOdoo()
         let endpoint = OdooEndpoint(url: URL(string: "http://odoo.test")!, database: "test", login: "admin", credential: .password("admin"),
                                     rpcProtocol: .jsonrpc)
-        let client = OdooClient(endpoint: endpoint, options: OdooClientOptions(maxConcurrency: 1), transport: fake)
+        let client = OdooClient(endpoint: endpoint, options: OdooClientOptions(maxConcurrentCalls: 1), transport: fake)
         let lineFields: Set = ["order_id", "product_id", "name", "partner_id", "product_qty", "qty_received", "qty_invoiced", "price_unit",
                                "discount", "currency_id", "state", "display_type", "company_id"]
         let schema = OdooSchema(version: OdooServerVersion(serverVersion: "18.0", major: 18, minor: 0, serie: "18.0", isSaaS: false),

@@ -31,7 +31,7 @@ final class RecordingTransport: HTTPTransport {
             default: return Self.json("true")
             }
         }
-        let client = OdooClient(endpoint: Self.endpoint, options: OdooClientOptions(maxConcurrency: 1), transport: transport)
+        let client = OdooClient(endpoint: Self.endpoint, options: OdooClientOptions(maxConcurrentCalls: 1), transport: transport)
         #expect(try await client.authenticate() == 7)
         let records = try await client.searchRead("account.move", domain: [["state", "=", "posted"]], fields: ["amount_total"])
         #expect(records.first?["amount_total"]?.numberValue?.minorUnits(scale: 2) == 1050)

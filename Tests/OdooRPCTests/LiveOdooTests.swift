@@ -26,9 +26,9 @@ struct LiveOdooTests {
 
     @Test func searchReadIsTheSameOverBothProtocols() async throws {
         let fields = ["move_id", "account_id", "debit", "credit", "balance", "partner_id", "date"]
-        let options = OdooClientOptions(pageSize: 17, maxConcurrency: 3)
+        let options = OdooClientOptions(pageSize: 17, maxConcurrentCalls: 3)
         let xml = OdooClient(endpoint: try #require(LiveOdoo.endpoint(.xmlrpc)), options: options)
-        let json = OdooClient(endpoint: try #require(LiveOdoo.endpoint(.jsonrpc)), options: OdooClientOptions(pageSize: 25, maxConcurrency: 1))
+        let json = OdooClient(endpoint: try #require(LiveOdoo.endpoint(.jsonrpc)), options: OdooClientOptions(pageSize: 25, maxConcurrentCalls: 1))
         let viaXML = try await xml.searchRead("account.move.line", domain: [], fields: fields)
         let viaJSON = try await json.searchRead("account.move.line", domain: [], fields: fields)
         #expect(viaXML == viaJSON)
@@ -94,8 +94,8 @@ struct LiveJSON2Tests {
 
     @Test func searchReadPagesTheSameRecordsAsXMLRPC() async throws {
         let fields = ["move_id", "account_id", "debit", "credit", "balance", "partner_id", "date", "tax_ids", "analytic_distribution"]
-        let xml = OdooClient(endpoint: try #require(LiveOdoo.endpoint(.xmlrpc)), options: OdooClientOptions(pageSize: 500, maxConcurrency: 2))
-        let json2 = OdooClient(endpoint: try #require(LiveOdoo.endpoint(.json2)), options: OdooClientOptions(pageSize: 37, maxConcurrency: 3))
+        let xml = OdooClient(endpoint: try #require(LiveOdoo.endpoint(.xmlrpc)), options: OdooClientOptions(pageSize: 500, maxConcurrentCalls: 2))
+        let json2 = OdooClient(endpoint: try #require(LiveOdoo.endpoint(.json2)), options: OdooClientOptions(pageSize: 37, maxConcurrentCalls: 3))
         let viaXML = try await xml.searchRead("account.move.line", domain: [], fields: fields)
         let viaJSON2 = try await json2.searchRead("account.move.line", domain: [], fields: fields)
         #expect(!viaXML.isEmpty)

@@ -49,14 +49,14 @@ public struct OdooSettings: Sendable {
         }
         let companyID = Self.positiveInt(settings, .odooCompany, into: &invalid)
         let pageSize = Self.positiveInt(settings, .pageSize, into: &invalid) ?? 2000
-        let concurrency = Self.positiveInt(settings, .concurrency, into: &invalid) ?? 4
+        let concurrentCalls = Self.positiveInt(settings, .odooMaxConcurrentCalls, into: &invalid) ?? OdooClientOptions().maxConcurrentCalls
         let timeout = Self.positiveInt(settings, .timeoutSeconds, into: &invalid) ?? 60
         guard missing.isEmpty, invalid.isEmpty, let url, let database, let user else {
             throw SettingsError(missing: missing, invalid: invalid)
         }
         let credential: OdooCredential = apiKey.map { .apiKey($0) } ?? .password(password ?? "")
         endpoint = OdooEndpoint(url: url, database: database, login: user, credential: credential, rpcProtocol: rpcProtocol)
-        options = OdooClientOptions(timeout: .seconds(timeout), pageSize: pageSize, maxConcurrency: concurrency)
+        options = OdooClientOptions(timeout: .seconds(timeout), pageSize: pageSize, maxConcurrentCalls: concurrentCalls)
         self.companyID = companyID
         self.mode = mode
     }

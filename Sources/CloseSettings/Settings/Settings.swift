@@ -17,7 +17,8 @@ public struct Setting: Hashable, Sendable {
     public static let store = Setting(key: "store", flag: "--store", environment: "CLOSER_STORE", isSecret: false)
     public static let historyMonths = Setting(key: "pull.history_months", flag: "--history-months", environment: "CLOSER_HISTORY_MONTHS", isSecret: false)
     public static let pageSize = Setting(key: "pull.page_size", flag: "--page-size", environment: "CLOSER_PAGE_SIZE", isSecret: false)
-    public static let concurrency = Setting(key: "pull.concurrency", flag: "--concurrency", environment: "CLOSER_CONCURRENCY", isSecret: false)
+    public static let odooMaxConcurrentCalls = Setting(key: "odoo.max_concurrent_calls", flag: "--max-concurrent-calls",
+                                                       environment: "CLOSER_ODOO_MAX_CONCURRENT_CALLS", isSecret: false)
     public static let timeoutSeconds = Setting(key: "pull.timeout_seconds", flag: "--timeout", environment: "CLOSER_TIMEOUT", isSecret: false)
     public static let narrativeURL = Setting(key: "narrative.url", flag: "--narrative-url", environment: "CLOSER_NARRATIVE_URL", isSecret: false)
     public static let narrativeModel = Setting(key: "narrative.model", flag: "--narrative-model", environment: "CLOSER_NARRATIVE_MODEL", isSecret: false)
@@ -30,7 +31,7 @@ public struct Setting: Hashable, Sendable {
                                                     environment: "CLOSER_AUDIT_PUBLIC_KEYS_FILE", isSecret: false)
 
     public static let all: [Setting] = [odooURL, odooDatabase, odooUser, odooPassword, odooAPIKey, odooProtocol, odooCompany,
-                                        mode, store, historyMonths, pageSize, concurrency, timeoutSeconds,
+                                        mode, store, historyMonths, pageSize, odooMaxConcurrentCalls, timeoutSeconds,
                                         narrativeURL, narrativeModel, narrativeAPIKey, narrativeTimeout,
                                         auditKeyFile, auditSigningKey, auditPublicKeys, auditPublicKeysFile]
 }

@@ -745,6 +745,20 @@ extension AppDatabase {
             // what "01/10/2026" means in a bill's service period.
             try db.execute(sql: "ALTER TABLE company ADD COLUMN date_order TEXT")
         }
+        migrator.registerMigration("v25-odoo-schema-cache") { db in
+            // The fields each Odoo database has, as last detected, and the server version and installed modules they were
+            // detected under: a pull of a database whose modules did not change asks for no fields_get.
+            try db.execute(sql: """
+                CREATE TABLE odoo_schema (
+                    url TEXT NOT NULL,
+                    database TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    schema TEXT NOT NULL,
+                    detected_at TEXT NOT NULL,
+                    PRIMARY KEY (url, database)
+                )
+                """)
+        }
         return migrator
     }
 }

@@ -1,4 +1,5 @@
 public import CloseSettings
+public import CloseStore
 public import OdooLedger
 public import OdooRPC
 public import Logging
@@ -12,8 +13,11 @@ public enum OdooGateway {
         OdooClient(endpoint: settings.endpoint, options: settings.options, access: settings.mode.odooAccess, logger: logger)
     }
 
-    public static func source(_ settings: OdooSettings, logger: Logger = Logger(label: "closer.odoo")) -> OdooLedgerSource {
-        OdooLedgerSource(client: client(settings, logger: logger), endpoint: settings.endpoint, companyID: settings.companyID)
+    /// A source with one client for everything it reads; with a `store`, the database's schema is kept there
+    /// between runs and asked of Odoo again only when its version or modules change.
+    public static func source(_ settings: OdooSettings, store: AppDatabase? = nil, logger: Logger = Logger(label: "closer.odoo")) -> OdooLedgerSource {
+        OdooLedgerSource(client: client(settings, logger: logger), endpoint: settings.endpoint, companyID: settings.companyID,
+                         schemaCache: store.map(StoreSchemaCache.init))
     }
 
     /// A source for writing back to the database a stored ledger came from; refuses any other

@@ -10,49 +10,43 @@ struct OdooLedgerReader {
     let schema: OdooSchema
     let progress: PullProgress?
 
+    /// Reads that do not depend on each other are issued side by side (the client bounds how many are in
+    /// flight), the largest first, so the small ones fill the time the large ones take.
     func pull(companyID: Int, request: PullRequest) async throws -> PullResult {
-        let company = try await company(id: companyID)
-        var currencies = try await self.currencies(including: company.currency)
-        var mapping = OdooLedgerMapping(company: company, currencies: Dictionary(currencies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
         let inWindow: [RPCValue] = [["company_id", "=", RPCValue(companyID)],
                                     ["date", ">=", .string(request.window.first.description)],
                                     ["date", "<=", .string(request.window.last.description)]]
         let realLines: RPCValue = ["display_type", "not in", ["line_section", "line_note"]]
         let since: [RPCValue] = request.changedSince.map { [["write_date", ">=", .string($0.description)]] } ?? []
+        let complete = request.changedSince == nil
 
-        let accounts = try await records("account.account", domain: [schema.companyDomain(for: "account.account", companyID: companyID)],
+        async let allLines = complete ? records("account.move.line", domain: inWindow + [realLines], fields: OdooFieldLists.line) : []
+        async let changedMoves = records("account.move", domain: inWindow + since, fields: OdooFieldLists.move)
+        async let statements = records("account.bank.statement.line", domain: inWindow + since, fields: OdooFieldLists.statementLine)
+        async let companyRead = company(id: companyID)
+        async let active = activeCurrencies()
+        async let accountsRead = records("account.account", domain: [schema.companyDomain(for: "account.account", companyID: companyID)],
                                          fields: OdooFieldLists.account).map(OdooLedgerMapping.account)
-        let journals = try await records("account.journal", domain: [["company_id", "=", RPCValue(companyID)]],
+        async let journalsRead = records("account.journal", domain: [["company_id", "=", RPCValue(companyID)]],
                                          fields: OdooFieldLists.journal).map(OdooLedgerMapping.journal)
+        async let taxesRead = records("account.tax", domain: [["company_id", "=", RPCValue(companyID)]], fields: OdooFieldLists.tax)
+            .map(OdooLedgerMapping.tax)
+        async let moveIDsInWindow = client.search("account.move", domain: inWindow)
+        async let lineCount = complete ? client.searchCount("account.move.line", domain: inWindow + [realLines]) : 0
+        async let statementCount = complete ? client.searchCount("account.bank.statement.line", domain: inWindow) : 0
 
-        let taxes = try await records("account.tax", domain: [["company_id", "=", RPCValue(companyID)]],
-                                      fields: OdooFieldLists.tax).map(OdooLedgerMapping.tax)
-        var moveRecords = try await records("account.move", domain: inWindow + since, fields: OdooFieldLists.move)
-        var lineRecords: [OdooRecord]
-        if request.changedSince == nil {
-            lineRecords = try await records("account.move.line", domain: inWindow + [realLines], fields: OdooFieldLists.line)
-        } else {
-            // A rewritten posted line does not always touch its move's write_date: look at lines too.
-            let touchedLines = try await client.search("account.move.line", domain: inWindow + [realLines] + since)
-            var moveIDs = Set(try moveRecords.map { try $0.int("id") })
-            if !touchedLines.isEmpty {
-                let owners = try await client.read("account.move.line", ids: touchedLines, fields: ["move_id"])
-                let missing = Set(owners.compactMap { $0["move_id"]?.many2one?.id }).subtracting(moveIDs)
-                if !missing.isEmpty {
-                    moveRecords += try await records("account.move", domain: [["id", "in", RPCValue(missing.sorted())]], fields: OdooFieldLists.move)
-                    moveIDs.formUnion(missing)
-                }
-            }
-            lineRecords = moveIDs.isEmpty ? [] : try await records(
-                "account.move.line", domain: [["move_id", "in", RPCValue(moveIDs.sorted())], realLines], fields: OdooFieldLists.line)
+        var moveRecords = try await changedMoves
+        var lineRecords = try await allLines
+        if !complete {
+            (moveRecords, lineRecords) = try await changedLines(moves: moveRecords, inWindow: inWindow + [realLines], since: since, realLines: realLines)
         }
-        let statementRecords = try await records("account.bank.statement.line", domain: inWindow + since, fields: OdooFieldLists.statementLine)
+        let statementRecords = try await statements
+        let company = try await companyRead
+        var currencies = Self.currencies(try await active, including: company.currency)
         // An entry in a currency the company no longer uses (archived) keeps it: read as the company's, its amounts would be wrong.
-        let archived = try await archivedCurrencies(referencedBy: moveRecords + lineRecords + statementRecords, known: mapping.currencies)
-        if !archived.isEmpty {
-            currencies += archived
-            mapping = OdooLedgerMapping(company: company, currencies: Dictionary(currencies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
-        }
+        currencies += try await archivedCurrencies(referencedBy: moveRecords + lineRecords + statementRecords,
+                                                   known: Dictionary(currencies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+        let mapping = OdooLedgerMapping(company: company, currencies: Dictionary(currencies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
 
         let moves = try moveRecords.map(mapping.move).sorted { $0.id < $1.id }
         let lines = try lineRecords.map(mapping.line).sorted { ($0.moveID, $0.id) < ($1.moveID, $1.id) }
@@ -61,22 +55,36 @@ struct OdooLedgerReader {
         let partnerIDs = Set(moves.compactMap(\.partnerID) + lines.compactMap(\.partnerID) + statementLines.compactMap(\.partnerID)
                              + orders.lines.compactMap(\.partnerID))
         let partners = try await self.partners(ids: partnerIDs.sorted())
+        let (accounts, journals, taxes) = try await (accountsRead, journalsRead, taxesRead)
 
-        let allMoveIDs = try await client.search("account.move", domain: inWindow)
+        let allMoveIDs = try await moveIDsInWindow
         let writes = (moveRecords + lineRecords + statementRecords).compactMap { try? $0.timestamp("write_date") }
         let snapshot = LedgerSnapshot(company: company, currencies: currencies, accounts: accounts, journals: journals,
                                       partners: partners, taxes: taxes, moves: moves, lines: lines, statementLines: statementLines,
                                       orderLines: orders.lines)
-        var sourceCounts: LedgerCounts?
-        if request.changedSince == nil {
-            sourceCounts = LedgerCounts(
-                accounts: accounts.count, journals: journals.count, partners: partners.count,
-                moves: try await client.searchCount("account.move", domain: inWindow),
-                lines: try await client.searchCount("account.move.line", domain: inWindow + [realLines]),
-                statementLines: try await client.searchCount("account.bank.statement.line", domain: inWindow))
-        }
+        // Odoo's own counts, each from a call other than the paged reads (the moves' from the window's ids).
+        let sourceCounts = complete ? LedgerCounts(
+            accounts: accounts.count, journals: journals.count, partners: partners.count, moves: allMoveIDs.count,
+            lines: try await lineCount, statementLines: try await statementCount) : nil
         return PullResult(snapshot: snapshot, moveIDsInWindow: allMoveIDs, cursor: writes.max() ?? request.changedSince,
                           sourceCounts: sourceCounts, notes: orders.notes)
+    }
+
+    /// An incremental read's lines: every line of each move written since the cursor, or with a line written
+    /// since (a rewritten posted line does not always touch its move's write_date), and those moves.
+    private func changedLines(moves: [OdooRecord], inWindow: [RPCValue], since: [RPCValue], realLines: RPCValue) async throws
+        -> (moves: [OdooRecord], lines: [OdooRecord]) {
+        var moveRecords = moves
+        var moveIDs = Set(try moves.map { try $0.int("id") })
+        let owners = try await records("account.move.line", domain: inWindow + since, fields: ["move_id"])
+        let missing = Set(owners.compactMap { $0.optionalMany2one("move_id")?.id }).subtracting(moveIDs)
+        if !missing.isEmpty {
+            moveRecords += try await records("account.move", domain: [["id", "in", RPCValue(missing.sorted())]], fields: OdooFieldLists.move)
+            moveIDs.formUnion(missing)
+        }
+        let lines = moveIDs.isEmpty ? [] : try await records(
+            "account.move.line", domain: [["move_id", "in", RPCValue(moveIDs.sorted())], realLines], fields: OdooFieldLists.line)
+        return (moveRecords, lines)
     }
 
     func company(id: Int) async throws -> Company {
@@ -86,12 +94,14 @@ struct OdooLedgerReader {
         }
         let values = OdooRecord(model: "res.company", values: record)
         let currencyID = try values.many2oneID("currency_id")
+        let partner = values.optionalMany2one("partner_id")?.id
+        async let dateOrder = dateOrder(companyPartner: partner)
         guard let currencyRecord = try await client.read("res.currency", ids: [currencyID], fields: OdooFieldLists.currency).first else {
             throw values.fail("currency_id", "a currency that cannot be read")
         }
         let currency = try OdooLedgerMapping.currency(OdooRecord(model: "res.currency", values: currencyRecord))
         var company = try OdooLedgerMapping.company(values, currency: currency, lockFields: schema.lockDateFields)
-        company.dateOrder = await dateOrder(companyPartner: values.optionalMany2one("partner_id")?.id)
+        company.dateOrder = await dateOrder
         return company
     }
 
@@ -107,8 +117,15 @@ struct OdooLedgerReader {
 
     /// Active currencies plus the company's (which may be archived in odd databases).
     func currencies(including home: Currency) async throws -> [Currency] {
-        let active = try await records("res.currency", domain: [], fields: OdooFieldLists.currency).map(OdooLedgerMapping.currency)
-        return active.contains { $0.id == home.id } ? active : active + [home]
+        Self.currencies(try await activeCurrencies(), including: home)
+    }
+
+    func activeCurrencies() async throws -> [Currency] {
+        try await records("res.currency", domain: [], fields: OdooFieldLists.currency).map(OdooLedgerMapping.currency)
+    }
+
+    static func currencies(_ active: [Currency], including home: Currency) -> [Currency] {
+        active.contains { $0.id == home.id } ? active : active + [home]
     }
 
     /// The archived currencies `records` name (currency_id, foreign_currency_id) beyond the `known` ones: Odoo still reads them by id.
@@ -122,6 +139,7 @@ struct OdooLedgerReader {
 
     func partners(ids: [Int]) async throws -> [Partner] {
         guard !ids.isEmpty else { return [] }
+        async let people = client.read("res.partner", ids: ids, fields: OdooFieldLists.partner)
         let banks = try await records("res.partner.bank", domain: [["partner_id", "in", RPCValue(ids)]], fields: OdooFieldLists.partnerBank)
         var accountsByPartner: [Int: [String]] = [:]
         for bank in banks {
@@ -129,7 +147,7 @@ struct OdooLedgerReader {
                 accountsByPartner[owner, default: []].append(number)
             }
         }
-        return try await client.read("res.partner", ids: ids, fields: OdooFieldLists.partner)
+        return try await people
             .map { OdooRecord(model: "res.partner", values: $0) }
             .map { try OdooLedgerMapping.partner($0, bankAccounts: accountsByPartner[(try? $0.int("id")) ?? 0] ?? []) }
             .sorted { $0.id < $1.id }

@@ -11,13 +11,16 @@ public final class OdooLedgerSource: LedgerSource {
     public let companyID: Int?
     /// The login's current company once read (used only when `companyID` is nil).
     private let currentCompany = Mutex<Int?>(nil)
-    /// The database's fields once detected, for sources that live long and read often (bill intake).
-    private let detectedSchema = Mutex<OdooSchema?>(nil)
+    /// Where the database's schema is kept between runs; nil: detected once per source.
+    let schemaCache: (any OdooSchemaCache)?
+    /// The database's fields once loaded, for the life of this source.
+    private let loadedSchema = Mutex<OdooSchema?>(nil)
 
-    public init(client: OdooClient, endpoint: OdooEndpoint, companyID: Int? = nil) {
+    public init(client: OdooClient, endpoint: OdooEndpoint, companyID: Int? = nil, schemaCache: (any OdooSchemaCache)? = nil) {
         self.client = client
         self.endpoint = endpoint
         self.companyID = companyID
+        self.schemaCache = schemaCache
     }
 
     public var sourceDescription: String {
@@ -41,17 +44,17 @@ public final class OdooLedgerSource: LedgerSource {
     }
 
     public func pull(_ request: PullRequest, progress: PullProgress?) async throws -> PullResult {
-        let schema = try await OdooSchema.detect(using: client)
-        let reader = OdooLedgerReader(client: client, schema: schema, progress: progress)
-        let companyID = try await resolvedCompanyID()
-        return try await reader.pull(companyID: companyID, request: request)
+        async let companyID = resolvedCompanyID()
+        let reader = OdooLedgerReader(client: client, schema: try await schema(), progress: progress)
+        return try await reader.pull(companyID: try await companyID, request: request)
     }
 
-    /// The database's schema, detected on first use and kept for the life of this source.
+    /// The database's schema, loaded on first use (from the cache when its modules are unchanged) and
+    /// kept for the life of this source.
     func schema() async throws -> OdooSchema {
-        if let known = detectedSchema.withLock({ $0 }) { return known }
-        let schema = try await OdooSchema.detect(using: client)
-        detectedSchema.withLock { $0 = schema }
+        if let known = loadedSchema.withLock({ $0 }) { return known }
+        let schema = try await OdooSchema.load(using: client, cache: schemaCache)
+        loadedSchema.withLock { $0 = schema }
         return schema
     }
 
@@ -73,7 +76,7 @@ public final class OdooLedgerSource: LedgerSource {
     public func describeConnection() async throws -> OdooConnectionReport {
         let version = try await client.version()
         let uid = try await client.authenticate()
-        let schema = try await OdooSchema.detect(using: client)
+        let schema = try await schema()
         let user = try await client.read("res.users", ids: [uid], fields: ["name", "login", "company_id", "company_ids"]).first
         let companyIDs = user?["company_ids"]?.arrayValue?.compactMap(\.int) ?? []
         let reader = OdooLedgerReader(client: client, schema: schema, progress: nil)

@@ -1,9 +1,10 @@
 public import OdooRPC
+import Foundation
 
 /// What this Odoo database offers: its version and, per model, which fields exist. Field lists are
 /// intersected with it, so one mapping serves Odoo 16, 17, 18 and 19 (lock dates, analytic fields
 /// and company fields differ between them).
-public struct OdooSchema: Sendable {
+public struct OdooSchema: Sendable, Codable {
     public var version: OdooServerVersion
     var fieldsByModel: [String: Set<String>]
 
@@ -20,17 +21,39 @@ public struct OdooSchema: Sendable {
     static let optionalModels = ["purchase.order", "purchase.order.line", "sale.order", "sale.order.line", "product.product", "product.category",
                                  "ir.attachment"]
 
-    /// Asks the server for its version and the fields of every model Closer reads that it has.
-    public static func detect(using client: OdooClient) async throws -> OdooSchema {
+    /// The schema `cache` kept for this database when the server's version and installed modules are
+    /// still those it was detected under (one small call instead of a `fields_get` per model); else
+    /// detected and kept. Without a cache, or when modules cannot be read, detected every time.
+    public static func load(using client: OdooClient, cache: (any OdooSchemaCache)?) async throws -> OdooSchema {
+        guard let cache else { return try await detect(using: client) }
+        async let modules = OdooModuleState.fingerprint(using: client)
         let version = try await client.version()
+        guard let modules = await modules else { return try await detect(using: client) }
+        let (url, database) = (client.endpoint.url.absoluteString, client.endpoint.database)
+        let fingerprint = "Odoo \(version.serverVersion), \(modules)"
+        if let text = try cache.schemaText(url: url, database: database, fingerprint: fingerprint),
+           let kept = try? JSONDecoder().decode(OdooSchema.self, from: Data(text.utf8)) {
+            return kept
+        }
+        let schema = try await detect(using: client)
+        try cache.keepSchemaText(String(decoding: try JSONEncoder().encode(schema), as: UTF8.self), url: url, database: database,
+                                 fingerprint: fingerprint)
+        return schema
+    }
+
+    /// Asks the server for its version and the fields of every model Closer reads that it has, side by side.
+    public static func detect(using client: OdooClient) async throws -> OdooSchema {
+        async let version = client.version()
         // fields_get of a model that does not exist is a fault: ask ir.model which optional ones do.
         let installed = try await client.searchRead("ir.model", domain: [["model", "in", RPCValue(optionalModels)]], fields: ["model"])
             .compactMap { $0["model"]?.stringValue }
-        var fields: [String: Set<String>] = [:]
-        for model in models + optionalModels.filter(installed.contains) {
-            fields[model] = Set(try await client.fieldsGet(model, attributes: ["type"]).keys)
+        let fields = try await withThrowingTaskGroup(of: (String, Set<String>).self) { group in
+            for model in models + optionalModels.filter(installed.contains) {
+                group.addTask { (model, Set(try await client.fieldsGet(model, attributes: ["type"]).keys)) }
+            }
+            return try await group.reduce(into: [String: Set<String>]()) { $0[$1.0] = $1.1 }
         }
-        return OdooSchema(version: version, fieldsByModel: fields)
+        return OdooSchema(version: try await version, fieldsByModel: fields)
     }
 
     public func has(_ field: String, on model: String) -> Bool { fieldsByModel[model]?.contains(field) ?? false }

@@ -21,8 +21,12 @@ extension OdooClient {
             let total = counter.withLock { $0 += count; return $0 }
             progress?(total)
         }
-        guard let slices = try await idSlices(model, domain: domain) else {
-            return try await pages(model, domain: domain, fields: fields, after: nil, through: nil, report: report)
+        // Most models a pull reads fit in one page: read it before deciding anything else.
+        let first = try await page(model, domain: domain, fields: fields, after: nil, through: nil)
+        report(first.count)
+        guard first.count >= options.pageSize, let lastID = first.last?["id"]?.int else { return first }
+        guard let slices = try await idSlices(model, domain: domain, after: lastID) else {
+            return first + (try await pages(model, domain: domain, fields: fields, after: lastID, through: nil, report: report))
         }
         return try await withThrowingTaskGroup(of: (Int, [RPCStruct]).self) { group in
             for (index, slice) in slices.enumerated() {
@@ -34,21 +38,18 @@ extension OdooClient {
             }
             var parts = [[RPCStruct]](repeating: [], count: slices.count)
             for try await (index, records) in group { parts[index] = records }
-            return parts.flatMap { $0 }
+            return first + parts.flatMap { $0 }
         }
     }
 
-    /// Splits [min id, max id] into up to `maxConcurrency` ranges of at least a page each;
-    /// nil (one open-ended cursor) when concurrency is 1.
-    private func idSlices(_ model: String, domain: [RPCValue]) async throws -> [ClosedRange<Int>]? {
-        guard options.maxConcurrency > 1 else { return nil }
-        async let first = search(model, domain: domain, limit: 1, order: "id asc")
-        async let last = search(model, domain: domain, limit: 1, order: "id desc")
-        // Await both before deciding: leaving an `async let` unawaited cancels its request.
-        let (lowest, highest) = try await (first, last)
-        guard let low = lowest.first, let high = highest.first, high >= low else { return [] }
+    /// Splits (after, max id] into up to `maxConcurrentCalls` ranges of at least a page each, read side
+    /// by side; nil (one open-ended cursor) when the client makes one call at a time.
+    private func idSlices(_ model: String, domain: [RPCValue], after: Int) async throws -> [ClosedRange<Int>]? {
+        guard options.maxConcurrentCalls > 1 else { return nil }
+        guard let high = try await search(model, domain: domain + [["id", ">", RPCValue(after)]], limit: 1, order: "id desc").first else { return [] }
+        let low = after + 1
         let span = high - low + 1
-        let count = max(1, min(options.maxConcurrency, (span + options.pageSize - 1) / options.pageSize))
+        let count = max(1, min(options.maxConcurrentCalls, (span + options.pageSize - 1) / options.pageSize))
         let width = (span + count - 1) / count
         return stride(from: low, through: high, by: width).map { $0...min($0 + width - 1, high) }
     }
@@ -60,16 +61,21 @@ extension OdooClient {
         var records: [RPCStruct] = []
         var cursor = after
         while true {
-            var pageDomain = domain
-            if let cursor { pageDomain.append(["id", ">", RPCValue(cursor)]) }
-            if let through { pageDomain.append(["id", "<=", RPCValue(through)]) }
-            let kwargs: RPCStruct = ["fields": RPCValue(fields), "limit": RPCValue(options.pageSize), "order": "id"]
-            let value = try await execute(model, "search_read", [.array(pageDomain)], kwargs, idempotent: true)
-            let page = try Self.records(value, from: "\(model).search_read")
+            let page = try await page(model, domain: domain, fields: fields, after: cursor, through: through)
             records.append(contentsOf: page)
             report(page.count)
             guard page.count >= options.pageSize, let lastID = page.last?["id"]?.int else { return records }
             cursor = lastID
         }
+    }
+
+    /// One page of `id > after` (and `id <= through`) in id order.
+    private func page(_ model: String, domain: [RPCValue], fields: [String], after: Int?, through: Int?) async throws -> [RPCStruct] {
+        var pageDomain = domain
+        if let after { pageDomain.append(["id", ">", RPCValue(after)]) }
+        if let through { pageDomain.append(["id", "<=", RPCValue(through)]) }
+        let kwargs: RPCStruct = ["fields": RPCValue(fields), "limit": RPCValue(options.pageSize), "order": "id"]
+        let value = try await execute(model, "search_read", [.array(pageDomain)], kwargs, idempotent: true)
+        return try Self.records(value, from: "\(model).search_read")
     }
 }

@@ -3,7 +3,9 @@ public import Logging
 
 /// A connection to one Odoo database as one user, over any of the three protocols.
 ///
-/// Caches the uid after `authenticate`; retries transient failures with backoff, but
+/// Authenticates once for its whole life (Odoo hashes the password on every `authenticate`, which is
+/// the slowest call of a run) and asks the server's version once; keeps at most
+/// `options.maxConcurrentCalls` calls in flight; retries transient failures with backoff, but
 /// resends a non-idempotent call only when Odoo provably did not apply it. A client built with
 /// `access: .readOnly` refuses every ORM method that may write, before anything is sent.
 public final class OdooClient: Sendable {
@@ -13,7 +15,9 @@ public final class OdooClient: Sendable {
     let transport: any HTTPTransport
     let logger: Logger
     private let codec: any RPCProtocolCodec
-    private let cachedUID = Locked<Int?>(nil)
+    private let uid = Once<Int>()
+    private let serverVersion = Once<OdooServerVersion>()
+    private let gate: CallGate
 
     public init(
         endpoint: OdooEndpoint, options: OdooClientOptions = .init(), access: OdooAccessPolicy = .readWrite,
@@ -25,25 +29,31 @@ public final class OdooClient: Sendable {
         self.transport = transport
         self.logger = logger
         self.codec = endpoint.rpcProtocol.codec(for: endpoint)
+        self.gate = CallGate(limit: options.maxConcurrentCalls)
     }
 
+    /// The server's version, asked once per client.
     public func version() async throws -> OdooServerVersion {
-        let value = try await perform(.version, uid: nil, idempotent: true)
-        guard let version = OdooServerVersion(value) else {
-            throw OdooError.malformedResponse("expected a version with server_version, got \(value)")
+        try await serverVersion.value { [self] in
+            let value = try await perform(.version, uid: nil, idempotent: true)
+            guard let version = OdooServerVersion(value) else {
+                throw OdooError.malformedResponse("expected a version with server_version, got \(value)")
+            }
+            return version
         }
-        return version
     }
 
-    /// The user id; wrong credentials give `OdooError.accessDenied`.
+    /// The user id, authenticated once per client (concurrent first calls share one request); wrong
+    /// credentials give `OdooError.accessDenied`.
     @discardableResult
     public func authenticate() async throws -> Int {
-        let value = try await perform(.authenticate, uid: nil, idempotent: true)
-        guard let uid = value.int, uid > 0 else {
-            throw OdooError.accessDenied(login: endpoint.login, database: endpoint.database)
+        try await uid.value { [self] in
+            let value = try await perform(.authenticate, uid: nil, idempotent: true)
+            guard let uid = value.int, uid > 0 else {
+                throw OdooError.accessDenied(login: endpoint.login, database: endpoint.database)
+            }
+            return uid
         }
-        cachedUID.withLock { $0 = uid }
-        return uid
     }
 
     /// Calls `model.method(*args, **kwargs)`. `idempotent` decides whether a failure that
@@ -75,11 +85,6 @@ public final class OdooClient: Sendable {
     /// Checks the access policy first: a refused call must not even authenticate.
     private func authorizedUID(_ model: String, _ method: String) async throws -> Int {
         try access.authorize(model: model, method: method)
-        return try await currentUID()
-    }
-
-    private func currentUID() async throws -> Int {
-        if let uid = cachedUID.withLock({ $0 }) { return uid }
         return try await authenticate()
     }
 
@@ -90,7 +95,7 @@ public final class OdooClient: Sendable {
             let started = ContinuousClock.now
             do {
                 let request = try codec.request(for: call, uid: uid, timeout: options.timeout)
-                let response = try await transport.post(request)
+                let response = try await gate.run { try await transport.post(request) }
                 let value = try codec.decode(response, for: call)
                 options.observer?.odooCall(call.label, seconds: (ContinuousClock.now - started).seconds, error: nil)
                 logger.debug("odoo call", metadata: [

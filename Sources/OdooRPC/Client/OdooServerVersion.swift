@@ -1,5 +1,5 @@
 /// What `version` reports, e.g. "18.0" or "saas~17.2".
-public struct OdooServerVersion: Sendable, Hashable {
+public struct OdooServerVersion: Sendable, Hashable, Codable {
     public var serverVersion: String
     public var major: Int
     public var minor: Int

@@ -33,7 +33,7 @@ struct CloseCommand: AsyncParsableCommand {
         } else {
             let resolver = try scope.common.resolver(flags: connection.flags)
             let settings = try OdooSettings(resolving: resolver)
-            let source = OdooGateway.source(settings)
+            let source = OdooGateway.source(settings, store: store)
             let key = source.sourceKey(companyID: try await source.resolvedCompanyID())
             standing = try await service.run(pullingFrom: source, sourceKey: key, period: try Period(parsing: period), asOf: LocalDate.asOf(asOf))
             await RunEndPublication.publish(store: store, settings: settings, resolver: resolver, json: scope.common.json)

@@ -30,7 +30,7 @@ struct PullCommand: AsyncParsableCommand {
         let settings = try OdooSettings(resolving: resolver)
         let months = Int(resolver.string(.historyMonths) ?? "12") ?? 12
         let store = try AppDatabase.openOrCreate(at: resolver.storePath).signingCheckpointsAtRunEnd(resolver)
-        let source = OdooGateway.source(settings)
+        let source = OdooGateway.source(settings, store: store)
         let companyID = try await source.resolvedCompanyID()
         let progress = TerminalProgress.forCommandLine(json: common.json)
         let request = (period: try Period(parsing: period), months: months, full: full)
