@@ -25,8 +25,11 @@ struct OdooLedgerReader {
         async let statements = records("account.bank.statement.line", domain: inWindow + since, fields: OdooFieldLists.statementLine)
         async let companyRead = company(id: companyID)
         async let active = activeCurrencies()
+        // Odoo 18 keeps account codes per company (company-dependent): read them as the company, or every company but the
+        // user's main one reads empty codes and the code-prefix rules never fire.
         async let accountsRead = records("account.account", domain: [schema.companyDomain(for: "account.account", companyID: companyID)],
-                                         fields: OdooFieldLists.account).map(OdooLedgerMapping.account)
+                                         fields: OdooFieldLists.account, context: ["allowed_company_ids": RPCValue([companyID])])
+            .map(OdooLedgerMapping.account)
         async let journalsRead = records("account.journal", domain: [["company_id", "=", RPCValue(companyID)]],
                                          fields: OdooFieldLists.journal).map(OdooLedgerMapping.journal)
         async let taxesRead = records("account.tax", domain: [["company_id", "=", RPCValue(companyID)]], fields: OdooFieldLists.tax)
@@ -153,10 +156,11 @@ struct OdooLedgerReader {
             .sorted { $0.id < $1.id }
     }
 
-    func records(_ model: String, domain: [RPCValue], fields: [String]) async throws -> [OdooRecord] {
+    func records(_ model: String, domain: [RPCValue], fields: [String], context: RPCStruct? = nil) async throws -> [OdooRecord] {
         var pageProgress: (@Sendable (Int) -> Void)?
         if let progress { pageProgress = { count in progress(model, count) } }
-        let found = try await client.searchRead(model, domain: domain, fields: schema.available(fields, on: model), progress: pageProgress)
+        let found = try await client.searchRead(model, domain: domain, fields: schema.available(fields, on: model), context: context,
+                                                progress: pageProgress)
         return found.map { OdooRecord(model: model, values: $0) }
     }
 }

@@ -2,13 +2,15 @@
 /// without the O(n²) cost of offsets), optionally over id-range slices in parallel.
 extension OdooClient {
     /// All matching records sorted by id. A custom `order` or a `limit` makes it a single
-    /// `search_read` call instead. `progress` receives the running number of records.
+    /// `search_read` call instead. `progress` receives the running number of records. `context` goes with every call
+    /// (`allowed_company_ids` to read company-dependent fields, such as Odoo 18's account codes, for that company).
     public func searchRead(
-        _ model: String, domain: [RPCValue], fields: [String], order: String? = nil, limit: Int? = nil,
+        _ model: String, domain: [RPCValue], fields: [String], order: String? = nil, limit: Int? = nil, context: RPCStruct? = nil,
         progress: (@Sendable (Int) -> Void)? = nil
     ) async throws -> [RPCStruct] {
         if limit != nil || (order != nil && order != "id" && order != "id asc") {
             var kwargs: RPCStruct = ["fields": RPCValue(fields)]
+            if let context { kwargs["context"] = .structure(context) }
             if let limit { kwargs["limit"] = RPCValue(limit) }
             if let order { kwargs["order"] = .string(order) }
             let value = try await execute(model, "search_read", [.array(domain)], kwargs, idempotent: true)
@@ -22,17 +24,17 @@ extension OdooClient {
             progress?(total)
         }
         // Most models a pull reads fit in one page: read it before deciding anything else.
-        let first = try await page(model, domain: domain, fields: fields, after: nil, through: nil)
+        let first = try await page(model, domain: domain, fields: fields, after: nil, through: nil, context: context)
         report(first.count)
         guard first.count >= options.pageSize, let lastID = first.last?["id"]?.int else { return first }
         guard let slices = try await idSlices(model, domain: domain, after: lastID) else {
-            return first + (try await pages(model, domain: domain, fields: fields, after: lastID, through: nil, report: report))
+            return first + (try await pages(model, domain: domain, fields: fields, after: lastID, through: nil, context: context, report: report))
         }
         return try await withThrowingTaskGroup(of: (Int, [RPCStruct]).self) { group in
             for (index, slice) in slices.enumerated() {
                 group.addTask {
                     let records = try await self.pages(
-                        model, domain: domain, fields: fields, after: slice.lowerBound - 1, through: slice.upperBound, report: report)
+                        model, domain: domain, fields: fields, after: slice.lowerBound - 1, through: slice.upperBound, context: context, report: report)
                     return (index, records)
                 }
             }
@@ -56,12 +58,12 @@ extension OdooClient {
 
     /// Pages `id > after` (and `id <= through`) in id order until a short page.
     private func pages(
-        _ model: String, domain: [RPCValue], fields: [String], after: Int?, through: Int?, report: @Sendable (Int) -> Void
+        _ model: String, domain: [RPCValue], fields: [String], after: Int?, through: Int?, context: RPCStruct?, report: @Sendable (Int) -> Void
     ) async throws -> [RPCStruct] {
         var records: [RPCStruct] = []
         var cursor = after
         while true {
-            let page = try await page(model, domain: domain, fields: fields, after: cursor, through: through)
+            let page = try await page(model, domain: domain, fields: fields, after: cursor, through: through, context: context)
             records.append(contentsOf: page)
             report(page.count)
             guard page.count >= options.pageSize, let lastID = page.last?["id"]?.int else { return records }
@@ -70,11 +72,12 @@ extension OdooClient {
     }
 
     /// One page of `id > after` (and `id <= through`) in id order.
-    private func page(_ model: String, domain: [RPCValue], fields: [String], after: Int?, through: Int?) async throws -> [RPCStruct] {
+    private func page(_ model: String, domain: [RPCValue], fields: [String], after: Int?, through: Int?, context: RPCStruct?) async throws -> [RPCStruct] {
         var pageDomain = domain
         if let after { pageDomain.append(["id", ">", RPCValue(after)]) }
         if let through { pageDomain.append(["id", "<=", RPCValue(through)]) }
-        let kwargs: RPCStruct = ["fields": RPCValue(fields), "limit": RPCValue(options.pageSize), "order": "id"]
+        var kwargs: RPCStruct = ["fields": RPCValue(fields), "limit": RPCValue(options.pageSize), "order": "id"]
+        if let context { kwargs["context"] = .structure(context) }
         let value = try await execute(model, "search_read", [.array(pageDomain)], kwargs, idempotent: true)
         return try Self.records(value, from: "\(model).search_read")
     }
