@@ -73,11 +73,13 @@ struct CompanyPremises {
         let start = context.period.start
         var history = 0
         var first: LocalDate?
-        for line in context.snapshot.lines {
-            if !(line.analytic?.shares.isEmpty ?? true) { return nil }
-            if line.date < start {
+        let lines = context.snapshot.lines
+        for index in lines.indices {
+            if !(lines[index].analytic?.shares.isEmpty ?? true) { return nil }
+            let date = lines[index].date
+            if date < start {
                 history += 1
-                first = min(first ?? line.date, line.date)
+                first = min(first ?? date, date)
             }
         }
         guard history > 0, let first else { return nil }
@@ -89,25 +91,29 @@ struct CompanyPremises {
     /// Per journal, so one journal's habit does not hide a weekend entry in another.
     func weekendsRoutine() -> [(journalID: Int, reason: String)] {
         let start = context.period.start
-        var history: [Int: (entries: Int, weekend: Int)] = [:]
-        for move in context.snapshot.moves where move.state == .posted && move.date < start {
-            guard let user = move.audit.createdBy, !systemUserIDs.contains(user.id) else { continue }
-            let weekend = move.date.isWeekend || move.audit.createdAt.date.isWeekend
-            history[move.journalID, default: (0, 0)].entries += 1
-            if weekend { history[move.journalID, default: (0, 0)].weekend += 1 }
+        let journals = context.snapshot.journals, moves = context.snapshot.moves
+        var entries = [Int](repeating: 0, count: journals.count), weekend = entries
+        for index in moves.indices where moves[index].state == .posted && moves[index].date < start {
+            guard let userID = moves[index].audit.createdBy?.id, !systemUserIDs.contains(userID),
+                  let position = context.journalIndex[moves[index].journalID] else { continue }
+            entries[position] += 1
+            if moves[index].date.isWeekend || moves[index].audit.createdAt.date.isWeekend { weekend[position] += 1 }
         }
-        return history.sorted { $0.key < $1.key }.compactMap { journalID, counts in
-            guard counts.entries >= 20, counts.weekend * 100 >= rules.weekendRoutinePercent * counts.entries else { return nil }
-            let journal = context.journal(id: journalID).map { "\($0.name) (\($0.code))" } ?? "journal \(journalID)"
-            return (journalID, "\(journal) routinely books at the weekend: \(counts.weekend) of its \(counts.entries) earlier entries were dated or "
-                + "keyed in on a Saturday or Sunday (at least \(rules.weekendRoutinePercent) % is routine)")
+        return journals.indices.compactMap { position in
+            guard entries[position] >= 20, weekend[position] * 100 >= rules.weekendRoutinePercent * entries[position] else { return nil }
+            let journal = journals[position]
+            return (journal.id, "\(journal.name) (\(journal.code)) routinely books at the weekend: \(weekend[position]) of its \(entries[position]) earlier "
+                + "entries were dated or keyed in on a Saturday or Sunday (at least \(rules.weekendRoutinePercent) % is routine)")
         }
     }
 
     /// Journals with no posted entry in the whole pulled history.
     func journalsNeverUsed() -> Set<Int> {
-        var used = Set<Int>()
-        for move in context.snapshot.moves where move.state == .posted { used.insert(move.journalID) }
-        return Set(context.snapshot.journals.map(\.id)).subtracting(used)
+        let moves = context.snapshot.moves
+        var used = [Bool](repeating: false, count: context.snapshot.journals.count)
+        for index in moves.indices where moves[index].state == .posted {
+            if let position = context.journalIndex[moves[index].journalID] { used[position] = true }
+        }
+        return Set(context.snapshot.journals.indices.filter { !used[$0] }.map { context.snapshot.journals[$0].id })
     }
 }

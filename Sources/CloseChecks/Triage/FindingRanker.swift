@@ -58,15 +58,16 @@ struct FindingRanker {
     }
 
     /// The company's size in minor units: the period's posted expenses or revenue, the larger; nil when both are nil.
+    /// Each account's nature is read once (an account type is text), then the period's lines are summed by position.
     func companySize() -> Int64? {
         let context = facts.context
-        let types = context.snapshot.accounts.map(\.type)
+        let nature: [Int8] = context.snapshot.accounts.map { $0.type.isProfitAndLoss ? ($0.type.hasCreditNature ? -1 : 1) : 0 }
+        let lines = context.snapshot.lines
         var expenses: Int64 = 0, revenue: Int64 = 0
         context.forEachPostedLineInPeriod { _, index in
-            let line = context.snapshot.lines[index]
-            guard let position = context.accountIndex[line.accountID], types[position].isProfitAndLoss else { return }
-            let net = line.debit.minorUnits - line.credit.minorUnits
-            if types[position].hasCreditNature { revenue -= net } else { expenses += net }
+            guard let position = context.accountIndex[lines[index].accountID], nature[position] != 0 else { return }
+            let net = lines[index].debit.minorUnits - lines[index].credit.minorUnits
+            if nature[position] < 0 { revenue -= net } else { expenses += net }
         }
         let size = max(expenses, revenue)
         return size > 0 ? size : nil

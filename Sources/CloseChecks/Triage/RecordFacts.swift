@@ -11,21 +11,39 @@ struct RecordFacts {
     init(_ context: CheckContext, findings: [Finding]) {
         self.context = context
         var lineIDs = Set<Int>(), statementIDs = Set<Int>(), accountCodes: [String] = []
-        for record in findings.lazy.flatMap(\.records) {
-            switch record.model {
-            case "account.move.line": lineIDs.insert(record.id)
-            case "account.bank.statement.line": statementIDs.insert(record.id)
-            case "account.account": if let account = context.account(id: record.id) { accountCodes.append(account.code) }
-            default: break
+        let currency = context.snapshot.company.currency
+        for finding in findings {
+            for record in finding.records {
+                switch record.model {
+                case "account.move.line": lineIDs.insert(record.id)
+                case "account.bank.statement.line": statementIDs.insert(record.id)
+                case "account.account":
+                    // The balance checks say the balance they found; only an account without one is summed again.
+                    if finding.records.count == 1, let text = finding.evidence["balance"],
+                       let balance = try? Money(parsing: text, currency: currency.code, scale: currency.decimalPlaces) {
+                        accountBalances[record.id] = balance.minorUnits
+                    } else if let account = context.account(id: record.id) {
+                        accountCodes.append(account.code)
+                    }
+                default: break
+                }
             }
         }
-        if !lineIDs.isEmpty {
-            for line in context.snapshot.lines where lineIDs.contains(line.id) { lines[line.id] = line }
+        // By position and id only: a line is copied when a finding names it, not on the way.
+        if let low = lineIDs.min(), let high = lineIDs.max() {
+            let all = context.snapshot.lines
+            for index in all.indices {
+                let id = all[index].id
+                if id >= low && id <= high && lineIDs.contains(id) { lines[id] = all[index] }
+            }
         }
         if !statementIDs.isEmpty {
-            for line in context.snapshot.statementLines where statementIDs.contains(line.id) { statementLines[line.id] = line }
+            let all = context.snapshot.statementLines
+            for index in all.indices where statementIDs.contains(all[index].id) { statementLines[all[index].id] = all[index] }
         }
-        for (account, balance) in context.nonZeroBalances(codes: accountCodes) { accountBalances[account.id] = balance }
+        if !accountCodes.isEmpty {
+            for (account, balance) in context.nonZeroBalances(codes: accountCodes) { accountBalances[account.id] = balance }
+        }
     }
 
     func line(_ id: Int) -> JournalLine? { lines[id] }
