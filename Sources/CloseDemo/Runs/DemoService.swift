@@ -111,7 +111,7 @@ public struct DemoService: Sendable {
         guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 else { return }
         let contents: StoreContents
         do {
-            contents = try AppDatabase.openReadOnly(at: path).contents()
+            contents = try AppDatabase.contents(at: path)
         } catch {
             throw DemoError.unreadableStore(path: path)
         }

@@ -1,7 +1,18 @@
+import Foundation
 import GRDB
 import Ledger
 
 extension AppDatabase {
+    /// What the store at `path` holds, read without writing to it — also when an earlier Closer wrote it and this one's
+    /// migrations have not run there yet (the tables it reads are among the first ones).
+    public static func contents(at path: String) throws -> StoreContents {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notFound(path: path) }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        return try StoreConnection.translating(path: path) { try AppDatabase(inspecting: DatabaseQueue(path: path, configuration: configuration)).contents() }
+    }
+
     /// What the store holds: people, audit events, ledgers, and the last thing audited.
     public func contents() throws -> StoreContents {
         try writer.read { db -> StoreContents in

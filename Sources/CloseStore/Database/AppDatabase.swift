@@ -13,6 +13,11 @@ public final class AppDatabase: Sendable {
         try self.writer.translating { try Self.migrator.migrate(writer) }
     }
 
+    /// Wraps a connection opened read-only to look at what it holds, whatever its migrations.
+    init(inspecting reader: any DatabaseWriter) {
+        writer = StoreConnection(reader)
+    }
+
     /// Wraps a connection opened read-only: nothing is migrated, so nothing is written.
     init(readOnly reader: any DatabaseWriter) throws {
         writer = StoreConnection(reader)
