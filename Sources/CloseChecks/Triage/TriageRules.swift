@@ -18,9 +18,11 @@ public struct TriageRules: Sendable, Hashable {
     public var trivialPercent: Double
     /// At most this many findings on the first screen (every blocking finding is on it, even past the limit).
     public var firstScreen: Int
+    /// A dismissal lasts at most this many days from the day it is made (a whole check's always has an expiry).
+    public var dismissalMaxDays: Int
 
     public init(systemicMinFindings: Int = 5, abandonedFeedMonths: Int = 3, checkPremises: Bool = true, weekendRoutinePercent: Int = 10,
-                materialPercent: Double = 1, trivialPercent: Double = 0.1, firstScreen: Int = 15) {
+                materialPercent: Double = 1, trivialPercent: Double = 0.1, firstScreen: Int = 15, dismissalMaxDays: Int = 365) {
         self.systemicMinFindings = systemicMinFindings
         self.abandonedFeedMonths = abandonedFeedMonths
         self.checkPremises = checkPremises
@@ -28,5 +30,6 @@ public struct TriageRules: Sendable, Hashable {
         self.materialPercent = materialPercent
         self.trivialPercent = trivialPercent
         self.firstScreen = firstScreen
+        self.dismissalMaxDays = dismissalMaxDays
     }
 }
