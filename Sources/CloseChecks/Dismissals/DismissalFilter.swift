@@ -61,8 +61,10 @@ struct DismissalFilter {
         // A group stands for its members: count them as the checks reported them.
         let count = hidden.reduce(0) { $0 + (Int($1.evidence["grouped"] ?? "") ?? 1) }
         let until = dismissal.until.map { " until \($0)" } ?? ""
-        var message = "\(count) \(count == 1 ? "finding" : "findings") of \(dismissal.checkID) set aside by \(dismissal.decidedBy)\(until) "
-            + "(\(dismissal.scope)): \(dismissal.reason)"
+        var message = hidden.isEmpty
+            ? "Nothing of \(dismissal.checkID) set aside by the dismissal of \(dismissal.decidedBy)\(until) (\(dismissal.scope)): \(dismissal.reason)"
+            : "\(count) \(count == 1 ? "finding" : "findings") of \(dismissal.checkID) set aside by \(dismissal.decidedBy)\(until) "
+                + "(\(dismissal.scope)): \(dismissal.reason)"
         if !stayed.isEmpty {
             message += ". \(stayed.count) blocking \(stayed.count == 1 ? "finding it covers stays" : "findings it covers stay") listed: "
                 + "only a dismissal of the record itself hides what blocks the close"
