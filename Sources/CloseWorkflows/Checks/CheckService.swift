@@ -64,8 +64,7 @@ public struct CheckService: Sendable {
     static func linked(_ finding: Finding, sourceKey: SourceKey) -> Finding {
         var linked = finding
         linked.company = linked.company.linked(sourceKey: sourceKey)
-        // A dismissal's note names the dismissal, which lives in Closer, not in Odoo.
-        linked.records = linked.records.map { $0.model == "closer.dismissal" ? $0 : $0.linked(sourceKey: sourceKey) }
+        linked.records = linked.records.map { $0.linked(sourceKey: sourceKey) }
         return linked
     }
 
