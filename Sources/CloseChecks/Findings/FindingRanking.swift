@@ -23,6 +23,8 @@ public struct FindingRanking: Sendable, Codable, Hashable {
     public var materialityBasisPoints: Int?
     /// 0…1: the check's severity and kind (an anomaly's score), weighed by what the company's history says.
     public var risk: Double
+    /// Why the company's history weighs this kind's risk up or down (nil when it has no history).
+    public var riskReason: String?
     public var onFirstScreen: Bool
 
     public init(rank: Int, amount: Money?, materiality: Materiality, materialityBasisPoints: Int?, risk: Double, onFirstScreen: Bool) {

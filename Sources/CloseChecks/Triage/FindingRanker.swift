@@ -1,12 +1,17 @@
 import Ledger
 
 /// What the company's history says about each kind of finding, as a weight on its risk: above 1 when that
-/// kind was a real problem here before, below 1 when controllers dismissed it. Empty for now: dismissal
-/// history feeds it later, and every kind weighs 1.
+/// kind was a real problem here before, below 1 when controllers dismissed it (`init(history:)`); a kind
+/// without history weighs 1.
 public struct FindingRiskInput: Sendable, Hashable {
     public var weightByCheck: [String: Double]
+    /// Why a kind weighs what it does, in words, for the ranking's `riskReason`.
+    public var reasonByCheck: [String: String]
 
-    public init(weightByCheck: [String: Double] = [:]) { self.weightByCheck = weightByCheck }
+    public init(weightByCheck: [String: Double] = [:], reasonByCheck: [String: String] = [:]) {
+        self.weightByCheck = weightByCheck
+        self.reasonByCheck = reasonByCheck
+    }
 }
 
 /// Ranks findings by materiality (their amount against the company's size: the period's expenses or revenue,

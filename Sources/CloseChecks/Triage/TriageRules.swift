@@ -20,9 +20,11 @@ public struct TriageRules: Sendable, Hashable {
     /// score, the company's history) is at least this or whose amount is not trivial; advisories, notes and patterns
     /// to confirm are folded below it.
     public var firstScreenMinRisk: Double
+    /// A dismissal lasts at most this many days from the day it is made (a whole check's always has an expiry).
+    public var dismissalMaxDays: Int
 
     public init(systemicMinFindings: Int = 5, abandonedFeedMonths: Int = 3, checkPremises: Bool = true, weekendRoutinePercent: Int = 10,
-                materialPercent: Double = 1, trivialPercent: Double = 0.1, firstScreenMinRisk: Double = 0.4) {
+                materialPercent: Double = 1, trivialPercent: Double = 0.1, firstScreenMinRisk: Double = 0.4, dismissalMaxDays: Int = 365) {
         self.systemicMinFindings = systemicMinFindings
         self.abandonedFeedMonths = abandonedFeedMonths
         self.checkPremises = checkPremises
@@ -30,5 +32,6 @@ public struct TriageRules: Sendable, Hashable {
         self.materialPercent = materialPercent
         self.trivialPercent = trivialPercent
         self.firstScreenMinRisk = firstScreenMinRisk
+        self.dismissalMaxDays = dismissalMaxDays
     }
 }

@@ -1,3 +1,4 @@
+import CloseChecks
 import CloseReports
 import CloseStore
 import CloseWorkflows
@@ -131,6 +132,17 @@ extension APIError {
             default: return APIError(.serviceUnavailable, code: "store_unavailable", error.description)
             }
         case let error as CheckServiceError: return APIError(.badRequest, code: "choose_source", error.description)
+        case let error as FindingsError:
+            switch error {
+            case .neverChecked, .notChecked, .unknownFinding: return APIError(.notFound, code: "not_found", error.description)
+            default: return APIError(.unprocessableContent, code: "invalid_request", error.description)
+            }
+        case let error as DismissalError:
+            switch error {
+            case .unknownDismissal: return APIError(.notFound, code: "not_found", error.description)
+            case .alreadyWithdrawn: return APIError(.conflict, code: "conflict", error.description)
+            default: return APIError(.unprocessableContent, code: "invalid_request", error.description)
+            }
         case let error as ReceivablesMeasuresError: return APIError(.notFound, code: error.code, error.description)
         case let error as PeriodError: return APIError(.badRequest, code: "invalid_parameter", error.description)
         case is DecodingError:

@@ -13,7 +13,7 @@ struct APIRoutes: Sendable {
 
     var all: [Route] {
         let areas: [[Route]] = [
-            probes, runs, findings, proposals, reconciliation, checklist, locks, audit, package, payables, creditHolds, collections, collectorRecords,
+            probes, runs, findings, dismissals, proposals, reconciliation, checklist, locks, audit, package, payables, creditHolds, collections, collectorRecords,
             collectionsMeasures, operations, payments, bankChanges, expenses, duties, automationRoutes,
         ]
         return areas.flatMap { $0 }

@@ -2,6 +2,7 @@ import CloseChecks
 import CloseStore
 import CloseWorkflows
 import Foundation
+import Governance
 import Hummingbird
 import Markup
 import Ledger
@@ -10,6 +11,11 @@ extension DashboardRoutes {
     /// The latest check run's findings of a period, filtered by severity and check, each record
     /// linking into Odoo where the ledger came from Odoo.
     @Sendable func findings(_ request: Request, _ context: CloserRequestContext, _ session: WebSession) async throws -> HTMLPage {
+        try findingsPage(request, session: session)
+    }
+
+    /// The page, with what a dismissal or a withdrawal just did (or why it was refused) on top.
+    func findingsPage(_ request: Request, session: WebSession, notice: HTMLPage.Notice? = nil, status: HTTPResponse.Status = .ok) throws -> HTMLPage {
         guard let scope = try DashboardScope.read(request, store: store, defaultPeriod: store.latestCheckedPeriod) else {
             return HTMLPage(title: "Findings", session: session, body: DashboardScope.nothingPulled)
         }
@@ -17,6 +23,8 @@ extension DashboardRoutes {
             return HTMLPage(title: "Findings", session: session,
                             body: "\(scope.heading)<p>Not checked yet: run <code>closer check --period YYYY-MM</code>.</p>")
         }
+        let mayDismiss = !session.user.roles.isDisjoint(with: UndoPolicy.dismissingFindings)
+        let row = { (finding: Finding) in self.row(finding, scope, dismiss: mayDismiss ? self.dismissForm(finding, scope, session) : "") }
         let severity = request.query("severity").flatMap(Severity.init(rawValue:))
         let check = request.query("check")
         let shown = all.filter { (severity == nil || $0.severity == severity) && (check == nil || $0.checkID == check) }
@@ -28,19 +36,20 @@ extension DashboardRoutes {
             .map { "\($0.0) \($0.1)" }.joined(separator: ", ")
         let restTable: HTML = rest.isEmpty ? "" : """
             <details id="folded"><summary>\(rest.count) more, by kind: \(kinds)</summary>
-            <table id="findings-folded">\(Self.findingsHeader)\(folded.map { row($0, scope) })</table></details>
+            <table id="findings-folded">\(Self.findingsHeader)\(folded.map(row))</table></details>
             """
         let more: HTML = rest.count > folded.count ? "<p>The first \(folded.count) of the \(rest.count) folded are shown: narrow the filter.</p>" : ""
-        return HTMLPage(title: "Findings", session: session, body: """
+        return HTMLPage(title: "Findings", session: session, status: status, notice: notice, body: """
             \(scope.heading)\(filterForm(scope, checks: Set(all.map(\.checkID)).sorted(), severity: severity, check: check))
             <p>\(shown.count) of \(all.count) findings; the first screen holds \(screen.count): what blocks the close, then what matters most.</p>
-            <table id="findings">\(Self.findingsHeader)\(screen.map { row($0, scope) })</table>\(restTable)\(more)
+            <table id="findings">\(Self.findingsHeader)\(screen.map(row))</table>\(restTable)\(more)
+            \(try dismissalsSection(scope, session: session))
             """)
     }
 
-    static let findingsHeader: HTML = "<tr><th>#</th><th>Severity</th><th>Check</th><th>Amount</th><th>Materiality</th><th>Message</th><th>Records</th></tr>"
+    static let findingsHeader: HTML = "<tr><th>#</th><th>Severity</th><th>Check</th><th>Amount</th><th>Materiality</th><th>Message</th><th>Records</th><th>Dismiss</th></tr>"
 
-    private func row(_ finding: Finding, _ scope: DashboardScope) -> HTML {
+    private func row(_ finding: Finding, _ scope: DashboardScope, dismiss: HTML) -> HTML {
         let records = finding.records.prefix(20).map { record -> HTML in
             let linked = record.linked(sourceKey: scope.source)
             return "<li>\(HTML.externalLink(linked.link, "\(linked.model) \(linked.id) \(linked.name)"))</li>"
@@ -50,7 +59,7 @@ extension DashboardRoutes {
         return """
             <tr><td>\(ranking.map { String($0.rank) } ?? "")</td><td class="\(finding.severity.rawValue)">\(finding.severity.rawValue)</td><td>\(finding.checkID)</td>
             <td>\(ranking?.amount.map { "\($0)" } ?? "")</td><td>\(ranking?.materiality.rawValue ?? "")</td>
-            <td>\(finding.message)</td><td><ul>\(records)\(others)</ul></td></tr>
+            <td>\(finding.message)</td><td><ul>\(records)\(others)</ul></td><td>\(dismiss)</td></tr>
             """
     }
 

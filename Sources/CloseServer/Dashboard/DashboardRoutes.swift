@@ -24,6 +24,8 @@ struct DashboardRoutes: Sendable {
         page("/", on: router, overview)
         page("/todo", on: router, todo)
         page("/findings", on: router, findings)
+        form("/findings/dismissals", access: .action(.actOnFindings), on: router, dismissFinding)
+        form("/findings/dismissals/:dismissalID/withdraw", access: .action(.actOnFindings), on: router, withdrawDismissal)
         page("/proposals", on: router, proposals)
         page("/proposals/:id", on: router, proposal)
         form("/proposals/:id/decide", access: .approver, on: router, decideProposal)

@@ -1,3 +1,4 @@
+import CloseChecks
 import CloseStore
 
 /// The JSON schemas the OpenAPI document refers to. Request bodies are described field by field
@@ -28,6 +29,15 @@ enum OpenAPISchemas {
                           required: ["runs"]),
         "FindingPage": object(["source": string("The ledger."), "period": string("YYYY-MM"), "runId": integer(), "total": integer(), "limit": integer(),
                                "offset": integer(), "findings": array(finding)], required: ["findings", "total", "period"]),
+        "DismissRequest": object(["fingerprint": string("The finding's fingerprint, as the findings list gives it."),
+                                  "scope": ["type": "string", "enum": DismissalScope.Choice.allCases.map(\.rawValue),
+                                            "description": "record: the finding's records at their amounts; partner or account: the check's findings on the finding's partner or account; kind: the whole check (a controller)."] as [String: Any],
+                                  "reason": string("Why; the next controller and the auditors read it."),
+                                  "until": optional(string("The last day it holds, YYYY-MM-DD; required for kind, at most the rule set's triage.dismissal_max_days away.")),
+                                  "period": optional(period)],
+                                 required: ["fingerprint", "scope", "reason"], closed: true),
+        "Dismissal": dismissal,
+        "DismissalList": object(["dismissals": array(["$ref": "#/components/schemas/Dismissal"])], required: ["dismissals"]),
         "DuplicateBillReport": object(["source": string("The ledger."), "period": string("YYYY-MM"), "checked": integer(), "searched": integer(),
                                        "hits": array(object(["score": ["type": "number"], "signals": array(string("exact-reference, same-attachment, …")),
                                                              "reason": string("Why, in words."), "bill": ["type": "object"], "original": ["type": "object"]]))],
@@ -108,12 +118,23 @@ enum OpenAPISchemas {
                        "previousWarning": optional(object(["level": string("no-message, warning or block"), "message": optional(string("Its text."))]))],
                       required: ["id", "sourceKey", "partnerID", "partnerName", "status", "exposure", "seriouslyOverdue", "currency", "reasons", "proposed"])
     }
+    private static var dismissal: [String: Any] {
+        object(["id": integer(), "checkID": string("The check whose findings it covers."),
+                "scope": object(["type": string("record, partner, account or kind"),
+                                 "records": optional(array(object(["model": string("Odoo model."), "id": integer(), "name": string("As Odoo names it."),
+                                                                   "amount": optional(integer())]))),
+                                 "id": optional(integer()), "name": optional(string("The partner or account."))], required: ["type"]),
+                "reason": string("Why."), "until": optional(string("The last day it holds, YYYY-MM-DD.")), "decidedBy": string("Login."),
+                "decidedAt": string("UTC"), "withdrawnBy": optional(string("Login.")), "withdrawnAt": optional(string("UTC"))],
+               required: ["id", "checkID", "scope", "reason", "decidedBy", "decidedAt"])
+    }
     private static var finding: [String: Any] { object(["checkID": string("The check."), "severity": string("blocking, warning or advisory"),
                                          "message": string("What was found, in words."), "records": array(["type": "object"]),
                                          "ranking": optional(object([
                                              "rank": integer(), "onFirstScreen": ["type": "boolean", "description": "Every blocking finding, then the most material and risky."],
                                              "materiality": string("material, moderate, trivial or unknown"), "materialityBasisPoints": optional(integer()),
                                              "risk": ["type": "number", "description": "0 to 1: severity, an anomaly's score, the kind's weight."],
+                                             "riskReason": optional(string("Why the company's history weighs the kind's risk up or down.")),
                                              "amount": optional(object(["minorUnits": integer(), "currency": string("ISO 4217 code."), "scale": integer()]))]))]) }
     private static var storedProposal: [String: Any] { object(["id": integer(), "status": string("proposed, approved, rejected, applied, …"),
                                                 "proposal": ["type": "object"], "evidenceSHA256": string("Hash of what is approved.")]) }

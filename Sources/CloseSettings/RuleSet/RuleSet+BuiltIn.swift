@@ -34,6 +34,7 @@ extension RuleSet {
           material_percent: 1            # a finding's amount against the period's expenses or revenue (the larger): material from here
           trivial_percent: 0.1           # and trivial below this
           first_screen_min_risk: 0.4     # the first screen: every blocking finding, warnings at least this risky (0…1) or not trivial
+          dismissal_max_days: 365        # a dismissal (`closer findings dismiss`) lasts at most this many days
 
         # Anomaly detectors: what counts as unusual. Each finding reports its score and the threshold it passed.
         anomalies:

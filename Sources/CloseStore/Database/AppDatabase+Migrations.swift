@@ -745,6 +745,33 @@ extension AppDatabase {
             // what "01/10/2026" means in a bill's service period.
             try db.execute(sql: "ALTER TABLE company ADD COLUMN date_order TEXT")
         }
+        migrator.registerMigration("v24-finding-dismissals") { db in
+            // What a controller dismissed, so the next check hides it: the check, the scope (the finding's records with
+            // their amounts as JSON, a partner, an account, or the whole check), why and until when. Withdrawn rows stay.
+            try db.execute(sql: """
+                CREATE TABLE finding_dismissal (
+                    id INTEGER PRIMARY KEY,
+                    company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                    check_id TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    scope TEXT NOT NULL CHECK (scope IN ('record', 'partner', 'account', 'kind')),
+                    scope_id INTEGER,
+                    scope_name TEXT,
+                    records TEXT,
+                    reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+                    until TEXT,
+                    decided_by TEXT NOT NULL,
+                    decided_at TEXT NOT NULL,
+                    withdrawn_by TEXT,
+                    withdrawn_at TEXT,
+                    CHECK ((scope IN ('partner', 'account')) = (scope_id IS NOT NULL AND scope_name IS NOT NULL)),
+                    CHECK ((scope = 'record') = (records IS NOT NULL)),
+                    CHECK (scope <> 'kind' OR until IS NOT NULL)
+                );
+                CREATE INDEX finding_dismissal_by_company ON finding_dismissal(company_id, withdrawn_at);
+                """)
+        }
         migrator.registerMigration("v25-odoo-schema-cache") { db in
             // The fields each Odoo database has, as last detected, and the server version and installed modules they were
             // detected under: a pull of a database whose modules did not change asks for no fields_get.

@@ -31,8 +31,11 @@ public struct CheckService: Sendable {
             let checked = Self.findings(ruleSet, context).sorted {
                 ($0.severity, $0.checkID, $0.records.first?.id ?? 0) < ($1.severity, $1.checkID, $1.records.first?.id ?? 0)
             }
-            // Stored in the order a controller reads them: premises said once, systemic findings grouped, ranked.
-            let findings = FindingTriage.apply(checked, context: context, rules: ruleSet.triage, systemUserIDs: ruleSet.anomalyThresholds.systemUserIDs)
+            // Stored in the order a controller reads them: premises said once, systemic findings grouped, dismissals set
+            // aside, ranked with each kind's history weighing its risk.
+            let risk = FindingRiskInput(history: try store.findingDecisions(sourceKey: sourceKey))
+            let findings = FindingTriage.apply(checked, context: context, rules: ruleSet.triage, systemUserIDs: ruleSet.anomalyThresholds.systemUserIDs,
+                                               risk: risk, dismissals: try store.findingDismissals(sourceKey: sourceKey))
                 .map { Self.linked($0, sourceKey: sourceKey) }
             let comparison = try store.saveFindings(findings, runID: runID, sourceKey: sourceKey, period: period, actor: actor)
             let report = CheckReport(source: sourceKey, company: snapshot.company.name, period: period, asOf: asOf, runID: runID,
@@ -110,9 +113,12 @@ public struct CheckReport: Sendable, Codable {
     /// What a controller reads first: every blocking finding, then the most material and risky (the rule set's `triage.first_screen`).
     public var firstScreen: [Finding] { findings.filter { $0.ranking?.onFirstScreen ?? true } }
 
-    /// The findings past the first screen, counted by check id.
+    /// The notes of the dismissals that set findings aside in this check, after everything else.
+    public var setAside: [Finding] { findings.filter(\.isSetAsideNote) }
+
+    /// The findings past the first screen (the dismissals' notes apart), counted by check id.
     public var foldedByCheck: [(checkID: String, count: Int)] {
-        Dictionary(grouping: findings.filter { !($0.ranking?.onFirstScreen ?? true) }, by: \.checkID)
+        Dictionary(grouping: findings.filter { !($0.ranking?.onFirstScreen ?? true) && !$0.isSetAsideNote }, by: \.checkID)
             .map { ($0.key, $0.value.count) }.sorted { ($1.count, $0.checkID) < ($0.count, $1.checkID) }
     }
 

@@ -15,10 +15,22 @@ public enum UndoPolicy {
 
     /// Acknowledging a finding needs a role that acts on findings; waiving one (it stops blocking the lock) a controller.
     public static func findingRefusal(waive: Bool, fingerprint: String, by user: CloserUser) -> ApprovalRefusal? {
-        if let refusal = personRefusal(user, verb: waive ? "waive" : "acknowledge") { return refusal }
-        let needed: Set<CloserRole> = waive ? [.controller] : actingOnFindings
+        findingRefusal(waive ? "waive" : "acknowledge", fingerprint: fingerprint, needs: waive ? [.controller] : actingOnFindings, by: user)
+    }
+
+    /// The roles that dismiss findings: a preparer or a controller answers for what the next check no longer shows.
+    public static let dismissingFindings: Set<CloserRole> = [.preparer, .controller]
+
+    /// Dismissing a finding (the next checks hide it) needs a preparer or a controller; dismissing the whole check for
+    /// the company (`wholeCheck`) a controller.
+    public static func dismissalRefusal(wholeCheck: Bool, fingerprint: String, by user: CloserUser) -> ApprovalRefusal? {
+        findingRefusal("dismiss", fingerprint: fingerprint, needs: wholeCheck ? [.controller] : dismissingFindings, by: user)
+    }
+
+    static func findingRefusal(_ verb: String, fingerprint: String, needs needed: Set<CloserRole>, by user: CloserUser) -> ApprovalRefusal? {
+        if let refusal = personRefusal(user, verb: verb) { return refusal }
         guard user.roles.isDisjoint(with: needed) else { return nil }
-        return ApprovalRefusal(rule: "approval policy", message: "\(waive ? "waiving" : "acknowledging") finding \(fingerprint) needs the "
+        return ApprovalRefusal(rule: "approval policy", message: "\(verb.hasSuffix("e") ? String(verb.dropLast()) : verb)ing finding \(fingerprint) needs the "
                                + "\(CloserRole.list(needed)) role; \(user.login) \(ApprovalDecision.holdings(user))")
     }
 

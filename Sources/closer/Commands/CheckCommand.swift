@@ -47,7 +47,8 @@ struct CheckCommand: AsyncParsableCommand {
             sourceKey: key, period: try Period(parsing: period), asOf: asOf.flatMap { LocalDate(iso: $0) } ?? today, ruleSet: ruleSet)
         if let poster, let threshold = Severity(rawValue: postSeverity) {
             report.posts = try await Interruption.cancellingOnInterrupt { [report] in
-                try await poster.post(report.findings, atLeast: threshold, asOf: report.asOf)
+                // A dismissal's note is Closer's own bookkeeping, not a finding to note in Odoo.
+                try await poster.post(report.findings.filter { !$0.isSetAsideNote }, atLeast: threshold, asOf: report.asOf)
             }
         }
         if common.json {
@@ -75,10 +76,15 @@ enum CheckReportText {
         Swift.print("\nFIRST SCREEN (\(screen.count) of \(report.findings.count): every blocking finding, then the most material and risky)")
         for finding in screen { Swift.print("  " + line(finding)) }
         let folded = report.foldedByCheck
-        guard !folded.isEmpty else { return }
-        let more = folded.reduce(0) { $0 + $1.count }
-        Swift.print("\n… and \(more) more, by kind: " + folded.map { "\($0.checkID) \($0.count)" }.joined(separator: ", ")
-                    + "; `closer findings` lists them (--json carries every finding with its rank).")
+        if !folded.isEmpty {
+            let more = folded.reduce(0) { $0 + $1.count }
+            Swift.print("\n… and \(more) more, by kind: " + folded.map { "\($0.checkID) \($0.count)" }.joined(separator: ", ")
+                        + "; `closer findings` lists them (--json carries every finding with its rank).")
+        }
+        let setAside = report.setAside
+        guard !setAside.isEmpty else { return }
+        Swift.print("\nSET ASIDE by dismissals (their records are kept on each line):")
+        for note in setAside { Swift.print("  - \(note.message)") }
     }
 
     /// "3. [warning] unusual-amount, 12,400.00 EUR (material, 2.48 %): message".

@@ -9,8 +9,8 @@ import Ledger
 struct FindingsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "findings",
-        abstract: "The stored findings of a period's latest check (nothing is checked again); acknowledge or waive one, with a reason.",
-        subcommands: [List.self, Waive.self, Acknowledge.self], defaultSubcommand: List.self)
+        abstract: "The stored findings of a period's latest check (nothing is checked again); acknowledge, waive or dismiss one, with a reason.",
+        subcommands: [List.self, Waive.self, Acknowledge.self, Dismiss.self, Dismissals.self], defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the latest check's findings with their fingerprints and waivers.")

@@ -1,0 +1,5 @@
+public import ArgumentParser
+public import CloseChecks
+
+/// `closer findings dismiss --scope record|partner|account|kind`.
+extension DismissalScope.Choice: ExpressibleByArgument {}
