@@ -21,12 +21,23 @@ extension AppDatabase {
             """, arguments: [run]).map { row in
             let text: String = row["finding"]
             let finding = try decoder.decode(Finding.self, from: Data(text.utf8))
-            let waiver = (row["kind"] as String?).flatMap(FindingWaiverKind.init).map { kind in
+            let waiver = try (row["kind"] as String?).flatMap(FindingWaiverKind.init).map { kind in
                 FindingWaiver(fingerprint: finding.fingerprint, kind: kind, reason: row["reason"], until: (row["until"] as String?).flatMap(LocalDate.init(iso:)),
-                              decidedBy: row["decided_by"], decidedAt: row["decided_at"], findingChanged: row["waived_finding"] != text)
+                              decidedBy: row["decided_by"], decidedAt: row["decided_at"],
+                              findingChanged: try Self.differs(finding, from: row["waived_finding"], decoder: decoder))
             }
             return ListedFinding(finding: finding, waiver: waiver)
         }
+    }
+
+    /// Whether a finding is another than the one set aside: its amount, message or records moved. Its place on the
+    /// reading list (`ranking`) is left out: that moves with every other finding and says nothing about this one.
+    static func differs(_ finding: Finding, from waived: String?, decoder: JSONDecoder) throws -> Bool {
+        guard let waived else { return true }
+        var before = try decoder.decode(Finding.self, from: Data(waived.utf8)), now = finding
+        before.ranking = nil
+        now.ranking = nil
+        return before != now
     }
 
     /// Acknowledges or waives a finding of the period's latest check as `actor`, replacing an earlier waiver of

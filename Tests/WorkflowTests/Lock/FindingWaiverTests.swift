@@ -50,6 +50,16 @@ import Ledger
         let later = LocalDate(iso: "2026-11-11")!
         #expect(try gate.blockers(sourceKey: key, period: period, children: [], asOf: later).contains { $0.contains("blocking finding") })
 
+        // A new check that only ranks them otherwise (other findings came and went): still the same findings, still waived.
+        let reranked = try store.startRun(kind: "check", period: period.description, actor: "test")
+        let moved = blocking.map(\.finding).enumerated().map { position, finding in
+            var finding = finding
+            finding.ranking = FindingRanking(rank: 40 + position, amount: nil, materiality: .unknown, materialityBasisPoints: nil, risk: 0.9, onFirstScreen: false)
+            return finding
+        }
+        _ = try store.saveFindings(moved, runID: reranked, sourceKey: key, period: period, actor: "test")
+        #expect(try #require(try store.listedFindings(sourceKey: key, period: period)).allSatisfy { $0.isWaived(on: Self.asOf) })
+
         // A new check whose finding says something else: that finding blocks again, the unchanged ones stay waived.
         let run = try store.startRun(kind: "check", period: period.description, actor: "test")
         var changed = blocking.map(\.finding)
