@@ -233,6 +233,19 @@ import Testing
         #expect(folded.contains { $0.checkID == "journal-without-entries" && $0.severity == .advisory && $0.evidence["premise"] != nil })
     }
 
+    @Test func aFindingOnOneAccountsLinesSaysWhatShareOfThatAccountIsInQuestion() {
+        var fixture = CheckFixture.clean   // its October bill carries an analytic distribution: the company uses them
+        let line = { (id: Int) in fixture.snapshot.lines.first { $0.moveID == id }!.id }
+        let bill = fixture.add("BILL/2026/10/0050", "2026-10-12", journal: Jnl.purchases,
+                               [L(account: Acc.travel, amount: 30_000, partner: 1), L(account: Acc.payable, amount: -30_000, partner: 1)])
+        let findings = Self.triage(fixture, [Check.missingAnalytic])
+        let travel = fixture.snapshot.lines.filter { $0.accountID == Acc.travel && CheckFixture.period.contains($0.date) }
+            .reduce(Int64(0)) { $0 + $1.debit.minorUnits - $1.credit.minorUnits }
+        let finding = findings.first { $0.records.map(\.id) == [line(bill)] }
+        #expect(finding?.ranking?.accountShareBasisPoints == Int(30_000 * 10_000 / travel))
+        #expect(travel > 30_000 && (finding?.ranking?.accountShareBasisPoints ?? 0) > 5_000, "most of October's travel is in question")
+    }
+
     @Test func theRiskSeamWeighsAKindByTheCompanysHistory() {
         var fixture = CheckFixture.clean
         Self.entry(&fixture, "MISC/2026/10/0101", created: "2026-11-20 10:00:00", amount: 100)

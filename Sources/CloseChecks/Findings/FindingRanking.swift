@@ -13,7 +13,7 @@ public enum Materiality: String, Sendable, Codable, Hashable, CaseIterable {
 }
 
 /// Where a finding stands on the controller's reading list: its rank (1 is read first), its materiality and
-/// risk, and whether it is on the first screen (every blocking finding, then the most material and risky).
+/// risk, and whether it is on the first screen (every blocking finding, then the warnings risky or material enough).
 public struct FindingRanking: Sendable, Codable, Hashable {
     public var rank: Int
     /// The total of the finding's records in the company currency, when they carry amounts.
@@ -21,6 +21,9 @@ public struct FindingRanking: Sendable, Codable, Hashable {
     public var materiality: Materiality
     /// The amount in basis points (hundredths of a percent) of the company's size.
     public var materialityBasisPoints: Int?
+    /// The amount in basis points of the period's balance of the one account the finding's lines are on: what share
+    /// of that account's figure is in question (nil when its lines are on several accounts, or it names no line).
+    public var accountShareBasisPoints: Int?
     /// 0…1: the check's severity and kind (an anomaly's score), weighed by what the company's history says.
     public var risk: Double
     /// Why the company's history weighs this kind's risk up or down (nil when it has no history).

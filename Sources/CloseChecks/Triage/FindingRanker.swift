@@ -15,7 +15,7 @@ public struct FindingRiskInput: Sendable, Hashable {
 }
 
 /// Ranks findings by materiality (their amount against the company's size: the period's expenses or revenue,
-/// the larger) and risk (severity, an anomaly's score, the history's weight), and marks the first screen:
+/// the larger; and, for a finding on one account's lines, against that account's balance for the period) and risk (severity, an anomaly's score, the history's weight), and marks the first screen:
 /// every blocking finding and every warning risky enough (the rule set's `first_screen_min_risk`) or of an amount
 /// that is not trivial. What it folds: advisories, premise notes, patterns to confirm once, and warnings of trivial
 /// amounts the detectors or the history rate low.
@@ -25,20 +25,21 @@ struct FindingRanker {
     let risk: FindingRiskInput
 
     func apply(_ findings: [Finding]) -> [Finding] {
-        let size = companySize()
-        // Ties (two material amounts, say) go to the larger amount, then to the checks' order.
-        let scored = findings.enumerated().map { index, finding -> (Finding, Double, Int64, Int) in
+        let sums = PeriodSums(facts.context)
+        // Ties (two material amounts, say) go to the larger share of its account, then the larger amount, then the checks' order.
+        let scored = findings.enumerated().map { index, finding -> (Finding, Double, Int, Int64, Int) in
             var finding = finding
             let amount = facts.amount(of: finding)
-            let basisPoints = amount.flatMap { amount in size.map { Int(min(Int64(Int.max / 2), amount * 10_000 / $0)) } }
-            let materiality = level(basisPoints)
+            let basisPoints = amount.flatMap { amount in sums.size.map { Self.basisPoints(amount, of: $0) } }
+            let accountShare = amount.flatMap { amount in account(of: finding).flatMap { sums.accountBalance($0) }.map { Self.basisPoints(amount, of: $0) } }
             let riskValue = self.risk(of: finding)
-            finding.ranking = FindingRanking(rank: 0, amount: amount.map(facts.context.money), materiality: materiality,
+            finding.ranking = FindingRanking(rank: 0, amount: amount.map(facts.context.money), materiality: level(basisPoints),
                                              materialityBasisPoints: basisPoints, risk: riskValue, onFirstScreen: false)
-            return (finding, (riskValue + weight(basisPoints)) / 2, amount ?? 0, index)
+            finding.ranking?.accountShareBasisPoints = accountShare
+            return (finding, (riskValue + weight(basisPoints)) / 2, accountShare ?? 0, amount ?? 0, index)
         }
         let ordered = scored.sorted {
-            ($0.0.severity == .blocking ? 0 : 1, -$0.1, -$0.2, $0.3) < ($1.0.severity == .blocking ? 0 : 1, -$1.1, -$1.2, $1.3)
+            ($0.0.severity == .blocking ? 0 : 1, -$0.1, -$0.2, -$0.3, $0.4) < ($1.0.severity == .blocking ? 0 : 1, -$1.1, -$1.2, -$1.3, $1.4)
         }.map(\.0)
         return ordered.enumerated().map { position, finding in
             var finding = finding
@@ -62,20 +63,44 @@ struct FindingRanker {
         }
     }
 
-    /// The company's size in minor units: the period's posted expenses or revenue, the larger; nil when both are nil.
-    /// Each account's nature is read once (an account type is text), then the period's lines are summed by position.
-    func companySize() -> Int64? {
-        let context = facts.context
-        let nature: [Int8] = context.snapshot.accounts.map { $0.type.isProfitAndLoss ? ($0.type.hasCreditNature ? -1 : 1) : 0 }
-        let lines = context.snapshot.lines
-        var expenses: Int64 = 0, revenue: Int64 = 0
-        context.forEachPostedLineInPeriod { _, index in
-            guard let position = context.accountIndex[lines[index].accountID], nature[position] != 0 else { return }
-            let net = lines[index].debit.minorUnits - lines[index].credit.minorUnits
-            if nature[position] < 0 { revenue -= net } else { expenses += net }
+    static func basisPoints(_ amount: Int64, of whole: Int64) -> Int { Int(min(Int64(Int.max / 2), amount * 10_000 / whole)) }
+
+    /// The one account a finding's lines are on; nil when they are on several, or it names no line.
+    func account(of finding: Finding) -> Int? {
+        let accounts = Set(finding.records.compactMap { $0.model == "account.move.line" ? facts.line($0.id)?.accountID : nil })
+        return accounts.count == 1 ? accounts.first : nil
+    }
+
+    /// The period's figures ranking weighs amounts against, summed in one pass over its posted lines: the company's size
+    /// (its expenses or revenue, the larger) and each account's balance for the period.
+    struct PeriodSums {
+        let size: Int64?
+        let accountIndex: IDIndex
+        let balances: [Int64]
+
+        init(_ context: CheckContext) {
+            // Each account's nature read once (an account type is text): 1 an expense, -1 revenue, 0 not profit and loss.
+            let nature: [Int8] = context.snapshot.accounts.map { $0.type.isProfitAndLoss ? ($0.type.hasCreditNature ? -1 : 1) : 0 }
+            let lines = context.snapshot.lines
+            var expenses: Int64 = 0, revenue: Int64 = 0
+            var balances = [Int64](repeating: 0, count: nature.count)
+            context.forEachPostedLineInPeriod { _, index in
+                guard let position = context.accountIndex[lines[index].accountID] else { return }
+                let net = lines[index].debit.minorUnits - lines[index].credit.minorUnits
+                balances[position] += net
+                if nature[position] < 0 { revenue -= net } else if nature[position] > 0 { expenses += net }
+            }
+            let size = max(expenses, revenue)
+            self.size = size > 0 ? size : nil
+            self.balances = balances
+            accountIndex = context.accountIndex
         }
-        let size = max(expenses, revenue)
-        return size > 0 ? size : nil
+
+        /// The account's balance for the period, unsigned; nil when it is zero.
+        func accountBalance(_ accountID: Int) -> Int64? {
+            guard let position = accountIndex[accountID], balances[position] != 0 else { return nil }
+            return Swift.abs(balances[position])
+        }
     }
 
     func level(_ basisPoints: Int?) -> Materiality {

@@ -28,7 +28,7 @@ extension DashboardRoutes {
         let severity = request.query("severity").flatMap(Severity.init(rawValue:))
         let check = request.query("check")
         let shown = all.filter { (severity == nil || $0.severity == severity) && (check == nil || $0.checkID == check) }
-        // Stored ranked: the first screen (every blocking finding, then the most material and risky) leads, the rest is folded.
+        // Stored ranked: the first screen (every blocking finding, then the warnings risky or material enough) leads, the rest is folded.
         let screen = shown.filter { $0.ranking?.onFirstScreen ?? true }
         let rest = shown.filter { !($0.ranking?.onFirstScreen ?? true) }
         let folded = rest.prefix(max(0, Self.findingsShown - screen.count))

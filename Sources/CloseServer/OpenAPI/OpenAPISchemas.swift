@@ -131,7 +131,7 @@ enum OpenAPISchemas {
     private static var finding: [String: Any] { object(["checkID": string("The check."), "severity": string("blocking, warning or advisory"),
                                          "message": string("What was found, in words."), "records": array(["type": "object"]),
                                          "ranking": optional(object([
-                                             "rank": integer(), "onFirstScreen": ["type": "boolean", "description": "Every blocking finding, then the most material and risky."],
+                                             "rank": integer(), "onFirstScreen": ["type": "boolean", "description": "Every blocking finding, then the warnings risky or material enough."],
                                              "materiality": string("material, moderate, trivial or unknown"), "materialityBasisPoints": optional(integer()),
                                              "risk": ["type": "number", "description": "0 to 1: severity, an anomaly's score, the kind's weight."],
                                              "riskReason": optional(string("Why the company's history weighs the kind's risk up or down.")),

@@ -110,7 +110,7 @@ public struct CheckReport: Sendable, Codable {
         Dictionary(grouping: findings, by: \.severity.rawValue).mapValues(\.count)
     }
 
-    /// What a controller reads first: every blocking finding, then the most material and risky (the rule set's `triage.first_screen`).
+    /// What a controller reads first: every blocking finding, then the warnings risky or material enough (the rule set's `triage.first_screen_min_risk`).
     public var firstScreen: [Finding] { findings.filter { $0.ranking?.onFirstScreen ?? true } }
 
     /// The notes of the dismissals that set findings aside in this check, after everything else.

@@ -73,7 +73,7 @@ enum CheckReportText {
                         + "\(report.comparison.stillOpen.count) still open")
         }
         let screen = report.firstScreen
-        Swift.print("\nFIRST SCREEN (\(screen.count) of \(report.findings.count): every blocking finding, then the most material and risky)")
+        Swift.print("\nFIRST SCREEN (\(screen.count) of \(report.findings.count): every blocking finding, then the warnings risky or material enough)")
         for finding in screen { Swift.print("  " + line(finding)) }
         let folded = report.foldedByCheck
         if !folded.isEmpty {
