@@ -126,4 +126,12 @@ extension CheckContext {
             for index in lineRanges[position] { body(move, index) }
         }
     }
+
+    /// The positions of the period's posted lines, for passes that need no entry (no copy of each move on the way).
+    func forEachPostedLineIndexInPeriod(_ body: (Int) -> Void) {
+        let moves = snapshot.moves
+        for position in moves.indices where moves[position].state == .posted && period.contains(moves[position].date) {
+            for index in lineRanges[position] { body(index) }
+        }
+    }
 }

@@ -84,7 +84,7 @@ struct FindingRanker {
             let lines = context.snapshot.lines
             var expenses: Int64 = 0, revenue: Int64 = 0
             var balances = [Int64](repeating: 0, count: nature.count)
-            context.forEachPostedLineInPeriod { _, index in
+            context.forEachPostedLineIndexInPeriod { index in
                 guard let position = context.accountIndex[lines[index].accountID] else { return }
                 let net = lines[index].debit.minorUnits - lines[index].credit.minorUnits
                 balances[position] += net
