@@ -46,6 +46,8 @@ public struct CheckContext: Sendable {
 
     /// Posted entries that changed after Closer first pulled them (from the store's pull history).
     public let postedChanges: [PostedChange]
+    /// Scans several checks share, made once on first use.
+    let shared = SharedScans()
 
     public init(snapshot: LedgerSnapshot, period: Period, asOf: LocalDate, rules: CheckRules = CheckRules(),
                 postedChanges: [PostedChange] = []) {

@@ -52,16 +52,7 @@ extension CheckContext {
     func nonZeroBalances(codes: [String]) -> [(Account, Int64)] {
         let positions = accountPositions(codes: codes)
         guard !positions.isEmpty else { return [] }
-        var wanted = [Bool](repeating: false, count: snapshot.accounts.count)
-        for position in positions { wanted[position] = true }
-        var balance = [Int64](repeating: 0, count: snapshot.accounts.count)
-        let end = period.end
-        for (position, move) in snapshot.moves.enumerated() where move.state == .posted {
-            for index in lineRanges[position] where snapshot.lines[index].date <= end {
-                guard let account = accountIndex[snapshot.lines[index].accountID], wanted[account] else { continue }
-                balance[account] += snapshot.lines[index].debit.minorUnits - snapshot.lines[index].credit.minorUnits
-            }
-        }
+        let balance = shared.balancesAtPeriodEnd(self)
         return positions.filter { balance[$0] != 0 }
             .map { (snapshot.accounts[$0], balance[$0]) }
             .sorted { $0.0.code < $1.0.code }

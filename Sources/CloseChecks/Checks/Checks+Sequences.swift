@@ -9,7 +9,7 @@ extension Check {
             + "entry that auditors will ask about.",
         severity: .warning) { context in
         var issues: [Issue] = []
-        for sequence in EntrySequences(context).sequences {
+        for sequence in context.shared.entrySequences(context).sequences {
             // Numbers in order; the first entry carrying each number.
             let numbered = sequence.entries.filter { $0.number != nil }.sorted { ($0.number!, $0.moveID) < ($1.number!, $1.moveID) }
             for (previous, next) in zip(numbered, numbered.dropFirst()) where next.number! > previous.number! + 1 {
@@ -32,7 +32,7 @@ extension Check {
     static let sequenceDuplicate = Check(id: "sequence-duplicate", title: "Entry numbers used twice",
         explanation: "The same entry number used by more than one entry of a journal.", severity: .blocking) { context in
         var issues: [Issue] = []
-        for sequence in EntrySequences(context).sequences {
+        for sequence in context.shared.entrySequences(context).sequences {
             let byName = Dictionary(grouping: sequence.entries, by: { context.snapshot.moves[$0.position].name })
             for (name, entries) in byName where entries.count > 1 {
                 let moves = entries.sorted { $0.moveID < $1.moveID }.map { context.snapshot.moves[$0.position] }
@@ -78,8 +78,10 @@ struct EntrySequences {
     init(_ context: CheckContext) {
         var groups: [Key: [Entry]] = [:]
         var inPeriod = Set<Key>()
-        for (position, move) in context.snapshot.moves.enumerated() where move.state == .posted && move.name != "/" {
-            let name = move.name
+        let moves = context.snapshot.moves
+        for position in moves.indices where moves[position].state == .posted {
+            let name = moves[position].name
+            guard name != "/" else { continue }
             let slash = name.utf8.lastIndex(of: UInt8(ascii: "/"))
             let prefix = slash.map { name[...$0] } ?? ""
             let suffix = slash.map { name.utf8[name.utf8.index(after: $0)...] } ?? name.utf8[...]
@@ -87,9 +89,9 @@ struct EntrySequences {
             if !suffix.isEmpty && suffix.count <= 18 && suffix.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                 number = suffix.reduce(0) { $0 * 10 + Int($1 - 0x30) }
             }
-            let key = Key(journalID: move.journalID, prefix: prefix)
-            groups[key, default: []].append(Entry(position: position, moveID: move.id, number: number, digits: suffix.count))
-            if context.period.contains(move.date) { inPeriod.insert(key) }
+            let key = Key(journalID: moves[position].journalID, prefix: prefix)
+            groups[key, default: []].append(Entry(position: position, moveID: moves[position].id, number: number, digits: suffix.count))
+            if context.period.contains(moves[position].date) { inPeriod.insert(key) }
         }
         sequences = groups.filter { inPeriod.contains($0.key) }
             .map { Sequence(journalID: $0.key.journalID, prefix: String($0.key.prefix), entries: $0.value) }
