@@ -9,13 +9,13 @@ extension AnomalyDetector {
         let earliest = period.start.adding(days: -limits.duplicateMaxDays)
         // Posted vendor bills near or in the period, grouped by partner, sorted by date.
         var byPartner: [Int: [Int]] = [:]
-        for (position, move) in context.snapshot.moves.enumerated()
-        where move.type == .vendorBill && move.state == .posted && move.date >= earliest && move.date <= period.end {
-            guard let partner = move.partnerID else { continue }
+        let moves = context.snapshot.moves
+        for position in moves.indices
+        where moves[position].type == .vendorBill && moves[position].state == .posted && moves[position].date >= earliest && moves[position].date <= period.end {
+            guard let partner = moves[position].partnerID else { continue }
             byPartner[partner, default: []].append(position)
         }
         var anomalies: [Anomaly] = []
-        let moves = context.snapshot.moves
         for (_, positions) in byPartner.sorted(by: { $0.key < $1.key }) where positions.count > 1 {
             let sorted = positions.sorted { (moves[$0].date, moves[$0].id) < (moves[$1].date, moves[$1].id) }
             let refs = sorted.map { AnomalyMath.normalizedReference(moves[$0].ref ?? "") }
@@ -98,23 +98,24 @@ extension AnomalyDetector {
     static let weekendPosting = AnomalyDetector(id: "weekend-posting", title: "Entries dated or keyed in at the weekend",
         explanation: "Entries dated or keyed in on a Saturday or Sunday by a person (system users excluded).") { context, limits in
         let period = context.period
-        return context.snapshot.moves.compactMap { move in
-            guard move.state == .posted, period.contains(move.date), let user = move.audit.createdBy,
+        let moves = context.snapshot.moves
+        return moves.indices.compactMap { position in
+            guard moves[position].state == .posted, period.contains(moves[position].date), let user = moves[position].audit.createdBy,
                   !limits.systemUserIDs.contains(user.id) else { return nil }
-            let created = move.audit.createdAt.date
-            guard move.date.isWeekend || created.isWeekend else { return nil }
-            let both = move.date.isWeekend && created.isWeekend
+            let created = moves[position].audit.createdAt.date
+            guard moves[position].date.isWeekend || created.isWeekend else { return nil }
+            let both = moves[position].date.isWeekend && created.isWeekend
             let dayName = { (date: LocalDate) in date.isoWeekday == 6 ? "Saturday" : "Sunday" }
             var facts: [String] = []
-            if move.date.isWeekend { facts.append("dated \(dayName(move.date)) \(move.date)") }
-            if created.isWeekend { facts.append("keyed in by \(user.name) on \(dayName(created)) \(move.audit.createdAt)") }
+            if moves[position].date.isWeekend { facts.append("dated \(dayName(moves[position].date)) \(moves[position].date)") }
+            if created.isWeekend { facts.append("keyed in by \(user.name) on \(dayName(created)) \(moves[position].audit.createdAt)") }
             return Anomaly(
-                records: [context.record(move)],
-                message: "Entry \(context.describe(move)) was \(facts.joined(separator: " and ")): confirm with \(user.name) that it is genuine "
+                records: [context.record(moves[position])],
+                message: "Entry \(context.describe(moves[position])) was \(facts.joined(separator: " and ")): confirm with \(user.name) that it is genuine "
                     + "and supported by a document.",
                 score: both ? 0.8 : 0.6,
                 reason: facts.joined(separator: ", ") + "; the business books on working days",
-                evidence: ["date": move.date.description, "createdAt": move.audit.createdAt.description, "user": user.name])
+                evidence: ["date": moves[position].date.description, "createdAt": moves[position].audit.createdAt.description, "user": user.name])
         }
     }
 
@@ -124,9 +125,10 @@ extension AnomalyDetector {
         let period = context.period
         var historyMoves: [Int: Int] = [:]
         var pairs: Set<Int64> = []
-        for move in context.snapshot.moves where move.state == .posted && move.date < period.start {
-            historyMoves[move.journalID, default: 0] += 1
-            if let user = move.audit.createdBy { pairs.insert(Int64(move.journalID) << 32 | Int64(user.id)) }
+        let moves = context.snapshot.moves
+        for position in moves.indices where moves[position].state == .posted && moves[position].date < period.start {
+            historyMoves[moves[position].journalID, default: 0] += 1
+            if let user = moves[position].audit.createdBy { pairs.insert(Int64(moves[position].journalID) << 32 | Int64(user.id)) }
         }
         var usersByJournal: [Int: Set<String>] = [:]
         return context.snapshot.moves.compactMap { move in

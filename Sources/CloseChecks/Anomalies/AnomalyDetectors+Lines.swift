@@ -11,8 +11,9 @@ extension AnomalyDetector {
         // One pass: history amounts per account position, period candidates.
         var history: [[Int64]] = Array(repeating: [], count: context.snapshot.accounts.count)
         var candidates: [(line: Int, move: Int, account: Int)] = []
-        for (position, move) in context.snapshot.moves.enumerated() where move.state == .posted && move.date <= period.end {
-            let inPeriod = move.date >= period.start
+        let moves = context.snapshot.moves
+        for position in moves.indices where moves[position].state == .posted && moves[position].date <= period.end {
+            let inPeriod = moves[position].date >= period.start
             for index in context.lineRanges[position] {
                 guard let account = context.accountIndex[lines[index].accountID], isExpense[account] else { continue }
                 let amount = lines[index].debit.minorUnits - lines[index].credit.minorUnits
@@ -102,10 +103,11 @@ extension AnomalyDetector {
         let period = context.period
         let lines = context.snapshot.lines
         var digits: [Int: [Int]] = [:]   // partner → counts of first digits 1…9 (index 0…8)
-        for (position, move) in context.snapshot.moves.enumerated()
-        where (move.type == .vendorBill || move.type == .vendorRefund) && move.state == .posted && move.date <= period.end {
+        let moves = context.snapshot.moves
+        for position in moves.indices
+        where (moves[position].type == .vendorBill || moves[position].type == .vendorRefund) && moves[position].state == .posted && moves[position].date <= period.end {
             for index in context.lineRanges[position] where context.isBodyLine(lines[index]) {
-                guard let partner = lines[index].partnerID ?? move.partnerID else { continue }
+                guard let partner = lines[index].partnerID ?? moves[position].partnerID else { continue }
                 var amount = context.magnitude(lines[index])
                 guard amount > 0 else { continue }
                 while amount >= 10 { amount /= 10 }

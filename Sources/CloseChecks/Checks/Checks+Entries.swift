@@ -7,10 +7,11 @@ extension Check {
             + "built now will change when they are posted.",
         severity: .blocking) { context in
         let period = context.period
-        return context.snapshot.moves.compactMap { move in
-            guard move.state == .draft, period.contains(move.date) else { return nil }
-            return context.issue(move, "Draft entry \(context.describe(move)) is dated in \(period): post it or delete it before closing.",
-                                 evidence: ["journal": context.journalCode(move.journalID), "state": move.state.rawValue])
+        let moves = context.snapshot.moves
+        return moves.indices.compactMap { position in
+            guard moves[position].state == .draft, period.contains(moves[position].date) else { return nil }
+            return context.issue(moves[position], "Draft entry \(context.describe(moves[position])) is dated in \(period): post it or delete it before closing.",
+                                 evidence: ["journal": context.journalCode(moves[position].journalID), "state": moves[position].state.rawValue])
         }
     }
 
@@ -23,14 +24,15 @@ extension Check {
             .compactMap { name, date in date.map { (name, $0) } }
             .sorted { $0.1 > $1.1 }
         guard !candidates.isEmpty else { return [] }
-        return context.snapshot.moves.compactMap { move in
-            guard move.state == .posted else { return nil }
-            let created = move.audit.createdAt.date
+        let moves = context.snapshot.moves
+        return moves.indices.compactMap { position in
+            guard moves[position].state == .posted else { return nil }
+            let created = moves[position].audit.createdAt.date
             // The latest lock date the entry is dated on or before and was created after (after that day ended).
-            guard let (kind, lock) = candidates.first(where: { move.date <= $0.1 && created > $0.1 }) else { return nil }
-            return context.issue(move, "Entry \(context.describe(move)) was created on \(created), after the \(kind) lock date \(lock), "
+            guard let (kind, lock) = candidates.first(where: { moves[position].date <= $0.1 && created > $0.1 }) else { return nil }
+            return context.issue(moves[position], "Entry \(context.describe(moves[position])) was created on \(created), after the \(kind) lock date \(lock), "
                                      + "but is dated before it: reverse it and book the correction in an open period, or have a controller confirm it.",
-                                 evidence: ["createdAt": move.audit.createdAt.description, "lockDate": lock.description, "lock": kind])
+                                 evidence: ["createdAt": moves[position].audit.createdAt.description, "lockDate": lock.description, "lock": kind])
         }
     }
 
@@ -64,14 +66,15 @@ extension Check {
         severity: .blocking) { context in
         let lines = context.snapshot.lines
         var issues: [Issue] = []
-        for (position, move) in context.snapshot.moves.enumerated() where move.state != .cancelled {
+        let moves = context.snapshot.moves
+        for position in moves.indices where moves[position].state != .cancelled {
             for index in context.lineRanges[position] where lines[index].debit.minorUnits > 0 && lines[index].credit.minorUnits > 0 {
                 let line = lines[index]
                 issues.append(Issue(
                     records: [context.record(line)],
-                    message: "The \(context.describe(line, of: move)) carries both a debit of \(line.debit) and a credit of \(line.credit): "
+                    message: "The \(context.describe(line, of: moves[position])) carries both a debit of \(line.debit) and a credit of \(line.credit): "
                         + "net it to one side (\(line.balance.magnitude) \(line.balance.isNegative ? "credit" : "debit")).",
-                    evidence: ["debit": line.debit.decimalText, "credit": line.credit.decimalText, "move": move.name]))
+                    evidence: ["debit": line.debit.decimalText, "credit": line.credit.decimalText, "move": moves[position].name]))
             }
         }
         return issues
@@ -82,11 +85,12 @@ extension Check {
             + "after the period so these are seen.",
         severity: .warning) { context in
         let asOf = context.asOf
-        return context.snapshot.moves.compactMap { move in
-            guard move.state == .posted, move.date > asOf else { return nil }
-            return context.issue(move, "Entry \(context.describe(move)) is dated \(move.date), after \(asOf): check the date (a mistyped year?) "
+        let moves = context.snapshot.moves
+        return moves.indices.compactMap { position in
+            guard moves[position].state == .posted, moves[position].date > asOf else { return nil }
+            return context.issue(moves[position], "Entry \(context.describe(moves[position])) is dated \(moves[position].date), after \(asOf): check the date (a mistyped year?) "
                                      + "and correct it, or confirm it belongs to that later period.",
-                                 evidence: ["asOf": asOf.description, "createdAt": move.audit.createdAt.description])
+                                 evidence: ["asOf": asOf.description, "createdAt": moves[position].audit.createdAt.description])
         }
     }
 
@@ -99,11 +103,12 @@ extension Check {
         let cutoff = period.end.adding(days: context.rules.latePostingGraceDays ?? learned?.days ?? 0)
         let usual = learned.flatMap { $0.days > 0 ? " and after the \($0.days) days the company usually takes (\(LatePostingLag.share) % of its "
             + "\($0.entries) earlier entries were keyed in by then)" : nil } ?? ""
-        return context.snapshot.moves.compactMap { move in
-            guard move.state == .posted, period.contains(move.date), move.audit.createdAt.date > cutoff else { return nil }
-            var evidence = ["createdAt": move.audit.createdAt.description, "cutoff": cutoff.description]
+        let moves = context.snapshot.moves
+        return moves.indices.compactMap { position in
+            guard moves[position].state == .posted, period.contains(moves[position].date), moves[position].audit.createdAt.date > cutoff else { return nil }
+            var evidence = ["createdAt": moves[position].audit.createdAt.description, "cutoff": cutoff.description]
             if let learned { evidence["learnedGraceDays"] = String(learned.days) }
-            return context.issue(move, "Entry \(context.describe(move)) was created on \(move.audit.createdAt.date), after \(period) ended\(usual): "
+            return context.issue(moves[position], "Entry \(context.describe(moves[position])) was created on \(moves[position].audit.createdAt.date), after \(period) ended\(usual): "
                                      + "confirm it belongs in \(period) and that reports already sent are updated, or re-date it.",
                                  evidence: evidence)
         }

@@ -65,7 +65,8 @@ extension Check {
         struct Key: Hashable { var account: Int; var partner: Int }
         var balance: [Key: Int64] = [:]
         var residual: [Key: Int64] = [:]
-        for (position, move) in snapshot.moves.enumerated() where move.state == .posted {
+        let moves = snapshot.moves
+        for position in moves.indices where moves[position].state == .posted {
             for line in context.lines(ofMoveAt: position) {
                 guard let account = context.accountIndex[line.accountID], wanted[account] else { continue }
                 let key = Key(account: account, partner: line.partnerID ?? 0)

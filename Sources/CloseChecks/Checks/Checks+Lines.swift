@@ -91,8 +91,9 @@ extension Check {
             + "process that did not run. A warning, since triage folds journals the company never used into one note.",
         severity: .warning) { context in
         var used = [Bool](repeating: false, count: context.snapshot.journals.count)
-        for move in context.snapshot.moves where move.state == .posted && context.period.contains(move.date) {
-            if let journal = context.journalIndex[move.journalID] { used[journal] = true }
+        let moves = context.snapshot.moves
+        for position in moves.indices where moves[position].state == .posted && context.period.contains(moves[position].date) {
+            if let journal = context.journalIndex[moves[position].journalID] { used[journal] = true }
         }
         return context.snapshot.journals.indices.filter { !used[$0] }.map { position in
             let journal = context.snapshot.journals[position]

@@ -17,8 +17,9 @@ struct LatePostingLag {
     init?(_ context: CheckContext) {
         let start = context.period.start, from = start.adding(months: -12)
         var lags: [Int] = []
-        for move in context.snapshot.moves where move.state == .posted && move.date >= from && move.date < start {
-            lags.append(max(0, Period(containing: move.date).end.days(until: move.audit.createdAt.date)))
+        let moves = context.snapshot.moves
+        for position in moves.indices where moves[position].state == .posted && moves[position].date >= from && moves[position].date < start {
+            lags.append(max(0, Period(containing: moves[position].date).end.days(until: moves[position].audit.createdAt.date)))
         }
         guard lags.count >= Self.minimumEntries else { return nil }
         lags.sort()
