@@ -90,7 +90,8 @@ let package = Package(
             "Ledger", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Duties", "DemoCompany", "Governance", "CloseStore", "CloseSettings",
             "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "CloseServer", argumentParser, logging,
         ], swiftSettings: swiftSettings),
-        .executableTarget(name: "CloserBench", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Payables", "Receivables", "Treasury", "DemoCompany"],
+        .executableTarget(name: "CloserBench", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Payables", "Receivables", "Treasury", "DemoCompany",
+                                                            "JobQueue", postgres],
                           swiftSettings: swiftSettings),
         // A loopback HTTP server shared by the tests that drive real HTTP clients.
         .target(name: "LoopbackHTTP", path: "Tests/LoopbackHTTP", swiftSettings: swiftSettings),

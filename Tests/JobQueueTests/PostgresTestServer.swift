@@ -7,12 +7,13 @@ import PostgresNIO
 enum PostgresTestServer {
     static let url = ProcessInfo.processInfo.environment["CLOSER_TEST_POSTGRES_URL"]
 
-    static var enabled: Bool {
+    /// Said once, however many suites ask.
+    static let enabled: Bool = {
         if url == nil {
             print("◇ PostgreSQL job queue tests skipped: set CLOSER_TEST_POSTGRES_URL (e.g. postgres://closer:closer@127.0.0.1:5432/closer_test; .ci/run does).")
         }
         return url != nil
-    }
+    }()
 
     static func client() throws -> PostgresClient {
         guard let url else { throw JobQueueError.invalidConfiguration("CLOSER_TEST_POSTGRES_URL is not set") }

@@ -1,4 +1,5 @@
-public import Foundation
+import Foundation
+import Ledger
 public import Logging
 public import PostgresNIO
 
@@ -84,7 +85,7 @@ public struct PostgresJobQueue: JobQueue {
                         state = CASE WHEN \(succeeded) THEN 'succeeded' WHEN attempts >= max_attempts THEN 'dead' ELSE 'failed' END,
                         last_error = coalesce(\(error), last_error),
                         not_before = CASE WHEN \(succeeded) OR attempts >= max_attempts THEN not_before
-                            ELSE now() + least(\(policy.retryDelay.milliseconds)::float8 * power(2, attempts - 1), \(policy.maxRetryDelay.milliseconds)::float8) * interval '1 millisecond' END,
+                            ELSE now() + least(\(policy.retryDelay.seconds * 1000) * power(2, attempts - 1), \(policy.maxRetryDelay.seconds * 1000)) * interval '1 millisecond' END,
                         finished_at = CASE WHEN \(succeeded) OR attempts >= max_attempts THEN now() END,
                         leased_by = NULL, lease_expires_at = NULL
                     WHERE id = \(lease.job.id) AND fence = \(lease.token) AND state = 'leased'
@@ -163,10 +164,11 @@ public struct PostgresJobQueue: JobQueue {
     }
 
     static func leaseMilliseconds(_ duration: Duration) throws -> Int64 {
-        guard duration.milliseconds >= 1 else {
+        let milliseconds = Int64(duration.seconds * 1000)
+        guard milliseconds >= 1 else {
             throw JobQueueError.invalidRequest("a lease of \(duration) is too short: lease for at least a millisecond, in practice longer than the job's slowest step between heartbeats")
         }
-        return duration.milliseconds
+        return milliseconds
     }
 
     /// PostgreSQL's and the pool's errors as `JobQueueError.unavailable`, naming the server's message but no
@@ -185,13 +187,5 @@ public struct PostgresJobQueue: JobQueue {
         } catch {
             throw JobQueueError.unavailable("\(error)")
         }
-    }
-}
-
-extension Duration {
-    /// Whole milliseconds, as the queue's SQL takes intervals.
-    var milliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import PostgresNIO
 
 /// Reads a connection URL, `postgres://user:password@host:5432/database?sslmode=require`, into
