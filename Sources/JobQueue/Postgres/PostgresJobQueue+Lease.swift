@@ -9,8 +9,8 @@ import PostgresNIO
 /// drift. A count alone races under READ COMMITTED (two workers each count the other's uncommitted lease
 /// as absent and both take the last slot), so before the final count the lease takes a transaction-scoped
 /// advisory lock on the tenant, then on the host: leasers of one tenant or host queue behind each other for
-/// the few milliseconds of a lease, and the count, a new statement after the lock, sees every committed
-/// lease. Each transaction takes at most one tenant lock and then one host lock, and whoever holds a host
+/// the few milliseconds of a lease, and the count, in the lease's update after the locks, sees every
+/// committed lease. Each transaction takes at most one tenant lock and then one host lock, and whoever holds a host
 /// lock waits for nothing else, so the locks cannot deadlock.
 extension PostgresJobQueue {
     /// Caps found full after the lock are set aside and the pick repeated this many times at most.
@@ -69,24 +69,23 @@ extension PostgresJobQueue {
         if let host = candidate.host {
             try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(schema + "/host")), hashtext(\(host)))", logger: logger)
         }
-        let counts = try await connection.query("""
-            SELECT (SELECT count(*) FROM \(unescaped: jobsTable) WHERE state = 'leased' AND tenant = \(candidate.tenant)),
-                   (SELECT count(*) FROM \(unescaped: jobsTable) WHERE state = 'leased' AND odoo_host = \(candidate.host))
-            """, logger: logger)
-        var leasedOfTenant = 0
-        var leasedOnHost = 0
-        for try await (tenant, host) in counts.decode((Int, Int).self) { (leasedOfTenant, leasedOnHost) = (tenant, host) }
-        if leasedOfTenant >= policy.maxLeasedPerTenant { return .tenantFull(candidate.tenant) }
-        if let host = candidate.host, leasedOnHost >= policy.maxLeasedPerOdooHost { return .hostFull(host) }
-
+        // The caps' final count, in the first statement after the locks, so that it sees every committed lease.
         let leased = try await connection.query("""
             UPDATE \(unescaped: jobsTable) SET state = 'leased', fence = fence + 1, attempts = attempts + 1, leased_by = \(worker),
                 lease_expires_at = now() + \(milliseconds) * interval '1 millisecond'
             WHERE id = \(candidate.id)
+              AND (SELECT count(*) FROM \(unescaped: jobsTable) WHERE state = 'leased' AND tenant = \(candidate.tenant)) < \(policy.maxLeasedPerTenant)
+              AND (SELECT count(*) FROM \(unescaped: jobsTable) WHERE state = 'leased' AND odoo_host = \(candidate.host)) < \(policy.maxLeasedPerOdooHost)
             RETURNING \(unescaped: JobRow.columns)
             """, logger: logger).jobs()
         guard let job = leased.first, let expiresAt = job.leaseExpiresAt else {
-            throw JobQueueError.unavailable("job \(candidate.id) vanished while it was being leased")
+            // A cap was full: say which, so the next pick skips that tenant or host.
+            let tenantFull = try await connection.query("""
+                SELECT count(*) >= \(policy.maxLeasedPerTenant) FROM \(unescaped: jobsTable) WHERE state = 'leased' AND tenant = \(candidate.tenant)
+                """, logger: logger).decode(Bool.self).reduce(false) { $0 || $1 }
+            if tenantFull { return .tenantFull(candidate.tenant) }
+            guard let host = candidate.host else { throw JobQueueError.unavailable("job \(candidate.id) could not be leased though no cap was full") }
+            return .hostFull(host)
         }
         return .leased(Lease(job: job, worker: worker, token: job.fence, expiresAt: expiresAt))
     }

@@ -77,10 +77,12 @@ public struct PostgresJobQueue: JobQueue {
         case .succeeded: (succeeded, error) = (true, nil)
         case .failed(let text): (succeeded, error) = (false, text)
         }
+        // One statement, so one round trip: a failure is retried after retryDelay × 2^(attempts − 1), capped, and
+        // the last attempt's failure is the dead letter; waiters are notified (a freed slot may let a capped job
+        // run, a failed one comes due later).
         return try await mapped {
-            try await client.transaction(logger: logger) { connection in
-                // A failure is retried after retryDelay × 2^(attempts − 1), capped; the last attempt's failure is the dead letter.
-                let rows = try await connection.query("""
+            let rows = try await client.query("""
+                WITH done AS (
                     UPDATE \(unescaped: jobsTable) SET
                         state = CASE WHEN \(succeeded) THEN 'succeeded' WHEN attempts >= max_attempts THEN 'dead' ELSE 'failed' END,
                         last_error = coalesce(\(error), last_error),
@@ -90,24 +92,22 @@ public struct PostgresJobQueue: JobQueue {
                         leased_by = NULL, lease_expires_at = NULL
                     WHERE id = \(lease.job.id) AND fence = \(lease.token) AND state = 'leased'
                     RETURNING \(unescaped: JobRow.columns)
-                    """, logger: logger).jobs()
-                guard let job = rows.first else { throw try await leaseLost(lease, on: connection) }
-                // A freed slot may let a capped job run, and a failed one comes due later: waiters look again.
-                try await notify(on: connection)
-                return job
-            }
+                ), woken AS (SELECT pg_notify(\(Self.channel), \(schema)) FROM done)
+                SELECT \(unescaped: JobRow.columns) FROM done WHERE (SELECT count(*) FROM woken) >= 0
+                """, logger: logger).jobs()
+            guard let job = rows.first else { throw try await leaseLost(lease) }
+            return job
         }
     }
 
     @discardableResult
     public func requeueExpiredLeases() async throws -> Int {
         try await mapped {
-            try await client.transaction(logger: logger) { connection in
-                // SKIP LOCKED: a lease being completed or requeued by another process right now is left to it.
-                let states = try await connection.query("""
-                    WITH expired AS (
-                        SELECT id FROM \(unescaped: jobsTable) WHERE state = 'leased' AND lease_expires_at < now() FOR UPDATE SKIP LOCKED
-                    )
+            // One statement. SKIP LOCKED: a lease being completed or requeued by another process right now is left to it.
+            let rows = try await client.query("""
+                WITH expired AS (
+                    SELECT id FROM \(unescaped: jobsTable) WHERE state = 'leased' AND lease_expires_at < now() FOR UPDATE SKIP LOCKED
+                ), moved AS (
                     UPDATE \(unescaped: jobsTable) AS job SET
                         state = CASE WHEN job.attempts >= job.max_attempts THEN 'dead' ELSE 'queued' END,
                         last_error = 'the lease of ' || job.leased_by || ' expired at ' || to_char(job.lease_expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')
@@ -116,11 +116,13 @@ public struct PostgresJobQueue: JobQueue {
                         finished_at = CASE WHEN job.attempts >= job.max_attempts THEN now() END,
                         leased_by = NULL, lease_expires_at = NULL
                     FROM expired WHERE job.id = expired.id
-                    RETURNING job.state
-                    """, logger: logger).collect()
-                if !states.isEmpty { try await notify(on: connection) }
-                return states.count
-            }
+                    RETURNING job.id
+                ), woken AS (SELECT pg_notify(\(Self.channel), \(schema)) WHERE EXISTS (SELECT 1 FROM moved))
+                SELECT (SELECT count(*) FROM moved), (SELECT count(*) FROM woken)
+                """, logger: logger)
+            var moved = 0
+            for try await (count, _) in rows.decode((Int, Int).self) { moved = count }
+            return moved
         }
     }
 
@@ -156,11 +158,8 @@ public struct PostgresJobQueue: JobQueue {
     }
 
     /// The refusal of a stale token, with the job as it stands now so the message can say who holds it.
-    func leaseLost(_ lease: Lease, on connection: PostgresConnection? = nil) async throws -> JobQueueError {
-        let query: PostgresQuery = "SELECT \(unescaped: JobRow.columns) FROM \(unescaped: jobsTable) WHERE id = \(lease.job.id)"
-        let current = if let connection { try await connection.query(query, logger: logger).jobs().first }
-                      else { try await client.query(query, logger: logger).jobs().first }
-        return .leaseLost(lease, current: current)
+    func leaseLost(_ lease: Lease) async throws -> JobQueueError {
+        .leaseLost(lease, current: try await job(lease.job.id))
     }
 
     static func leaseMilliseconds(_ duration: Duration) throws -> Int64 {
