@@ -39,15 +39,15 @@ extension OpenItem {
 
     /// Items of posted moves on reconcilable accounts that pass `include`, with their original
     /// amount when `original` is set (as they stood before anything settled them).
-    static func items(in snapshot: LedgerSnapshot, original: Bool = false,
-                      include: (JournalLine, Move) -> Bool) -> [(item: OpenItem, line: JournalLine)] {
+    static func items(in snapshot: LedgerSnapshot, original: Bool = false, include: (JournalLine, Move) -> Bool) -> [OpenItem] {
         let reconcilable = Set(snapshot.accounts.filter(\.reconcile).map(\.id))
         let company = snapshot.company.currency.id
         var positions: [Int: Int] = [:]
         positions.reserveCapacity(snapshot.moves.count)
         for (position, move) in snapshot.moves.enumerated() where move.state == .posted { positions[move.id] = position }
-        var keysByMove: [Int: ReferenceKeys] = [:]
-        var found: [(item: OpenItem, line: JournalLine)] = []
+        // A move's lines come together: its keys are read once for them (the keys depend on the move alone).
+        var keysOfMove: (id: Int, keys: ReferenceKeys)?
+        var found: [OpenItem] = []
         for line in snapshot.lines where reconcilable.contains(line.accountID) {
             guard let position = positions[line.moveID] else { continue }
             let move = snapshot.moves[position]
@@ -62,14 +62,12 @@ extension OpenItem {
                 inCurrency = residual == balance ? line.amountCurrency.minorUnits
                     : Self.proRata(line.amountCurrency.minorUnits, residual, balance)
             }
-            let keys: ReferenceKeys
-            if let known = keysByMove[move.id] { keys = known } else {
-                keys = ReferenceKeys(documentNames: [move.name] + (move.ref.map { [$0] } ?? []))
-                keysByMove[move.id] = keys
+            if keysOfMove?.id != move.id {
+                keysOfMove = (move.id, ReferenceKeys(documentNames: [move.name] + (move.ref.map { [$0] } ?? [])))
             }
-            found.append((OpenItem(lineID: line.id, moveID: move.id, moveName: move.name, moveRef: move.ref, accountID: line.accountID,
-                                   partnerID: line.partnerID ?? move.partnerID, residual: residual, residualInCurrency: inCurrency,
-                                   currencyID: line.currencyID, date: line.date, dueDate: move.dueDate, keys: keys), line))
+            found.append(OpenItem(lineID: line.id, moveID: move.id, moveName: move.name, moveRef: move.ref, accountID: line.accountID,
+                                  partnerID: line.partnerID ?? move.partnerID, residual: residual, residualInCurrency: inCurrency,
+                                  currencyID: line.currencyID, date: line.date, dueDate: move.dueDate, keys: keysOfMove!.keys))
         }
         return found
     }

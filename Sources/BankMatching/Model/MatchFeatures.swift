@@ -76,9 +76,8 @@ public struct MatchFeatures: Sendable {
                 values[6] = 1
                 say("the text also names other open documents")
             }
-            let partners = Set(items.map(\.partnerID))
             if let partner = facts.partner.partnerID {
-                if partners == [partner] {
+                if items.allSatisfy({ $0.partnerID == partner }) {
                     values[7] = 1
                     say(facts.partner.byAccountNumber ? "bank account matches the partner's" : "partner matches")
                 } else {
@@ -117,12 +116,12 @@ public struct PaymentHabits: Sendable {
 
     /// 0 when the payment date is what the partner's habit predicts, growing by 1 per 30 days off, at most 3.
     func gapScore(items: [OpenItem], paidOn date: LocalDate) -> Double {
-        var gaps: [Int] = []
+        var smallest: Int?
         for item in items {
             let due = item.dueDate ?? item.date
             let expected = item.partnerID.flatMap { medianDelay[$0] } ?? 0
-            gaps.append(abs(due.days(until: date) - expected))
+            smallest = min(smallest ?? .max, abs(due.days(until: date) - expected))
         }
-        return min(3, Double(gaps.min() ?? 0) / 30)
+        return min(3, Double(smallest ?? 0) / 30)
     }
 }
