@@ -37,8 +37,9 @@ public struct MatchIndex: Sendable {
             let index = Int32(position)
             amounts.append((AmountKey(currencyID: item.currencyID, amount: item.residualInCurrency), index))
             // A name and a ref may give the same key: the item is listed under it once.
-            for (number, key) in item.keys.full.enumerated() where !item.keys.full[..<number].contains(key) { fullKeys.append((key, index)) }
-            for (number, key) in item.keys.sequence.enumerated() where !item.keys.sequence[..<number].contains(key) { sequences.append((key, index)) }
+            let keys = item.keys
+            for (number, key) in keys.full.enumerated() where !keys.full[..<number].contains(key) { fullKeys.append((key, index)) }
+            for (number, key) in keys.sequence.enumerated() where !keys.sequence[..<number].contains(key) { sequences.append((key, index)) }
             if let partner = item.partnerID { partnerItems.append((partner, index)) }
         }
         byAmount = PostingIndex(amounts)

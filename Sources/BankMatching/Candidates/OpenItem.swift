@@ -17,8 +17,10 @@ public struct OpenItem: Sendable, Hashable {
     public var currencyID: Int
     public var date: LocalDate
     public var dueDate: LocalDate?
-    /// Reference keys of the move's name and its ref (see ReferenceKeys).
-    public var keys: ReferenceKeys
+
+    /// Reference keys of the move's name and its ref (see ReferenceKeys). Read when needed, not kept:
+    /// millions of items would each hold two small arrays for the few that become candidates.
+    public var keys: ReferenceKeys { ReferenceKeys(documentNames: [moveName] + (moveRef.map { [$0] } ?? [])) }
 
     /// The residual in the currency a statement line of `currencyID` pays in.
     func residual(in currencyID: Int) -> Int64 { currencyID == self.currencyID ? residualInCurrency : residual }
@@ -45,8 +47,6 @@ extension OpenItem {
         var positions: [Int: Int] = [:]
         positions.reserveCapacity(snapshot.moves.count)
         for (position, move) in snapshot.moves.enumerated() where move.state == .posted { positions[move.id] = position }
-        // A move's lines come together: its keys are read once for them (the keys depend on the move alone).
-        var keysOfMove: (id: Int, keys: ReferenceKeys)?
         var found: [OpenItem] = []
         for line in snapshot.lines where reconcilable.contains(line.accountID) {
             guard let position = positions[line.moveID] else { continue }
@@ -62,12 +62,9 @@ extension OpenItem {
                 inCurrency = residual == balance ? line.amountCurrency.minorUnits
                     : Self.proRata(line.amountCurrency.minorUnits, residual, balance)
             }
-            if keysOfMove?.id != move.id {
-                keysOfMove = (move.id, ReferenceKeys(documentNames: [move.name] + (move.ref.map { [$0] } ?? [])))
-            }
             found.append(OpenItem(lineID: line.id, moveID: move.id, moveName: move.name, moveRef: move.ref, accountID: line.accountID,
                                   partnerID: line.partnerID ?? move.partnerID, residual: residual, residualInCurrency: inCurrency,
-                                  currencyID: line.currencyID, date: line.date, dueDate: move.dueDate, keys: keysOfMove!.keys))
+                                  currencyID: line.currencyID, date: line.date, dueDate: move.dueDate))
         }
         return found
     }

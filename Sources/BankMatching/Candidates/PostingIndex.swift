@@ -11,12 +11,12 @@ struct PostingIndex<Key: Hashable & Comparable & Sendable>: Sendable {
     private var slots: [Int32] = []
 
     /// From (key, item position) pairs in any order; each key's items come out in ascending position.
-    init(_ pairs: [(key: Key, item: Int32)]) {
-        let sorted = pairs.sorted { $0.key != $1.key ? $0.key < $1.key : $0.item < $1.item }
-        keys.reserveCapacity(sorted.count)
-        starts.reserveCapacity(sorted.count + 1)
-        items.reserveCapacity(sorted.count)
-        for (position, pair) in sorted.enumerated() {
+    init(_ pairs: consuming [(key: Key, item: Int32)]) {
+        pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.item < $1.item }
+        keys.reserveCapacity(pairs.count)
+        starts.reserveCapacity(pairs.count + 1)
+        items.reserveCapacity(pairs.count)
+        for (position, pair) in pairs.enumerated() {
             if keys.last != pair.key {
                 keys.append(pair.key)
                 starts.append(Int32(position))

@@ -55,13 +55,14 @@ public struct MatchFeatures: Sendable {
             var full = 0, number = 0, near = 0
             var named: [String] = [], misspelt: [String] = []
             for item in items {
-                if item.keys.full.contains(where: facts.keys.full.contains) {
+                let keys = item.keys
+                if keys.full.contains(where: facts.keys.full.contains) {
                     full += 1
                     if explain { named.append(Self.named(item) { $0.full.contains(where: facts.keys.full.contains) }) }
-                } else if item.keys.sequence.contains(where: facts.keys.numbers.contains) {
+                } else if keys.sequence.contains(where: facts.keys.numbers.contains) {
                     number += 1
                     if explain { named.append(Self.named(item) { $0.sequence.contains(where: facts.keys.numbers.contains) }) }
-                } else if item.keys.full.contains(where: { key in facts.keys.full.contains { DigitKey.isNear(key, $0) } }) {
+                } else if keys.full.contains(where: { key in facts.keys.full.contains { DigitKey.isNear(key, $0) } }) {
                     near += 1
                     if explain { misspelt.append(item.moveName) }
                 }
