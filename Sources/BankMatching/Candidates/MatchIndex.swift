@@ -130,8 +130,8 @@ public struct MatchIndex: Sendable {
                 if let candidate = candidate([index], amount: amount, currencyID: currencyID, partial: false) { found.append(candidate) }
             }
         }
-        // The items the text names, together.
-        let together = Array(Set(named)).filter(fits).sorted()
+        // The items the text names, together (when it names two or more).
+        let together = named.count < 2 ? [] : Array(Set(named)).filter(fits).sorted()
         if together.count >= 2 && together.count <= 8, let candidate = candidate(together, amount: amount, currencyID: currencyID) {
             found.append(candidate)
         }
