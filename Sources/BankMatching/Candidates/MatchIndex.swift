@@ -17,9 +17,11 @@ public struct MatchIndex: Sendable {
     let partnerWords: [Int: [String]]
     let accountsByCode: [String: Int]
 
-    struct AmountKey: Hashable, Comparable, Sendable {
+    struct AmountKey: PostingKey {
         var currencyID: Int
         var amount: Int64
+
+        var bits: UInt64 { UInt64(truncatingIfNeeded: amount) &+ UInt64(truncatingIfNeeded: currencyID) &* 0x2545_F491_4F6C_DD1D }
 
         static func < (lhs: AmountKey, rhs: AmountKey) -> Bool {
             (lhs.currencyID, lhs.amount) < (rhs.currencyID, rhs.amount)
