@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(name: "ExpensesTests", dependencies: ["Expenses", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "DutiesTests", dependencies: ["Duties", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "TreasuryTests", dependencies: ["Treasury", "Ledger", "SchemaValidation"], swiftSettings: swiftSettings),
-        .testTarget(name: "BankMatchingTests", dependencies: ["BankMatching", "DemoCompany", "Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "BankMatchingTests", dependencies: ["BankMatching", "CloserBench", "DemoCompany", "Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseChecks", "Adjustments", "Payables", "Receivables", "Governance", "Ledger", grdb],
                     swiftSettings: swiftSettings),
         .testTarget(name: "CloseDemoTests", dependencies: ["CloseDemo", "CloseChecks", "CloseWorkflows", "DemoCompany", "CloseSettings", "Payables", "Treasury", "Expenses", "Ledger", "OdooLedger", "OdooRPC"], swiftSettings: swiftSettings),

@@ -20,7 +20,7 @@ public struct BankMatcher: Sendable {
         habits = PaymentHabits(delays: history.delays)
         let statementMoves = Set(snapshot.statementLines.map(\.moveID))
         let open = OpenItem.items(in: snapshot) { line, move in line.amountResidual.minorUnits != 0 && !statementMoves.contains(move.id) }
-        index = MatchIndex(items: open.map(\.item), partners: snapshot.partners, accounts: snapshot.accounts, rules: rules)
+        index = MatchIndex(items: open, partners: snapshot.partners, accounts: snapshot.accounts, rules: rules)
         self.model = model ?? MatchModel.prior
         if model == nil { self.model = retrained(version: 1, feedback: []).model }
     }
@@ -93,9 +93,11 @@ public struct BankMatcher: Sendable {
     /// The line's candidates with their probabilities, best first; the first `limit` explained.
     func score(_ line: StatementLine, facts: MatchFeatures.LineFacts, isOpen: ((OpenItem) -> Bool)?, memory: Bool, limit: Int = 3,
                rejected: RejectedCandidates = RejectedCandidates()) -> [ScoredCandidate] {
-        let learned = memory ? history.counterpart(for: ReconciledHistory.words(line.paymentRef)) : nil
+        // No history of lines going to one account: no text to read.
+        let learned = memory && !history.memory.isEmpty ? history.counterpart(for: ReconciledHistory.words(line.paymentRef)) : nil
+        let rejecting = rejected.any(for: line.id)
         let candidates = evaluate(line, facts: facts, index: index, isOpen: isOpen, memory: learned, explain: false)
-            .filter { !rejected.contains(statementLineID: line.id, itemLineIDs: $0.0.items.map(\.lineID), accountID: $0.0.accountID) }
+            .filter { !rejecting || !rejected.contains(statementLineID: line.id, itemLineIDs: $0.0.items.map(\.lineID), accountID: $0.0.accountID) }
             .map { ($0.0, $0.1.mentionedItems, model.probability($0.1.values)) }
             .sorted { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0.items.map(\.lineID).lexicographicallyPrecedes($1.0.items.map(\.lineID)) }
         return candidates.prefix(limit).map { candidate, mentioned, probability in

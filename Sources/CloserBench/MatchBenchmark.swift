@@ -7,7 +7,8 @@ import Ledger
 /// lines) and statement lines that pay them the ways banks report payments (full number, spaced
 /// number, sequence number only, no reference; some paying two invoices at once). Times building
 /// the indexes plus proposing a match for every line (median of `runs`), with the share of lines
-/// whose top candidate is the invoice actually paid.
+/// whose top candidate is the invoice actually paid, and a digest of every proposal (equal digests: the
+/// same proposals, so a speed change can show it changed nothing else).
 ///   swift build -c release --product closer-bench && .build/release/closer-bench match
 enum MatchBenchmark {
     @discardableResult
@@ -18,6 +19,7 @@ enum MatchBenchmark {
             let (snapshot, paid) = ledger(statementLines: size)
             var times: [Double] = [], indexing: [Double] = []
             var right = 0
+            var fingerprint: UInt64 = 0
             for _ in 0..<max(1, runs) {
                 let start = ContinuousClock.now
                 let matcher = BankMatcher(snapshot: snapshot, model: .prior)
@@ -25,16 +27,36 @@ enum MatchBenchmark {
                 let proposals = matcher.proposals(for: snapshot.statementLines)
                 times.append((ContinuousClock.now - start).seconds)
                 right = zip(proposals, paid).filter { Set($0.best?.itemLineIDs ?? []) == Set($1) }.count
+                fingerprint = digest(proposals)
             }
             let median = times.sorted()[times.count / 2]
-            let line = String(format: "%@ statement lines against %@ open items: %.3f s (median of %d; indexes %.3f s) = %@ lines/s, top candidate right for %.1f %%, peak RSS %@ MB",
+            let line = String(format: "%@ statement lines against %@ open items: %.3f s (median of %d; indexes %.3f s) = %@ lines/s, top candidate right for %.1f %%, peak RSS %@ MB, digest %016llx",
                               size.formatted(), (2 * size).formatted(), median, runs, indexing.sorted()[indexing.count / 2],
                               Int(Double(size) / median).formatted(),
-                              Double(right) / Double(size) * 100, CheckBenchmark.peakRSSMegabytes().map { String($0) } ?? "?")
+                              Double(right) / Double(size) * 100, CheckBenchmark.peakRSSMegabytes().map { String($0) } ?? "?", fingerprint)
             print(line)
             report.append(line)
         }
         return report
+    }
+
+    /// FNV-1a over every field of every proposal and candidate, probabilities to the bit: two runs that
+    /// propose anything differently (a candidate, its rank, its score or its reason) differ.
+    static func digest(_ proposals: [MatchProposal]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add(_ text: String) {
+            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            hash = (hash ^ 0x1E) &* 0x100_0000_01b3
+        }
+        for proposal in proposals {
+            add("\(proposal.statementLineID) \(proposal.date) \(proposal.amount) \(proposal.text) \(proposal.partnerID ?? 0) "
+                + "\(proposal.decision.rawValue) \(proposal.reason) \(proposal.modelVersion)")
+            for candidate in proposal.candidates {
+                add("\(candidate.itemLineIDs) \(candidate.documents) \(candidate.shape.rawValue) \(candidate.writeOff.map { "\($0)" } ?? "-") "
+                    + "\(candidate.writeOffAccountID ?? 0) \(candidate.writeOffAccount ?? "-") \(candidate.probability.bitPattern) \(candidate.reason)")
+            }
+        }
+        return hash
     }
 
     /// The ledger and, per statement line, the invoice lines it pays.

@@ -6,10 +6,10 @@ public import Ledger
 public struct MatchIndex: Sendable {
     let items: [OpenItem]
     let rules: MatchRules
-    private var byAmount: [AmountKey: [Int32]] = [:]
-    private var byFullKey: [DigitKey: [Int32]] = [:]
-    private var bySequence: [Int: [Int32]] = [:]
-    private var byPartner: [Int: [Int32]] = [:]
+    private let byAmount: PostingIndex<AmountKey>
+    private let byFullKey: PostingIndex<DigitKey>
+    private let bySequence: PostingIndex<Int>
+    private let byPartner: PostingIndex<Int>
     private var partnerByAccountNumber: [String: Int] = [:]
     /// Partners by whole name word, and by its first four letters (for abbreviations the bank uses).
     private var partnersByWord: [String: [Int]] = [:]
@@ -17,21 +17,37 @@ public struct MatchIndex: Sendable {
     let partnerWords: [Int: [String]]
     let accountsByCode: [String: Int]
 
-    struct AmountKey: Hashable {
+    struct AmountKey: PostingKey {
         var currencyID: Int
         var amount: Int64
+
+        var bits: UInt64 { UInt64(truncatingIfNeeded: amount) &+ UInt64(truncatingIfNeeded: currencyID) &* 0x2545_F491_4F6C_DD1D }
+
+        static func < (lhs: AmountKey, rhs: AmountKey) -> Bool {
+            (lhs.currencyID, lhs.amount) < (rhs.currencyID, rhs.amount)
+        }
     }
 
     public init(items: [OpenItem], partners: [Partner], accounts: [Account], rules: MatchRules) {
         self.items = items
         self.rules = rules
+        var amounts: [(key: AmountKey, item: Int32)] = [], fullKeys: [(key: DigitKey, item: Int32)] = []
+        var sequences: [(key: Int, item: Int32)] = [], partnerItems: [(key: Int, item: Int32)] = []
+        amounts.reserveCapacity(items.count); fullKeys.reserveCapacity(items.count)
+        sequences.reserveCapacity(items.count); partnerItems.reserveCapacity(items.count)
         for (position, item) in items.enumerated() {
             let index = Int32(position)
-            byAmount[AmountKey(currencyID: item.currencyID, amount: item.residualInCurrency), default: []].append(index)
-            for key in Set(item.keys.full) { byFullKey[key, default: []].append(index) }
-            for number in Set(item.keys.sequence) { bySequence[number, default: []].append(index) }
-            if let partner = item.partnerID { byPartner[partner, default: []].append(index) }
+            amounts.append((AmountKey(currencyID: item.currencyID, amount: item.residualInCurrency), index))
+            // A name and a ref may give the same key: the item is listed under it once.
+            let keys = item.keys
+            for (number, key) in keys.full.enumerated() where !keys.full[..<number].contains(key) { fullKeys.append((key, index)) }
+            for (number, key) in keys.sequence.enumerated() where !keys.sequence[..<number].contains(key) { sequences.append((key, index)) }
+            if let partner = item.partnerID { partnerItems.append((partner, index)) }
         }
+        byAmount = PostingIndex(amounts)
+        byFullKey = PostingIndex(fullKeys)
+        bySequence = PostingIndex(sequences)
+        byPartner = PostingIndex(partnerItems)
         var words: [Int: [String]] = [:]
         for partner in partners {
             for number in partner.bankAccounts { partnerByAccountNumber[Self.normalizedAccount(number)] = partner.id }
@@ -98,10 +114,10 @@ public struct MatchIndex: Sendable {
             (items[Int(index)].residual(in: currencyID) > 0) == (amount > 0) && (isOpen.map { $0(items[Int(index)]) } ?? true)
         }
         var named: [Int32] = []
-        for key in keys.full { named += byFullKey[key] ?? [] }
-        for number in keys.numbers { named += (bySequence[number] ?? []).filter { partner == nil || items[Int($0)].partnerID == partner } }
-        let exact = byAmount[AmountKey(currencyID: currencyID, amount: amount)] ?? []
-        let partnerItems = partner.map { byPartner[$0] ?? [] } ?? []
+        for key in keys.full { named += byFullKey[key] }
+        for number in keys.numbers { named += bySequence[number].filter { partner == nil || items[Int($0)].partnerID == partner } }
+        let exact = byAmount[AmountKey(currencyID: currencyID, amount: amount)]
+        let partnerItems = partner.map { byPartner[$0] } ?? []
 
         var found: [MatchCandidate] = []
         var seen: Set<Int32> = []
@@ -116,8 +132,8 @@ public struct MatchIndex: Sendable {
                 if let candidate = candidate([index], amount: amount, currencyID: currencyID, partial: false) { found.append(candidate) }
             }
         }
-        // The items the text names, together.
-        let together = Array(Set(named)).filter(fits).sorted()
+        // The items the text names, together (when it names two or more).
+        let together = named.count < 2 ? [] : Array(Set(named)).filter(fits).sorted()
         if together.count >= 2 && together.count <= 8, let candidate = candidate(together, amount: amount, currencyID: currencyID) {
             found.append(candidate)
         }
@@ -185,7 +201,7 @@ extension MatchIndex {
     /// How many open items the text names by full document number.
     func referencedCount(_ keys: TextKeys, isOpen: ((OpenItem) -> Bool)?) -> Int {
         var seen: Set<Int32> = []
-        for key in keys.full { for index in byFullKey[key] ?? [] where isOpen.map({ $0(items[Int(index)]) }) ?? true { seen.insert(index) } }
+        for key in keys.full { for index in byFullKey[key] where isOpen.map({ $0(items[Int(index)]) }) ?? true { seen.insert(index) } }
         return seen.count
     }
 }

@@ -17,8 +17,10 @@ public struct OpenItem: Sendable, Hashable {
     public var currencyID: Int
     public var date: LocalDate
     public var dueDate: LocalDate?
-    /// Reference keys of the move's name and its ref (see ReferenceKeys).
-    public var keys: ReferenceKeys
+
+    /// Reference keys of the move's name and its ref (see ReferenceKeys). Read when needed, not kept:
+    /// millions of items would each hold two small arrays for the few that become candidates.
+    public var keys: ReferenceKeys { ReferenceKeys(documentNames: [moveName] + (moveRef.map { [$0] } ?? [])) }
 
     /// The residual in the currency a statement line of `currencyID` pays in.
     func residual(in currencyID: Int) -> Int64 { currencyID == self.currencyID ? residualInCurrency : residual }
@@ -39,15 +41,13 @@ extension OpenItem {
 
     /// Items of posted moves on reconcilable accounts that pass `include`, with their original
     /// amount when `original` is set (as they stood before anything settled them).
-    static func items(in snapshot: LedgerSnapshot, original: Bool = false,
-                      include: (JournalLine, Move) -> Bool) -> [(item: OpenItem, line: JournalLine)] {
+    static func items(in snapshot: LedgerSnapshot, original: Bool = false, include: (JournalLine, Move) -> Bool) -> [OpenItem] {
         let reconcilable = Set(snapshot.accounts.filter(\.reconcile).map(\.id))
         let company = snapshot.company.currency.id
         var positions: [Int: Int] = [:]
         positions.reserveCapacity(snapshot.moves.count)
         for (position, move) in snapshot.moves.enumerated() where move.state == .posted { positions[move.id] = position }
-        var keysByMove: [Int: ReferenceKeys] = [:]
-        var found: [(item: OpenItem, line: JournalLine)] = []
+        var found: [OpenItem] = []
         for line in snapshot.lines where reconcilable.contains(line.accountID) {
             guard let position = positions[line.moveID] else { continue }
             let move = snapshot.moves[position]
@@ -62,14 +62,9 @@ extension OpenItem {
                 inCurrency = residual == balance ? line.amountCurrency.minorUnits
                     : Self.proRata(line.amountCurrency.minorUnits, residual, balance)
             }
-            let keys: ReferenceKeys
-            if let known = keysByMove[move.id] { keys = known } else {
-                keys = ReferenceKeys(documentNames: [move.name] + (move.ref.map { [$0] } ?? []))
-                keysByMove[move.id] = keys
-            }
-            found.append((OpenItem(lineID: line.id, moveID: move.id, moveName: move.name, moveRef: move.ref, accountID: line.accountID,
-                                   partnerID: line.partnerID ?? move.partnerID, residual: residual, residualInCurrency: inCurrency,
-                                   currencyID: line.currencyID, date: line.date, dueDate: move.dueDate, keys: keys), line))
+            found.append(OpenItem(lineID: line.id, moveID: move.id, moveName: move.name, moveRef: move.ref, accountID: line.accountID,
+                                  partnerID: line.partnerID ?? move.partnerID, residual: residual, residualInCurrency: inCurrency,
+                                  currencyID: line.currencyID, date: line.date, dueDate: move.dueDate))
         }
         return found
     }

@@ -24,9 +24,14 @@ public struct ReferenceKeys: Sendable, Hashable {
 
 /// A run of decimal digits kept as a number and its length, so "00042" and "42" differ and keys
 /// hash and compare without building strings (a line's keys are looked up millions of times).
-public struct DigitKey: Sendable, Hashable, CustomStringConvertible {
+public struct DigitKey: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var value: UInt64
     public var length: Int
+
+    /// Shorter keys first, then by value: an order for sorted indexes, not a numeric one.
+    public static func < (lhs: DigitKey, rhs: DigitKey) -> Bool {
+        lhs.length != rhs.length ? lhs.length < rhs.length : lhs.value < rhs.value
+    }
 
     /// At most 19 digits fit; longer runs keep their last 19 (the distinguishing end of a number).
     static let maxLength = 19

@@ -41,7 +41,7 @@ extension BankMatcher {
         let pool = OpenItem.items(in: snapshot, original: true) { line, move in
             !statementMoves.contains(move.id) && line.debit.minorUnits != line.credit.minorUnits
         }
-        let past = MatchIndex(items: pool.map(\.item), partners: snapshot.partners, accounts: snapshot.accounts, rules: rules)
+        let past = MatchIndex(items: pool, partners: snapshot.partners, accounts: snapshot.accounts, rules: rules)
         let settled = history.settledOn
         var examples: [(features: [Double], label: Bool)] = []
         let reconciled = snapshot.statementLines.filter { $0.isReconciled && history.outcomes[$0.id] != nil }.suffix(limit)

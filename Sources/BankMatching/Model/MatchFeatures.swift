@@ -55,13 +55,14 @@ public struct MatchFeatures: Sendable {
             var full = 0, number = 0, near = 0
             var named: [String] = [], misspelt: [String] = []
             for item in items {
-                if item.keys.full.contains(where: facts.keys.full.contains) {
+                let keys = item.keys
+                if keys.full.contains(where: facts.keys.full.contains) {
                     full += 1
                     if explain { named.append(Self.named(item) { $0.full.contains(where: facts.keys.full.contains) }) }
-                } else if item.keys.sequence.contains(where: facts.keys.numbers.contains) {
+                } else if keys.sequence.contains(where: facts.keys.numbers.contains) {
                     number += 1
                     if explain { named.append(Self.named(item) { $0.sequence.contains(where: facts.keys.numbers.contains) }) }
-                } else if item.keys.full.contains(where: { key in facts.keys.full.contains { DigitKey.isNear(key, $0) } }) {
+                } else if keys.full.contains(where: { key in facts.keys.full.contains { DigitKey.isNear(key, $0) } }) {
                     near += 1
                     if explain { misspelt.append(item.moveName) }
                 }
@@ -76,9 +77,8 @@ public struct MatchFeatures: Sendable {
                 values[6] = 1
                 say("the text also names other open documents")
             }
-            let partners = Set(items.map(\.partnerID))
             if let partner = facts.partner.partnerID {
-                if partners == [partner] {
+                if items.allSatisfy({ $0.partnerID == partner }) {
                     values[7] = 1
                     say(facts.partner.byAccountNumber ? "bank account matches the partner's" : "partner matches")
                 } else {
@@ -117,12 +117,12 @@ public struct PaymentHabits: Sendable {
 
     /// 0 when the payment date is what the partner's habit predicts, growing by 1 per 30 days off, at most 3.
     func gapScore(items: [OpenItem], paidOn date: LocalDate) -> Double {
-        var gaps: [Int] = []
+        var smallest: Int?
         for item in items {
             let due = item.dueDate ?? item.date
             let expected = item.partnerID.flatMap { medianDelay[$0] } ?? 0
-            gaps.append(abs(due.days(until: date) - expected))
+            smallest = min(smallest ?? .max, abs(due.days(until: date) - expected))
         }
-        return min(3, Double(gaps.min() ?? 0) / 30)
+        return min(3, Double(smallest ?? 0) / 30)
     }
 }
