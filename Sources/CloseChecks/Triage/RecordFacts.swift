@@ -6,27 +6,15 @@ struct RecordFacts {
     let context: CheckContext
     private var lines: [Int: JournalLine] = [:]
     private var statementLines: [Int: StatementLine] = [:]
-    private var accountBalances: [Int: Int64] = [:]
 
     init(_ context: CheckContext, findings: [Finding]) {
         self.context = context
-        var lineIDs = Set<Int>(), statementIDs = Set<Int>(), accountCodes: [String] = []
-        let currency = context.snapshot.company.currency
-        for finding in findings {
-            for record in finding.records {
-                switch record.model {
-                case "account.move.line": lineIDs.insert(record.id)
-                case "account.bank.statement.line": statementIDs.insert(record.id)
-                case "account.account":
-                    // The balance checks say the balance they found; only an account without one is summed again.
-                    if finding.records.count == 1, let text = finding.evidence["balance"],
-                       let balance = try? Money(parsing: text, currency: currency.code, scale: currency.decimalPlaces) {
-                        accountBalances[record.id] = balance.minorUnits
-                    } else if let account = context.account(id: record.id) {
-                        accountCodes.append(account.code)
-                    }
-                default: break
-                }
+        var lineIDs = Set<Int>(), statementIDs = Set<Int>()
+        for record in findings.lazy.flatMap(\.records) {
+            switch record.model {
+            case "account.move.line": lineIDs.insert(record.id)
+            case "account.bank.statement.line": statementIDs.insert(record.id)
+            default: break
             }
         }
         // By position and id only: a line is copied when a finding names it, not on the way.
@@ -41,9 +29,6 @@ struct RecordFacts {
             let all = context.snapshot.statementLines
             for index in all.indices where statementIDs.contains(all[index].id) { statementLines[all[index].id] = all[index] }
         }
-        if !accountCodes.isEmpty {
-            for (account, balance) in context.nonZeroBalances(codes: accountCodes) { accountBalances[account.id] = balance }
-        }
     }
 
     func line(_ id: Int) -> JournalLine? { lines[id] }
@@ -55,7 +40,11 @@ struct RecordFacts {
         switch record.model {
         case "account.move.line": return lines[record.id].map(context.magnitude)
         case "account.bank.statement.line": return statementLines[record.id].map { Swift.abs($0.amount.minorUnits) }
-        case "account.account": return accountBalances[record.id].map { Swift.abs($0) }
+        case "account.account":
+            // The balances the suspense and clearing checks read, scanned once per context (`SharedScans`).
+            guard let position = context.accountIndex[record.id] else { return nil }
+            let balance = context.shared.balancesAtPeriodEnd(context)[position]
+            return balance == 0 ? nil : Swift.abs(balance)
         case "account.move":
             guard let position = context.moveIndex[record.id] else { return nil }
             return context.lines(ofMoveAt: position).reduce(0) { $0 + $1.debit.minorUnits }

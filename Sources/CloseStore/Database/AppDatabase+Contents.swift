@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 import Ledger
 
@@ -6,11 +5,7 @@ extension AppDatabase {
     /// What the store at `path` holds, read without writing to it — also when an earlier Closer wrote it and this one's
     /// migrations have not run there yet (the tables it reads are among the first ones).
     public static func contents(at path: String) throws -> StoreContents {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notFound(path: path) }
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(10)
-        return try StoreConnection.translating(path: path) { try AppDatabase(inspecting: DatabaseQueue(path: path, configuration: configuration)).contents() }
+        try StoreConnection.translating(path: path) { try AppDatabase(inspecting: readOnlyQueue(at: path)).contents() }
     }
 
     /// What the store holds: people, audit events, ledgers, and the last thing audited.

@@ -51,11 +51,16 @@ public final class AppDatabase: Sendable {
     /// Opens an existing store for reading only, so an auditor's read-only copy can be verified and the
     /// file is left exactly as it was: no migration, no change of journal mode.
     public static func openReadOnly(at path: String) throws -> AppDatabase {
+        try StoreConnection.translating(path: path) { try AppDatabase(readOnly: readOnlyQueue(at: path)) }
+    }
+
+    /// A connection to the existing file at `path` that can never write to it.
+    static func readOnlyQueue(at path: String) throws -> DatabaseQueue {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notFound(path: path) }
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
-        return try StoreConnection.translating(path: path) { try AppDatabase(readOnly: DatabaseQueue(path: path, configuration: configuration)) }
+        return try DatabaseQueue(path: path, configuration: configuration)
     }
 
     /// A private store in memory, for tests and for runs that should leave nothing behind.
