@@ -57,7 +57,7 @@ public final class FakeOdoo: @unchecked Sendable {
                 && args[2].stringValue == Self.adminPassword
             return valid ? RPCValue(Self.adminUID) : false
         case ("object", "execute_kw"):
-            guard args.count >= 6, args[2].stringValue == Self.adminPassword, let model = args[3].stringValue, let method = args[4].stringValue else {
+            guard args.count >= 6, args[1].int == Self.adminUID, args[2].stringValue == Self.adminPassword, let model = args[3].stringValue, let method = args[4].stringValue else {
                 throw FakeOdooError(exceptionName: "odoo.exceptions.AccessDenied", message: "Access Denied")
             }
             return try transaction(model, method, args[5].arrayValue ?? [], args.count > 6 ? args[6].structValue ?? [:] : [:])

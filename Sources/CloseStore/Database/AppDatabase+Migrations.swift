@@ -786,6 +786,20 @@ extension AppDatabase {
                 )
                 """)
         }
+        migrator.registerMigration("v26-odoo-login") { db in
+            // The uid each login had on each Odoo database when last authenticated, so that a run need not authenticate
+            // (Odoo hashes the password on every authenticate). No password or key is kept.
+            try db.execute(sql: """
+                CREATE TABLE odoo_login (
+                    url TEXT NOT NULL,
+                    database TEXT NOT NULL,
+                    login TEXT NOT NULL,
+                    uid INTEGER NOT NULL CHECK (uid > 0),
+                    authenticated_at TEXT NOT NULL,
+                    PRIMARY KEY (url, database, login)
+                )
+                """)
+        }
         return migrator
     }
 }

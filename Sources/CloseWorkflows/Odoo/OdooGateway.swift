@@ -9,14 +9,16 @@ public import Ledger
 /// Builds every Odoo client from resolved settings: the one place where a connection is made, so
 /// the operating mode has a single gate. In audit mode the client refuses writes before sending them.
 public enum OdooGateway {
-    public static func client(_ settings: OdooSettings, logger: Logger = Logger(label: "closer.odoo")) -> OdooClient {
-        OdooClient(endpoint: settings.endpoint, options: settings.options, access: settings.mode.odooAccess, logger: logger)
+    /// With a `store`, the login's uid is kept there between runs, so a run authenticates only when Odoo refuses it.
+    public static func client(_ settings: OdooSettings, store: AppDatabase? = nil, logger: Logger = Logger(label: "closer.odoo")) -> OdooClient {
+        OdooClient(endpoint: settings.endpoint, options: settings.options, access: settings.mode.odooAccess, logger: logger,
+                   loginMemory: store.map(StoreLoginMemory.init))
     }
 
-    /// A source with one client for everything it reads; with a `store`, the database's schema is kept there
-    /// between runs and asked of Odoo again only when its version or modules change.
+    /// A source with one client for everything it reads; with a `store`, the database's schema and the login's uid
+    /// are kept there between runs, and the schema asked of Odoo again only when its version or modules change.
     public static func source(_ settings: OdooSettings, store: AppDatabase? = nil, logger: Logger = Logger(label: "closer.odoo")) -> OdooLedgerSource {
-        OdooLedgerSource(client: client(settings, logger: logger), endpoint: settings.endpoint, companyID: settings.companyID,
+        OdooLedgerSource(client: client(settings, store: store, logger: logger), endpoint: settings.endpoint, companyID: settings.companyID,
                          schemaCache: store.map(StoreSchemaCache.init))
     }
 

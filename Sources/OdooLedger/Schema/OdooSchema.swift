@@ -28,13 +28,18 @@ public struct OdooSchema: Sendable, Codable {
         guard let cache else { return try await detect(using: client) }
         async let modules = OdooModuleState.fingerprint(using: client)
         let version = try await client.version()
-        guard let modules = await modules else { return try await detect(using: client) }
+        guard let modules = await modules else {
+            try await client.confirmLogin()
+            return try await detect(using: client)
+        }
         let (url, database) = (client.endpoint.url.absoluteString, client.endpoint.database)
         let fingerprint = "Odoo \(version.serverVersion), \(modules)"
         if let text = try cache.schemaText(url: url, database: database, fingerprint: fingerprint),
            let kept = try? JSONDecoder().decode(OdooSchema.self, from: Data(text.utf8)) {
             return kept
         }
+        // Modules changed, or the database was replaced under the same name: a remembered uid may name someone else.
+        try await client.confirmLogin()
         let schema = try await detect(using: client)
         try cache.keepSchemaText(String(decoding: try JSONEncoder().encode(schema), as: UTF8.self), url: url, database: database,
                                  fingerprint: fingerprint)

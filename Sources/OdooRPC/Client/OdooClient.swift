@@ -3,8 +3,9 @@ public import Logging
 
 /// A connection to one Odoo database as one user, over any of the three protocols.
 ///
-/// Authenticates once for its whole life (Odoo hashes the password on every `authenticate`, which is
-/// the slowest call of a run) and asks the server's version once; keeps at most
+/// Authenticates at most once for its whole life (Odoo hashes the password on every `authenticate`, which is
+/// the slowest call of a run), not at all when a login memory knows the uid from an earlier run, and asks the
+/// server's version once; keeps at most
 /// `options.maxConcurrentCalls` calls in flight; retries transient failures with backoff, but
 /// resends a non-idempotent call only when Odoo provably did not apply it. A client built with
 /// `access: .readOnly` refuses every ORM method that may write, before anything is sent.
@@ -16,14 +17,20 @@ public final class OdooClient: Sendable {
     let logger: Logger
     private let codec: any RPCProtocolCodec
     private let uid = Once<Int>()
+    /// The uid an earlier run authenticated, used until Odoo refuses it (then the client authenticates).
+    private let rememberedUID: Locked<Int?>
+    private let loginMemory: (any OdooLoginMemory)?
     private let serverVersion = Once<OdooServerVersion>()
     private let gate: CallGate
 
     public init(
         endpoint: OdooEndpoint, options: OdooClientOptions = .init(), access: OdooAccessPolicy = .readWrite,
-        transport: any HTTPTransport = URLSessionTransport(), logger: Logger = Logger(label: "closer.odoo")
+        transport: any HTTPTransport = URLSessionTransport(), logger: Logger = Logger(label: "closer.odoo"),
+        loginMemory: (any OdooLoginMemory)? = nil
     ) {
         self.endpoint = endpoint
+        self.loginMemory = loginMemory
+        self.rememberedUID = Locked(loginMemory?.rememberedUID(for: endpoint))
         self.options = options
         self.access = access
         self.transport = transport
@@ -43,17 +50,38 @@ public final class OdooClient: Sendable {
         }
     }
 
-    /// The user id, authenticated once per client (concurrent first calls share one request); wrong
-    /// credentials give `OdooError.accessDenied`.
+    /// The user id: remembered from an earlier run, or authenticated once per client (concurrent first calls
+    /// share one request); wrong credentials give `OdooError.accessDenied`.
     @discardableResult
     public func authenticate() async throws -> Int {
-        try await uid.value { [self] in
+        if let remembered = rememberedUID.withLock({ $0 }) { return remembered }
+        return try await uid.value { [self] in
             let value = try await perform(.authenticate, uid: nil, idempotent: true)
             guard let uid = value.int, uid > 0 else {
                 throw OdooError.accessDenied(login: endpoint.login, database: endpoint.database)
             }
+            loginMemory?.remember(uid: uid, for: endpoint)
             return uid
         }
+    }
+
+    /// Authenticates now if the uid in use was only remembered: for when the database may have been replaced
+    /// under the same name (its modules changed), where a remembered uid could name another user.
+    public func confirmLogin() async throws {
+        guard forgetRemembered() != nil else { return }
+        try await authenticate()
+    }
+
+    /// Drops the remembered uid (here and in the memory); returns what it was.
+    @discardableResult
+    private func forgetRemembered(ifItIs expected: Int? = nil) -> Int? {
+        let dropped = rememberedUID.withLock { current -> Int? in
+            guard let value = current, expected == nil || expected == value else { return nil }
+            current = nil
+            return value
+        }
+        if dropped != nil { loginMemory?.forget(endpoint) }
+        return dropped
     }
 
     /// Calls `model.method(*args, **kwargs)`. `idempotent` decides whether a failure that
@@ -61,8 +89,9 @@ public final class OdooClient: Sendable {
     public func execute(
         _ model: String, _ method: String, _ args: [RPCValue] = [], _ kwargs: RPCStruct = [:], idempotent: Bool
     ) async throws -> RPCValue {
-        let uid = try await authorizedUID(model, method)
-        return try await perform(.model(model: model, method: method, args: args, kwargs: kwargs), uid: uid, idempotent: idempotent)
+        try await asAuthorizedUser(model, method) { uid in
+            try await perform(.model(model: model, method: method, args: args, kwargs: kwargs), uid: uid, idempotent: idempotent)
+        }
     }
 
     /// For methods that return None (e.g. `account.move.line.reconcile`): Odoo's XML-RPC
@@ -72,20 +101,31 @@ public final class OdooClient: Sendable {
     public func callReturningNothing(
         _ model: String, _ method: String, _ args: [RPCValue] = [], _ kwargs: RPCStruct = [:]
     ) async throws -> RPCValue {
-        let uid = try await authorizedUID(model, method)
-        do {
-            return try await perform(
-                .model(model: model, method: method, args: args, kwargs: kwargs), uid: uid, idempotent: false, retry: .singleAttempt)
-        } catch let error as OdooError {
-            if case .serverFault(_, let message) = error, message.contains("cannot marshal None") { return .null }
-            throw error
+        try await asAuthorizedUser(model, method) { uid in
+            do {
+                return try await perform(
+                    .model(model: model, method: method, args: args, kwargs: kwargs), uid: uid, idempotent: false, retry: .singleAttempt)
+            } catch let error as OdooError {
+                if case .serverFault(_, let message) = error, message.contains("cannot marshal None") { return .null }
+                throw error
+            }
         }
     }
 
-    /// Checks the access policy first: a refused call must not even authenticate.
-    private func authorizedUID(_ model: String, _ method: String) async throws -> Int {
+    /// Checks the access policy first (a refused call must not even authenticate), then calls as the user. When
+    /// Odoo refuses a remembered uid, it authenticates and calls once more: Odoo checks the uid and password
+    /// before it runs the method, so the refused call did nothing.
+    private func asAuthorizedUser(_ model: String, _ method: String, _ call: (Int) async throws -> RPCValue) async throws -> RPCValue {
         try access.authorize(model: model, method: method)
-        return try await authenticate()
+        let remembered = rememberedUID.withLock { $0 }
+        let uid = if let remembered { remembered } else { try await authenticate() }
+        do {
+            return try await call(uid)
+        } catch OdooError.accessDenied where remembered != nil {
+            forgetRemembered(ifItIs: uid)
+            logger.info("odoo refused the remembered uid; authenticating", metadata: ["database": "\(endpoint.database)"])
+            return try await call(try await authenticate())
+        }
     }
 
     func perform(_ call: RPCCall, uid: Int?, idempotent: Bool, retry: RetryPolicy? = nil) async throws -> RPCValue {

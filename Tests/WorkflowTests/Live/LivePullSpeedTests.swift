@@ -26,8 +26,11 @@ struct LivePullSpeedTests {
         let warm = try await Self.measure("complete pull again (--full)", settings, store, period, proxy, full: true)
         let quiet = try await Self.measure("incremental pull, nothing changed", settings, store, period, proxy, full: false)
 
+        #expect(cold.calls.filter { $0.method == "authenticate" }.count <= 1, "\(cold.name): \(cold.calls.byMethod)")
+        for run in [warm, quiet] {
+            #expect(!run.calls.contains { $0.method == "authenticate" }, "\(run.name) authenticated again: \(run.calls.byMethod)")
+        }
         for run in [cold, warm, quiet] {
-            #expect(run.calls.filter { $0.method == "authenticate" }.count <= 1, "\(run.name): \(run.calls.byMethod)")
             #expect(run.calls.repeated.isEmpty, "\(run.name) sent the same call twice: \(run.calls.repeated)")
         }
         #expect(cold.report.countsMatch == true && warm.report.countsMatch == true)
