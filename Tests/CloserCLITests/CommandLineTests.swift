@@ -54,6 +54,13 @@ import Testing
         #expect(result.all.contains("2026-13") && result.all.contains("YYYY-MM"))
     }
 
+    @Test func theConcurrentCallsFlagIsReadAndAZeroRefused() throws {
+        let result = try CloserBinary.run(["connect", "--url", "http://127.0.0.1:9", "--db", "d", "--user", "u", "--password", "p",
+                                           "--max-concurrent-calls", "0"])
+        #expect(result.status != 0)
+        #expect(result.all.contains("odoo.max_concurrent_calls") || result.all.contains("--max-concurrent-calls"), "\(result.all)")
+    }
+
     @Test func missingSettingsAreAllListed() throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

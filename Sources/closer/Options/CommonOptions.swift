@@ -33,6 +33,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("protocol"), help: "xmlrpc (default), jsonrpc, or json2 (Odoo 19, API key).") var rpcProtocol: String?
     @Option(help: "Company id to close (default: the user's current company).") var company: String?
     @Option(help: "audit (default: never writes to Odoo), supervised or autonomous (env CLOSER_MODE).") var mode: String?
+    @Option(help: "Calls in flight to Odoo at once, at most (env CLOSER_ODOO_MAX_CONCURRENT_CALLS; default 2).") var maxConcurrentCalls: String?
 
     var flags: [Setting: String] {
         var flags: [Setting: String] = [:]
@@ -44,6 +45,7 @@ struct ConnectionOptions: ParsableArguments {
         flags[.odooProtocol] = rpcProtocol
         flags[.odooCompany] = company
         flags[.mode] = mode
+        flags[.odooMaxConcurrentCalls] = maxConcurrentCalls
         return flags
     }
 }
