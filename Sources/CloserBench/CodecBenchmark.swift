@@ -18,8 +18,10 @@ enum CodecBenchmark {
     static let jsonPath = "/tmp/closer-bench-lines.json"
 
     /// Builds the payloads (written to /tmp for the Python comparison), decodes each
-    /// `runs` times and reports the median.
-    static func run(transcripts: URL, targetBytes: Int = 10_000_000, runs: Int = 5, report: (String) -> Void = { print($0) }) throws -> [Result] {
+    /// `runs` times and reports the median, then has Python decode the same bytes the same number of times
+    /// (`pythonScript`, when python3 is there) and reports the ratio.
+    static func run(transcripts: URL, pythonScript: URL, targetBytes: Int = 10_000_000, runs: Int = 5,
+                    report: (String) -> Void = { print($0) }) throws -> [Result] {
         let xml = try xmlPayload(transcripts.appendingPathComponent("xmlrpc-06-search-read-lines.response.xml"), targetBytes: targetBytes)
         let json = try jsonPayload(transcripts.appendingPathComponent("jsonrpc-04-search-read-lines.response.json"), targetBytes: targetBytes)
         try Data(xml.body).write(to: URL(fileURLWithPath: xmlPath))
@@ -34,7 +36,42 @@ enum CodecBenchmark {
                 result.name, Double(result.bytes) / 1_000_000, result.medianSeconds * 1000, runs,
                 result.megabytesPerSecond, result.recordsPerSecond))
         }
+        guard let python = PythonPeer.run(pythonScript, runs: runs) else {
+            report("   peer: python3 did not run; by hand: python3 \(pythonScript.path) \(runs)")
+            return results
+        }
+        for (result, peer) in zip(results, [python["xmlrpc"], python["json"]]) {
+            guard let peer else { continue }
+            report(String(format: "   vs. Python (%@, same bytes, same run): %.1f ms, %.1f MB/s — %.1f× faster", peer.name,
+                          peer.medianSeconds * 1000, Double(result.bytes) / 1_000_000 / peer.medianSeconds, peer.medianSeconds / result.medianSeconds))
+        }
         return results
+    }
+
+    /// Python's own decoders on the payloads, through scripts/bench_python_xmlrpc.py.
+    enum PythonPeer {
+        struct Figure { var name: String; var medianSeconds: Double }
+
+        /// The script's figures by codec ("xmlrpc", "json"); nil when python3 could not run it.
+        static func run(_ script: URL, runs: Int) -> [String: Figure]? {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", script.path, String(runs)]
+            let output = Pipe()
+            process.standardOutput = output
+            guard (try? process.run()) != nil else { return nil }
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else { return nil }
+            var figures: [String: Figure] = [:]
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+                let fields = line.split(separator: "\t")
+                guard fields.count >= 4, let seconds = Double(fields[1]) else { continue }
+                let names = ["xmlrpc": "xmlrpc.client.loads", "json": "json.loads"]
+                figures[String(fields[0])] = Figure(name: names[String(fields[0])] ?? String(fields[0]), medianSeconds: seconds)
+            }
+            return figures
+        }
     }
 
     private static func measure(

@@ -13,8 +13,8 @@ print("warning: a debug build; benchmark figures are only meaningful with -c rel
 
 if which == "codec" || which == "all" {
     print("== Odoo wire decoding (one core)")
-    _ = try CodecBenchmark.run(transcripts: repository.appendingPathComponent("Tests/OdooRPCTests/Fixtures/transcripts"))
-    print("   compare: python3 scripts/bench_python_xmlrpc.py (decodes the same bytes with xmlrpc.client and json)")
+    _ = try CodecBenchmark.run(transcripts: repository.appendingPathComponent("Tests/OdooRPCTests/Fixtures/transcripts"),
+                               pythonScript: repository.appendingPathComponent("scripts/bench_python_xmlrpc.py"))
 }
 
 if which == "demo" || which == "all" {
@@ -24,7 +24,9 @@ if which == "demo" || which == "all" {
 
 if which == "checks" || which == "all" {
     print("== Close-readiness checks over the demo company (one core)")
-    CheckBenchmark.run()
+    // `closer-bench checks 10000000` runs one size only.
+    let sizes = CommandLine.arguments.dropFirst(2).compactMap { Int($0) }
+    if sizes.isEmpty { CheckBenchmark.run() } else { CheckBenchmark.run(targets: sizes) }
 }
 
 if which == "match" || which == "all" {
