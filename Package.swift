@@ -17,6 +17,8 @@ let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-htt
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let postgres = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
+let metrics = Target.Dependency.product(name: "Metrics", package: "swift-metrics")
+let prometheus = Target.Dependency.product(name: "Prometheus", package: "swift-prometheus")
 
 let package = Package(
     name: "Closer",
@@ -38,6 +40,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         // The job queue's PostgreSQL engine (LISTEN/NOTIFY, pooled connections).
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // `/metrics`: what the server records goes through swift-metrics into swift-prometheus' registry and text format.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Values and wire
@@ -85,6 +90,7 @@ let package = Package(
         .target(name: "CloseServer", dependencies: [
             "Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Adjustments", "Governance", "CloseStore", "CloseSettings", "CloseWorkflows",
             "CloseReports", "Automation", "Markup", "Payables", "Receivables", "Treasury", "Expenses", "Duties", hummingbird, httpTypes, nioCore, logging,
+            metrics, prometheus,
         ], swiftSettings: swiftSettings),
         .executableTarget(name: "closer", dependencies: [
             "Ledger", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Duties", "DemoCompany", "Governance", "CloseStore", "CloseSettings",
