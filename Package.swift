@@ -10,6 +10,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+let cryptoExtras = Target.Dependency.product(name: "_CryptoExtras", package: "swift-crypto")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let yams = Target.Dependency.product(name: "Yams", package: "Yams")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
@@ -60,7 +61,7 @@ let package = Package(
         .target(name: "Duties", dependencies: ["Ledger"], swiftSettings: swiftSettings),
         .target(name: "Adjustments", dependencies: ["Ledger"], swiftSettings: swiftSettings),
         .target(name: "DemoCompany", dependencies: ["Ledger"], swiftSettings: swiftSettings),
-        .target(name: "Governance", dependencies: ["Ledger", "Adjustments", crypto], swiftSettings: swiftSettings),
+        .target(name: "Governance", dependencies: ["Ledger", "Adjustments", crypto, cryptoExtras], swiftSettings: swiftSettings),
         // Odoo records <-> Ledger values
         .target(name: "OdooLedger", dependencies: ["Ledger", "OdooRPC", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Duties", "Markup"], swiftSettings: swiftSettings),
         // Persistence
