@@ -11,13 +11,13 @@ import CloseSettings
 public struct CloserServer: Sendable {
     public var store: AppDatabase
     public var configuration: ServerConfiguration
-    public var metrics: MetricsRegistry
+    public var metrics: ServerMetrics
     public var logger: Logger
     public var automation: ServerAutomation?
     /// Failed sign-ins per client address, shared by the API's tokens and the dashboard's sign-in.
     let signInThrottle: AddressThrottle
 
-    public init(store: AppDatabase, configuration: ServerConfiguration, metrics: MetricsRegistry = MetricsRegistry(),
+    public init(store: AppDatabase, configuration: ServerConfiguration, metrics: ServerMetrics = ServerMetrics(),
                 logger: Logger = Logger(label: "closer.server"), automation: AutomationConfig? = nil,
                 sources: IncrementalRefreshService.SourceFactory? = nil) {
         self.store = store

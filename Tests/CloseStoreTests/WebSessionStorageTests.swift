@@ -15,6 +15,17 @@ import Testing
                     == "c5e478d59288c841aa530db6845c4c8d962893a001ce4e11a4963873aa98134a")
         #expect(PBKDF2.sha256(password: Array("passwd".utf8), salt: Array("salt".utf8), iterations: 1, byteCount: 64).hex
                     == "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783")
+        #expect(PBKDF2.sha256(password: Array("Password".utf8), salt: Array("NaCl".utf8), iterations: 80_000, byteCount: 64).hex
+                    == "4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56a1d425a1225833549adb841b51c9b3176a272bdebba1d078478f62b397f33c8d")
+    }
+
+    /// A hash stored by the hand-written PBKDF2 loop Closer used before swift-crypto's (same salt, rounds and password)
+    /// still signs its owner in, and only its owner.
+    @Test func aHashStoredByTheEarlierImplementationStillVerifies() throws {
+        let stored = PasswordHash(salt: Array(0..<16), iterations: 210_000,
+                                  hash: try #require([UInt8](hex: "18465cade096c185b5f60765891fca3f74477e23fd9b6fc88faf7831a91753ac")))
+        #expect(stored.matches("correct horse battery staple"))
+        #expect(!stored.matches("correct horse battery stapler"))
     }
 
     @Test func aPasswordIsStoredHashedSetByAnAdminAndAuditedWithoutTheSecret() throws {

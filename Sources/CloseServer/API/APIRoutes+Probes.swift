@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import CloseStore
 import CloseWorkflows
+import Prometheus
 
 extension APIRoutes {
     /// Liveness, readiness and the API's own description are open, for probes; the metrics carry business
@@ -23,15 +24,21 @@ extension APIRoutes {
             },
             Route(endpoint: Endpoint(method: .get, path: "/metrics", operationID: "metrics", summary: "Prometheus metrics (a reader's API token).",
                                      access: .reader, responseContentType: "text/plain")) { _, _ in
+                // What the server recorded, then the store's figures in a registry made for this scrape.
+                let scrape = PrometheusCollectorRegistry()
                 let gauges = try store.gauges()
-                let text = metrics.text() + StoreMetrics.text(gauges) + PayablesMetrics.text(try store.billReviewGauges())
-                    + PayablesMetrics.approvalText(pendingAges: try store.billApprovals(statuses: [.pending]).map { $0.ageDays() })
-                    + CreditHoldMetrics.text(try store.creditHoldCounts())
-                    + CollectionsMetrics.text(reminders: try store.reminderCounts(), promises: try store.promiseCounts())
-                    + ReceivablesMetrics.text(try store.sourceKeys().map { try ReceivablesMeasuresService.report(store: store, sourceKey: $0) })
-                    + OperationsMetrics.text(try OperationsBoard(store: store, rules: configuration.ruleSet), paymentSeconds: try store.paymentProcessingSeconds(),
-                                             gauges: gauges, scheduledRuns: try store.scheduledRuns(limit: 1_000))
-                return Response.bytes(Array(text.utf8), contentType: "text/plain; version=0.0.4; charset=utf-8")
+                StoreMetrics.record(gauges, into: scrape)
+                PayablesMetrics.record(try store.billReviewGauges(), into: scrape)
+                PayablesMetrics.recordApprovals(pendingAges: try store.billApprovals(statuses: [.pending]).map { $0.ageDays() }, into: scrape)
+                CreditHoldMetrics.record(try store.creditHoldCounts(), into: scrape)
+                CollectionsMetrics.record(reminders: try store.reminderCounts(), promises: try store.promiseCounts(), into: scrape)
+                ReceivablesMetrics.record(try store.sourceKeys().map { try ReceivablesMeasuresService.report(store: store, sourceKey: $0) }, into: scrape)
+                OperationsMetrics.record(try OperationsBoard(store: store, rules: configuration.ruleSet), paymentSeconds: try store.paymentProcessingSeconds(),
+                                         gauges: gauges, scheduledRuns: try store.scheduledRuns(limit: 1_000), into: scrape)
+                var text: [UInt8] = []
+                metrics.emit(into: &text)
+                scrape.emit(into: &text)
+                return Response.bytes(text, contentType: "text/plain; version=0.0.4; charset=utf-8")
             },
             Route(endpoint: Endpoint(method: .get, path: "/openapi.json", operationID: "openapi", summary: "This API's OpenAPI 3.1 document.",
                                      access: .open, responseSchema: "OpenAPIDocument")) { _, _ in

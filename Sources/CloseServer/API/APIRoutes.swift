@@ -7,7 +7,7 @@ import Hummingbird
 struct APIRoutes: Sendable {
     var store: AppDatabase
     var configuration: ServerConfiguration
-    var metrics: MetricsRegistry
+    var metrics: ServerMetrics
     /// nil when no closer-automation.yaml is configured: no webhooks in or out, no schedules.
     var automation: ServerAutomation?
 

@@ -3,14 +3,13 @@ import OdooRPC
 /// Feeds every Odoo call the server makes (pulls, lock approvals) into the metrics: latency by
 /// call, and errors by call and kind.
 struct OdooCallMetrics: OdooCallObserver {
-    var metrics: MetricsRegistry
+    var metrics: ServerMetrics
 
     func odooCall(_ label: String, seconds: Double, error: OdooError?) {
-        metrics.observe("closer_odoo_call_duration_seconds", help: "Latency of Odoo External API calls, by call.", labels: ["call": label], seconds: seconds)
+        metrics.record(.odooCallDuration, labels: [("call", label)], duration: .nanoseconds(Int64((seconds * 1e9).rounded())))
         guard let error else { return }
         // The case name ("timeout", "network", "serverFault"), not the message, keeps the label set small.
         let kind = Mirror(reflecting: error).children.first?.label ?? String(describing: error)
-        metrics.increment("closer_odoo_call_errors_total", help: "Failed Odoo External API calls, by call and kind of error.",
-                          labels: ["call": label, "kind": kind])
+        metrics.increment(.odooCallErrors, labels: [("call", label), ("kind", kind)])
     }
 }

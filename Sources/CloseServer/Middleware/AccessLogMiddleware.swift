@@ -8,7 +8,7 @@ import Governance
 /// so a user's report can be matched with the log.
 struct AccessLogMiddleware: RouterMiddleware {
     typealias Context = CloserRequestContext
-    var metrics: MetricsRegistry
+    var metrics: ServerMetrics
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
@@ -18,10 +18,8 @@ struct AccessLogMiddleware: RouterMiddleware {
         // The matched route, not the raw path, keeps the label set small (ids stay out of it).
         let route = context.endpointPath ?? "unmatched"
         response.headers[.init("X-Request-Id")!] = context.id
-        metrics.increment("closer_http_requests_total", help: "HTTP requests answered, by route, method and status.",
-                          labels: ["method": request.method.rawValue, "route": route, "status": String(response.status.code)])
-        metrics.observe("closer_http_request_duration_seconds", help: "Time to answer an HTTP request, by route.",
-                        labels: ["route": route], seconds: seconds)
+        metrics.increment(.httpRequests, labels: [("method", request.method.rawValue), ("route", route), ("status", String(response.status.code))])
+        metrics.record(.httpRequestDuration, labels: [("route", route)], duration: elapsed)
         context.logger.info("request", metadata: [
             "method": "\(request.method.rawValue)", "path": "\(request.uri.path)", "route": "\(route)",
             "status": "\(response.status.code)", "ms": "\(String(format: "%.2f", seconds * 1000))",

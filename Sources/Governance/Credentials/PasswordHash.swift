@@ -3,8 +3,8 @@ import Foundation
 /// A password as the store keeps it: PBKDF2-HMAC-SHA256 of the password with a random salt, never
 /// the password itself.
 public struct PasswordHash: Sendable, Equatable {
-    /// The schema refuses fewer than 100,000 rounds. 210,000 cost about 1.8 s per login in a debug
-    /// build on the development machine (20,000 rounds in 0.17 s), a fraction of that in release.
+    /// The schema refuses fewer than 100,000 rounds. 210,000 cost about 0.04 s per login in a release build on the
+    /// development machine (600,000 in 0.12 s, BoringSSL's PBKDF2; the earlier hand-written loop took 0.69 s).
     static let iterations = 210_000
     public static let minimumLength = 12
 

@@ -69,17 +69,17 @@ struct APIRefusalTests {
         _ = try demo.store.addUser(login: ServedDemo.preparer, name: "Pat Preparer", roles: [.preparer, .approver], odooUserID: nil,
                                    actor: ServedDemo.admin)
         let token = try demo.store.issueToken(login: ServedDemo.preparer, actor: ServedDemo.admin).token
-        let server = try await TestServer.start(demo.server())
-        defer { server.stop() }
-        let waiting = try #require(try demo.store.adjustments(sourceKey: demo.source, statuses: [.proposed]).first)
-        #expect(waiting.preparedBy == ServedDemo.preparer)
-        let before = try demo.state()
+        try await TestServer.inProcess(demo.server()) { server in
+            let waiting = try #require(try demo.store.adjustments(sourceKey: demo.source, statuses: [.proposed]).first)
+            #expect(waiting.preparedBy == ServedDemo.preparer)
+            let before = try demo.state()
 
-        let own = try await server.post("/api/v1/proposals/\(waiting.id)/approve", token: token, json: "{}")
+            let own = try await server.post("/api/v1/proposals/\(waiting.id)/approve", token: token, json: "{}")
 
-        #expect(own.status == 403)
-        #expect(own.errorCode == "policy_refused")
-        #expect(own.text.contains("separation of duties"), "the refusal names the rule: \(own.text)")
-        #expect(try demo.state() == before)
+            #expect(own.status == 403)
+            #expect(own.errorCode == "policy_refused")
+            #expect(own.text.contains("separation of duties"), "the refusal names the rule: \(own.text)")
+            #expect(try demo.state() == before)
+        }
     }
 }

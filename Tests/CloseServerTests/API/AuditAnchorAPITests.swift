@@ -13,12 +13,12 @@ import Testing
                                                    (AuditTrustedKeys([AuditSigningKey.generate().publicKey]), "broken"),
                                                    (nil, "signatures-unchecked")]
         for (keys, status) in cases {
-            let server = try await TestServer.start(demo.server(auditKeys: keys))
-            defer { server.stop() }
-            let reply = try await server.send("GET", "/api/v1/audit?limit=1", token: demo.tokens["vera"])
-            #expect(reply.status == 200, "\(reply.text)")
-            let verification = try #require(try reply.json()["verification"] as? [String: Any])
-            #expect((verification["anchoring"] as? [String: Any])?["status"] as? String == status)
+            try await TestServer.inProcess(demo.server(auditKeys: keys)) { server in
+                let reply = try await server.send("GET", "/api/v1/audit?limit=1", token: demo.tokens["vera"])
+                #expect(reply.status == 200, "\(reply.text)")
+                let verification = try #require(try reply.json()["verification"] as? [String: Any])
+                #expect((verification["anchoring"] as? [String: Any])?["status"] as? String == status)
+            }
         }
     }
 }

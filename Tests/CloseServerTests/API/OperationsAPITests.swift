@@ -50,7 +50,7 @@ import Testing
         }
         try await DashboardFixture.run { fixture in
             try Self.seed(fixture.store, source: fixture.source)
-            let client = DashboardClient(baseURL: fixture.baseURL)
+            let client = DashboardClient(server: fixture.server)
             try await client.signIn(login: DashboardFixture.viewer, password: DashboardFixture.password)
             let page = try await client.get("/operations")
             #expect(page.status == 200 && page.body.contains(#"<table id="exceptions">"#) && page.body.contains("missing-receipt"))

@@ -10,7 +10,7 @@ import CloseStore
                    "Skipped: no chromium and chromedriver on PATH (Debian: apt-get install chromium chromium-driver)."),
           .timeLimit(.minutes(3)))
     func anApproverApprovesAProposalInTheBrowser() async throws {
-        try await DashboardFixture.run { fixture in
+        try await DashboardFixture.runLive { fixture in
             let proposal = try fixture.approvableProposal()
             #expect(proposal.preparedBy == DashboardFixture.preparer)
             try SeededBills.seed(fixture.store, source: fixture.source)
@@ -58,7 +58,7 @@ import CloseStore
                    "Skipped: no chromium and chromedriver on PATH (Debian: apt-get install chromium chromium-driver)."),
           .timeLimit(.minutes(3)))
     func anApproverApprovesAPaymentRunInTheBrowser() async throws {
-        try await DashboardFixture.run { fixture in
+        try await DashboardFixture.runLive { fixture in
             let run = try SeededPaymentRuns.propose(fixture.store, source: fixture.source, proposer: DashboardFixture.preparer)
             let browser = try await WebDriver()
             do {

@@ -18,7 +18,7 @@ import Testing
                 .draft(sourceKey: fixture.source, asOf: fixture.period.end).reminders
             let friendly = try #require(drafted.first { $0.draft.level.signedBy == .collector })
             let final = try #require(drafted.first { $0.draft.level.signedBy == .controller })
-            let client = DashboardClient(baseURL: fixture.baseURL)
+            let client = DashboardClient(server: fixture.server)
             try await client.signIn(login: DashboardFixture.approver, password: DashboardFixture.password)
             let page = try await client.get("/collections")
             #expect(page.status == 200 && page.body.contains(#"<a href="/collections">Collections</a>"#), "\(page.body)")
@@ -54,7 +54,7 @@ import Testing
 
     @Test func aViewerSeesTheListsWithoutForms() async throws {
         try await DashboardFixture.run { fixture in
-            let client = DashboardClient(baseURL: fixture.baseURL)
+            let client = DashboardClient(server: fixture.server)
             try await client.signIn(login: DashboardFixture.viewer, password: DashboardFixture.password)
             let page = try await client.get("/collections")
             #expect(page.status == 200 && page.body.contains(#"id="worklist""#))

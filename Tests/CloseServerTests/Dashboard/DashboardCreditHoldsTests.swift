@@ -9,7 +9,7 @@ import Testing
     @Test func anApproverApprovesInOneClickWithCSRF() async throws {
         try await DashboardFixture.run { fixture in
             let seeded = try SeededCreditHolds.seed(fixture.store, source: fixture.source, proposer: DashboardFixture.preparer)
-            let client = DashboardClient(baseURL: fixture.baseURL)
+            let client = DashboardClient(server: fixture.server)
             try await client.signIn(login: DashboardFixture.approver, password: DashboardFixture.password)
             let page = try await client.get("/collections/holds")
             #expect(page.status == 200 && page.body.contains(#"id="hold-\#(seeded.acme)""#) && page.body.contains(#"id="approve-hold-\#(seeded.acme)""#))
@@ -30,7 +30,7 @@ import Testing
     @Test func aViewerSeesTheHoldsWithoutDecideForms() async throws {
         try await DashboardFixture.run { fixture in
             let seeded = try SeededCreditHolds.seed(fixture.store, source: fixture.source, proposer: DashboardFixture.preparer)
-            let client = DashboardClient(baseURL: fixture.baseURL)
+            let client = DashboardClient(server: fixture.server)
             try await client.signIn(login: DashboardFixture.viewer, password: DashboardFixture.password)
             let page = try await client.get("/collections/holds")
             #expect(page.status == 200 && page.body.contains(#"id="hold-\#(seeded.bolt)""#) && !page.body.contains("/decide"))

@@ -11,7 +11,7 @@ import Testing
         try await DashboardFixture.run { fixture in
             let stored = try #require(try fixture.store.latestFindings(sourceKey: fixture.source, period: fixture.period))
             let screen = stored.filter { $0.ranking?.onFirstScreen == true }
-            let client = DashboardClient(baseURL: fixture.baseURL)
+            let client = DashboardClient(server: fixture.server)
             try await client.signIn(login: DashboardFixture.viewer, password: DashboardFixture.password)
             let page = try await client.get("/findings")
             #expect(page.status == 200)
@@ -31,11 +31,11 @@ import Testing
             try fixture.store.setPassword(DashboardFixture.password, login: "carl", actor: DashboardFixture.admin)
             let stored = try #require(try fixture.store.latestFindings(sourceKey: fixture.source, period: fixture.period))
             let target = try #require(stored.first { $0.severity == .warning && $0.records.count == 1 })
-            let viewer = DashboardClient(baseURL: fixture.baseURL)
+            let viewer = DashboardClient(server: fixture.server)
             try await viewer.signIn(login: DashboardFixture.viewer, password: DashboardFixture.password)
             #expect(try await !viewer.get("/findings").body.contains("/findings/dismissals"), "a viewer sees no Dismiss form")
 
-            let client = DashboardClient(baseURL: fixture.baseURL)
+            let client = DashboardClient(server: fixture.server)
             try await client.signIn(login: "carl", password: DashboardFixture.password)
             let page = try await client.get("/findings")
             #expect(page.body.contains(#"<form method="post" action="/findings/dismissals?source="#) && page.body.contains("<summary>Dismiss</summary>"))

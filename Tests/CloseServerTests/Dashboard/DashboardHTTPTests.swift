@@ -10,7 +10,7 @@ import Governance
 @Suite struct DashboardHTTPTests {
     @Test func aWrongPasswordIsRefusedAndChangesNothing() async throws {
         try await DashboardFixture.run { fixture in
-            let client = DashboardClient(baseURL: fixture.baseURL)
+            let client = DashboardClient(server: fixture.server)
             let eventsBefore = try fixture.store.verifyAuditTrail().eventCount
             let refused = try await client.signIn(login: DashboardFixture.approver, password: "not the password at all")
             #expect(refused.status == 401)
@@ -32,7 +32,7 @@ import Governance
 
     @Test func aFormWithoutTheSessionsCSRFTokenIsRefused() async throws {
         try await DashboardFixture.run { fixture in
-            let client = DashboardClient(baseURL: fixture.baseURL)
+            let client = DashboardClient(server: fixture.server)
             try await client.signIn(login: DashboardFixture.approver, password: DashboardFixture.password)
             let proposal = try fixture.approvableProposal()
             let eventsBefore = try fixture.store.verifyAuditTrail().eventCount
@@ -48,7 +48,7 @@ import Governance
 
     @Test func aViewerReadsButCannotApprove() async throws {
         try await DashboardFixture.run { fixture in
-            let client = DashboardClient(baseURL: fixture.baseURL)
+            let client = DashboardClient(server: fixture.server)
             try await client.signIn(login: DashboardFixture.viewer, password: DashboardFixture.password)
             let proposal = try fixture.approvableProposal()
             let page = try await client.get("/proposals/\(proposal.id)?source=\(fixture.source)")
@@ -66,7 +66,7 @@ import Governance
             try fixture.store.addUser(login: DashboardFixture.preparer, name: "Pat Preparer", roles: [.preparer, .approver], odooUserID: nil,
                                       actor: DashboardFixture.admin)
             try fixture.store.setPassword(DashboardFixture.password, login: DashboardFixture.preparer, actor: DashboardFixture.admin)
-            let client = DashboardClient(baseURL: fixture.baseURL)
+            let client = DashboardClient(server: fixture.server)
             try await client.signIn(login: DashboardFixture.preparer, password: DashboardFixture.password)
             let proposal = try fixture.approvableProposal()
             let page = try await client.get("/proposals/\(proposal.id)?source=\(fixture.source)")
@@ -81,7 +81,7 @@ import Governance
 
     @Test func aManualTaskIsSignedOffFromTheBoard() async throws {
         try await DashboardFixture.run { fixture in
-            let client = DashboardClient(baseURL: fixture.baseURL)
+            let client = DashboardClient(server: fixture.server)
             try await client.signIn(login: DashboardFixture.approver, password: DashboardFixture.password)
             let board = try await client.get("/checklist")
             let action = "/checklist/tasks/intercompany-agreed/done?source=\(fixture.source)&period=\(fixture.period)"
@@ -99,7 +99,7 @@ import Governance
         try await DashboardFixture.run { fixture in
             let hostile = #"<script>alert("owned")</script><img src=x onerror=alert(1)>"#
             try fixture.store.addUser(login: "mallory", name: hostile, roles: [.viewer], odooUserID: nil, actor: DashboardFixture.admin)
-            let client = DashboardClient(baseURL: fixture.baseURL)
+            let client = DashboardClient(server: fixture.server)
             try await client.signIn(login: DashboardFixture.viewer, password: DashboardFixture.password)
             let audit = try await client.get("/audit")
             #expect(audit.status == 200 && audit.body.contains("Verified: all"))
@@ -118,7 +118,7 @@ import Governance
 
     @Test func signingOutEndsTheSession() async throws {
         try await DashboardFixture.run { fixture in
-            let client = DashboardClient(baseURL: fixture.baseURL)
+            let client = DashboardClient(server: fixture.server)
             try await client.signIn(login: DashboardFixture.viewer, password: DashboardFixture.password)
             let page = try await client.get("/checklist")
             #expect(page.status == 200 && page.body.contains("id=\"checklist\""))
@@ -136,7 +136,7 @@ import Governance
 @Suite struct DashboardPackageAndWebhooksTests {
     @Test func theClosePackageOpensFromTheDashboard() async throws {
         try await DashboardFixture.run { fixture in
-            let client = DashboardClient(baseURL: fixture.baseURL)
+            let client = DashboardClient(server: fixture.server)
             try await client.signIn(login: DashboardFixture.viewer, password: DashboardFixture.password)
             let page = try await client.get("/package")
             #expect(page.status == 200 && page.body.contains("close-package.json") && page.body.contains(fixture.period.description))
@@ -151,7 +151,7 @@ import Governance
             _ = try fixture.store.startScheduledRun(schedule: "nightly-close", sourceKey: fixture.source, period: fixture.period.description,
                                                     slot: Date(timeIntervalSince1970: 1_793_500_200), status: .skippedOverlap,
                                                     summary: "a run of the company was still going")
-            let client = DashboardClient(baseURL: fixture.baseURL)
+            let client = DashboardClient(server: fixture.server)
             try await client.signIn(login: DashboardFixture.viewer, password: DashboardFixture.password)
             let page = try await client.get("/runs")
             #expect(page.status == 200 && page.body.contains("nightly-close") && page.body.contains("skipped-overlap"))
@@ -168,7 +168,7 @@ import Governance
             let delivery = try #require(try fixture.store.webhookDeliveries(status: .pending).first)
             _ = try fixture.store.recordDeliveryAttempt(id: delivery.id, outcome: .failed(error: "HTTP 500", retryAt: nil), actor: "closer-agent")
 
-            let client = DashboardClient(baseURL: fixture.baseURL)
+            let client = DashboardClient(server: fixture.server)
             try await client.signIn(login: DashboardFixture.approver, password: DashboardFixture.password)
             let page = try await client.get("/webhooks")
             #expect(page.status == 200 && page.body.contains("HTTP 500") && page.body.contains("n8n.example"))

@@ -9,7 +9,7 @@ import Testing
     /// The seeded bills' queue as `login` first sees it, and the signed-in client.
     static func queue(_ fixture: DashboardFixture, as login: String) async throws -> (DashboardClient, DashboardClient.Page) {
         try SeededBills.seed(fixture.store, source: fixture.source)
-        let client = DashboardClient(baseURL: fixture.baseURL)
+        let client = DashboardClient(server: fixture.server)
         try await client.signIn(login: login, password: DashboardFixture.password)
         return (client, try await client.get("/payables"))
     }

@@ -11,7 +11,7 @@ import Testing
     @Test func anApproverApprovesARunAndDownloadsItsFile() async throws {
         try await DashboardFixture.run { fixture in
             let run = try SeededPaymentRuns.propose(fixture.store, source: fixture.source, proposer: DashboardFixture.preparer)
-            let client = DashboardClient(baseURL: fixture.baseURL)
+            let client = DashboardClient(server: fixture.server)
             try await client.signIn(login: DashboardFixture.approver, password: DashboardFixture.password)
             let list = try await client.get("/payments")
             #expect(list.status == 200 && list.body.contains(#"id="run-\#(run.id)""#) && list.body.contains("/payments/runs/\(run.id)"), "\(list.body)")
@@ -41,7 +41,7 @@ import Testing
     @Test func theProposerIsRefusedInWordsAndAViewerSeesNoForms() async throws {
         try await DashboardFixture.run { fixture in
             let run = try SeededPaymentRuns.propose(fixture.store, source: fixture.source, proposer: DashboardFixture.approver)
-            let approver = DashboardClient(baseURL: fixture.baseURL)
+            let approver = DashboardClient(server: fixture.server)
             try await approver.signIn(login: DashboardFixture.approver, password: DashboardFixture.password)
             let page = try await approver.get("/payments/runs/\(run.id)")
             let own = try await approver.post("/payments/runs/\(run.id)/decide",
@@ -49,7 +49,7 @@ import Testing
             #expect(own.status == 403 && own.body.contains("\(DashboardFixture.approver) proposed payment run #\(run.id)"), "\(own.body)")
             #expect(try fixture.store.paymentRun(id: run.id).status == .proposed)
 
-            let viewer = DashboardClient(baseURL: fixture.baseURL)
+            let viewer = DashboardClient(server: fixture.server)
             try await viewer.signIn(login: DashboardFixture.viewer, password: DashboardFixture.password)
             for path in ["/payments", "/payments/runs/\(run.id)", "/payments/bank-changes", "/expenses"] {
                 let seen = try await viewer.get(path)
@@ -69,8 +69,7 @@ import Testing
         let world = try await TreasuryOdoo.start(mode: "audit")
         defer { world.stop() }
         for login in ["paul", "mal"] { try world.store.setPassword(DashboardFixture.password, login: login, actor: ServedDemo.admin) }
-        let base = URL(string: "http://127.0.0.1:\(world.server.port)")!
-        let paul = DashboardClient(baseURL: base)
+        let paul = DashboardClient(server: world.server)
         try await paul.signIn(login: "paul", password: DashboardFixture.password)
         let payments = try await paul.get("/payments")
         let proposed = try await paul.post("/payments/propose", form: ["csrf": try DashboardClient.csrfToken(in: payments.body), "executionDate": "",
@@ -79,7 +78,7 @@ import Testing
                 "\(proposed.body)")
         #expect(try world.store.paymentRuns(statuses: [.proposed]).map(\.proposed.by) == ["paul"])
 
-        let mal = DashboardClient(baseURL: base)
+        let mal = DashboardClient(server: world.server)
         try await mal.signIn(login: "mal", password: DashboardFixture.password)
         let held = try await mal.get("/payments/bank-changes")
         #expect(held.body.contains(#"id="verify-\#(world.newAccount)""#), "\(held.body)")
@@ -98,7 +97,7 @@ import Testing
         defer { world.stop() }
         let report = world.fake.expenseReport(world.company, employee: "Eve", code: "FOOD", cents: 14_000, date: LocalDate.todayUTC().adding(days: -3).description)
         try world.store.setPassword(DashboardFixture.password, login: "paul", actor: ServedDemo.admin)
-        let paul = DashboardClient(baseURL: URL(string: "http://127.0.0.1:\(world.server.port)")!)
+        let paul = DashboardClient(server: world.server)
         try await paul.signIn(login: "paul", password: DashboardFixture.password)
         let before = try await paul.get("/expenses")
         #expect(before.body.contains("No expense check yet") && before.body.contains(#"id="check-expenses""#))

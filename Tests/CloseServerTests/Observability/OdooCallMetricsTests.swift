@@ -14,7 +14,7 @@ struct OdooCallMetricsTests {
             request.number == 1 ? .respond(status: 503, contentType: "text/plain", body: Array("down".utf8)) : .close
         }
         defer { odoo.stop() }
-        let metrics = MetricsRegistry()
+        let metrics = ServerMetrics()
         let options = OdooClientOptions(timeout: .seconds(5), retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(1), jitter: false),
                                         observer: OdooCallMetrics(metrics: metrics))
         let client = OdooClient(endpoint: OdooEndpoint(url: URL(string: "http://127.0.0.1:\(odoo.port)")!, database: "db", login: "admin",
@@ -22,7 +22,9 @@ struct OdooCallMetricsTests {
 
         await #expect(throws: OdooError.self) { try await client.version() }
 
-        let text = metrics.text()
+        var bytes: [UInt8] = []
+        metrics.emit(into: &bytes)
+        let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.contains(#"closer_odoo_call_duration_seconds_count{call="common.version"} 2"#), "\(text)")
         #expect(text.contains(#"closer_odoo_call_errors_total{call="common.version",kind="httpStatus"} 1"#), "\(text)")
         #expect(text.contains(#"closer_odoo_call_errors_total{call="common.version",kind="network"} 1"#), "\(text)")

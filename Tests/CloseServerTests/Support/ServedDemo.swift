@@ -12,7 +12,7 @@ import Adjustments
 
 /// The demo company pulled, checked, matched and proposed (prepared by "preparer"), with people
 /// holding each role and their API tokens: what a server test needs.
-struct ServedDemo {
+struct ServedDemo: Sendable {
     static let preparer = "preparer"
     static let admin = "root-admin"
 
@@ -41,12 +41,10 @@ struct ServedDemo {
         return ServedDemo(store: store, source: source, period: period, tokens: tokens, book: book)
     }
 
-    /// A fresh demo, served for the length of `body`.
-    static func serving(_ body: (ServedDemo, TestServer) async throws -> Void) async throws {
+    /// A fresh demo, served in-process (Hummingbird's router test client, no socket) for the length of `body`.
+    static func serving(_ body: @Sendable (ServedDemo, TestServer) async throws -> Void) async throws {
         let demo = try await make()
-        let server = try await TestServer.start(demo.server())
-        defer { server.stop() }
-        try await body(demo, server)
+        try await TestServer.inProcess(demo.server()) { server in try await body(demo, server) }
     }
 
     /// A server over the demo's store; with `automation`, its refreshes pull from the demo company.
