@@ -51,6 +51,8 @@ let package = Package(
         .target(name: "Ledger", swiftSettings: swiftSettings),
         .target(name: "OdooRPC", dependencies: [logging], swiftSettings: swiftSettings),
         .target(name: "Markup", swiftSettings: swiftSettings),
+        // A minimal loopback HTTP server: the simulated Odoo's, and the tests' that drive real HTTP clients.
+        .target(name: "LoopbackHTTP", swiftSettings: swiftSettings),
         // Pure rules and models (no I/O)
         .target(name: "CloseChecks", dependencies: ["Ledger"], swiftSettings: swiftSettings),
         .target(name: "BankMatching", dependencies: ["Ledger"], swiftSettings: swiftSettings),
@@ -64,6 +66,8 @@ let package = Package(
         .target(name: "Governance", dependencies: ["Ledger", "Adjustments", crypto, cryptoExtras], swiftSettings: swiftSettings),
         // Odoo records <-> Ledger values
         .target(name: "OdooLedger", dependencies: ["Ledger", "OdooRPC", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Duties", "Markup"], swiftSettings: swiftSettings),
+        // A simulated Odoo on loopback serving generated companies, for scale runs (closer-bench odoo-sim)
+        .target(name: "OdooSimulator", dependencies: ["Ledger", "OdooRPC", "DemoCompany", "LoopbackHTTP"], swiftSettings: swiftSettings),
         // Persistence
         .target(name: "CloseStore", dependencies: ["Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Governance", grdb, crypto],
                 swiftSettings: swiftSettings),
@@ -99,12 +103,10 @@ let package = Package(
             "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "CloseServer", argumentParser, logging,
         ], swiftSettings: swiftSettings),
         .executableTarget(name: "CloserBench", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Payables", "Receivables", "Treasury", "DemoCompany",
-                                                            "JobQueue", postgres],
+                                                            "JobQueue", "OdooSimulator", postgres],
                           swiftSettings: swiftSettings),
-        // A loopback HTTP server shared by the tests that drive real HTTP clients.
-        .target(name: "LoopbackHTTP", path: "Tests/LoopbackHTTP", swiftSettings: swiftSettings),
         // An in-memory Odoo 18 for the write paths, and the fault-injecting proxy the fault matrix puts in front of it.
-        .target(name: "FakeOdoo", dependencies: ["LoopbackHTTP", "OdooRPC"], path: "Tests/FakeOdoo", swiftSettings: swiftSettings),
+        .target(name: "FakeOdoo", dependencies: ["LoopbackHTTP", "OdooRPC", "OdooSimulator"], path: "Tests/FakeOdoo", swiftSettings: swiftSettings),
         // The mutation fuzzer the parsers' fuzz tests share (CLOSER_FUZZ_SECONDS for long runs).
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport", swiftSettings: swiftSettings),
         .target(name: "SchemaValidation", path: "Tests/SchemaValidation", exclude: ["Schemas"], swiftSettings: swiftSettings),
@@ -126,7 +128,7 @@ let package = Package(
         .testTarget(name: "WorkflowTests", dependencies: [
             "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Duties", "Governance",
             "CloseStore",
-            "CloseSettings", "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "LoopbackHTTP", "FuzzSupport", "FakeOdoo", grdb,
+            "CloseSettings", "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "LoopbackHTTP", "FuzzSupport", "FakeOdoo", "OdooSimulator", grdb,
         ], swiftSettings: swiftSettings),
         .testTarget(name: "CloseServerTests", dependencies: [
             "CloseServer", "Automation", "CloseWorkflows", "CloseStore", "CloseChecks", "Adjustments", "Payables", "Receivables", "Treasury", "Governance", "Markup", "DemoCompany",

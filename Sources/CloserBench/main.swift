@@ -2,10 +2,13 @@ import Foundation
 
 // closer-bench: release-mode benchmarks, separate from the tests.
 //   swift run -c release closer-bench [codec|demo|checks|match|payables|receivables|treasury|queue|all]
+//   swift run -c release closer-bench odoo-sim --tenants 200 --lines 20000 --port 8169   (serves until interrupted)
 // Figures go into the README's performance section, with this command.
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+if which == "odoo-sim" { try OdooSimCommand.run(Array(CommandLine.arguments.dropFirst(2))) }
 
 #if DEBUG
 print("warning: a debug build; benchmark figures are only meaningful with -c release")

@@ -1,4 +1,5 @@
 import OdooRPC
+import OdooSimulator
 
 /// account.move.line.reconcile as Odoo 18 does it for one currency: the items must be posted, open and
 /// on one reconcilable account; debits are matched with credits oldest first by partial
@@ -7,18 +8,18 @@ import OdooRPC
 extension FakeOdoo {
     func reconcile(_ ids: [Int]) throws {
         let items = try ids.map { id -> Record in
-            guard let line = tables["account.move.line"]?[id] else { throw FakeOdooError(exceptionName: "odoo.exceptions.MissingError", message: "Record does not exist or has been deleted. (Record: account.move.line(\(id),))") }
+            guard let line = tables["account.move.line"]?[id] else { throw OdooServerFault(exceptionName: "odoo.exceptions.MissingError", message: "Record does not exist or has been deleted. (Record: account.move.line(\(id),))") }
             return line
         }
         guard !items.isEmpty else { return }
         if ids.contains(where: { residual(ofLine: $0) == 0 }) {
-            throw FakeOdooError.user("You are trying to reconcile some entries that are already reconciled.")
+            throw OdooServerFault.user("You are trying to reconcile some entries that are already reconciled.")
         }
         if items.contains(where: { tables["account.move"]?[$0["move_id"]?.int ?? 0]?["state"]?.stringValue != "posted" }) {
-            throw FakeOdooError.user("You can only reconcile posted entries.")
+            throw OdooServerFault.user("You can only reconcile posted entries.")
         }
-        guard Set(items.compactMap { $0["account_id"]?.int }).count == 1 else { throw FakeOdooError.user("Entries are not from the same account.") }
-        guard reconciles(items[0]) else { throw FakeOdooError.user("Account does not allow reconciliation.") }
+        guard Set(items.compactMap { $0["account_id"]?.int }).count == 1 else { throw OdooServerFault.user("Entries are not from the same account.") }
+        guard reconciles(items[0]) else { throw OdooServerFault.user("Account does not allow reconciliation.") }
         var debits = ids.filter { residual(ofLine: $0) > 0 }, credits = ids.filter { residual(ofLine: $0) < 0 }
         while let debit = debits.first, let credit = credits.first {
             let amount = min(residual(ofLine: debit), -residual(ofLine: credit))

@@ -1,13 +1,14 @@
 import OdooRPC
+import OdooSimulator
 
-/// Domains as Closer writes them: leaves joined by an implicit '&' (and Odoo's prefix '&', '|', '!'),
-/// with =, !=, in, not in, ilike, not ilike, <, <=, >, >=. Archived records are left out unless the
-/// domain names `active` (Odoo's active_test).
+/// Domains as the simulated Odoo evaluates them (`OdooDomain`), over the fake's tables. Archived records are left
+/// out unless the domain names `active` (Odoo's active_test).
 extension FakeOdoo {
-    func search(_ model: String, _ domain: [RPCValue], limit: Int?, order: String?) -> [Int] {
-        let namesActive = domain.contains { $0.arrayValue?.first?.stringValue == "active" }
+    func search(_ model: String, _ terms: [RPCValue], limit: Int?, order: String?) -> [Int] {
+        let domain = OdooDomain(terms)
+        let namesActive = domain.names("active")
         var found = (tables[model] ?? [:]).filter { id, record in
-            (namesActive || record["active"]?.boolValue != false) && matches(model, id, domain)
+            (namesActive || record["active"]?.boolValue != false) && domain.matches { lookup(model, id, $0) }
         }.map(\.key)
         let descending = order?.lowercased().contains("desc") == true
         if let order, order.hasPrefix("sequence") {
@@ -18,76 +19,14 @@ extension FakeOdoo {
         return limit.map { Array(found.prefix($0)) } ?? found
     }
 
-    private func matches(_ model: String, _ id: Int, _ domain: [RPCValue]) -> Bool {
-        var stack: [Bool] = []
-        for term in domain.reversed() {
-            switch term.stringValue {
-            case "&": stack.append(stack.popLast()! && stack.popLast()!)
-            case "|":
-                let first = stack.popLast()!, second = stack.popLast()!
-                stack.append(first || second)
-            case "!": stack.append(!stack.popLast()!)
-            default: stack.append(leaf(model, id, term.arrayValue ?? []))
-            }
-        }
-        return stack.allSatisfy { $0 }
-    }
-
-    private func leaf(_ model: String, _ id: Int, _ leaf: [RPCValue]) -> Bool {
-        guard leaf.count == 3, let field = leaf[0].stringValue, let op = leaf[1].stringValue else { return false }
-        // A dotted path ("account_id.account_type") follows the many2one to the related record.
+    /// A field as a domain reads it: the id, a dotted path ("account_id.account_type") through many2one fields to the
+    /// related record, or the value as read; nil when the path leads to no record.
+    private func lookup(_ model: String, _ id: Int, _ field: String) -> RPCValue? {
+        if field == "id" { return RPCValue(id) }
         if let dot = field.firstIndex(of: "."), let related = Self.relations[model]?[String(field[..<dot])] {
-            guard let target = tables[model]?[id]?[String(field[..<dot])]?.int else { return false }
-            return self.leaf(related, target, [.string(String(field[field.index(after: dot)...]))] + leaf.dropFirst())
+            guard let target = tables[model]?[id]?[String(field[..<dot])]?.int else { return nil }
+            return lookup(related, target, String(field[field.index(after: dot)...]))
         }
-        let actual = comparable(field == "id" ? RPCValue(id) : value(model, id, field))
-        let expected = leaf[2]
-        switch op {
-        case "=": return actual == comparable(expected)
-        case "!=": return actual != comparable(expected)
-        case "in": return (expected.arrayValue ?? []).map(comparable).contains(actual)
-        case "not in": return !(expected.arrayValue ?? []).map(comparable).contains(actual)
-        case "ilike", "not ilike":
-            let contains = actual.text.lowercased().contains((expected.stringValue ?? "").lowercased())
-            return (op == "ilike") == contains
-        case "<", "<=", ">", ">=":
-            let order = actual.compare(comparable(expected))
-            return op == "<" ? order < 0 : op == "<=" ? order <= 0 : op == ">" ? order > 0 : order >= 0
-        default: return false
-        }
-    }
-
-    /// A value as domains compare it: a many2one by its id, `false` as itself, amounts by cents.
-    private func comparable(_ value: RPCValue) -> Comparable {
-        switch value {
-        case .int(let number): return .number(Int(number))
-        case .double(let number): return .number(Int(number.minorUnits(scale: 2)))
-        case .bool(let flag): return .flag(flag)
-        case .string(let text): return .text(text)
-        case .array(let pair) where pair.count == 2 && pair[0].int != nil: return .number(pair[0].int!)
-        default: return .flag(false)
-        }
-    }
-
-    enum Comparable: Equatable {
-        case number(Int)
-        case text(String)
-        case flag(Bool)
-
-        var text: String {
-            switch self {
-            case .number(let number): "\(number)"
-            case .text(let text): text
-            case .flag: ""
-            }
-        }
-
-        func compare(_ other: Comparable) -> Int {
-            switch (self, other) {
-            case (.number(let a), .number(let b)): a < b ? -1 : a > b ? 1 : 0
-            case (.text(let a), .text(let b)): a < b ? -1 : a > b ? 1 : 0
-            default: 0
-            }
-        }
+        return value(model, id, field)
     }
 }

@@ -1,4 +1,5 @@
 import OdooRPC
+import OdooSimulator
 
 /// create, write and unlink with the rules of Odoo 18 that Closer's write paths meet.
 extension FakeOdoo {
@@ -8,7 +9,7 @@ extension FakeOdoo {
         case "mail.activity":
             var activity = values
             let modelID = values["res_model_id"]?.int ?? 0
-            guard let name = tables["ir.model"]?[modelID]?["model"] else { throw FakeOdooError.validation("mail.activity needs res_model_id") }
+            guard let name = tables["ir.model"]?[modelID]?["model"] else { throw OdooServerFault.validation("mail.activity needs res_model_id") }
             activity["res_model"] = name
             activity["active"] = true
             return store(model, activity)
@@ -32,7 +33,7 @@ extension FakeOdoo {
     }
 
     func write(_ model: String, _ ids: [Int], _ values: Record) throws {
-        for id in ids where tables[model]?[id] == nil { throw FakeOdooError(exceptionName: "odoo.exceptions.MissingError", message: "Record does not exist or has been deleted. (Record: \(model)(\(id),))") }
+        for id in ids where tables[model]?[id] == nil { throw OdooServerFault(exceptionName: "odoo.exceptions.MissingError", message: "Record does not exist or has been deleted. (Record: \(model)(\(id),))") }
         if model == "res.company" { try validateLocks(ids, values) }
         for id in ids {
             for (field, value) in values where field != "line_ids" { tables[model]?[id]?[field] = value }
@@ -50,7 +51,7 @@ extension FakeOdoo {
             guard let record = tables[model]?[id] else { continue }
             if model == "account.move" {
                 guard record["state"]?.stringValue == "draft" else {
-                    throw FakeOdooError.user("You cannot delete an entry which has been posted once.")
+                    throw OdooServerFault.user("You cannot delete an entry which has been posted once.")
                 }
                 for line in lines(ofMove: id) { tables["account.move.line"]?[line] = nil }
             }
@@ -64,7 +65,7 @@ extension FakeOdoo {
         let company = tables["res.company"]?[header["company_id"]?.int ?? 1] ?? [:]
         for command in commands {
             let parts = command.arrayValue ?? []
-            guard let code = parts.first?.int else { throw FakeOdooError.validation("bad line command \(command)") }
+            guard let code = parts.first?.int else { throw OdooServerFault.validation("bad line command \(command)") }
             switch code {
             case 0:
                 var line = try Self.values(parts.count > 2 ? parts[2] : [:])
@@ -78,12 +79,12 @@ extension FakeOdoo {
                 store("account.move.line", line)
             case 1:
                 let id = parts.count > 1 ? parts[1].int ?? 0 : 0
-                guard tables["account.move.line"]?[id]?["move_id"]?.int == move else { throw FakeOdooError.validation("item \(id) is not on entry \(move)") }
+                guard tables["account.move.line"]?[id]?["move_id"]?.int == move else { throw OdooServerFault.validation("item \(id) is not on entry \(move)") }
                 for (field, value) in try Self.values(parts.count > 2 ? parts[2] : [:]) { tables["account.move.line"]?[id]?[field] = value }
             case 2:
                 tables["account.move.line"]?[parts.count > 1 ? parts[1].int ?? 0 : 0] = nil
             default:
-                throw FakeOdooError.validation("line command \(code) is not served by the fake")
+                throw OdooServerFault.validation("line command \(code) is not served by the fake")
             }
         }
     }
@@ -91,7 +92,7 @@ extension FakeOdoo {
     private func checkBalanced(_ move: Int) throws {
         let total = lines(ofMove: move).reduce(0) { $0 + (tables["account.move.line"]?[$1]?["balance"]?.int ?? 0) }
         guard total == 0 else {
-            throw FakeOdooError.user("The entry \(displayName("account.move", move)) is not balanced (difference \(total) cents).")
+            throw OdooServerFault.user("The entry \(displayName("account.move", move)) is not balanced (difference \(total) cents).")
         }
     }
 
@@ -100,15 +101,15 @@ extension FakeOdoo {
         guard let hard = values["hard_lock_date"] else { return }
         for id in ids {
             guard let current = tables["res.company"]?[id]?["hard_lock_date"]?.stringValue else { continue }
-            guard let new = hard.stringValue else { throw FakeOdooError.user("The Hard Lock Date cannot be removed.") }
-            if new < current { throw FakeOdooError.user("A new Hard Lock Date must be posterior (or equal) to the previous one.") }
+            guard let new = hard.stringValue else { throw OdooServerFault.user("The Hard Lock Date cannot be removed.") }
+            if new < current { throw OdooServerFault.user("A new Hard Lock Date must be posterior (or equal) to the previous one.") }
         }
     }
 
     func post(_ ids: [Int]) throws {
         for id in ids {
             guard tables["account.move"]?[id]?["state"]?.stringValue == "draft" else {
-                throw FakeOdooError.user("The entry \(displayName("account.move", id)) (id \(id)) is already posted.")
+                throw OdooServerFault.user("The entry \(displayName("account.move", id)) (id \(id)) is already posted.")
             }
             tables["account.move"]?[id]?["state"] = "posted"
         }
@@ -116,7 +117,7 @@ extension FakeOdoo {
 
     /// mail.thread.message_post: an internal note on the record; returns the message id.
     func messagePost(_ model: String, _ ids: [Int], _ kwargs: RPCStruct) throws -> Int {
-        guard ids.count == 1, tables[model]?[ids[0]] != nil else { throw FakeOdooError.validation("message_post needs one existing record") }
+        guard ids.count == 1, tables[model]?[ids[0]] != nil else { throw OdooServerFault.validation("message_post needs one existing record") }
         return store("mail.message", ["model": .string(model), "res_id": RPCValue(ids[0]), "body": kwargs["body"] ?? "",
                                       "message_type": kwargs["message_type"] ?? "notification"])
     }

@@ -1,5 +1,6 @@
 public import LoopbackHTTP
 public import OdooRPC
+import OdooSimulator
 import Foundation
 
 /// An in-memory Odoo 18 speaking JSON-RPC, for tests that must see what Closer's write paths leave
@@ -30,39 +31,25 @@ public final class FakeOdoo: @unchecked Sendable {
         return performed
     }
 
-    /// Answers one HTTP request as Odoo's /jsonrpc endpoint does.
+    /// Answers one HTTP request as Odoo's /jsonrpc (or /xmlrpc/2) endpoint does.
     public func handle(_ request: LoopbackServer.Request) -> LoopbackServer.Action {
-        let reply: RPCStruct
-        do {
-            let body = try OdooWire.decodeJSON(request.body)
-            reply = ["jsonrpc": "2.0", "id": body["id"] ?? 1, "result": try answer(body["params"]?.structValue ?? [:])]
-        } catch let error as FakeOdooError {
-            reply = ["jsonrpc": "2.0", "id": 1, "error": [
-                "code": 200, "message": "Odoo Server Error",
-                "data": ["name": .string(error.exceptionName), "message": .string(error.message), "debug": .string(error.message)],
-            ]]
-        } catch {
-            reply = ["jsonrpc": "2.0", "id": 1, "error": ["code": 400, "message": .string("\(error)")]]
-        }
-        return .json(OdooWire.encodeJSON(.structure(reply)))
+        OdooServiceCall.serve(request) { try answer($0) }
     }
 
-    private func answer(_ params: RPCStruct) throws -> RPCValue {
-        let args = params["args"]?.arrayValue ?? []
-        switch (params["service"]?.stringValue, params["method"]?.stringValue) {
+    private func answer(_ call: OdooServiceCall) throws -> RPCValue {
+        let args = call.args
+        switch (call.service, call.method) {
         case ("common", "version"):
-            return ["server_version": "18.0", "server_version_info": [18, 0, 0, "final", 0, ""], "protocol_version": 1]
+            return OdooServiceCall.odoo18Version
         case ("common", "authenticate"):
             let valid = args.count >= 3 && args[0].stringValue == Self.database && args[1].stringValue == Self.adminLogin
                 && args[2].stringValue == Self.adminPassword
             return valid ? RPCValue(Self.adminUID) : false
         case ("object", "execute_kw"):
-            guard args.count >= 6, args[1].int == Self.adminUID, args[2].stringValue == Self.adminPassword, let model = args[3].stringValue, let method = args[4].stringValue else {
-                throw FakeOdooError(exceptionName: "odoo.exceptions.AccessDenied", message: "Access Denied")
-            }
-            return try transaction(model, method, args[5].arrayValue ?? [], args.count > 6 ? args[6].structValue ?? [:] : [:])
+            guard let kw = call.executeKW, kw.uid == Self.adminUID, kw.password == Self.adminPassword else { throw OdooServerFault.accessDenied }
+            return try transaction(kw.model, kw.method, kw.args, kw.kwargs)
         default:
-            throw FakeOdooError(exceptionName: "builtins.NotImplementedError", message: "the fake Odoo does not serve \(params)")
+            throw OdooServerFault(exceptionName: "builtins.NotImplementedError", message: "the fake Odoo does not serve \(call.service).\(call.method)")
         }
     }
 
@@ -83,7 +70,7 @@ public final class FakeOdoo: @unchecked Sendable {
     static let readMethods: Set<String> = ["search", "search_read", "read", "search_count", "fields_get", "read_group"]
 
     private func call(_ model: String, _ method: String, _ args: [RPCValue], _ kwargs: RPCStruct) throws -> RPCValue {
-        guard tables[model] != nil else { throw FakeOdooError(exceptionName: "", message: "Object \(model) doesn't exist") }
+        guard tables[model] != nil else { throw OdooServerFault.noModel(model) }
         let ids = { (position: Int) in (args.count > position ? args[position].arrayValue ?? [args[position]] : []).compactMap(\.int) }
         switch method {
         case "search":
@@ -124,7 +111,7 @@ public final class FakeOdoo: @unchecked Sendable {
             try reconcile(ids(0))
             return .null
         default:
-            throw FakeOdooError(exceptionName: "builtins.AttributeError", message: "The method '\(method)' does not exist on the model '\(model)'")
+            throw OdooServerFault(exceptionName: "builtins.AttributeError", message: "The method '\(method)' does not exist on the model '\(model)'")
         }
     }
 
@@ -174,22 +161,11 @@ public final class FakeOdoo: @unchecked Sendable {
 
     /// Wire values to stored ones: amounts to cents, everything else as sent.
     static func values(_ value: RPCValue) throws -> Record {
-        guard let values = value.structValue else { throw FakeOdooError.user("expected a dictionary of values, got \(value)") }
+        guard let values = value.structValue else { throw OdooServerFault.user("expected a dictionary of values, got \(value)") }
         var record = Record()
         for (key, item) in values {
             record[key] = moneyFields.contains(key) ? RPCValue(Int(item.numberValue?.minorUnits(scale: 2) ?? 0)) : item
         }
         return record
     }
-}
-
-/// An Odoo exception, as its JSON-RPC error carries it.
-public struct FakeOdooError: Error, CustomStringConvertible {
-    public var exceptionName: String
-    public var message: String
-
-    static func user(_ message: String) -> FakeOdooError { FakeOdooError(exceptionName: "odoo.exceptions.UserError", message: message) }
-    static func validation(_ message: String) -> FakeOdooError { FakeOdooError(exceptionName: "odoo.exceptions.ValidationError", message: message) }
-
-    public var description: String { message }
 }

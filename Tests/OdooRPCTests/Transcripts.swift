@@ -61,19 +61,7 @@ enum Wire {
     }
 
     /// A methodResponse as Python's xmlrpc.client writes it, for fake servers.
-    static func xmlResponseBody(_ value: RPCValue) -> [UInt8] {
-        var out = ByteWriter()
-        out.append("<?xml version='1.0'?>\n<methodResponse>\n<params>\n<param>\n")
-        XMLRPCEncoder.append(value, to: &out)
-        out.append("</param>\n</params>\n</methodResponse>\n")
-        return out.bytes
-    }
+    static func xmlResponseBody(_ value: RPCValue) -> [UInt8] { OdooWire.encodeXMLRPCResponse(value) }
 
-    static func xmlFaultBody(code: Int, message: String) -> [UInt8] {
-        var out = ByteWriter()
-        out.append("<?xml version='1.0'?>\n<methodResponse>\n<fault>\n")
-        XMLRPCEncoder.append(["faultCode": .int(Int64(code)), "faultString": .string(message)], to: &out)
-        out.append("</fault>\n</methodResponse>\n")
-        return out.bytes
-    }
+    static func xmlFaultBody(code: Int, message: String) -> [UInt8] { OdooWire.encodeXMLRPCFault(code: code, message: message) }
 }

@@ -5,9 +5,9 @@ import Glibc
 import Darwin
 #endif
 
-/// A minimal HTTP/1.1 server on 127.0.0.1 for tests that drive real HTTP clients (Odoo's endpoints,
+/// A minimal HTTP/1.1 server on 127.0.0.1 for the simulated Odoo and for tests that drive real HTTP clients (Odoo's endpoints,
 /// an OpenAI-compatible chat endpoint): one request per connection, Content-Length bodies, behaviour
-/// chosen per request, every request kept.
+/// chosen per request, every request kept (unless told not to: a long scale run would hold them all).
 public final class LoopbackServer: @unchecked Sendable {
     public struct Request: Sendable {
         public var number: Int
@@ -37,6 +37,7 @@ public final class LoopbackServer: @unchecked Sendable {
     public let port: UInt16
     private let listener: Int32
     private let handler: Handler
+    private let keepsRequests: Bool
     private let counter = NSLock()
     private var served = 0
     private var received: [Request] = []
@@ -56,8 +57,9 @@ public final class LoopbackServer: @unchecked Sendable {
 
     /// `port` 0 takes a free port; a given port lets a test bring a stopped server back at the same
     /// address (a restart), once the old listener has closed.
-    public init(port requested: UInt16 = 0, handler: @escaping Handler) throws {
+    public init(port requested: UInt16 = 0, keepingRequests: Bool = true, handler: @escaping Handler) throws {
         self.handler = handler
+        keepsRequests = keepingRequests
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var reuse: Int32 = 1
@@ -109,7 +111,7 @@ public final class LoopbackServer: @unchecked Sendable {
         counter.lock()
         served += 1
         request.number = served
-        received.append(request)
+        if keepsRequests { received.append(request) }
         counter.unlock()
         perform(handler(request), on: connection)
     }
