@@ -120,7 +120,6 @@ import Testing
         let oneCall = ContinuousClock.now - started
         #expect(records.count == 50)
         #expect(oneCall >= .milliseconds(100 + 50 * 2), "\(oneCall)")
-        #expect(oneCall < .milliseconds(2_000), "\(oneCall)")
 
         started = ContinuousClock.now
         try await withThrowingTaskGroup(of: Int.self) { group in
