@@ -63,11 +63,11 @@ enum CodecBenchmark {
             let data = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             guard process.terminationStatus == 0 else { return nil }
+            let names = ["xmlrpc": "xmlrpc.client.loads", "json": "json.loads"]
             var figures: [String: Figure] = [:]
             for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
                 let fields = line.split(separator: "\t")
                 guard fields.count >= 4, let seconds = Double(fields[1]) else { continue }
-                let names = ["xmlrpc": "xmlrpc.client.loads", "json": "json.loads"]
                 figures[String(fields[0])] = Figure(name: names[String(fields[0])] ?? String(fields[0]), medianSeconds: seconds)
             }
             return figures

@@ -26,12 +26,8 @@ struct LedgerLookups: Sendable {
     /// The move with `id` (moves are numbered 1… in order, as the generators and Odoo number them; else searched).
     func move(_ id: Int) -> Move? {
         if moves.indices.contains(id - 1), moves[id - 1].id == id { return moves[id - 1] }
-        var low = 0, high = moves.count
-        while low < high {
-            let middle = (low + high) / 2
-            if moves[middle].id < id { low = middle + 1 } else { high = middle }
-        }
-        return low < moves.count && moves[low].id == id ? moves[low] : nil
+        let found = SimulatedModel.firstIndex(atLeast: id, count: moves.count) { moves[$0].id }
+        return found < moves.count && moves[found].id == id ? moves[found] : nil
     }
 
     var companyRef: RPCValue { [RPCValue(company.id), .string(company.name)] }

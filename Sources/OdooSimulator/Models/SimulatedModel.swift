@@ -22,7 +22,10 @@ struct SimulatedModel: Sendable {
     }
 
     /// The index of the first record whose id is at least `id`.
-    func firstIndex(atLeast id: Int) -> Int {
+    func firstIndex(atLeast id: Int) -> Int { Self.firstIndex(atLeast: id, count: count, idAt: idAt) }
+
+    /// The first of `count` records in ascending id order whose id is at least `id` (`count` when none is).
+    static func firstIndex(atLeast id: Int, count: Int, idAt: (Int) -> Int) -> Int {
         var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2

@@ -4,7 +4,8 @@ public import OdooRPC
 /// One call to Odoo's External API as a server receives it — XML-RPC at `/xmlrpc/2/<service>` or JSON-RPC at
 /// `/jsonrpc` — answered in the protocol it came in. Shared by the simulated Odoo and the tests' fake one.
 public struct OdooServiceCall: Sendable {
-    public enum Wire: Sendable { case xmlrpc, jsonrpc }
+    /// JSON-RPC replies carry the request's id back; XML-RPC has none.
+    public enum Wire: Sendable { case xmlrpc, jsonrpc(id: RPCValue) }
 
     public var wire: Wire
     /// "common" or "object".
@@ -18,8 +19,9 @@ public struct OdooServiceCall: Sendable {
     /// nil for a path Odoo's RPC endpoints do not serve (JSON-2's `/json/2/…` included); throws on a body that is not a call.
     public init?(_ request: LoopbackServer.Request) throws {
         if request.path == "/jsonrpc" {
-            let params = try OdooWire.decodeJSON(request.body)["params"]
-            wire = .jsonrpc
+            let body = try OdooWire.decodeJSON(request.body)
+            let params = body["params"]
+            wire = .jsonrpc(id: body["id"] ?? .null)
             service = params?["service"]?.stringValue ?? ""
             method = params?["method"]?.stringValue ?? ""
             args = params?["args"]?.arrayValue ?? []
@@ -66,7 +68,7 @@ public struct OdooServiceCall: Sendable {
     public func reply(_ result: RPCValue) -> LoopbackServer.Action {
         switch wire {
         case .xmlrpc: .ok(OdooWire.encodeXMLRPCResponse(result))
-        case .jsonrpc: .json(OdooWire.encodeJSON(["jsonrpc": "2.0", "id": 1, "result": result]))
+        case .jsonrpc(let id): .json(OdooWire.encodeJSON(["jsonrpc": "2.0", "id": id, "result": result]))
         }
     }
 
@@ -77,8 +79,8 @@ public struct OdooServiceCall: Sendable {
             let text = "Traceback (most recent call last):\n  (the simulated Odoo)\n\(fault.exceptionName): \(fault.message)"
             return .ok(OdooWire.encodeXMLRPCFault(code: fault.exceptionName.hasSuffix("AccessDenied") ? 3 : 1,
                                                   message: fault.exceptionName.hasSuffix("AccessDenied") ? fault.message : text))
-        case .jsonrpc:
-            return .json(OdooWire.encodeJSON(["jsonrpc": "2.0", "id": 1, "error": [
+        case .jsonrpc(let id):
+            return .json(OdooWire.encodeJSON(["jsonrpc": "2.0", "id": id, "error": [
                 "code": 200, "message": "Odoo Server Error",
                 "data": ["name": .string(fault.exceptionName), "message": .string(fault.message), "debug": .string(fault.message)],
             ]]))
