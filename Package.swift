@@ -98,9 +98,11 @@ let package = Package(
             "CloseReports", "Automation", "Markup", "Payables", "Receivables", "Treasury", "Expenses", "Duties", hummingbird, httpTypes, nioCore, logging,
             metrics, prometheus,
         ], swiftSettings: swiftSettings),
+        .target(name: "FirmWork", dependencies: ["Ledger", "Governance", "CloseStore", "CloseSettings", "JobQueue", "OdooLedger", "CloseWorkflows", "CloseReports"],
+                swiftSettings: swiftSettings),
         .executableTarget(name: "closer", dependencies: [
             "Ledger", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Duties", "DemoCompany", "Governance", "CloseStore", "CloseSettings",
-            "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "CloseServer", argumentParser, logging,
+            "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "CloseServer", "JobQueue", "FirmWork", argumentParser, logging,
         ], swiftSettings: swiftSettings),
         .executableTarget(name: "CloserBench", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Payables", "Receivables", "Treasury", "DemoCompany",
                                                             "JobQueue", "OdooSimulator", postgres],
@@ -109,6 +111,8 @@ let package = Package(
         .target(name: "FakeOdoo", dependencies: ["LoopbackHTTP", "OdooRPC", "OdooSimulator"], path: "Tests/FakeOdoo", swiftSettings: swiftSettings),
         // The mutation fuzzer the parsers' fuzz tests share (CLOSER_FUZZ_SECONDS for long runs).
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport", swiftSettings: swiftSettings),
+        // The tests' real PostgreSQL: a schema per test, for the queue's and the firm workers' suites.
+        .target(name: "PostgresSupport", dependencies: ["JobQueue", postgres], path: "Tests/PostgresSupport", swiftSettings: swiftSettings),
         .target(name: "SchemaValidation", path: "Tests/SchemaValidation", exclude: ["Schemas"], swiftSettings: swiftSettings),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "OdooRPCTests", dependencies: ["OdooRPC", "Ledger", "LoopbackHTTP", "FuzzSupport"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
@@ -135,7 +139,9 @@ let package = Package(
             "Ledger", "OdooRPC", "OdooLedger", "CloseSettings", "LoopbackHTTP", "FakeOdoo", "SchemaValidation", logging,
             hummingbird, hummingbirdTesting, httpTypes,
         ], swiftSettings: swiftSettings),
-        .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "Ledger", postgres], swiftSettings: swiftSettings),
+        .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "Ledger", "PostgresSupport", postgres], swiftSettings: swiftSettings),
+        .testTarget(name: "FirmWorkTests", dependencies: ["FirmWork", "JobQueue", "Ledger", "CloseSettings", "CloseStore", "OdooSimulator", "PostgresSupport"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "CloserCLITests", dependencies: ["closer", "CloseStore", "Payables", "Receivables", "Ledger", "OdooRPC"], swiftSettings: swiftSettings),
     ]
 )

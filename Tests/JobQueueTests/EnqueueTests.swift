@@ -2,6 +2,7 @@ import Foundation
 import JobQueue
 import Ledger
 import PostgresNIO
+import PostgresSupport
 import Testing
 
 @Suite(.enabled(if: PostgresTestServer.enabled, "skipped: no PostgreSQL (CLOSER_TEST_POSTGRES_URL)"))

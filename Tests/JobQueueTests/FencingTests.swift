@@ -1,6 +1,7 @@
 import Foundation
 @testable import JobQueue
 import PostgresNIO
+import PostgresSupport
 import Testing
 
 /// Time passes by moving the server's deadlines into the past, not by sleeping: under a loaded test run a
@@ -30,6 +31,22 @@ struct FencingTests {
             let done = try await queue.complete(second, .succeeded)
             #expect(done.state == .succeeded && done.finishedAt != nil)
             await #expect(throws: JobQueueError.self) { try await queue.complete(second, .succeeded) }
+        }
+    }
+
+    @Test func aReleasedJobIsQueuedAgainAtOnceWithoutSpendingAnAttempt() async throws {
+        try await PostgresTestServer.withQueue(policy: try PostgresTestServer.policy()) { queue in
+            let job = try await queue.enqueue(try EnqueueRequest(tenant: "acme", kind: .pull, period: nil, idempotencyKey: "drain", maxAttempts: 1)).job
+            let draining = try #require(try await queue.lease(worker: "stopping", for: .seconds(60), kinds: [.pull]))
+            let released = try await queue.release(draining)
+            #expect(released.state == .queued && released.attempts == 0 && released.leasedBy == nil)
+            await #expect(throws: JobQueueError.self, "a released lease is spent") { try await queue.complete(draining, .succeeded) }
+
+            // Its one attempt is still there: the next worker runs it, and a second release of the old lease is refused.
+            let next = try #require(try await queue.lease(worker: "fresh", for: .seconds(60), kinds: [.pull]))
+            #expect(next.job.id == job.id && next.job.attempts == 1 && next.token > draining.token)
+            await #expect(throws: JobQueueError.self) { try await queue.release(draining) }
+            #expect(try await queue.complete(next, .succeeded).state == .succeeded)
         }
     }
 

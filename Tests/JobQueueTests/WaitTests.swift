@@ -1,6 +1,7 @@
 import Foundation
 @testable import JobQueue
 import PostgresNIO
+import PostgresSupport
 import Testing
 
 @Suite(.enabled(if: PostgresTestServer.enabled, "skipped: no PostgreSQL (CLOSER_TEST_POSTGRES_URL)"))

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Ledger
 
 /// The forms a close package is rendered in.
@@ -14,6 +14,20 @@ extension ClosePackage {
         if formats.contains(.csv) { documents.merge(ClosePackageCSV.render(self)) { _, new in new } }
         if formats.contains(.json) { documents["close-package.json"] = try json() }
         return documents
+    }
+
+    /// Writes the documents into `folder` (made when missing), each beside its target and then renamed over it,
+    /// so a reader never sees half a file; returns the paths written, sorted.
+    @discardableResult
+    public func write(to folder: URL, formats: Set<ClosePackageFormat> = Set(ClosePackageFormat.allCases)) throws -> [String] {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var written: [String] = []
+        for (name, text) in try documents(formats).sorted(by: { $0.key < $1.key }) {
+            let file = folder.appendingPathComponent(name)
+            try Data(text.utf8).write(to: file, options: .atomic)
+            written.append(file.path)
+        }
+        return written
     }
 
     /// Sorted keys, so two packages of the same books are byte-for-byte comparable.

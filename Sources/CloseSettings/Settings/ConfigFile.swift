@@ -29,6 +29,12 @@ public struct ConfigFile: Sendable {
         do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
             throw ConfigFileError(path: path, line: Self.line(of: error), message: "is not valid YAML: \(Self.summary(of: error))")
         }
+        values = try root.map { try Self.settings(in: $0, path: path, known: known) } ?? [:]
+    }
+
+    /// A mapping of settings flattened to dotted keys; an unknown key or a nested value where one value
+    /// belongs is an error naming the file's line.
+    static func settings(in node: Node, path: String, known: Set<String>) throws -> [String: String] {
         var values: [String: String] = [:]
         func walk(_ node: Node, prefix: String) throws {
             guard let mapping = node.mapping else {
@@ -46,8 +52,8 @@ public struct ConfigFile: Sendable {
                 }
             }
         }
-        if let root { try walk(root, prefix: "") }
-        self.values = values
+        try walk(node, prefix: "")
+        return values
     }
 
     static func line(of error: YamlError) -> Int? {

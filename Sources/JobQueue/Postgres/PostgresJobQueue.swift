@@ -101,6 +101,22 @@ public struct PostgresJobQueue: JobQueue {
     }
 
     @discardableResult
+    public func release(_ lease: Lease) async throws -> Job {
+        try await mapped {
+            let rows = try await client.query("""
+                WITH released AS (
+                    UPDATE \(unescaped: jobsTable) SET state = 'queued', attempts = attempts - 1, leased_by = NULL, lease_expires_at = NULL
+                    WHERE id = \(lease.job.id) AND fence = \(lease.token) AND state = 'leased'
+                    RETURNING \(unescaped: JobRow.columns)
+                ), woken AS (SELECT pg_notify(\(Self.channel), \(schema)) FROM released)
+                SELECT \(unescaped: JobRow.columns) FROM released WHERE (SELECT count(*) FROM woken) >= 0
+                """, logger: logger).jobs()
+            guard let job = rows.first else { throw try await leaseLost(lease) }
+            return job
+        }
+    }
+
+    @discardableResult
     public func requeueExpiredLeases() async throws -> Int {
         try await mapped {
             // One statement. SKIP LOCKED: a lease being completed or requeued by another process right now is left to it.

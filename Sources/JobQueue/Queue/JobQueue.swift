@@ -22,6 +22,11 @@ public protocol JobQueue: Sendable {
     @discardableResult
     func complete(_ lease: Lease, _ outcome: JobOutcome) async throws -> Job
 
+    /// Gives the job back unfinished (a worker draining on shutdown): queued again at once, the attempt not
+    /// counted, the fencing counter unchanged so this lease's token is stale. Throws `JobQueueError.leaseLost`
+    /// if the token is no longer the job's latest.
+    @discardableResult
+    func release(_ lease: Lease) async throws -> Job
     /// Puts jobs whose lease expired back in the queue, or in the dead letter when their attempts are
     /// spent. Returns how many it moved. Leasing does this too, so a reaper is optional.
     @discardableResult

@@ -36,14 +36,7 @@ struct PackageCommand: AsyncParsableCommand {
         let package = try ClosePackageBuilder(store: store, ruleSet: ruleSet)
             .build(sourceKey: key, period: try Period(parsing: period), asOf: LocalDate.asOf(asOf))
         let folder = URL(fileURLWithPath: out ?? ".closer/package/\(package.folderName)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var written: [String] = []
-        for (name, text) in try package.documents(try formats()).sorted(by: { $0.key < $1.key }) {
-            let file = folder.appendingPathComponent(name)
-            // Written beside the target, then renamed over it: a reader never sees half a file.
-            try Data(text.utf8).write(to: file, options: .atomic)
-            written.append(file.path)
-        }
+        let written = try package.write(to: folder, formats: try formats())
         if scope.common.json { return try Output.json(["files": written]) }
         print("Close package \(package.source), \(package.period) (as of \(package.asOf)): \(written.count) files in \(folder.path)")
         for path in written { print("  \(path)") }

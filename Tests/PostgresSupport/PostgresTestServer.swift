@@ -1,21 +1,21 @@
-import Foundation
-import JobQueue
-import PostgresNIO
+public import Foundation
+public import JobQueue
+public import PostgresNIO
 
 /// The real PostgreSQL the queue's tests run against: CLOSER_TEST_POSTGRES_URL (.ci/run sets it). Every
 /// test gets a schema of its own, dropped afterwards, so tests run in parallel without seeing each other.
-enum PostgresTestServer {
-    static let url = ProcessInfo.processInfo.environment["CLOSER_TEST_POSTGRES_URL"]
+public enum PostgresTestServer {
+    public static let url = ProcessInfo.processInfo.environment["CLOSER_TEST_POSTGRES_URL"]
 
     /// Said once, however many suites ask.
-    static let enabled: Bool = {
+    public static let enabled: Bool = {
         if url == nil {
-            print("◇ PostgreSQL job queue tests skipped: set CLOSER_TEST_POSTGRES_URL (e.g. postgres://closer:closer@127.0.0.1:5432/closer_test; .ci/run does).")
+            print("◇ PostgreSQL tests (job queue, firm workers) skipped: set CLOSER_TEST_POSTGRES_URL (e.g. postgres://closer:closer@127.0.0.1:5432/closer_test; .ci/run does).")
         }
         return url != nil
     }()
 
-    static func client() throws -> PostgresClient {
+    public static func client() throws -> PostgresClient {
         guard let url else { throw JobQueueError.invalidConfiguration("CLOSER_TEST_POSTGRES_URL is not set") }
         var configuration = try PostgresURL.configuration(url)
         configuration.options.maximumConnections = 12   // tests run in parallel against one server
@@ -23,7 +23,7 @@ enum PostgresTestServer {
     }
 
     /// Runs `body` with a queue in a fresh schema, the client running beside it; drops the schema after.
-    static func withQueue<Result: Sendable>(policy: JobQueuePolicy, _ body: (PostgresJobQueue) async throws -> Result) async throws -> Result {
+    public static func withQueue<Result: Sendable>(policy: JobQueuePolicy, _ body: (PostgresJobQueue) async throws -> Result) async throws -> Result {
         let client = try client()
         let schema = "jq_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
         return try await withThrowingTaskGroup(of: Void.self) { group in
@@ -42,7 +42,7 @@ enum PostgresTestServer {
     }
 
     /// A policy with caps no test reaches unless it means to, and retries due at once.
-    static func policy(perTenant: Int = 1000, perHost: Int = 1000, retryDelay: Duration = .zero) throws -> JobQueuePolicy {
+    public static func policy(perTenant: Int = 1000, perHost: Int = 1000, retryDelay: Duration = .zero) throws -> JobQueuePolicy {
         try JobQueuePolicy(maxLeasedPerTenant: perTenant, maxLeasedPerOdooHost: perHost, retryDelay: retryDelay)
     }
 }

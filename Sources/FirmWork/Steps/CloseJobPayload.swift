@@ -1,0 +1,21 @@
+import Foundation
+public import Ledger
+
+/// What a close step needs beyond tenant, kind and period, carried by every job of one close.
+public struct CloseJobPayload: Codable, Hashable, Sendable {
+    /// The day the close is done; nil: the day the step runs.
+    public var asOf: LocalDate?
+
+    public init(asOf: LocalDate? = nil) {
+        self.asOf = asOf
+    }
+
+    public var text: String { (try? JSONEncoder().encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}" }
+
+    public init(text: String?) throws {
+        guard let text else { self.init(); return }
+        do { self = try JSONDecoder().decode(Self.self, from: Data(text.utf8)) } catch {
+            throw FirmWorkError.badPayload(text)
+        }
+    }
+}

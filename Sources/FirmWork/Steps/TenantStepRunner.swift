@@ -1,0 +1,64 @@
+import CloseReports
+public import CloseSettings
+import CloseStore
+import CloseWorkflows
+public import Foundation
+import Governance
+public import JobQueue
+public import Ledger
+import OdooLedger
+
+/// Runs one step of one tenant's close in that tenant's own store (`<stores>/<tenant>.sqlite`), as the
+/// agent: the same services `closer close` and `closer package` run, so a firm's close is the same close.
+/// The package is written to `<stores>/<tenant>-packages/<source>-<period>/`.
+public struct TenantStepRunner: Sendable {
+    public var stores: URL
+    public var environment: [String: String]
+
+    public init(stores: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.stores = stores
+        self.environment = environment
+    }
+
+    public func storePath(of tenant: Tenant) -> String { stores.appendingPathComponent("\(tenant.id).sqlite").path }
+
+    /// Runs the step and says in a few words what it did.
+    public func run(_ kind: JobKind, for tenant: Tenant, period: Period, payload: CloseJobPayload) async throws -> String {
+        try FileManager.default.createDirectory(at: stores, withIntermediateDirectories: true)
+        // The pull makes the tenant's store; a later step finding none is an error (the chain went wrong).
+        let store = kind == .pull ? try AppDatabase.openOrCreate(at: storePath(of: tenant)) : try AppDatabase.open(at: storePath(of: tenant))
+        let ruleSet = try tenant.rules.map(RuleSet.load(path:)) ?? .builtIn
+        let asOf = payload.asOf ?? .todayUTC()
+        let agent = CloserUser.agentLogin
+        switch kind {
+        case .pull:
+            let resolver = try tenant.resolver(environment: environment)
+            let settings = try OdooSettings(resolving: resolver)
+            let source = OdooGateway.source(settings, store: store)
+            let key = source.sourceKey(companyID: try await source.resolvedCompanyID())
+            let months = Int(resolver.string(.historyMonths) ?? "12") ?? 12
+            let report = try await PullService(store: store, actor: agent).pull(from: source, sourceKey: key, period: period, historyMonths: months)
+            return "pulled \(report.received.lines) lines\(report.incremental ? " (incremental)" : "")"
+        case .check:
+            let report = try CheckService(store: store, actor: agent)
+                .run(sourceKey: try CheckService.onlySourceKey(in: store), period: period, asOf: asOf, ruleSet: ruleSet)
+            return "\(report.findings.count) findings"
+        case .reconcile:
+            let report = try ReconcileService(store: store, actor: agent)
+                .propose(sourceKey: try CheckService.onlySourceKey(in: store), period: period, rules: ruleSet.matching)
+            return "\(report.proposals.count) bank-match proposals"
+        case .propose:
+            let report = try AdjustmentService(store: store, actor: agent)
+                .propose(sourceKey: try CheckService.onlySourceKey(in: store), period: period, rules: ruleSet.adjustments)
+            return "\(report.proposals.count) adjusting entries proposed"
+        case .package:
+            let package = try ClosePackageBuilder(store: store, ruleSet: ruleSet)
+                .build(sourceKey: try CheckService.onlySourceKey(in: store), period: period, asOf: asOf)
+            let folder = stores.appendingPathComponent("\(tenant.id)-packages", isDirectory: true).appendingPathComponent(package.folderName, isDirectory: true)
+            let written = try package.write(to: folder)
+            return "package of \(written.count) files"
+        case .payablesRun, .receivablesRun, .webhookOut:
+            throw FirmWorkError.notACloseStep(kind.rawValue)
+        }
+    }
+}
