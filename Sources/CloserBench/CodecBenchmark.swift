@@ -54,18 +54,10 @@ enum CodecBenchmark {
 
         /// The script's figures by codec ("xmlrpc", "json"); nil when python3 could not run it.
         static func run(_ script: URL, runs: Int) -> [String: Figure]? {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", script.path, String(runs)]
-            let output = Pipe()
-            process.standardOutput = output
-            guard (try? process.run()) != nil else { return nil }
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { return nil }
+            guard let output = PeerProcess.output(["python3", script.path, String(runs)]) else { return nil }
             let names = ["xmlrpc": "xmlrpc.client.loads", "json": "json.loads"]
             var figures: [String: Figure] = [:]
-            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            for line in output.split(separator: "\n") {
                 let fields = line.split(separator: "\t")
                 guard fields.count >= 4, let seconds = Double(fields[1]) else { continue }
                 figures[String(fields[0])] = Figure(name: names[String(fields[0])] ?? String(fields[0]), medianSeconds: seconds)

@@ -17,27 +17,42 @@ enum MatchBenchmark {
         for size in sizes {
             CheckBenchmark.resetPeakRSS()
             let (snapshot, paid) = ledger(statementLines: size)
-            var times: [Double] = [], indexing: [Double] = []
-            var right = 0
-            var fingerprint: UInt64 = 0
-            for _ in 0..<max(1, runs) {
-                let start = ContinuousClock.now
-                let matcher = BankMatcher(snapshot: snapshot, model: .prior)
-                indexing.append((ContinuousClock.now - start).seconds)
-                let proposals = matcher.proposals(for: snapshot.statementLines)
-                times.append((ContinuousClock.now - start).seconds)
-                right = zip(proposals, paid).filter { Set($0.best?.itemLineIDs ?? []) == Set($1) }.count
-                fingerprint = digest(proposals)
-            }
-            let median = times.sorted()[times.count / 2]
+            let run = measure(snapshot, paid: paid, runs: runs)
             let line = String(format: "%@ statement lines against %@ open items: %.3f s (median of %d; indexes %.3f s) = %@ lines/s, top candidate right for %.1f %%, peak RSS %@ MB, digest %016llx",
-                              size.formatted(), (2 * size).formatted(), median, runs, indexing.sorted()[indexing.count / 2],
-                              Int(Double(size) / median).formatted(),
-                              Double(right) / Double(size) * 100, CheckBenchmark.peakRSSMegabytes().map { String($0) } ?? "?", fingerprint)
+                              size.formatted(), (2 * size).formatted(), run.seconds, runs, run.indexSeconds,
+                              Int(Double(size) / run.seconds).formatted(),
+                              Double(run.right) / Double(size) * 100, CheckBenchmark.peakRSSMegabytes().map { String($0) } ?? "?", run.digest)
             print(line)
             report.append(line)
         }
         return report
+    }
+
+    struct Measurement {
+        /// Median wall time of building the indexes and proposing for every line, and of the indexes alone.
+        var seconds: Double
+        var indexSeconds: Double
+        /// Lines whose top candidate is exactly the invoices the line pays.
+        var right: Int
+        var digest: UInt64
+    }
+
+    /// Matches every statement line of `snapshot` `runs` times; `paid` holds, per line, the item lines it pays.
+    static func measure(_ snapshot: LedgerSnapshot, paid: [[Int]], runs: Int) -> Measurement {
+        var times: [Double] = [], indexing: [Double] = []
+        var right = 0
+        var fingerprint: UInt64 = 0
+        for _ in 0..<max(1, runs) {
+            let start = ContinuousClock.now
+            let matcher = BankMatcher(snapshot: snapshot, model: .prior)
+            indexing.append((ContinuousClock.now - start).seconds)
+            let proposals = matcher.proposals(for: snapshot.statementLines)
+            times.append((ContinuousClock.now - start).seconds)
+            right = zip(proposals, paid).filter { Set($0.best?.itemLineIDs ?? []) == Set($1) }.count
+            fingerprint = digest(proposals)
+        }
+        return Measurement(seconds: times.sorted()[times.count / 2], indexSeconds: indexing.sorted()[indexing.count / 2],
+                           right: right, digest: fingerprint)
     }
 
     /// FNV-1a over every field of every proposal and candidate, probabilities to the bit: two runs that

@@ -1,7 +1,7 @@
 import Foundation
 
 // closer-bench: release-mode benchmarks, separate from the tests.
-//   swift run -c release closer-bench [codec|demo|checks|match|payables|receivables|treasury|queue|all]
+//   swift run -c release closer-bench [codec|demo|checks|match|match-oca|payables|receivables|treasury|queue|all]
 //   swift run -c release closer-bench odoo-sim --tenants 200 --lines 20000 --port 8169   (serves until interrupted)
 // Figures go into the README's performance section, with this command.
 
@@ -37,6 +37,13 @@ if which == "match" || which == "all" {
     // `closer-bench match 100000` runs one size only.
     let sizes = CommandLine.arguments.dropFirst(2).compactMap { Int($0) }
     if sizes.isEmpty { MatchBenchmark.run() } else { MatchBenchmark.run(sizes: sizes) }
+}
+
+// Not in `all`: it needs the Odoo 18 of scripts/odoo-dev-server.sh (and PyPI once, for OCA's module).
+if which == "match-oca" {
+    print("== Bank matching against OCA's rule-based matcher in Odoo 18, same ledger, same run")
+    let size = CommandLine.arguments.dropFirst(2).compactMap { Int($0) }.first ?? 1_000
+    try OCAMatcherPeer.run(size: size, script: repository.appendingPathComponent("scripts/bench-oca-matcher.sh"))
 }
 
 if which == "payables" || which == "all" {
