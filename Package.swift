@@ -142,6 +142,7 @@ let package = Package(
         .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "Ledger", "PostgresSupport", postgres], swiftSettings: swiftSettings),
         .testTarget(name: "FirmWorkTests", dependencies: ["FirmWork", "JobQueue", "Ledger", "CloseSettings", "CloseStore", "OdooSimulator", "PostgresSupport"],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "CloserCLITests", dependencies: ["closer", "CloseStore", "Payables", "Receivables", "Ledger", "OdooRPC"], swiftSettings: swiftSettings),
+        .testTarget(name: "CloserCLITests", dependencies: ["closer", "CloseStore", "Payables", "Receivables", "Ledger", "OdooRPC", "JobQueue", "OdooSimulator",
+                                                          "PostgresSupport"], swiftSettings: swiftSettings),
     ]
 )

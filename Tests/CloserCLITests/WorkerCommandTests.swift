@@ -1,0 +1,92 @@
+import Foundation
+import JobQueue
+import OdooSimulator
+import PostgresSupport
+import Testing
+
+/// `closer worker` and `closer enqueue` as processes: a worker killed with SIGKILL in the middle of a pull
+/// leaves its job to another once the lease expires; SIGTERM drains a worker, giving its job back.
+@Suite(.enabled(if: PostgresTestServer.enabled, "skipped: no PostgreSQL (CLOSER_TEST_POSTGRES_URL)"))
+struct WorkerCommandTests {
+    /// A tenants file for the simulator's databases and the environment the commands need to reach the queue.
+    static func firm(_ simulator: OdooSimulator, schema: String) throws -> (folder: URL, environment: [String: String]) {
+        let folder = try CloserBinary.temporaryDirectory()
+        let text = "tenants:\n" + simulator.configuration.databaseNames.map { name in
+            "  \(name):\n    odoo:\n      url: \(simulator.url.absoluteString)\n      database: \(name)\n      user: admin\n      password_env: SIM_ODOO_PASSWORD\n"
+                + "    pull:\n      history_months: 3\n"
+        }.joined()
+        try Data(text.utf8).write(to: folder.appendingPathComponent("tenants.yaml"))
+        return (folder, ["CLOSER_QUEUE_URL": PostgresTestServer.url ?? "", "CLOSER_TENANTS_FILE": folder.appendingPathComponent("tenants.yaml").path,
+                         "SIM_ODOO_PASSWORD": SimulatorConfiguration.password])
+    }
+
+    static func worker(_ name: String, schema: String, folder: URL, environment: [String: String], _ extra: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = CloserBinary.url
+        process.arguments = ["worker", "--queue-schema", schema, "--stores", folder.appendingPathComponent("stores").path, "--name", name] + extra
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CLOSER_") }.merging(environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    static func waitUntil(_ condition: () async throws -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while try await !condition() {
+            guard ContinuousClock.now < deadline else { Issue.record("gave up waiting"); return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    @Test func aWorkerKilledMidPullLeavesItsJobToAnotherAndTheTrailVerifies() async throws {
+        // Slow enough that the pull is still running when the worker is killed.
+        let simulator = try OdooSimulator(SimulatorConfiguration(tenants: 1, linesPerTenant: 2_000, latencyPerCall: .milliseconds(250)))
+        defer { simulator.stop() }
+        try await PostgresTestServer.withQueue(policy: try PostgresTestServer.policy()) { queue in
+            let (folder, environment) = try Self.firm(simulator, schema: queue.schema)
+            let enqueued = try CloserBinary.run(["enqueue", "--queue-schema", queue.schema, "--period", "2026-10", "--as-of", "2026-11-05"],
+                                                environment: environment)
+            #expect(enqueued.status == 0, "\(enqueued.all)")
+            #expect(enqueued.stdout.contains("1 queued now"))
+            let pull = try #require(try await queue.jobs(in: .queued, limit: 10).first)
+
+            let doomed = try Self.worker("doomed", schema: queue.schema, folder: folder, environment: environment, ["--lease-seconds", "3"])
+            try await Self.waitUntil { try await queue.job(pull.id)?.leasedBy == "doomed" }
+            kill(doomed.processIdentifier, SIGKILL)
+            doomed.waitUntilExit()
+            #expect(doomed.terminationReason == .uncaughtSignal)
+
+            let survivor = try Self.worker("survivor", schema: queue.schema, folder: folder, environment: environment,
+                                           ["--lease-seconds", "30", "--exit-when-idle", "6"])
+            survivor.waitUntilExit()
+            #expect(survivor.terminationStatus == 0)
+            let finished = try #require(try await queue.job(pull.id))
+            #expect(finished.state == .succeeded && finished.attempts == 2)
+            #expect(finished.lastError?.contains("the lease of doomed expired") == true)
+            #expect(try await queue.counts()[.succeeded] == 5, "pull, check, reconcile, propose and package, each once")
+
+            let store = folder.appendingPathComponent("stores/tenant1.sqlite").path
+            let verified = try CloserBinary.run(["audit", "verify", "--store", store])
+            #expect(verified.status == 0, "\(verified.all)")
+        }
+    }
+
+    @Test func sigtermDrainsAWorkerWhichGivesItsJobBack() async throws {
+        let simulator = try OdooSimulator(SimulatorConfiguration(tenants: 1, linesPerTenant: 2_000, latencyPerCall: .milliseconds(250)))
+        defer { simulator.stop() }
+        try await PostgresTestServer.withQueue(policy: try PostgresTestServer.policy()) { queue in
+            let (folder, environment) = try Self.firm(simulator, schema: queue.schema)
+            #expect(try CloserBinary.run(["enqueue", "--queue-schema", queue.schema, "--period", "2026-10"], environment: environment).status == 0)
+            let pull = try #require(try await queue.jobs(in: .queued, limit: 10).first)
+
+            let stopping = try Self.worker("stopping", schema: queue.schema, folder: folder, environment: environment, ["--drain-seconds", "0"])
+            try await Self.waitUntil { try await queue.job(pull.id)?.leasedBy == "stopping" }
+            stopping.terminate()   // SIGTERM
+            stopping.waitUntilExit()
+            #expect(stopping.terminationReason == .exit && stopping.terminationStatus == 0)
+            let back = try #require(try await queue.job(pull.id))
+            #expect(back.state == .queued && back.attempts == 0)
+        }
+    }
+}
