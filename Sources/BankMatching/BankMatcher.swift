@@ -18,8 +18,7 @@ public struct BankMatcher: Sendable {
         self.rules = rules
         history = ReconciledHistory(snapshot)
         habits = PaymentHabits(delays: history.delays)
-        let statementMoves = Set(snapshot.statementLines.map(\.moveID))
-        let open = OpenItem.items(in: snapshot) { line, move in line.amountResidual.minorUnits != 0 && !statementMoves.contains(move.id) }
+        let open = OpenItem.items(in: snapshot) { line in line.amountResidual.minorUnits != 0 }
         index = MatchIndex(items: open, partners: snapshot.partners, accounts: snapshot.accounts, rules: rules)
         self.model = model ?? MatchModel.prior
         if model == nil { self.model = retrained(version: 1, feedback: []).model }
@@ -99,7 +98,7 @@ public struct BankMatcher: Sendable {
         let candidates = evaluate(line, facts: facts, index: index, isOpen: isOpen, memory: learned, explain: false)
             .filter { !rejecting || !rejected.contains(statementLineID: line.id, itemLineIDs: $0.0.items.map(\.lineID), accountID: $0.0.accountID) }
             .map { ($0.0, $0.1.mentionedItems, model.probability($0.1.values)) }
-            .sorted { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0.items.map(\.lineID).lexicographicallyPrecedes($1.0.items.map(\.lineID)) }
+            .sorted { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0.items.lazy.map(\.lineID).lexicographicallyPrecedes($1.0.items.lazy.map(\.lineID)) }
         return candidates.prefix(limit).map { candidate, mentioned, probability in
             let features = MatchFeatures(candidate, facts, habits: habits, mentionedItems: mentioned)
             return ScoredCandidate(

@@ -11,10 +11,7 @@ public struct MatchIndex: Sendable {
     private let bySequence: PostingIndex<Int>
     private let byPartner: PostingIndex<Int>
     private var partnerByAccountNumber: [String: Int] = [:]
-    /// Partners by whole name word, and by its first four letters (for abbreviations the bank uses).
-    private var partnersByWord: [String: [Int]] = [:]
-    private var partnersByPrefix: [String: [Int]] = [:]
-    let partnerWords: [Int: [String]]
+    private let partnerNames: PartnerNames
     let accountsByCode: [String: Int]
 
     struct AmountKey: PostingKey {
@@ -39,31 +36,28 @@ public struct MatchIndex: Sendable {
             let index = Int32(position)
             amounts.append((AmountKey(currencyID: item.currencyID, amount: item.residualInCurrency), index))
             // A name and a ref may give the same key: the item is listed under it once.
-            let keys = item.keys
-            for (number, key) in keys.full.enumerated() where !keys.full[..<number].contains(key) { fullKeys.append((key, index)) }
-            for (number, key) in keys.sequence.enumerated() where !keys.sequence[..<number].contains(key) { sequences.append((key, index)) }
+            let (name, ref) = item.keys
+            if let key = name.full { fullKeys.append((key, index)) }
+            if let key = ref.full, key != name.full { fullKeys.append((key, index)) }
+            if let number = name.sequence { sequences.append((number, index)) }
+            if let number = ref.sequence, number != name.sequence { sequences.append((number, index)) }
             if let partner = item.partnerID { partnerItems.append((partner, index)) }
         }
         byAmount = PostingIndex(amounts)
         byFullKey = PostingIndex(fullKeys)
         bySequence = PostingIndex(sequences)
         byPartner = PostingIndex(partnerItems)
-        var words: [Int: [String]] = [:]
         for partner in partners {
             for number in partner.bankAccounts { partnerByAccountNumber[Self.normalizedAccount(number)] = partner.id }
-            let nameWords = NameSimilarity.words(partner.name)
-            words[partner.id] = nameWords
-            for word in Set(nameWords) where word.count >= 3 {
-                partnersByWord[word, default: []].append(partner.id)
-                if word.count > 4 { partnersByPrefix[String(word.prefix(4)), default: []].append(partner.id) }
-            }
         }
-        partnerWords = words
+        partnerNames = PartnerNames(partners)
         accountsByCode = Dictionary(accounts.map { ($0.code, $0.id) }, uniquingKeysWith: { first, _ in first })
     }
 
     static func normalizedAccount(_ text: String) -> String {
-        String(decoding: text.utf8.compactMap { byte -> UInt8? in
+        // Most numbers arrive written this way already: no new string for them.
+        if text.utf8.allSatisfy({ (48...57).contains($0) || (65...90).contains($0) }) { return text }
+        return String(decoding: text.utf8.compactMap { byte -> UInt8? in
             switch byte {
             case 48...57, 65...90: byte
             case 97...122: byte & 0xDF
@@ -76,30 +70,14 @@ public struct MatchIndex: Sendable {
     /// else the partner whose name is most like the name the bank reported (at least half alike).
     func resolvePartner(_ line: StatementLine) -> PartnerEvidence {
         if let partner = line.partnerID { return PartnerEvidence(partnerID: partner, byAccountNumber: false, nameScore: 1) }
-        if let number = line.accountNumber, let partner = partnerByAccountNumber[Self.normalizedAccount(number)] {
-            return PartnerEvidence(partnerID: partner, byAccountNumber: true, nameScore: nameScore(line, partner))
-        }
         let words = NameSimilarity.words(line.partnerName ?? "")
-        // Distinctive words only: a word most partners share ("TRADING", "SERVICES") would make every partner a candidate.
-        let postings = words.filter { $0.count >= 3 }.compactMap { word in
-            partnersByWord[word] ?? (word.count >= 4 ? partnersByPrefix[String(word.prefix(4))] : nil)
-        }.sorted { $0.count < $1.count }
-        let distinctive = postings.filter { $0.count <= 64 }
-        let lists = distinctive.isEmpty ? postings.prefix(1).map { Array($0.prefix(64)) } : distinctive
-        var best: (Int, Double)?
-        var seen: Set<Int> = []
-        for list in lists {
-            for partner in list where seen.insert(partner).inserted {
-                let score = NameSimilarity.score(words, partnerWords[partner] ?? [])
-                if score > (best?.1 ?? 0) || (score == best?.1 && partner < best!.0) { best = (partner, score) }
-            }
+        if let number = line.accountNumber, let partner = partnerByAccountNumber[Self.normalizedAccount(number)] {
+            return PartnerEvidence(partnerID: partner, byAccountNumber: true, nameScore: NameSimilarity.score(words, partnerNames.words(of: partner)))
         }
-        guard let (partner, score) = best, score >= 0.5 else { return PartnerEvidence(partnerID: nil, byAccountNumber: false, nameScore: 0) }
+        guard let (partner, score) = partnerNames.mostAlike(words), score >= 0.5 else {
+            return PartnerEvidence(partnerID: nil, byAccountNumber: false, nameScore: 0)
+        }
         return PartnerEvidence(partnerID: partner, byAccountNumber: false, nameScore: score)
-    }
-
-    func nameScore(_ line: StatementLine, _ partner: Int) -> Double {
-        NameSimilarity.score(NameSimilarity.words(line.partnerName ?? ""), partnerWords[partner] ?? [])
     }
 
     /// Candidates for a statement line: referenced, same-amount and same-partner items alone, the

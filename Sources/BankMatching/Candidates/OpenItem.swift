@@ -19,8 +19,8 @@ public struct OpenItem: Sendable, Hashable {
     public var dueDate: LocalDate?
 
     /// Reference keys of the move's name and its ref (see ReferenceKeys). Read when needed, not kept:
-    /// millions of items would each hold two small arrays for the few that become candidates.
-    public var keys: ReferenceKeys { ReferenceKeys(documentNames: [moveName] + (moveRef.map { [$0] } ?? [])) }
+    /// millions of items would each hold them for the few that become candidates.
+    var keys: (name: DocumentKeys, ref: DocumentKeys) { (DocumentKeys(moveName), moveRef.map(DocumentKeys.init) ?? .none) }
 
     /// The residual in the currency a statement line of `currencyID` pays in.
     func residual(in currencyID: Int) -> Int64 { currencyID == self.currencyID ? residualInCurrency : residual }
@@ -40,18 +40,17 @@ extension OpenItem {
     }
 
     /// Items of posted moves on reconcilable accounts that pass `include`, with their original
-    /// amount when `original` is set (as they stood before anything settled them).
-    static func items(in snapshot: LedgerSnapshot, original: Bool = false, include: (JournalLine, Move) -> Bool) -> [OpenItem] {
+    /// amount when `original` is set (as they stood before anything settled them). A bank statement
+    /// line's own entry is never an item: it is what gets matched.
+    static func items(in snapshot: LedgerSnapshot, original: Bool = false, include: (JournalLine) -> Bool) -> [OpenItem] {
         let reconcilable = Set(snapshot.accounts.filter(\.reconcile).map(\.id))
         let company = snapshot.company.currency.id
-        var positions: [Int: Int] = [:]
-        positions.reserveCapacity(snapshot.moves.count)
-        for (position, move) in snapshot.moves.enumerated() where move.state == .posted { positions[move.id] = position }
+        let moves = snapshot.moves
+        var positions = IDPositions(count: moves.count, id: { moves[$0].id }, where: { moves[$0].state == .posted })
+        for statement in snapshot.statementLines { positions.remove(statement.moveID) }
         var found: [OpenItem] = []
         for line in snapshot.lines where reconcilable.contains(line.accountID) {
-            guard let position = positions[line.moveID] else { continue }
-            let move = snapshot.moves[position]
-            guard include(line, move) else { continue }
+            guard include(line), let position = positions[line.moveID] else { continue }
             let balance = line.debit.minorUnits - line.credit.minorUnits
             let residual = original ? balance : line.amountResidual.minorUnits
             // Foreign-currency residual: pro rata of the original foreign amount (exact when fully open).
@@ -62,9 +61,9 @@ extension OpenItem {
                 inCurrency = residual == balance ? line.amountCurrency.minorUnits
                     : Self.proRata(line.amountCurrency.minorUnits, residual, balance)
             }
-            found.append(OpenItem(lineID: line.id, moveID: move.id, moveName: move.name, moveRef: move.ref, accountID: line.accountID,
-                                  partnerID: line.partnerID ?? move.partnerID, residual: residual, residualInCurrency: inCurrency,
-                                  currencyID: line.currencyID, date: line.date, dueDate: move.dueDate))
+            found.append(OpenItem(lineID: line.id, moveID: moves[position].id, moveName: moves[position].name, moveRef: moves[position].ref,
+                                  accountID: line.accountID, partnerID: line.partnerID ?? moves[position].partnerID, residual: residual,
+                                  residualInCurrency: inCurrency, currencyID: line.currencyID, date: line.date, dueDate: moves[position].dueDate))
         }
         return found
     }

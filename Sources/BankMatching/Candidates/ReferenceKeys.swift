@@ -11,14 +11,42 @@ public struct ReferenceKeys: Sendable, Hashable {
     public init(documentNames: [String]) {
         var full: [DigitKey] = [], sequence: [Int] = []
         for name in documentNames {
-            let runs = DigitKey.runs(in: name)
-            guard let last = runs.last else { continue }
-            let joined = runs.dropFirst().reduce(runs[0]) { $0.appending($1) }
-            if joined.length >= 4 { full.append(joined) }
-            if last.length <= 9 && last.value > 0 { sequence.append(Int(last.value)) }
+            let keys = DocumentKeys(name)
+            if let key = keys.full { full.append(key) }
+            if let number = keys.sequence { sequence.append(number) }
         }
         self.full = full
         self.sequence = sequence
+    }
+}
+
+/// The keys of one document name, read in one pass without building arrays: millions of open items
+/// are read while indexing, and every candidate's items again while scoring.
+struct DocumentKeys: Equatable {
+    /// All digit runs joined (their last 19 digits), when at least four digits.
+    var full: DigitKey?
+    /// The last digit run as a number, when at most nine digits and not zero.
+    var sequence: Int?
+
+    static let none = DocumentKeys(full: nil, sequence: nil)
+
+    init(full: DigitKey?, sequence: Int?) {
+        self.full = full
+        self.sequence = sequence
+    }
+
+    init(_ name: String) {
+        // Joining the runs keeps the last 19 digits of them all: the same as reading every digit in turn.
+        var joined = DigitKey(value: 0, length: 0), last = joined
+        var inRun = false
+        for byte in name.utf8 {
+            guard byte >= 48 && byte <= 57 else { inRun = false; continue }
+            if !inRun { last = DigitKey(value: 0, length: 0); inRun = true }
+            joined.append(digit: byte - 48)
+            last.append(digit: byte - 48)
+        }
+        full = joined.length >= 4 ? joined : nil
+        sequence = last.length > 0 && last.length <= 9 && last.value > 0 ? Int(last.value) : nil
     }
 }
 
@@ -81,20 +109,25 @@ public struct DigitKey: Sendable, Hashable, Comparable, CustomStringConvertible 
         return differing[1] == differing[0] + 1 && a.digit(differing[0]) == b.digit(differing[1]) && a.digit(differing[1]) == b.digit(differing[0])
     }
 
+    /// This key with one more digit at the end (keeping the last 19).
+    mutating func append(digit: UInt8) {
+        value = (length >= Self.maxLength ? value % Self.power(Self.maxLength - 1) : value) &* 10 &+ UInt64(digit)
+        length = min(Self.maxLength, length + 1)
+    }
+
     /// Maximal runs of ASCII digits.
     static func runs(in text: String) -> [DigitKey] {
         var runs: [DigitKey] = []
-        var value: UInt64 = 0, length = 0
+        var run = DigitKey(value: 0, length: 0)
         for byte in text.utf8 {
             if byte >= 48 && byte <= 57 {
-                value = (length >= maxLength ? value % power(maxLength - 1) : value) &* 10 &+ UInt64(byte - 48)
-                length = min(maxLength, length + 1)
-            } else if length > 0 {
-                runs.append(DigitKey(value: value, length: length))
-                value = 0; length = 0
+                run.append(digit: byte - 48)
+            } else if run.length > 0 {
+                runs.append(run)
+                run = DigitKey(value: 0, length: 0)
             }
         }
-        if length > 0 { runs.append(DigitKey(value: value, length: length)) }
+        if run.length > 0 { runs.append(run) }
         return runs
     }
 }

@@ -37,10 +37,7 @@ extension BankMatcher {
     /// really matched with, the ledger seen as it stood on the line's date (items open then, at their
     /// original amounts; the line's own partner field ignored, since unmatched lines have none).
     func historyExamples(limit: Int = 6_000) -> [(features: [Double], label: Bool)] {
-        let statementMoves = Set(snapshot.statementLines.map(\.moveID))
-        let pool = OpenItem.items(in: snapshot, original: true) { line, move in
-            !statementMoves.contains(move.id) && line.debit.minorUnits != line.credit.minorUnits
-        }
+        let pool = OpenItem.items(in: snapshot, original: true) { line in line.debit.minorUnits != line.credit.minorUnits }
         let past = MatchIndex(items: pool, partners: snapshot.partners, accounts: snapshot.accounts, rules: rules)
         let settled = history.settledOn
         var examples: [(features: [Double], label: Bool)] = []

@@ -55,14 +55,18 @@ public struct MatchFeatures: Sendable {
             var full = 0, number = 0, near = 0
             var named: [String] = [], misspelt: [String] = []
             for item in items {
-                let keys = item.keys
-                if keys.full.contains(where: facts.keys.full.contains) {
+                let (name, ref) = item.keys
+                let inText = (name: name.full.map(facts.keys.full.contains) ?? false, ref: ref.full.map(facts.keys.full.contains) ?? false)
+                let numberInText = (name: name.sequence.map(facts.keys.numbers.contains) ?? false,
+                                    ref: ref.sequence.map(facts.keys.numbers.contains) ?? false)
+                func isNear(_ key: DigitKey?) -> Bool { key.map { key in facts.keys.full.contains { DigitKey.isNear(key, $0) } } ?? false }
+                if inText.name || inText.ref {
                     full += 1
-                    if explain { named.append(Self.named(item) { $0.full.contains(where: facts.keys.full.contains) }) }
-                } else if keys.sequence.contains(where: facts.keys.numbers.contains) {
+                    if explain { named.append(Self.named(item, textHoldsName: inText.name)) }
+                } else if numberInText.name || numberInText.ref {
                     number += 1
-                    if explain { named.append(Self.named(item) { $0.sequence.contains(where: facts.keys.numbers.contains) }) }
-                } else if keys.full.contains(where: { key in facts.keys.full.contains { DigitKey.isNear(key, $0) } }) {
+                    if explain { named.append(Self.named(item, textHoldsName: numberInText.name)) }
+                } else if isNear(name.full) || isNear(ref.full) {
                     near += 1
                     if explain { misspelt.append(item.moveName) }
                 }
@@ -100,8 +104,8 @@ public struct MatchFeatures: Sendable {
     /// What the text named for `item`: its number, or its ref when only the ref is in the text (a line
     /// reading a bill's vendor reference, which the bill's payment carries too), so a reason never claims
     /// the text holds a number it does not.
-    static func named(_ item: OpenItem, found: (ReferenceKeys) -> Bool) -> String {
-        guard let ref = item.moveRef, !found(ReferenceKeys(documentNames: [item.moveName])) else { return item.moveName }
+    static func named(_ item: OpenItem, textHoldsName: Bool) -> String {
+        guard let ref = item.moveRef, !textHoldsName else { return item.moveName }
         return "\(ref) (the ref of \(item.moveName))"
     }
 }

@@ -24,7 +24,8 @@ public enum NameSimilarity {
         return Double(2 * common) / Double(a.count + b.count)
     }
 
+    /// Words are upper-case ASCII (see `words`), so bytes compare as characters do, without Unicode's slower path.
     static func matches(_ x: String, _ y: String) -> Bool {
-        x == y || (min(x.count, y.count) >= 4 && (x.hasPrefix(y) || y.hasPrefix(x)))
+        x == y || (min(x.utf8.count, y.utf8.count) >= 4 && (x.utf8.starts(with: y.utf8) || y.utf8.starts(with: x.utf8)))
     }
 }
