@@ -28,10 +28,12 @@ public struct Job: Identifiable, Hashable, Sendable {
     public var lastError: String?
     public var enqueuedAt: Date
     public var finishedAt: Date?
+    /// When the latest lease began (nil before the first).
+    public var leasedAt: Date?
 
     public init(id: ID, tenant: String, kind: JobKind, period: Period?, idempotencyKey: String, payload: String?, priority: Int, notBefore: Date,
                 maxAttempts: Int, attempts: Int, odooHost: String?, state: JobState, fence: Int64, leasedBy: String?, leaseExpiresAt: Date?,
-                lastError: String?, enqueuedAt: Date, finishedAt: Date?) {
+                lastError: String?, enqueuedAt: Date, finishedAt: Date?, leasedAt: Date? = nil) {
         self.id = id
         self.tenant = tenant
         self.kind = kind
@@ -50,6 +52,7 @@ public struct Job: Identifiable, Hashable, Sendable {
         self.lastError = lastError
         self.enqueuedAt = enqueuedAt
         self.finishedAt = finishedAt
+        self.leasedAt = leasedAt
     }
 
     /// "job 12 (pull for acme, 2026-10)": how errors name a job.

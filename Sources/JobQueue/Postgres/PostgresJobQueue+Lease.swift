@@ -72,7 +72,7 @@ extension PostgresJobQueue {
         // The caps' final count, in the first statement after the locks, so that it sees every committed lease.
         let leased = try await connection.query("""
             UPDATE \(unescaped: jobsTable) SET state = 'leased', fence = fence + 1, attempts = attempts + 1, leased_by = \(worker),
-                lease_expires_at = now() + \(milliseconds) * interval '1 millisecond'
+                lease_expires_at = now() + \(milliseconds) * interval '1 millisecond', leased_at = now()
             WHERE id = \(candidate.id)
               AND (SELECT count(*) FROM \(unescaped: jobsTable) WHERE state = 'leased' AND tenant = \(candidate.tenant)) < \(policy.maxLeasedPerTenant)
               AND (SELECT count(*) FROM \(unescaped: jobsTable) WHERE state = 'leased' AND odoo_host = \(candidate.host)) < \(policy.maxLeasedPerOdooHost)

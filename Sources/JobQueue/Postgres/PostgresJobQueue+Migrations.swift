@@ -43,6 +43,11 @@ extension PostgresJobQueue {
                 "CREATE INDEX job_queue_jobs_lease_expiry ON \(jobs) (lease_expires_at) WHERE state = 'leased'",
                 "CREATE INDEX job_queue_jobs_state ON \(jobs) (state, enqueued_at)",
             ]),
+            // When the latest lease began, so queue wait and run time can be read from the table (the firm's metrics).
+            Migration(id: "v2-leased-at", statements: [
+                "ALTER TABLE \(jobs) ADD COLUMN leased_at timestamptz",
+                "CREATE INDEX job_queue_jobs_finished ON \(jobs) (finished_at) WHERE finished_at IS NOT NULL",
+            ]),
         ]
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Ledger
 public import Logging
 public import PostgresNIO
@@ -152,6 +152,14 @@ public struct PostgresJobQueue: JobQueue {
         try await mapped {
             try await client.query("""
                 SELECT \(unescaped: JobRow.columns) FROM \(unescaped: jobsTable) WHERE state = \(state.rawValue) ORDER BY enqueued_at, id LIMIT \(max(0, limit))
+                """, logger: logger).jobs()
+        }
+    }
+
+    public func finished(since: Date, limit: Int) async throws -> [Job] {
+        try await mapped {
+            try await client.query("""
+                SELECT \(unescaped: JobRow.columns) FROM \(unescaped: jobsTable) WHERE finished_at >= \(since) ORDER BY finished_at, id LIMIT \(max(0, limit))
                 """, logger: logger).jobs()
         }
     }

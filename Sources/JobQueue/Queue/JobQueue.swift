@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The job queue the workers share, small so another engine can replace PostgreSQL's.
 ///
 /// Guarantees every engine keeps: enqueue is idempotent on (tenant, kind, idempotency key); a job is
@@ -39,6 +41,9 @@ public protocol JobQueue: Sendable {
 
     /// How many jobs are in each state (every state present, zero included), for metrics.
     func counts() async throws -> [JobState: Int]
+
+    /// Jobs finished for good (succeeded or dead) at or after `since`, oldest first, for metrics.
+    func finished(since: Date, limit: Int) async throws -> [Job]
 
     /// Waits until work among `kinds` may be ready: returns at once if a job can be leased now, when
     /// another process enqueues, requeues or completes a job, when the next delayed job or lease comes
