@@ -6,6 +6,27 @@ public protocol LedgerSource: Sendable {
     /// Pulls the company's reference data and the entries dated inside `request.window`;
     /// with `request.changedSince`, only moves and statement lines written since then.
     func pull(_ request: PullRequest, progress: PullProgress?) async throws -> PullResult
+
+    /// The same pull with its moves, lines and statement lines handed to `sink` as they arrive instead of
+    /// kept: the result's snapshot holds the rest (company, currencies, reference data, order lines).
+    func pull(_ request: PullRequest, into sink: some LedgerSink, progress: PullProgress?) async throws -> PullResult
+}
+
+extension LedgerSource {
+    /// For sources that hold their ledger in memory anyway: pulled whole, then handed over in pages.
+    public func pull(_ request: PullRequest, into sink: some LedgerSink, progress: PullProgress?) async throws -> PullResult {
+        var result = try await pull(request, progress: progress)
+        try await sink.receive(currencies: result.snapshot.currencies)
+        for page in Self.pages(of: result.snapshot.moves) { try await sink.receive(moves: page) }
+        for page in Self.pages(of: result.snapshot.lines) { try await sink.receive(lines: page) }
+        for page in Self.pages(of: result.snapshot.statementLines) { try await sink.receive(statementLines: page) }
+        (result.snapshot.moves, result.snapshot.lines, result.snapshot.statementLines) = ([], [], [])
+        return result
+    }
+
+    private static func pages<Record>(of records: [Record], size: Int = 2_000) -> LazyMapSequence<StrideTo<Int>, [Record]> {
+        stride(from: 0, to: records.count, by: size).lazy.map { Array(records[$0..<min($0 + size, records.count)]) }
+    }
 }
 
 public struct PullRequest: Sendable, Hashable {

@@ -3,52 +3,50 @@ import GRDB
 public import Ledger
 
 extension AppDatabase {
-    /// Stores what a pull brought back, in one transaction with its audit event: reference data is
-    /// replaced, moves and statement lines are upserted, moves that vanished from the window are
-    /// removed. Posted entries whose fingerprint differs from the stored one, or that vanished,
-    /// are returned (and kept in `move_change`) as changes.
-    public func savePull(_ result: PullResult, sourceKey: SourceKey, window: DateRange, incremental: Bool,
-                         runID: Int64, actor: String) throws -> PullOutcome {
-        try writer.write { db in
+    /// Swaps a streamed pull into the store, in one transaction with its audit event: reference data is replaced,
+    /// the staged moves and statement lines are upserted (each move's lines replaced by the staged ones), moves that
+    /// vanished from the window are removed. Posted entries whose fingerprint differs from the stored one, or that
+    /// vanished, are returned (and kept in `move_change`) as changes. `result` is what the source returned besides
+    /// what it streamed into `staging`; the staging is dropped with the transaction.
+    public func finishPull(_ staging: PullStaging, result: PullResult, sourceKey: SourceKey, window: DateRange, incremental: Bool,
+                           runID: Int64, actor: String) throws -> PullOutcome {
+        let tables = staging.tables
+        let received = staging.received
+        return try writer.write { db in
             let snapshot = result.snapshot
             let companyID = try Self.upsertCompany(snapshot.company, sourceKey: sourceKey, window: window, in: db)
             try LedgerRows.insertReferenceData(snapshot, companyID: companyID, in: db)
             let currencies = CurrencyTable(snapshot.currencies)
+            let inWindow: StatementArguments = [companyID, window.first.description, window.last.description]
 
-            var previous: [Int: (hash: String, state: String, name: String)] = [:]
-            let stored = try Row.fetchCursor(db, sql: "SELECT odoo_id, content_hash, state, name FROM move WHERE company_id = ? AND date BETWEEN ? AND ?",
-                                             arguments: [companyID, window.first.description, window.last.description])
-            while let row = try stored.next() { previous[row[0]] = (row[1], row[2], row[3]) }
+            let present = try db.makeStatement(sql: "INSERT OR IGNORE INTO \(tables.present) VALUES (?)")
+            for id in result.moveIDsInWindow { try present.execute(arguments: [id]) }
+            let vanished = try Row.fetchAll(db, sql: """
+                SELECT odoo_id, content_hash, state, name FROM move WHERE company_id = ? AND date BETWEEN ? AND ?
+                AND odoo_id NOT IN (SELECT odoo_id FROM \(tables.present)) ORDER BY odoo_id
+                """, arguments: inWindow)
 
-            var changes: [MoveChange] = []
-            let linesByMove = Dictionary(grouping: snapshot.lines, by: \.moveID)
-            let moveStatement = try db.makeStatement(sql: LedgerRows.upsertMoveSQL)
-            let lineStatement = try db.makeStatement(sql: LedgerRows.insertLineSQL)
-            let deleteLines = try db.makeStatement(sql: "DELETE FROM move_line WHERE company_id = ? AND move_id = ?")
-            for move in snapshot.moves {
-                let lines = linesByMove[move.id] ?? []
-                let hash = MoveFingerprint.of(move, lines: lines)
-                if let before = previous[move.id], before.state == MoveState.posted.rawValue, before.hash != hash {
-                    changes.append(MoveChange(kind: .changed, moveID: move.id, moveName: move.name, previousHash: before.hash,
-                                              currentHash: hash, writtenAt: move.audit.writtenAt, writtenBy: move.audit.writtenBy?.name))
-                }
-                try LedgerRows.upsertMove(move, hash: hash, companyID: companyID, using: moveStatement)
-                try deleteLines.execute(arguments: [companyID, move.id])
-                for line in lines { try LedgerRows.insertLine(line, companyID: companyID, using: lineStatement) }
-            }
+            var changes = try Self.upsertStagedMoves(tables, companyID: companyID, window: window, home: snapshot.company.currency,
+                                                     currencies: currencies, in: db)
+            let staged = "SELECT odoo_id FROM \(tables.moves)"
+            let lineColumns = try Self.columnsTakingCompany(of: "move_line", in: db)
+            try db.execute(sql: "DELETE FROM move_line WHERE company_id = ? AND move_id IN (\(staged))", arguments: [companyID])
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO move_line (\(lineColumns.names)) SELECT \(lineColumns.values) FROM \(tables.lines)
+                WHERE move_id IN (\(staged))
+                """, arguments: [companyID])
 
-            let present = Set(result.moveIDsInWindow)
-            for (id, before) in previous where !present.contains(id) {
-                if before.state == MoveState.posted.rawValue {
-                    changes.append(MoveChange(kind: .deleted, moveID: id, moveName: before.name, previousHash: before.hash))
+            for row in vanished {
+                let (id, hash, state, name): (Int, String, String, String) = (row[0], row[1], row[2], row[3])
+                if state == MoveState.posted.rawValue {
+                    changes.append(MoveChange(kind: .deleted, moveID: id, moveName: name, previousHash: hash))
                 }
                 try db.execute(sql: "DELETE FROM move WHERE company_id = ? AND odoo_id = ?", arguments: [companyID, id])
             }
 
-            let statementLine = try db.makeStatement(sql: LedgerRows.upsertStatementLineSQL)
-            for line in snapshot.statementLines {
-                try LedgerRows.upsertStatementLine(line, companyID: companyID, currencies: currencies, using: statementLine)
-            }
+            let statementColumns = try Self.columnsTakingCompany(of: "statement_line", in: db)
+            try db.execute(sql: "INSERT OR REPLACE INTO statement_line (\(statementColumns.names)) SELECT \(statementColumns.values) FROM \(tables.statementLines)",
+                           arguments: [companyID])
 
             try OrderLineRows.replace(snapshot.orderLines, companyID: companyID, in: db)
 
@@ -64,22 +62,76 @@ extension AppDatabase {
                 try db.execute(sql: "UPDATE company SET pull_cursor = MAX(COALESCE(pull_cursor, ''), ?) WHERE id = ?",
                                arguments: [cursor.description, companyID])
             }
+            for table in tables.all { try db.execute(sql: "DROP TABLE \(table)") }
             let storedCounts = try Self.counts(companyID: companyID, in: db)
             let cursor = try String.fetchOne(db, sql: "SELECT pull_cursor FROM company WHERE id = ?", arguments: [companyID])
                 .flatMap { Timestamp(odoo: $0) }
+            let counts = LedgerCounts(accounts: snapshot.accounts.count, journals: snapshot.journals.count, partners: snapshot.partners.count,
+                                      moves: received.moves, lines: received.lines, statementLines: received.statementLines)
             try Self.appendAudit(NewAuditEvent(
                 actor: actor, action: "ledger.pulled",
                 targets: [AuditTarget(model: "res.company", id: String(snapshot.company.id), name: snapshot.company.name)]
                     + changes.map { AuditTarget(model: "account.move", id: String($0.moveID), name: $0.moveName) },
                 payload: AuditPayload([
                     "source": sourceKey.text, "window": window.description, "incremental": String(incremental),
-                    "moves": String(snapshot.moves.count), "lines": String(snapshot.lines.count),
-                    "statement_lines": String(snapshot.statementLines.count), "order_lines": String(snapshot.orderLines.count),
+                    "moves": String(counts.moves), "lines": String(counts.lines),
+                    "statement_lines": String(counts.statementLines), "order_lines": String(snapshot.orderLines.count),
                     "changed_posted_moves": String(changes.count),
                 ]), outcome: changes.isEmpty ? "ok" : "changes-detected"), at: Date(), in: db)
-            return PullOutcome(runID: runID, incremental: incremental, received: snapshot.counts, stored: storedCounts,
+            return PullOutcome(runID: runID, incremental: incremental, received: counts, stored: storedCounts,
                                changes: changes, cursor: cursor)
         }
+    }
+
+    /// Stores a pull held whole in memory, staged and swapped in as a streamed one is.
+    public func savePull(_ result: PullResult, sourceKey: SourceKey, window: DateRange, incremental: Bool,
+                         runID: Int64, actor: String) throws -> PullOutcome {
+        let staging = try stagePull()
+        do {
+            staging.receive(currencies: result.snapshot.currencies)
+            try staging.receive(moves: result.snapshot.moves)
+            try staging.receive(lines: result.snapshot.lines)
+            try staging.receive(statementLines: result.snapshot.statementLines)
+            return try finishPull(staging, result: result, sourceKey: sourceKey, window: window, incremental: incremental, runID: runID, actor: actor)
+        } catch {
+            staging.discard()
+            throw error
+        }
+    }
+
+    /// Upserts the staged moves with their fingerprints (each move read with its staged lines, both in id order, one
+    /// move at a time) and returns the posted ones whose fingerprint differs from the one stored for the window.
+    private static func upsertStagedMoves(_ tables: PullStaging.Tables, companyID: Int64, window: DateRange, home: Currency,
+                                          currencies: CurrencyTable, in db: Database) throws -> [MoveChange] {
+        let previous = try db.makeStatement(sql: "SELECT content_hash, state, name FROM move WHERE company_id = ? AND odoo_id = ? AND date BETWEEN ? AND ?")
+        let upsert = try db.makeStatement(sql: LedgerRows.upsertSQL(into: "move", columns: 23))
+        let moves = try Row.fetchCursor(db, sql: "SELECT * FROM \(tables.moves) ORDER BY odoo_id")
+        let lines = try Row.fetchCursor(db, sql: "SELECT * FROM \(tables.lines) ORDER BY move_id, odoo_id")
+        var pendingLine = try lines.next().map { LedgerRows.line(from: $0, home: home, currencies: currencies) }
+        var changes: [MoveChange] = []
+        while let row = try moves.next() {
+            let move = LedgerRows.move(from: row, home: home, currencies: currencies)
+            var moveLines: [JournalLine] = []
+            // Lines of moves that were not pulled are skipped: they are stored with their move or not at all.
+            while let line = pendingLine, line.moveID <= move.id {
+                if line.moveID == move.id { moveLines.append(line) }
+                pendingLine = try lines.next().map { LedgerRows.line(from: $0, home: home, currencies: currencies) }
+            }
+            let hash = MoveFingerprint.of(move, lines: moveLines)
+            if let before = try Row.fetchOne(previous, arguments: [companyID, move.id, window.first.description, window.last.description]),
+               before[1] as String == MoveState.posted.rawValue, before[0] as String != hash {
+                changes.append(MoveChange(kind: .changed, moveID: move.id, moveName: move.name, previousHash: before[0],
+                                          currentHash: hash, writtenAt: move.audit.writtenAt, writtenBy: move.audit.writtenBy?.name))
+            }
+            try LedgerRows.upsertMove(move, hash: hash, companyID: companyID, using: upsert)
+        }
+        return changes
+    }
+
+    /// A table's columns, and the select list that fills them from a staging copy with the company id as the first argument.
+    private static func columnsTakingCompany(of table: String, in db: Database) throws -> (names: String, values: String) {
+        let names = try db.columns(in: table).map(\.name)
+        return (names.joined(separator: ", "), names.map { $0 == "company_id" ? "?" : $0 }.joined(separator: ", "))
     }
 
     /// The cursor to continue an incremental pull from, or nil when this source was never pulled

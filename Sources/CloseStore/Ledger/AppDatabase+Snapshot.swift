@@ -42,36 +42,19 @@ extension AppDatabase {
             let taxes = try Row.fetchAll(db, sql: "SELECT * FROM tax WHERE company_id = ? ORDER BY odoo_id", arguments: [companyID]).map { row in
                 Tax(id: row["odoo_id"], name: row["name"], scope: TaxScope(rawValue: row["scope"]), rateBasisPoints: row["rate_basis_points"])
             }
+            // Sized once from a count: an array grown by doubling holds the old and the new buffer at once, which for
+            // ten million lines is gigabytes more than the lines themselves.
+            func count(_ table: String) throws -> Int {
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE company_id = ?\(dateFilter)", arguments: [companyID]) ?? 0
+            }
             var moves: [Move] = []
+            moves.reserveCapacity(try count("move"))
             let moveRows = try Row.fetchCursor(db, sql: "SELECT * FROM move WHERE company_id = ?\(dateFilter) ORDER BY odoo_id", arguments: [companyID])
-            while let row = try moveRows.next() {
-                let currencyID: Int = row["currency_id"]
-                let createdBy = (row["created_by_id"] as Int?).map { UserRef(id: $0, name: row["created_by_name"] ?? "") }
-                let writtenBy = (row["written_by_id"] as Int?).map { UserRef(id: $0, name: row["written_by_name"] ?? "") }
-                moves.append(Move(
-                    id: row["odoo_id"], name: row["name"], state: MoveState(rawValue: row["state"]), type: MoveType(rawValue: row["move_type"]),
-                    date: LocalDate(iso: row["date"] as String)!, invoiceDate: (row["invoice_date"] as String?).flatMap { LocalDate(iso: $0) },
-                    dueDate: (row["due_date"] as String?).flatMap { LocalDate(iso: $0) }, journalID: row["journal_id"],
-                    partnerID: row["partner_id"], ref: row["ref"], currencyID: currencyID,
-                    amountTotal: home.money(row["amount_total"]),
-                    amountTotalInCurrency: table.money(row["amount_total_in_currency"], currencyID: currencyID, fallback: home),
-                    amountResidual: home.money(row["amount_residual"]), paymentState: (row["payment_state"] as String?).map(PaymentState.init),
-                    audit: RecordAudit(createdBy: createdBy, createdAt: Timestamp(odoo: row["created_at"] as String)!,
-                                       writtenBy: writtenBy, writtenAt: Timestamp(odoo: row["written_at"] as String)!)))
-            }
+            while let row = try moveRows.next() { moves.append(LedgerRows.move(from: row, home: home, currencies: table)) }
             var lines: [JournalLine] = []
+            lines.reserveCapacity(try count("move_line"))
             let lineRows = try Row.fetchCursor(db, sql: "SELECT * FROM move_line WHERE company_id = ?\(dateFilter) ORDER BY move_id, odoo_id", arguments: [companyID])
-            while let row = try lineRows.next() {
-                let currencyID: Int = row["currency_id"]
-                lines.append(JournalLine(
-                    id: row["odoo_id"], moveID: row["move_id"], date: LocalDate(iso: row["date"] as String)!, accountID: row["account_id"],
-                    partnerID: row["partner_id"], label: row["label"], debit: home.money(row["debit"]), credit: home.money(row["credit"]),
-                    amountCurrency: table.money(row["amount_currency"], currencyID: currencyID, fallback: home), currencyID: currencyID,
-                    analytic: LedgerRows.analytic(from: row["analytic"]),
-                    taxIDs: (row["tax_ids"] as String).split(separator: ",").compactMap { Int($0) }, reconciled: row["reconciled"],
-                    amountResidual: home.money(row["amount_residual"]), matchingNumber: row["matching_number"],
-                    kind: (row["display_type"] as String?).map(LineKind.init)))
-            }
+            while let row = try lineRows.next() { lines.append(LedgerRows.line(from: row, home: home, currencies: table)) }
             let statementLines = try Row.fetchAll(db, sql: "SELECT * FROM statement_line WHERE company_id = ?\(dateFilter) ORDER BY odoo_id", arguments: [companyID]).map { row in
                 let amountCurrency: Int = row["amount_currency_id"]
                 return StatementLine(

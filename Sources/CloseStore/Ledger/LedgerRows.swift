@@ -42,9 +42,10 @@ enum LedgerRows {
         try statement.execute()
     }
 
-    static let upsertMoveSQL = "INSERT OR REPLACE INTO move VALUES (" + Array(repeating: "?", count: 23).joined(separator: ", ") + ")"
-    static let insertLineSQL = "INSERT OR REPLACE INTO move_line VALUES (" + Array(repeating: "?", count: 17).joined(separator: ", ") + ")"
-    static let upsertStatementLineSQL = "INSERT OR REPLACE INTO statement_line VALUES (" + Array(repeating: "?", count: 15).joined(separator: ", ") + ")"
+    /// The upsert of a whole row into `table`: one of `move` (23 columns), `move_line` (17), `statement_line` (15), or a pull's staging copy.
+    static func upsertSQL(into table: String, columns: Int) -> String {
+        "INSERT OR REPLACE INTO \(table) VALUES (" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+    }
 
     static func insertLine(_ line: JournalLine, companyID: Int64, using statement: Statement) throws {
         statement.setUncheckedArguments([
@@ -64,6 +65,36 @@ enum LedgerRows {
             line.isReconciled, line.amountResidual?.minorUnits,
         ])
         try statement.execute()
+    }
+
+    /// A `move` row read back (the stored Money's scale from the currency table).
+    static func move(from row: Row, home: Currency, currencies: CurrencyTable) -> Move {
+        let currencyID: Int = row["currency_id"]
+        let createdBy = (row["created_by_id"] as Int?).map { UserRef(id: $0, name: row["created_by_name"] ?? "") }
+        let writtenBy = (row["written_by_id"] as Int?).map { UserRef(id: $0, name: row["written_by_name"] ?? "") }
+        return Move(
+            id: row["odoo_id"], name: row["name"], state: MoveState(rawValue: row["state"]), type: MoveType(rawValue: row["move_type"]),
+            date: LocalDate(iso: row["date"] as String)!, invoiceDate: (row["invoice_date"] as String?).flatMap { LocalDate(iso: $0) },
+            dueDate: (row["due_date"] as String?).flatMap { LocalDate(iso: $0) }, journalID: row["journal_id"],
+            partnerID: row["partner_id"], ref: row["ref"], currencyID: currencyID,
+            amountTotal: home.money(row["amount_total"]),
+            amountTotalInCurrency: currencies.money(row["amount_total_in_currency"], currencyID: currencyID, fallback: home),
+            amountResidual: home.money(row["amount_residual"]), paymentState: (row["payment_state"] as String?).map(PaymentState.init),
+            audit: RecordAudit(createdBy: createdBy, createdAt: Timestamp(odoo: row["created_at"] as String)!,
+                               writtenBy: writtenBy, writtenAt: Timestamp(odoo: row["written_at"] as String)!))
+    }
+
+    /// A `move_line` row read back.
+    static func line(from row: Row, home: Currency, currencies: CurrencyTable) -> JournalLine {
+        let currencyID: Int = row["currency_id"]
+        return JournalLine(
+            id: row["odoo_id"], moveID: row["move_id"], date: LocalDate(iso: row["date"] as String)!, accountID: row["account_id"],
+            partnerID: row["partner_id"], label: row["label"], debit: home.money(row["debit"]), credit: home.money(row["credit"]),
+            amountCurrency: currencies.money(row["amount_currency"], currencyID: currencyID, fallback: home), currencyID: currencyID,
+            analytic: analytic(from: row["analytic"]),
+            taxIDs: (row["tax_ids"] as String).split(separator: ",").compactMap { Int($0) }, reconciled: row["reconciled"],
+            amountResidual: home.money(row["amount_residual"]), matchingNumber: row["matching_number"],
+            kind: (row["display_type"] as String?).map(LineKind.init))
     }
 
     /// Compact exact text: "12,31=40;12=60" (analytic account ids = percentage), shares sorted.

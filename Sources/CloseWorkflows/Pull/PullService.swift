@@ -25,18 +25,21 @@ public struct PullService: Sendable {
         let window = Self.window(for: period, historyMonths: historyMonths)
         let cursor = forceComplete ? nil : try store.pullCursor(sourceKey: sourceKey, covering: window)
         let runID = try store.startRun(kind: "pull", period: period.description, actor: actor)
+        // The pull streams into staging tables; the stored ledger changes only when the whole pull is swapped in.
+        let staging = try store.stagePull()
         do {
-            let result = try await source.pull(PullRequest(window: window, changedSince: cursor), progress: progress)
+            let result = try await source.pull(PullRequest(window: window, changedSince: cursor), into: staging, progress: progress)
             try Task.checkCancellation()
-            let outcome = try store.savePull(result, sourceKey: sourceKey, window: window, incremental: cursor != nil,
-                                             runID: runID, actor: actor)
+            let outcome = try store.finishPull(staging, result: result, sourceKey: sourceKey, window: window, incremental: cursor != nil,
+                                               runID: runID, actor: actor)
             let report = PullReport(
                 source: await source.sourceDescription, period: period, window: window, incremental: cursor != nil,
-                received: result.snapshot.counts, sourceCounts: result.sourceCounts, stored: outcome.stored,
+                received: outcome.received, sourceCounts: result.sourceCounts, stored: outcome.stored,
                 changedPostedMoves: outcome.changes, runID: runID, seconds: (ContinuousClock.now - started).seconds)
             try store.finishRun(runID, status: .succeeded, summary: report.jsonSummary, actor: actor)
             return report
         } catch {
+            staging.discard()
             let status: RunRecord.Status = error is CancellationError ? .interrupted : .failed
             try? store.finishRun(runID, status: status, summary: AuditPayload(["error": String(describing: error)]).canonicalJSON, actor: actor)
             throw error

@@ -11,8 +11,10 @@ struct OdooLedgerReader {
     let progress: PullProgress?
 
     /// Reads that do not depend on each other are issued side by side (the client bounds how many are in
-    /// flight), the largest first, so the small ones fill the time the large ones take.
-    func pull(companyID: Int, request: PullRequest) async throws -> PullResult {
+    /// flight). The company and its currencies come first; then each page of entries, lines and statement lines is
+    /// mapped to Ledger values as it arrives and handed to `sink`, its raw records dropped, while the small models
+    /// are read beside them. The result's snapshot holds everything but what went to the sink.
+    func pull(companyID: Int, request: PullRequest, into sink: some LedgerSink) async throws -> PullResult {
         let inWindow: [RPCValue] = [["company_id", "=", RPCValue(companyID)],
                                     ["date", ">=", .string(request.window.first.description)],
                                     ["date", "<=", .string(request.window.last.description)]]
@@ -20,11 +22,6 @@ struct OdooLedgerReader {
         let since: [RPCValue] = request.changedSince.map { [["write_date", ">=", .string($0.description)]] } ?? []
         let complete = request.changedSince == nil
 
-        async let allLines = complete ? records("account.move.line", domain: inWindow + [realLines], fields: OdooFieldLists.line) : []
-        async let changedMoves = records("account.move", domain: inWindow + since, fields: OdooFieldLists.move)
-        async let statements = records("account.bank.statement.line", domain: inWindow + since, fields: OdooFieldLists.statementLine)
-        async let companyRead = company(id: companyID)
-        async let active = activeCurrencies()
         // Odoo 18 keeps account codes per company (company-dependent): read them as the company, or every company but the
         // user's main one reads empty codes and the code-prefix rules never fire.
         async let accountsRead = records("account.account", domain: [schema.companyDomain(for: "account.account", companyID: companyID)],
@@ -37,57 +34,65 @@ struct OdooLedgerReader {
         async let moveIDsInWindow = client.search("account.move", domain: inWindow)
         async let lineCount = complete ? client.searchCount("account.move.line", domain: inWindow + [realLines]) : 0
         async let statementCount = complete ? client.searchCount("account.bank.statement.line", domain: inWindow) : 0
-
-        var moveRecords = try await changedMoves
-        var lineRecords = try await allLines
-        if !complete {
-            (moveRecords, lineRecords) = try await changedLines(moves: moveRecords, inWindow: inWindow + [realLines], since: since, realLines: realLines)
-        }
-        let statementRecords = try await statements
+        async let companyRead = company(id: companyID)
+        async let active = activeCurrencies()
         let company = try await companyRead
-        var currencies = Self.currencies(try await active, including: company.currency)
-        // An entry in a currency the company no longer uses (archived) keeps it: read as the company's, its amounts would be wrong.
-        currencies += try await archivedCurrencies(referencedBy: moveRecords + lineRecords + statementRecords,
-                                                   known: Dictionary(currencies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
-        let mapping = OdooLedgerMapping(company: company, currencies: Dictionary(currencies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+        let stream = PageStream(reader: self, currencies: try await PulledCurrencies(client: client, company: company, active: try await active, sink: sink))
 
-        let moves = try moveRecords.map(mapping.move).sorted { $0.id < $1.id }
-        let lines = try lineRecords.map(mapping.line).sorted { ($0.moveID, $0.id) < ($1.moveID, $1.id) }
-        let statementLines = try statementRecords.map(mapping.statementLine)
-        let orders = try await orderLines(companyID: companyID, mapping: mapping)
-        let partnerIDs = Set(moves.compactMap(\.partnerID) + lines.compactMap(\.partnerID) + statementLines.compactMap(\.partnerID)
-                             + orders.lines.compactMap(\.partnerID))
+        async let linesStreamed: Void = complete
+            ? stream.pages("account.move.line", domain: inWindow + [realLines], fields: OdooFieldLists.line, map: { try $0.line($1) },
+                           deliver: { try await sink.receive(lines: $0) })
+            : ()
+        async let statementsStreamed: Void = stream.pages(
+            "account.bank.statement.line", domain: inWindow + since, fields: OdooFieldLists.statementLine, map: { try $0.statementLine($1) },
+            deliver: { try await sink.receive(statementLines: $0) })
+        // An incremental pull remembers the ids of the moves it read, to read all of their lines after.
+        let changedMoveIDs = PulledIDs()
+        try await stream.pages("account.move", domain: inWindow + since, fields: OdooFieldLists.move, map: { try $0.move($1) }, deliver: { moves in
+            if !complete { changedMoveIDs.insert(moves.map(\.id)) }
+            try await sink.receive(moves: moves)
+        })
+        if !complete {
+            try await changedLines(of: changedMoveIDs.all, inWindow: inWindow + [realLines], since: since, realLines: realLines,
+                                   stream: stream, sink: sink)
+        }
+        try await linesStreamed
+        try await statementsStreamed
+
+        let currencies = await stream.currencies.all
+        let orders = try await orderLines(companyID: companyID,
+                                          mapping: OdooLedgerMapping(company: company, currencies: Dictionary(currencies.map { ($0.id, $0) },
+                                                                                                                uniquingKeysWith: { a, _ in a })))
+        let partnerIDs = stream.tally.partnerIDs.union(orders.lines.compactMap(\.partnerID))
         let partners = try await self.partners(ids: partnerIDs.sorted())
         let (accounts, journals, taxes) = try await (accountsRead, journalsRead, taxesRead)
 
         let allMoveIDs = try await moveIDsInWindow
-        let writes = (moveRecords + lineRecords + statementRecords).compactMap { try? $0.timestamp("write_date") }
         let snapshot = LedgerSnapshot(company: company, currencies: currencies, accounts: accounts, journals: journals,
-                                      partners: partners, taxes: taxes, moves: moves, lines: lines, statementLines: statementLines,
-                                      orderLines: orders.lines)
+                                      partners: partners, taxes: taxes, orderLines: orders.lines)
         // Odoo's own counts, each from a call other than the paged reads (the moves' from the window's ids).
         let sourceCounts = complete ? LedgerCounts(
             accounts: accounts.count, journals: journals.count, partners: partners.count, moves: allMoveIDs.count,
             lines: try await lineCount, statementLines: try await statementCount) : nil
-        return PullResult(snapshot: snapshot, moveIDsInWindow: allMoveIDs, cursor: writes.max() ?? request.changedSince,
+        return PullResult(snapshot: snapshot, moveIDsInWindow: allMoveIDs, cursor: stream.tally.newestWrite ?? request.changedSince,
                           sourceCounts: sourceCounts, notes: orders.notes)
     }
 
     /// An incremental read's lines: every line of each move written since the cursor, or with a line written
     /// since (a rewritten posted line does not always touch its move's write_date), and those moves.
-    private func changedLines(moves: [OdooRecord], inWindow: [RPCValue], since: [RPCValue], realLines: RPCValue) async throws
-        -> (moves: [OdooRecord], lines: [OdooRecord]) {
-        var moveRecords = moves
-        var moveIDs = Set(try moves.map { try $0.int("id") })
+    private func changedLines(of changedMoves: Set<Int>, inWindow: [RPCValue], since: [RPCValue], realLines: RPCValue,
+                              stream: PageStream, sink: some LedgerSink) async throws {
+        var moveIDs = changedMoves
         let owners = try await records("account.move.line", domain: inWindow + since, fields: ["move_id"])
         let missing = Set(owners.compactMap { $0.optionalMany2one("move_id")?.id }).subtracting(moveIDs)
         if !missing.isEmpty {
-            moveRecords += try await records("account.move", domain: [["id", "in", RPCValue(missing.sorted())]], fields: OdooFieldLists.move)
+            try await stream.pages("account.move", domain: [["id", "in", RPCValue(missing.sorted())]], fields: OdooFieldLists.move,
+                                   map: { try $0.move($1) }, deliver: { try await sink.receive(moves: $0) })
             moveIDs.formUnion(missing)
         }
-        let lines = moveIDs.isEmpty ? [] : try await records(
-            "account.move.line", domain: [["move_id", "in", RPCValue(moveIDs.sorted())], realLines], fields: OdooFieldLists.line)
-        return (moveRecords, lines)
+        guard !moveIDs.isEmpty else { return }
+        try await stream.pages("account.move.line", domain: [["move_id", "in", RPCValue(moveIDs.sorted())], realLines], fields: OdooFieldLists.line,
+                               map: { try $0.line($1) }, deliver: { try await sink.receive(lines: $0) })
     }
 
     func company(id: Int) async throws -> Company {

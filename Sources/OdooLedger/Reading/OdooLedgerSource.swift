@@ -44,9 +44,14 @@ public final class OdooLedgerSource: LedgerSource {
     }
 
     public func pull(_ request: PullRequest, progress: PullProgress?) async throws -> PullResult {
+        let collector = LedgerCollector()
+        return collector.completing(try await pull(request, into: collector, progress: progress))
+    }
+
+    public func pull(_ request: PullRequest, into sink: some LedgerSink, progress: PullProgress?) async throws -> PullResult {
         async let companyID = resolvedCompanyID()
         let reader = OdooLedgerReader(client: client, schema: try await schema(), progress: progress)
-        return try await reader.pull(companyID: try await companyID, request: request)
+        return try await reader.pull(companyID: try await companyID, request: request, into: sink)
     }
 
     /// The database's schema, loaded on first use (from the cache when its modules are unchanged) and

@@ -18,29 +18,42 @@ extension OdooClient {
             progress?(records.count)
             return records
         }
+        // Pages cover disjoint id ranges, each in id order: sorted by their first id they read as one list.
+        let pages = Locked<[[RPCStruct]]>([])
+        try await searchReadPages(model, domain: domain, fields: fields, context: context, progress: progress) { page in
+            pages.withLock { $0.append(page) }
+        }
+        return pages.withLock { $0 }.sorted { ($0.first?["id"]?.int ?? 0) < ($1.first?["id"]?.int ?? 0) }.flatMap { $0 }
+    }
+
+    /// Every matching record, handed to `receive` a page at a time as pages arrive (pages of different id slices
+    /// may interleave and arrive concurrently), so the caller keeps only what it maps from each. A slice asks for
+    /// its next page only once `receive` has returned: memory stays bounded by the pages in flight.
+    public func searchReadPages(
+        _ model: String, domain: [RPCValue], fields: [String], context: RPCStruct? = nil, progress: (@Sendable (Int) -> Void)? = nil,
+        receive: @escaping @Sendable ([RPCStruct]) async throws -> Void
+    ) async throws {
         let counter = Locked(0)
-        let report: @Sendable (Int) -> Void = { count in
-            let total = counter.withLock { $0 += count; return $0 }
+        let report: @Sendable ([RPCStruct]) async throws -> Void = { page in
+            let total = counter.withLock { $0 += page.count; return $0 }
             progress?(total)
+            try await receive(page)
         }
         // Most models a pull reads fit in one page: read it before deciding anything else.
         let first = try await page(model, domain: domain, fields: fields, after: nil, through: nil, context: context)
-        report(first.count)
-        guard first.count >= options.pageSize, let lastID = first.last?["id"]?.int else { return first }
+        try await report(first)
+        guard first.count >= options.pageSize, let lastID = first.last?["id"]?.int else { return }
         guard let slices = try await idSlices(model, domain: domain, after: lastID) else {
-            return first + (try await pages(model, domain: domain, fields: fields, after: lastID, through: nil, context: context, report: report))
+            return try await pages(model, domain: domain, fields: fields, after: lastID, through: nil, context: context, report: report)
         }
-        return try await withThrowingTaskGroup(of: (Int, [RPCStruct]).self) { group in
-            for (index, slice) in slices.enumerated() {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for slice in slices {
                 group.addTask {
-                    let records = try await self.pages(
-                        model, domain: domain, fields: fields, after: slice.lowerBound - 1, through: slice.upperBound, context: context, report: report)
-                    return (index, records)
+                    try await self.pages(model, domain: domain, fields: fields, after: slice.lowerBound - 1, through: slice.upperBound,
+                                         context: context, report: report)
                 }
             }
-            var parts = [[RPCStruct]](repeating: [], count: slices.count)
-            for try await (index, records) in group { parts[index] = records }
-            return first + parts.flatMap { $0 }
+            try await group.waitForAll()
         }
     }
 
@@ -58,15 +71,14 @@ extension OdooClient {
 
     /// Pages `id > after` (and `id <= through`) in id order until a short page.
     private func pages(
-        _ model: String, domain: [RPCValue], fields: [String], after: Int?, through: Int?, context: RPCStruct?, report: @Sendable (Int) -> Void
-    ) async throws -> [RPCStruct] {
-        var records: [RPCStruct] = []
+        _ model: String, domain: [RPCValue], fields: [String], after: Int?, through: Int?, context: RPCStruct?,
+        report: @Sendable ([RPCStruct]) async throws -> Void
+    ) async throws {
         var cursor = after
         while true {
             let page = try await page(model, domain: domain, fields: fields, after: cursor, through: through, context: context)
-            records.append(contentsOf: page)
-            report(page.count)
-            guard page.count >= options.pageSize, let lastID = page.last?["id"]?.int else { return records }
+            try await report(page)
+            guard page.count >= options.pageSize, let lastID = page.last?["id"]?.int else { return }
             cursor = lastID
         }
     }
