@@ -1,5 +1,6 @@
 import CloseSettings
 import Foundation
+import Ledger
 import Testing
 
 /// The firm's tenants file: each tenant's Odoo, with its secret named (never written), checked whole.
@@ -32,7 +33,7 @@ import Testing
         #expect(acme.settings == ["odoo.url": "https://acme.odoo.example", "odoo.database": "acme", "odoo.user": "closer@firm.example",
                                   "odoo.max_concurrent_calls": "2", "mode": "audit"])
         #expect(acme.secret == TenantSecret(kind: .apiKey, place: .environment("ACME_ODOO_KEY")))
-        #expect(acme.owner == "anna" && acme.calendar == "monthly, 5th working day" && acme.rules == nil)
+        #expect(acme.owner == "anna" && acme.calendar == CloseCalendar(deadlineWorkingDay: 5) && acme.rules == nil)
         #expect(acme.odooHost == "acme.odoo.example")
         let globex = try file.tenant("globex-eu")
         #expect(globex.secret == TenantSecret(kind: .password, place: .file("/etc/closer/secrets/globex")))
@@ -70,5 +71,23 @@ import Testing
         #expect(problem("tenants:\n  acme:\n    odoo:\n      url: https://a\n      database: a\n      user: u\n      password_env: P\n    colour: red\n")?
             .contains("colour") == true)
         #expect(problem("clients:\n  acme: {}\n")?.contains("expected one key, tenants") == true)
+        #expect(problem("tenants:\n  acme:\n    odoo:\n      url: https://a\n      database: a\n      user: u\n      password_env: P\n    calendar: quarterly\n")?
+            .contains("'monthly, 5th working day'") == true)
+    }
+
+    @Test func aCalendarSaysWhichMonthIsUnderWayAndWhenItsCloseIsDue() throws {
+        #expect(CloseCalendar(parsing: "Monthly, 3rd working day") == CloseCalendar(deadlineWorkingDay: 3))
+        #expect(CloseCalendar(parsing: "monthly, 12th working day")?.description == "monthly, 12th working day")
+        #expect(CloseCalendar(parsing: "monthly, 22nd working day")?.description == "monthly, 22nd working day")
+        for bad in ["monthly, 0th working day", "monthly, 24th working day", "monthly, fifth working day", "weekly, 5th working day", "monthly"] {
+            #expect(CloseCalendar(parsing: bad) == nil, "\(bad)")
+        }
+        let calendar = try #require(CloseCalendar(deadlineWorkingDay: 5))
+        let october = try Period(parsing: "2026-10")
+        // 31 October 2026 is a Saturday, 1 November a Sunday: the close of October starts on Monday the 2nd.
+        #expect(calendar.periodToClose(on: try #require(LocalDate(iso: "2026-11-01"))) == nil)
+        #expect(calendar.periodToClose(on: try #require(LocalDate(iso: "2026-11-02"))) == october)
+        #expect(calendar.periodToClose(on: try #require(LocalDate(iso: "2026-11-30"))) == october)
+        #expect(calendar.deadline(closing: october) == LocalDate(iso: "2026-11-06"))
     }
 }

@@ -12,10 +12,10 @@ public struct Tenant: Hashable, Sendable, Identifiable {
     public var rules: String?
     /// Who answers for this close (for the firm console's filters).
     public var owner: String?
-    /// The tenant's close calendar, as the firm names it (e.g. "monthly, 5th working day").
-    public var calendar: String?
+    /// When the tenant's close is due; nil: closes are asked for by hand (`closer enqueue --period`).
+    public var calendar: CloseCalendar?
 
-    public init(id: String, settings: [String: String], secret: TenantSecret, rules: String? = nil, owner: String? = nil, calendar: String? = nil) {
+    public init(id: String, settings: [String: String], secret: TenantSecret, rules: String? = nil, owner: String? = nil, calendar: CloseCalendar? = nil) {
         self.id = id
         self.settings = settings
         self.secret = secret

@@ -72,9 +72,16 @@ public struct TenantsFile: Sendable {
                 throw TenantsFileError(message: "\(path)\(line): tenant \(id) lacks \(missing.joined(separator: ", "))")
             }
             let settings = values.filter { key, _ in Self.tenantSettings.contains { $0.key == key } }
+            let calendar = try values["calendar"].map { text in
+                guard let calendar = CloseCalendar(parsing: text) else {
+                    throw TenantsFileError(message: "\(path)\(line): tenant \(id)'s calendar '\(text)' is not understood: write it as 'monthly, 5th working day' "
+                                           + "(the working day after month end the close is due, 1 to 23)")
+                }
+                return calendar
+            }
             tenants.append(Tenant(id: id, settings: settings,
                                   secret: TenantSecret(kind: secret.kind, place: secret.inFile ? .file(Self.resolve(location, besides: path)) : .environment(location)),
-                                  rules: values["rules"].map { Self.resolve($0, besides: path) }, owner: values["owner"], calendar: values["calendar"]))
+                                  rules: values["rules"].map { Self.resolve($0, besides: path) }, owner: values["owner"], calendar: calendar))
         }
         let ids = tenants.map(\.id)
         if let twice = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {

@@ -22,4 +22,25 @@ public struct CloseEnqueuer: Sendable {
         }
         return enqueued
     }
+
+    /// One close a calendar asked for.
+    public struct DueClose: Sendable {
+        public var tenant: Tenant
+        public var period: Period
+        public var deadline: LocalDate
+        public var enqueued: Enqueued
+    }
+
+    /// The closes the tenants' calendars say are under way on `day` (the month just ended, from its first working
+    /// day), the nearer deadline first in the queue. Run as often as you like (hourly from cron): a tenant's close of
+    /// a period is asked for once. Tenants without a calendar are left out.
+    public func enqueueDue(_ tenants: [Tenant], on day: LocalDate, payload: CloseJobPayload = CloseJobPayload()) async throws -> [DueClose] {
+        var due: [DueClose] = []
+        for tenant in tenants {
+            guard let calendar = tenant.calendar, let period = calendar.periodToClose(on: day) else { continue }
+            let enqueued = try await enqueue([tenant], period: period, payload: payload, priority: -calendar.deadlineWorkingDay)
+            due.append(DueClose(tenant: tenant, period: period, deadline: calendar.deadline(closing: period), enqueued: enqueued[0]))
+        }
+        return due
+    }
 }
