@@ -8,13 +8,15 @@ import Testing
 struct WaitTests {
     @Test func anEnqueueWakesAWaitingWorkerLongBeforeItsTimeout() async throws {
         try await PostgresTestServer.withQueue(policy: try PostgresTestServer.policy()) { queue in
+            // The timeout is long and the bound loose: on a loaded machine (CI builds, other suites) the wake-up
+            // itself may take seconds, but never the five minutes a wait without the notification would.
             let started = ContinuousClock.now
-            async let signal = queue.waitForWork(kinds: LeaseTests.all, timeout: .seconds(60))
+            async let signal = queue.waitForWork(kinds: LeaseTests.all, timeout: .seconds(300))
             try await Self.untilWaiting(in: queue)
             _ = try await queue.enqueue(try LeaseTests.request("acme", "wake"))
             #expect(try await signal == .notified)
             let waited = ContinuousClock.now - started
-            #expect(waited < .seconds(15), "woke after \(waited) of its minute")
+            #expect(waited < .seconds(120), "woke after \(waited) of its five minutes")
             #expect(try await queue.lease(worker: "w", for: .seconds(60), kinds: LeaseTests.all) != nil)
         }
     }
@@ -22,10 +24,15 @@ struct WaitTests {
     @Test func aWaitReturnsAtOnceForReadyWorkAtTheDueTimeOfDelayedWorkAndElseAtTheTimeout() async throws {
         try await PostgresTestServer.withQueue(policy: try PostgresTestServer.policy()) { queue in
             #expect(try await queue.waitForWork(kinds: LeaseTests.all, timeout: .milliseconds(300)) == .timedOut)
-            _ = try await queue.enqueue(try LeaseTests.request("acme", "soon", notBefore: Date().addingTimeInterval(3)))
+            let notBefore = Date().addingTimeInterval(3)
+            _ = try await queue.enqueue(try LeaseTests.request("acme", "soon", notBefore: notBefore))
             let started = ContinuousClock.now
-            #expect(try await queue.waitForWork(kinds: LeaseTests.all, timeout: .seconds(60)) == .due)
-            #expect(ContinuousClock.now - started < .seconds(15))
+            let waitBegan = Date()
+            let signal = try await queue.waitForWork(kinds: LeaseTests.all, timeout: .seconds(300))
+            // A wait that began near or after the not-before (a loaded machine) may find the job ready at once instead.
+            let early = waitBegan < notBefore.addingTimeInterval(-1)
+            #expect(early ? signal == .due : [.due, .ready].contains(signal), "\(signal), began \(waitBegan.timeIntervalSince(notBefore)) s from the not-before")
+            #expect(ContinuousClock.now - started < .seconds(120))
             #expect(try await queue.waitForWork(kinds: LeaseTests.all, timeout: .seconds(20)) == .ready)
             #expect(try await queue.waitForWork(kinds: [.webhookOut], timeout: .milliseconds(200)) == .timedOut, "other kinds' work wakes nobody")
         }
