@@ -159,7 +159,7 @@ public struct PostgresJobQueue: JobQueue {
     public func finished(since: Date, limit: Int) async throws -> [Job] {
         try await mapped {
             try await client.query("""
-                SELECT \(unescaped: JobRow.columns) FROM \(unescaped: jobsTable) WHERE finished_at >= \(since) ORDER BY finished_at, id LIMIT \(max(0, limit))
+                SELECT \(unescaped: JobRow.columns) FROM \(unescaped: jobsTable) WHERE finished_at >= \(since) ORDER BY finished_at DESC, id DESC LIMIT \(max(0, limit))
                 """, logger: logger).jobs()
         }
     }

@@ -42,7 +42,7 @@ public protocol JobQueue: Sendable {
     /// How many jobs are in each state (every state present, zero included), for metrics.
     func counts() async throws -> [JobState: Int]
 
-    /// Jobs finished for good (succeeded or dead) at or after `since`, oldest first, for metrics.
+    /// Jobs finished for good (succeeded or dead) at or after `since`, newest first (a limit keeps the latest), for metrics.
     func finished(since: Date, limit: Int) async throws -> [Job]
 
     /// Waits until work among `kinds` may be ready: returns at once if a job can be leased now, when
