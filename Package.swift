@@ -79,13 +79,13 @@ let package = Package(
             "Ledger", "OdooRPC", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Duties", "Governance",
             "CloseStore", "CloseSettings", "Markup", logging, crypto, yams,
         ], swiftSettings: swiftSettings),
-        .target(name: "Narratives", dependencies: ["Ledger", "CloseChecks", "CloseStore", "CloseSettings", "CloseWorkflows"], swiftSettings: swiftSettings),
+        .target(name: "Narratives", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "CloseStore", "CloseSettings", "CloseWorkflows"], swiftSettings: swiftSettings),
         .target(name: "CloseReports", dependencies: [
             "Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Governance", "CloseStore", "CloseSettings", "CloseWorkflows",
             "Markup",
         ], swiftSettings: swiftSettings),
         .target(name: "Automation", dependencies: [
-            "Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Governance", "CloseStore", "CloseSettings", "CloseWorkflows", logging, crypto,
+            "Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Governance", "CloseStore", "CloseSettings", "CloseWorkflows", logging, crypto,
             yams,
         ], swiftSettings: swiftSettings),
         .target(name: "CloseDemo", dependencies: [

@@ -1,4 +1,5 @@
 import Ledger
+import OdooRPC
 public import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -122,7 +123,7 @@ public struct ChatCompletionClient: Sendable {
         if let apiKey { urlRequest.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization") }
         let data: Data, response: URLResponse
         do {
-            (data, response) = try await session.data(for: urlRequest)
+            (data, response) = try await session.cancellableData(for: urlRequest)
         } catch let error as URLError {
             throw map(error)
         } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `closer` executable, as a user would, and captures what it prints.
 struct CloserBinary {
@@ -33,6 +34,22 @@ struct CloserBinary {
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Waits for a long-running command (a worker) without holding a thread, and kills it when it outlives
+    /// `limit`: a command that hangs fails its test instead of the whole run.
+    static func exit(of process: Process, within limit: Duration = .seconds(180)) async throws {
+        let deadline = ContinuousClock.now + limit
+        while process.isRunning {
+            guard ContinuousClock.now < deadline else {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                Issue.record("\(process.arguments?.first ?? "the command") still running after \(limit): killed")
+                return
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        process.waitUntilExit()   // returns at once; makes the termination status readable
     }
 
     static func temporaryDirectory() throws -> URL {

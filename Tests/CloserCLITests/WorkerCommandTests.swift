@@ -54,12 +54,12 @@ struct WorkerCommandTests {
             let doomed = try Self.worker("doomed", schema: queue.schema, folder: folder, environment: environment, ["--lease-seconds", "3"])
             try await Self.waitUntil { try await queue.job(pull.id)?.leasedBy == "doomed" }
             kill(doomed.processIdentifier, SIGKILL)
-            doomed.waitUntilExit()
+            try await CloserBinary.exit(of: doomed)
             #expect(doomed.terminationReason == .uncaughtSignal)
 
             let survivor = try Self.worker("survivor", schema: queue.schema, folder: folder, environment: environment,
                                            ["--lease-seconds", "30", "--exit-when-idle", "6"])
-            survivor.waitUntilExit()
+            try await CloserBinary.exit(of: survivor)
             #expect(survivor.terminationStatus == 0)
             let finished = try #require(try await queue.job(pull.id))
             #expect(finished.state == .succeeded && finished.attempts == 2)
@@ -83,7 +83,7 @@ struct WorkerCommandTests {
             let stopping = try Self.worker("stopping", schema: queue.schema, folder: folder, environment: environment, ["--drain-seconds", "0"])
             try await Self.waitUntil { try await queue.job(pull.id)?.leasedBy == "stopping" }
             stopping.terminate()   // SIGTERM
-            stopping.waitUntilExit()
+            try await CloserBinary.exit(of: stopping)
             #expect(stopping.terminationReason == .exit && stopping.terminationStatus == 0)
             let back = try #require(try await queue.job(pull.id))
             #expect(back.state == .queued && back.attempts == 0)

@@ -1,5 +1,6 @@
 public import CloseStore
 import Ledger
+import OdooRPC
 public import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -94,7 +95,7 @@ public struct WebhookDispatcher: Sendable {
         request.setValue(delivery.eventKey, forHTTPHeaderField: "Idempotency-Key")
         let failure: String
         do {
-            let (_, response) = try await session.data(for: request)
+            let (_, response) = try await session.cancellableData(for: request)
             let status = (response as? HTTPURLResponse)?.statusCode ?? 0
             if (200..<300).contains(status) { return .delivered }
             failure = "HTTP \(status) from \(Self.host(url))"

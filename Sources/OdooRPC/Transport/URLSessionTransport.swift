@@ -21,7 +21,7 @@ public struct URLSessionTransport: HTTPTransport {
         urlRequest.timeoutInterval = Self.effectiveTimeout(request.timeout)
         for header in request.headers { urlRequest.setValue(header.value, forHTTPHeaderField: header.name) }
         do {
-            let (data, response) = try await session.data(for: urlRequest)
+            let (data, response) = try await session.cancellableData(for: urlRequest)
             guard let http = response as? HTTPURLResponse else {
                 throw OdooError.malformedResponse("expected an HTTP response from \(request.url.hostAndPort)")
             }
