@@ -8,7 +8,7 @@ import Testing
 
 /// A task cancelled while its request is in flight (a worker drained by SIGTERM mid-pull, a caller giving
 /// up) must end at once. With Swift 6.3's own `URLSession.data(for:)` the cancel and the answer arriving
-/// together deadlock; the run hung for ever in CI that way.
+/// together deadlock (the run hung for ever in CI that way), and cancelling the request itself can trap.
 @Suite struct RequestCancellationTests {
     @Test func requestsCancelledAtAnyMomentEndAndTheRestGetTheirAnswer() async throws {
         let answer = [UInt8](repeating: UInt8(ascii: "x"), count: 2_000)
@@ -20,7 +20,7 @@ import Testing
         let session = URLSession(configuration: .ephemeral)
         let request = Self.post(to: server.url.appendingPathComponent("answer"))
 
-        let rounds = 400, perRound = 4
+        let rounds = 100, perRound = 4
         let tally = Tally()
         // Cancelled from a plain thread: were the cancel to deadlock again, it would block that thread, not
         // the test's, and the deadline below would report it instead of hanging the run.
@@ -46,12 +46,13 @@ import Testing
                 for task in tasks { await task.value }
             }
         }
-        let deadline = ContinuousClock.now + .seconds(120)
+        // Generous: the whole suite runs beside it on two cores. The stock call hung within its first few rounds.
+        let deadline = ContinuousClock.now + .seconds(300)
         while tally.total < rounds * perRound, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(50))
         }
         let outcomes = tally.snapshot
-        #expect(tally.total == rounds * perRound, "hung: \(tally.total) of \(rounds * perRound) requests ended within two minutes")
+        #expect(tally.total == rounds * perRound, "hung: \(tally.total) of \(rounds * perRound) requests ended within five minutes")
         #expect(outcomes.others.isEmpty, "neither an answer nor a cancellation: \(outcomes.others.prefix(3))")
         #expect(outcomes.answered > 0 && outcomes.cancelled > 0, "both endings happen: \(outcomes.answered) answered, \(outcomes.cancelled) cancelled")
         if tally.total == rounds * perRound { await stress.value }

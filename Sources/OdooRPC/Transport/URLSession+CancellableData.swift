@@ -5,59 +5,62 @@ public import FoundationNetworking
 import Synchronization
 
 extension URLSession {
-    /// `data(for:)` that a cancelled task can abandon safely. Swift 6.3's FoundationNetworking cancels the
-    /// request from inside the task's cancellation handler with a synchronous hop onto the session's queue;
-    /// when that queue is delivering the answer at the same moment, both wait on each other for ever
-    /// (swift-corelibs-foundation#5412, fixed only after 6.3). A worker drained by SIGTERM mid-pull hung
-    /// that way. Here the handler only schedules the cancel, so it never waits.
+    /// `data(for:)` that a cancelled task leaves at once. Swift 6.3's FoundationNetworking cannot be trusted to
+    /// cancel a request: its `data(for:)` deadlocks when the cancel meets the answer arriving
+    /// (swift-corelibs-foundation#5412; a worker drained by SIGTERM mid-pull hung that way, and every other
+    /// request of the process behind it), and `URLSessionTask.cancel()` on a request that is just finishing
+    /// traps ("a task that is not in the registry"). So a cancelled caller is answered `URLError(.cancelled)`
+    /// at once and the request is abandoned, never cancelled: it ends on its own, within its timeout, and its
+    /// answer is dropped. A write abandoned that way may still reach the server, as it may when an answer is lost.
     public func cancellableData(for request: URLRequest) async throws -> (Data, URLResponse) {
         let pending = PendingRequest()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Data, URLResponse), any Error>) in
-                let task = dataTask(with: request) { data, response, error in
+                guard pending.wait(continuation) else { return }
+                dataTask(with: request) { data, response, error in
                     if let error {
-                        continuation.resume(throwing: error)
+                        pending.finish(.failure(error))
                     } else if let data, let response {
-                        continuation.resume(returning: (data, response))
+                        pending.finish(.success((data, response)))
                     } else {
-                        continuation.resume(throwing: URLError(.badServerResponse))
+                        pending.finish(.failure(URLError(.badServerResponse)))
                     }
-                }
-                if pending.start(task) {
-                    task.resume()
-                } else {
-                    continuation.resume(throwing: URLError(.cancelled))
-                }
+                }.resume()
             }
         } onCancel: {
-            pending.cancel()
+            pending.finish(.failure(URLError(.cancelled)))
         }
     }
 }
 
-/// The request a task is waiting for, and whether the task was cancelled before it started.
+/// The caller waiting for one request: answered once, by the request's end or by the caller's cancellation,
+/// whichever comes first.
 private final class PendingRequest: Sendable {
-    private struct State {
-        var task: URLSessionDataTask?
-        var cancelled = false
+    private enum State {
+        case notWaiting
+        case waiting(CheckedContinuation<(Data, URLResponse), any Error>)
+        case answered
     }
-    private let state = Mutex(State())
+    private let state = Mutex(State.notWaiting)
 
-    /// False when the task was already cancelled: the request is then never sent.
-    func start(_ task: URLSessionDataTask) -> Bool {
-        state.withLock { state in
-            guard !state.cancelled else { return false }
-            state.task = task
-            return true
+    /// Keeps the continuation until the request ends; false (and the continuation answered) when the task was
+    /// cancelled before the request was sent.
+    func wait(_ continuation: CheckedContinuation<(Data, URLResponse), any Error>) -> Bool {
+        let cancelledAlready = state.withLock { state in
+            if case .answered = state { return true }
+            state = .waiting(continuation)
+            return false
         }
+        if cancelledAlready { continuation.resume(throwing: URLError(.cancelled)) }
+        return !cancelledAlready
     }
 
-    func cancel() {
-        let task = state.withLock { state in
-            state.cancelled = true
-            return state.task
+    func finish(_ result: Result<(Data, URLResponse), any Error>) {
+        let waiting = state.withLock { state -> CheckedContinuation<(Data, URLResponse), any Error>? in
+            defer { state = .answered }
+            if case .waiting(let continuation) = state { return continuation }
+            return nil
         }
-        guard let task else { return }
-        DispatchQueue.global().async { task.cancel() }
+        waiting?.resume(with: result)
     }
 }
