@@ -24,6 +24,14 @@ public struct BankMatcher: Sendable {
         if model == nil { self.model = retrained(version: 1, feedback: []).model }
     }
 
+    /// The same matcher scoring with another model (the stored one its refit equals): the indexes are shared,
+    /// not built again beside the first.
+    public func using(_ model: MatchModel) -> BankMatcher {
+        var copy = self
+        copy.model = model
+        return copy
+    }
+
     /// Proposals for the unreconciled statement lines dated on or before `through`, never offering a
     /// candidate a reviewer rejected for that line.
     public func proposals(through date: LocalDate, rejected: RejectedCandidates = RejectedCandidates()) -> [MatchProposal] {

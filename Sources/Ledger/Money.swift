@@ -1,15 +1,25 @@
 /// An exact amount: integer minor units of one currency at that currency's scale
 /// (decimal places, from Odoo's res.currency.decimal_places). Never a floating-point value.
-public struct Money: Hashable, Sendable, Codable {
+public struct Money: Hashable, Sendable {
     public var minorUnits: Int64
     public var currency: CurrencyCode
-    public var scale: Int
+    /// Kept in a byte: 16 bytes a value instead of 24, which for a ten-million-line ledger (four amounts a line)
+    /// is over a gigabyte.
+    private var storedScale: UInt8
+
+    public var scale: Int {
+        get { Int(storedScale) }
+        set {
+            precondition((0...6).contains(newValue), "currency scale \(newValue) out of range 0...6")
+            storedScale = UInt8(newValue)
+        }
+    }
 
     public init(minorUnits: Int64, currency: CurrencyCode, scale: Int = 2) {
         precondition((0...6).contains(scale), "currency scale \(scale) out of range 0...6")
         self.minorUnits = minorUnits
         self.currency = currency
-        self.scale = scale
+        self.storedScale = UInt8(scale)
     }
 
     public static func zero(_ currency: CurrencyCode, scale: Int = 2) -> Money {
@@ -65,5 +75,27 @@ extension Money: CustomStringConvertible {
         let integer = String(grouped.reversed())
         let fraction = parts.count > 1 ? "." + parts[1] : ""
         return (negative ? "-" : "") + integer + fraction + " " + currency.description
+    }
+}
+
+/// The same encoding as before the scale moved into a byte: minorUnits, currency and scale.
+extension Money: Codable {
+    private enum CodingKeys: String, CodingKey { case minorUnits, currency, scale }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let scale = try container.decode(Int.self, forKey: .scale)
+        guard (0...6).contains(scale) else {
+            throw DecodingError.dataCorruptedError(forKey: .scale, in: container, debugDescription: "currency scale \(scale) out of range 0...6")
+        }
+        self.init(minorUnits: try container.decode(Int64.self, forKey: .minorUnits), currency: try container.decode(CurrencyCode.self, forKey: .currency),
+                  scale: scale)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(minorUnits, forKey: .minorUnits)
+        try container.encode(currency, forKey: .currency)
+        try container.encode(scale, forKey: .scale)
     }
 }

@@ -43,7 +43,7 @@ import Ledger
         let history = proposal.evidence.dropFirst()
         #expect(!history.isEmpty)
         for record in history {
-            let move = try #require(context.movesByID[record.id])
+            let move = try #require(context.move(id: record.id))
             #expect(move.state == .posted && move.date < context.period.start)
             #expect(context.lines(of: move.id).contains { $0.accountID == expected.id && $0.partnerID == line.partnerID })
         }

@@ -11,7 +11,9 @@ public struct ProposalContext: Sendable {
     public let accountsByCode: [String: Account]
     public let journalsByID: [Int: Journal]
     public let partnersByID: [Int: Partner]
-    public let movesByID: [Int: Move]
+    /// Each move's position in `snapshot.moves`: positions, not copies of the moves, which for a ten-million-line
+    /// ledger would be gigabytes.
+    private let movePositions: [Int: Int]
     /// Positions of each move's lines in `snapshot.lines`.
     public let lineRangesByMove: [Int: Range<Int>]
 
@@ -24,7 +26,10 @@ public struct ProposalContext: Sendable {
         accountsByCode = Dictionary(snapshot.accounts.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         journalsByID = Dictionary(snapshot.journals.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         partnersByID = Dictionary(snapshot.partners.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        movesByID = Dictionary(snapshot.moves.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var positions: [Int: Int] = [:]
+        positions.reserveCapacity(snapshot.moves.count)
+        for (position, move) in snapshot.moves.enumerated() where positions[move.id] == nil { positions[move.id] = position }
+        movePositions = positions
         var ranges: [Int: Range<Int>] = [:]
         let lines = snapshot.lines
         var start = 0
@@ -36,6 +41,8 @@ public struct ProposalContext: Sendable {
         }
         lineRangesByMove = ranges
     }
+
+    public func move(id: Int) -> Move? { movePositions[id].map { snapshot.moves[$0] } }
 
     public func lines(of moveID: Int) -> ArraySlice<JournalLine> {
         lineRangesByMove[moveID].map { snapshot.lines[$0] } ?? []
@@ -51,7 +58,7 @@ public struct ProposalContext: Sendable {
     public var companyRecord: RecordRef { RecordRef(model: "res.company", id: snapshot.company.id, name: snapshot.company.name) }
 
     public func moveRecord(_ id: Int) -> RecordRef {
-        RecordRef(model: "account.move", id: id, name: movesByID[id]?.name ?? "entry \(id)")
+        RecordRef(model: "account.move", id: id, name: move(id: id)?.name ?? "entry \(id)")
     }
 
     public func partnerRecord(_ id: Int) -> RecordRef {

@@ -19,26 +19,30 @@ struct ReconciledHistory {
     init(_ snapshot: LedgerSnapshot) {
         let reconcilable = Set(snapshot.accounts.filter(\.reconcile).map(\.id))
         let liquidity = Set(snapshot.journals.compactMap(\.defaultAccountID))
-        var groups: [String: [JournalLine]] = [:]
-        for line in snapshot.lines { if let number = line.matchingNumber { groups[number, default: []].append(line) } }
+        let lines = snapshot.lines
+        // Positions in `lines`, not copies of the lines: for ten million lines, copies would be gigabytes.
+        var groups: [String: [Int32]] = [:]
+        for (position, line) in lines.enumerated() { if let number = line.matchingNumber { groups[number, default: []].append(Int32(position)) } }
         for group in groups.values {
-            let last = group.map(\.date).max()!
-            for line in group { settledOn[line.id] = last }
+            let last = group.lazy.map { lines[Int($0)].date }.max()!
+            for position in group { settledOn[lines[Int(position)].id] = last }
         }
         // Only reconciled statement lines' entries and the entries they settled are looked at.
         let statementMoves = Set(snapshot.statementLines.lazy.filter(\.isReconciled).map(\.moveID))
-        var linesByMove: [Int: [JournalLine]] = [:]
-        for line in snapshot.lines where statementMoves.contains(line.moveID) { linesByMove[line.moveID, default: []].append(line) }
-        let settledMoves = Set(groups.values.joined().map(\.moveID))
+        var linesByMove: [Int: [Int32]] = [:]
+        for (position, line) in lines.enumerated() where statementMoves.contains(line.moveID) {
+            linesByMove[line.moveID, default: []].append(Int32(position))
+        }
+        let settledMoves = Set(groups.values.joined().map { lines[Int($0)].moveID })
         let dueDates = Dictionary(snapshot.moves.lazy.filter { settledMoves.contains($0.id) }.compactMap { move in move.dueDate.map { (move.id, $0) } },
                                   uniquingKeysWith: { a, _ in a })
 
         for statement in snapshot.statementLines where statement.isReconciled {
             var items: Set<Int> = []
             var account: Int?
-            for line in linesByMove[statement.moveID] ?? [] where !liquidity.contains(line.accountID) {
+            for line in (linesByMove[statement.moveID] ?? []).lazy.map({ lines[Int($0)] }) where !liquidity.contains(line.accountID) {
                 if let number = line.matchingNumber, reconcilable.contains(line.accountID) {
-                    for other in groups[number] ?? [] where other.moveID != statement.moveID {
+                    for other in (groups[number] ?? []).lazy.map({ lines[Int($0)] }) where other.moveID != statement.moveID {
                         items.insert(other.id)
                         if let partner = other.partnerID, let due = dueDates[other.moveID] {
                             delays[partner, default: []].append(due.days(until: statement.date))

@@ -14,7 +14,7 @@ extension AppDatabase {
         }
     }
 
-    public func loadSnapshot(sourceKey: SourceKey, window: DateRange? = nil) throws -> LedgerSnapshot {
+    public func loadSnapshot(sourceKey: SourceKey, window: DateRange? = nil, lines selection: LedgerLineSelection = .all) throws -> LedgerSnapshot {
         try writer.read { db in
             guard let companyRow = try Row.fetchOne(db, sql: "SELECT * FROM company WHERE source_key = ?", arguments: [sourceKey]) else {
                 throw StoreError.unknownCompany(sourceKey)
@@ -44,16 +44,18 @@ extension AppDatabase {
             }
             // Sized once from a count: an array grown by doubling holds the old and the new buffer at once, which for
             // ten million lines is gigabytes more than the lines themselves.
-            func count(_ table: String) throws -> Int {
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE company_id = ?\(dateFilter)", arguments: [companyID]) ?? 0
+            func count(_ table: String, _ condition: String = "") throws -> Int {
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE company_id = ?\(dateFilter)\(condition)", arguments: [companyID]) ?? 0
             }
             var moves: [Move] = []
             moves.reserveCapacity(try count("move"))
             let moveRows = try Row.fetchCursor(db, sql: "SELECT * FROM move WHERE company_id = ?\(dateFilter) ORDER BY odoo_id", arguments: [companyID])
             while let row = try moveRows.next() { moves.append(LedgerRows.move(from: row, home: home, currencies: table)) }
             var lines: [JournalLine] = []
-            lines.reserveCapacity(try count("move_line"))
-            let lineRows = try Row.fetchCursor(db, sql: "SELECT * FROM move_line WHERE company_id = ?\(dateFilter) ORDER BY move_id, odoo_id", arguments: [companyID])
+            let lineCondition = selection.condition(companyID: companyID)
+            lines.reserveCapacity(try count("move_line", lineCondition))
+            let lineRows = try Row.fetchCursor(db, sql: "SELECT * FROM move_line WHERE company_id = ?\(dateFilter)\(lineCondition) ORDER BY move_id, odoo_id",
+                                               arguments: [companyID])
             while let row = try lineRows.next() { lines.append(LedgerRows.line(from: row, home: home, currencies: table)) }
             let statementLines = try Row.fetchAll(db, sql: "SELECT * FROM statement_line WHERE company_id = ?\(dateFilter) ORDER BY odoo_id", arguments: [companyID]).map { row in
                 let amountCurrency: Int = row["amount_currency_id"]

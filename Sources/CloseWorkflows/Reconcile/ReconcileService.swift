@@ -23,16 +23,14 @@ public struct ReconcileService: Sendable {
         let version = (stored?.version ?? 0) + 1
         let matcher = BankMatcher(snapshot: snapshot, rules: rules, model: .prior)
             .retrained(version: version, feedback: try store.matchFeedback(sourceKey: sourceKey))
-        if let stored, stored.weights == matcher.model.weights {
-            return BankMatcher(snapshot: snapshot, rules: rules, model: stored)
-        }
+        if let stored, stored.weights == matcher.model.weights { return matcher.using(stored) }
         try store.saveMatchModel(matcher.model, sourceKey: sourceKey, actor: actor)
         return matcher
     }
 
     public func propose(sourceKey: SourceKey, period: Period, rules: MatchRules = MatchRules()) throws -> ReconcileReport {
         try store.requirePulled(period, sourceKey: sourceKey)
-        let snapshot = try store.loadSnapshot(sourceKey: sourceKey)
+        let snapshot = try store.loadSnapshot(sourceKey: sourceKey, lines: .bankMatching)
         let runID = try store.startRun(kind: "reconcile", period: period.description, actor: actor)
         do {
             let matcher = try matcher(sourceKey: sourceKey, snapshot: snapshot, rules: rules)
@@ -89,7 +87,7 @@ public struct ReconcileService: Sendable {
             var features: [Double]?
             if let best = pending.proposal.best {
                 if matcher == nil, let model = try store.latestMatchModel(sourceKey: sourceKey) {
-                    matcher = BankMatcher(snapshot: try store.loadSnapshot(sourceKey: sourceKey), rules: rules, model: model)
+                    matcher = BankMatcher(snapshot: try store.loadSnapshot(sourceKey: sourceKey, lines: .bankMatching), rules: rules, model: model)
                 }
                 features = matcher?.features(statementLineID: pending.proposal.statementLineID, itemLineIDs: best.itemLineIDs,
                                              writeOffAccountID: best.writeOffAccountID)

@@ -24,6 +24,20 @@ import BankMatching
         return ReconcileService(store: store, actor: "bob")
     }
 
+    /// `closer reconcile` reads only the lines matching looks at; the model it fits and what it proposes are the
+    /// same as from the whole ledger.
+    @Test func matchingFromItsLinesAloneProposesWhatTheWholeLedgerDoes() async throws {
+        let (store, key, truth) = try await pulledDemo()
+        let whole = try store.loadSnapshot(sourceKey: key)
+        let matching = try store.loadSnapshot(sourceKey: key, lines: .bankMatching)
+        #expect(matching.lines.count < whole.lines.count * 3 / 4, "\(matching.lines.count) of \(whole.lines.count) lines read")
+        #expect(matching.moves.count == whole.moves.count && matching.statementLines.count == whole.statementLines.count)
+        let fromWhole = BankMatcher(snapshot: whole), fromMatching = BankMatcher(snapshot: matching)
+        #expect(fromMatching.model == fromWhole.model)
+        let proposals = fromMatching.proposals(through: truth.period.end)
+        #expect(proposals.count > 10 && proposals == fromWhole.proposals(through: truth.period.end), "\(proposals.count) proposals")
+    }
+
     @Test func proposalsAreStoredReviewedOnceAndTeachTheNextModel() async throws {
         let (store, key, truth) = try await pulledDemo()
         let service = ReconcileService(store: store, actor: "alice")
