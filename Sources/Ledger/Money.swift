@@ -7,19 +7,23 @@ public struct Money: Hashable, Sendable {
     /// is over a gigabyte.
     private var storedScale: UInt8
 
+    /// The decimal places a currency may have.
+    public static let scales = 0...6
+
     public var scale: Int {
         get { Int(storedScale) }
-        set {
-            precondition((0...6).contains(newValue), "currency scale \(newValue) out of range 0...6")
-            storedScale = UInt8(newValue)
-        }
+        set { storedScale = Self.checked(newValue) }
     }
 
     public init(minorUnits: Int64, currency: CurrencyCode, scale: Int = 2) {
-        precondition((0...6).contains(scale), "currency scale \(scale) out of range 0...6")
         self.minorUnits = minorUnits
         self.currency = currency
-        self.storedScale = UInt8(scale)
+        self.storedScale = Self.checked(scale)
+    }
+
+    private static func checked(_ scale: Int) -> UInt8 {
+        precondition(scales.contains(scale), "currency scale \(scale) out of range \(scales)")
+        return UInt8(scale)
     }
 
     public static func zero(_ currency: CurrencyCode, scale: Int = 2) -> Money {
@@ -85,8 +89,8 @@ extension Money: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let scale = try container.decode(Int.self, forKey: .scale)
-        guard (0...6).contains(scale) else {
-            throw DecodingError.dataCorruptedError(forKey: .scale, in: container, debugDescription: "currency scale \(scale) out of range 0...6")
+        guard Self.scales.contains(scale) else {
+            throw DecodingError.dataCorruptedError(forKey: .scale, in: container, debugDescription: "currency scale \(scale) out of range \(Self.scales)")
         }
         self.init(minorUnits: try container.decode(Int64.self, forKey: .minorUnits), currency: try container.decode(CurrencyCode.self, forKey: .currency),
                   scale: scale)

@@ -12,7 +12,7 @@ import Testing
 @Suite struct RequestCancellationTests {
     /// What a request of a round is for: racing its cancellation, never cancelled, or cancelled long before
     /// its slow answer.
-    enum Role: CaseIterable { case racing, racing2, kept, abandoned }
+    enum Role: CaseIterable { case racing, alsoRacing, kept, abandoned }
 
     @Test func requestsCancelledAtAnyMomentEndAndTheRestGetTheirAnswer() async throws {
         let answer = [UInt8](repeating: UInt8(ascii: "x"), count: 2_000)

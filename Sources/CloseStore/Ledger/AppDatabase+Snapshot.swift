@@ -2,8 +2,6 @@ import GRDB
 public import Ledger
 
 extension AppDatabase {
-    /// The stored ledger of a source, restricted to entries dated inside `window` when given (order
-    /// lines, the open state at the last pull, always all of them).
     /// The company a stored ledger belongs to (its Odoo id, currency, lock dates as last pulled), without the ledger.
     public func company(sourceKey: SourceKey) throws -> Company {
         try writer.read { db in
@@ -14,6 +12,8 @@ extension AppDatabase {
         }
     }
 
+    /// The stored ledger of a source, restricted to entries dated inside `window` when given (order
+    /// lines, the open state at the last pull, always all of them), and to the journal lines `selection` names.
     public func loadSnapshot(sourceKey: SourceKey, window: DateRange? = nil, lines selection: LedgerLineSelection = .all) throws -> LedgerSnapshot {
         try writer.read { db in
             guard let companyRow = try Row.fetchOne(db, sql: "SELECT * FROM company WHERE source_key = ?", arguments: [sourceKey]) else {
