@@ -20,12 +20,19 @@ struct WorkerCommandTests {
                          "SIM_ODOO_PASSWORD": SimulatorConfiguration.password])
     }
 
-    static func worker(_ name: String, schema: String, folder: URL, environment: [String: String], _ extra: [String]) throws -> Process {
+    /// A `closer worker` process; what it prints goes to `output` when given.
+    static func worker(_ name: String, schema: String, folder: URL, environment: [String: String], _ extra: [String],
+                       output: URL? = nil) throws -> Process {
         let process = Process()
         process.executableURL = CloserBinary.url
         process.arguments = ["worker", "--queue-schema", schema, "--stores", folder.appendingPathComponent("stores").path, "--name", name] + extra
         process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CLOSER_") }.merging(environment) { $1 }
-        process.standardOutput = FileHandle.nullDevice
+        if let output {
+            FileManager.default.createFile(atPath: output.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: output)
+        } else {
+            process.standardOutput = FileHandle.nullDevice
+        }
         process.standardError = FileHandle.nullDevice
         try process.run()
         return process
@@ -56,12 +63,14 @@ struct WorkerCommandTests {
             kill(doomed.processIdentifier, SIGKILL)
             try await CloserBinary.exit(of: doomed)
             #expect(doomed.terminationReason == .uncaughtSignal)
+            // Usually the pull; a later step when the test looked late on a loaded machine.
+            let held = try #require(try await queue.jobs(in: .leased, limit: 10).first { $0.leasedBy == "doomed" })
 
             let survivor = try Self.worker("survivor", schema: queue.schema, folder: folder, environment: environment,
                                            ["--lease-seconds", "30", "--exit-when-idle", "6"])
             try await CloserBinary.exit(of: survivor)
             #expect(survivor.terminationStatus == 0)
-            let finished = try #require(try await queue.job(pull.id))
+            let finished = try #require(try await queue.job(held.id))
             #expect(finished.state == .succeeded && finished.attempts == 2)
             #expect(finished.lastError?.contains("the lease of doomed expired") == true)
             #expect(try await queue.counts()[.succeeded] == 5, "pull, check, reconcile, propose and package, each once")
@@ -72,21 +81,32 @@ struct WorkerCommandTests {
         }
     }
 
+    /// The job the worker held when SIGTERM came back in the queue unspent. Which job that is comes from the
+    /// worker's own report: on a loaded machine the test may look late, after the pull and while a later step runs.
     @Test func sigtermDrainsAWorkerWhichGivesItsJobBack() async throws {
-        let simulator = try OdooSimulator(SimulatorConfiguration(tenants: 1, linesPerTenant: 2_000, latencyPerCall: .milliseconds(250)))
+        // Each Odoo call takes a second: the pull is still running when SIGTERM comes, unless the test is starved.
+        let simulator = try OdooSimulator(SimulatorConfiguration(tenants: 1, linesPerTenant: 2_000, latencyPerCall: .seconds(1)))
         defer { simulator.stop() }
         try await PostgresTestServer.withQueue(policy: try PostgresTestServer.policy()) { queue in
             let (folder, environment) = try Self.firm(simulator, schema: queue.schema)
             #expect(try CloserBinary.run(["enqueue", "--queue-schema", queue.schema, "--period", "2026-10"], environment: environment).status == 0)
             let pull = try #require(try await queue.jobs(in: .queued, limit: 10).first)
 
-            let stopping = try Self.worker("stopping", schema: queue.schema, folder: folder, environment: environment, ["--drain-seconds", "0"])
+            let report = folder.appendingPathComponent("worker.json")
+            let stopping = try Self.worker("stopping", schema: queue.schema, folder: folder, environment: environment,
+                                           ["--drain-seconds", "0", "--json"], output: report)
             try await Self.waitUntil { try await queue.job(pull.id)?.leasedBy == "stopping" }
             stopping.terminate()   // SIGTERM
             try await CloserBinary.exit(of: stopping)
             #expect(stopping.terminationReason == .exit && stopping.terminationStatus == 0)
-            let back = try #require(try await queue.job(pull.id))
-            #expect(back.state == .queued && back.attempts == 0)
+
+            struct Ran: Decodable { var job: Int64; var outcome: String }
+            let ran = try JSONDecoder().decode([Ran].self, from: Data(contentsOf: report))
+            let givenBack = try #require(ran.last, "the worker reported no job")
+            #expect(givenBack.outcome == "released", "\(ran)")
+            #expect(ran.dropLast().allSatisfy { $0.outcome == "succeeded" }, "\(ran)")
+            let back = try #require(try await queue.job(givenBack.job))
+            #expect(back.state == .queued && back.attempts == 0 && back.leasedBy == nil)
         }
     }
 }
