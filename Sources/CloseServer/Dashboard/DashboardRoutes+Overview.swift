@@ -20,36 +20,31 @@ extension DashboardRoutes {
     }
 
     private func companyCard(_ source: SourceKey, period requested: Period?, asOf: LocalDate, actor: String) throws -> HTML {
-        let name = try store.company(sourceKey: source).name
-        guard let period = try requested ?? store.latestCheckedPeriod(sourceKey: source) ?? store.latestChecklistPeriod(sourceKey: source) else {
+        let reader = CloseStatusReader(store: store, actor: actor)
+        guard let period = try requested ?? reader.currentPeriod(sourceKey: source) else {
+            let name = try store.company(sourceKey: source).name
             return #"<section class="card"><h2>\#(name)</h2><p>Not checked yet: run <code>closer check --period YYYY-MM</code>.</p></section>"#
         }
-        let scope = DashboardScope(source: source, companyName: name, period: period)
-        // Reading the board instantiates the period's checklist the first time, as `closer checklist` does.
-        let board = try ChecklistService(store: store, actor: actor).board(sourceKey: source, period: period, asOf: asOf)
-        let done = board.counts[.done] ?? 0
-        let findings = try store.latestFindings(sourceKey: source, period: period)
-        let proposals = try store.adjustments(sourceKey: source, period: period)
-        let blockers = try LockGate(store: store, actor: actor).blockers(sourceKey: source, period: period, children: [], asOf: asOf)
+        let status = try reader.status(sourceKey: source, period: period, asOf: asOf)
+        let scope = DashboardScope(source: source, companyName: status.companyName, period: period)
         return """
-            <section class="card company"><h2>\(name) · \(period) <small>(\(source))</small></h2>
-            <p>Checklist: <progress max="\(board.rows.count)" value="\(done)"></progress> \(done) of \(board.rows.count) tasks done
+            <section class="card company"><h2>\(status.companyName) · \(period) <small>(\(source))</small></h2>
+            <p>Checklist: <progress max="\(status.tasksTotal)" value="\(status.tasksDone)"></progress> \(status.tasksDone) of \(status.tasksTotal) tasks done
             (<a href="/checklist\(scope.query)">board</a>)</p>
-            <table><tr><th>Findings</th>\(Self.counts(findings.map { Dictionary(grouping: $0, by: \.severity.rawValue) } ?? [:],
-                                                      order: Severity.allCases.map(\.rawValue), link: "/findings", scope: scope, parameter: "severity"))</tr>
-            <tr><th>Proposals</th>\(Self.counts(Dictionary(grouping: proposals, by: \.status.rawValue), order: AdjustmentStatus.allCases.map(\.rawValue),
-                                                link: "/proposals", scope: scope, parameter: "status"))</tr></table>
-            \(findings == nil ? "<p>This period has not been checked: run <code>closer check</code>.</p>" : "" as HTML)
-            <h3>What blocks the lock</h3>\(Self.blockerList(blockers))</section>
+            <table><tr><th>Findings</th>\(Self.counts(status.findingsBySeverity ?? [:], link: "/findings", scope: scope, parameter: "severity"))</tr>
+            <tr><th>Proposals</th>\(Self.counts(status.proposalsByStatus, link: "/proposals", scope: scope, parameter: "status"))</tr></table>
+            \(status.findingsBySeverity == nil ? "<p>This period has not been checked: run <code>closer check</code>.</p>" : "" as HTML)
+            <h3>What blocks the lock</h3>\(Self.blockerList(status.blockers))</section>
             """
     }
 
-    /// "3 blocking · 12 warning", each count linking to its filtered list.
-    private static func counts<Item>(_ groups: [String: [Item]], order: [String], link: String, scope: DashboardScope, parameter: String) -> HTML {
-        let cells = order.compactMap { key -> HTML? in
-            guard let count = groups[key]?.count else { return nil }
-            let query = HTML.query([("source", scope.source.text), ("period", scope.period?.description), (parameter, key)])
-            return #"<td><a href="\#(link + query)" class="\#(key)">\#(count) \#(key)</a></td>"#
+    /// "3 blocking · 12 warning", in the kinds' own order, each count linking to its filtered list.
+    private static func counts<Kind: CaseIterable & RawRepresentable<String> & Hashable>(_ counts: [Kind: Int], link: String, scope: DashboardScope,
+                                                                                       parameter: String) -> HTML {
+        let cells = Kind.allCases.compactMap { kind -> HTML? in
+            guard let count = counts[kind] else { return nil }
+            let query = HTML.query([("source", scope.source.text), ("period", scope.period?.description), (parameter, kind.rawValue)])
+            return #"<td><a href="\#(link + query)" class="\#(kind.rawValue)">\#(count) \#(kind.rawValue)</a></td>"#
         }
         return cells.isEmpty ? "<td>none</td>" : HTML(joining: cells)
     }
