@@ -72,6 +72,7 @@ let package = Package(
         .target(name: "CloseStore", dependencies: ["Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Governance", grdb, crypto],
                 swiftSettings: swiftSettings),
         .target(name: "JobQueue", dependencies: ["Ledger", postgres, logging], swiftSettings: swiftSettings),
+        .target(name: "FirmDirectory", dependencies: ["Governance", "JobQueue", postgres, logging, crypto], swiftSettings: swiftSettings),
         .target(name: "CloseSettings", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Governance", crypto, yams],
                 swiftSettings: swiftSettings),
         // Workflows
@@ -103,7 +104,7 @@ let package = Package(
                 swiftSettings: swiftSettings),
         .executableTarget(name: "closer", dependencies: [
             "Ledger", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Duties", "DemoCompany", "Governance", "CloseStore", "CloseSettings",
-            "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "CloseServer", "JobQueue", "FirmWork", argumentParser, logging,
+            "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "CloseServer", "JobQueue", "FirmDirectory", "FirmWork", argumentParser, logging, postgres,
         ], swiftSettings: swiftSettings),
         .executableTarget(name: "CloserBench", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Payables", "Receivables", "Treasury", "DemoCompany",
                                                             "JobQueue", "OdooSimulator", postgres],
@@ -141,6 +142,8 @@ let package = Package(
             hummingbird, hummingbirdTesting, httpTypes,
         ], swiftSettings: swiftSettings),
         .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "Ledger", "PostgresSupport", postgres], swiftSettings: swiftSettings),
+        .testTarget(name: "FirmDirectoryTests", dependencies: ["FirmDirectory", "JobQueue", "Governance", "Ledger", "PostgresSupport", postgres],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "FirmWorkTests", dependencies: ["FirmWork", "JobQueue", "Ledger", "CloseSettings", "CloseStore", "OdooSimulator", "PostgresSupport",
                                                          hummingbird, hummingbirdTesting],
                     swiftSettings: swiftSettings),

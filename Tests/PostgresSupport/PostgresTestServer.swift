@@ -24,18 +24,31 @@ public enum PostgresTestServer {
 
     /// Runs `body` with a queue in a fresh schema, the client running beside it; drops the schema after.
     public static func withQueue<Result: Sendable>(policy: JobQueuePolicy, _ body: (PostgresJobQueue) async throws -> Result) async throws -> Result {
+        try await withSchema { client, schema in try await body(try await PostgresJobQueue.open(client: client, schema: schema, policy: policy)) }
+    }
+
+    /// Runs `body` with a fresh schema and the client, running beside it; drops the schema after, and the roles a test
+    /// made whose names begin with the schema's (tenant roles "<schema>/<tenant>", logins "<schema>_<name>").
+    public static func withSchema<Result: Sendable>(_ body: (PostgresClient, String) async throws -> Result) async throws -> Result {
         let client = try client()
         let schema = "jq_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
-            let queue = try await PostgresJobQueue.open(client: client, schema: schema, policy: policy)
+            func clean() async throws {
+                try await client.query("DROP SCHEMA IF EXISTS \(unescaped: schema) CASCADE")
+                let roles = try await client.query("SELECT rolname FROM pg_roles WHERE starts_with(rolname, \(schema))").collect()
+                for row in roles {
+                    let role = try row.decode(String.self)
+                    try await client.query(PostgresQuery(unsafeSQL: "DROP ROLE \"\(role)\""))
+                }
+            }
             do {
-                let result = try await body(queue)
-                try await client.query("DROP SCHEMA \(unescaped: schema) CASCADE")
+                let result = try await body(client, schema)
+                try await clean()
                 return result
             } catch {
-                _ = try? await client.query("DROP SCHEMA \(unescaped: schema) CASCADE")
+                try? await clean()
                 throw error
             }
         }

@@ -21,7 +21,7 @@ extension AppDatabase {
     @discardableResult
     public func addUser(login: String, name: String, roles: Set<CloserRole>, odooUserID: Int?, actor: String) throws -> CloserUser {
         try writer.write { db in
-            guard Self.isUsableLogin(login) else { throw UserError.invalidLogin(login) }
+            guard CloserUser.isUsableLogin(login) else { throw UserError.invalidLogin(login) }
             let bootstrap = try Int.fetchOne(db, sql: "SELECT count(*) FROM closer_user WHERE kind = 'human'") == 0
             if !bootstrap { try Self.requireAdmin(actor, db) }
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM closer_user WHERE login = ?", arguments: [login]) == 0 else {
@@ -155,11 +155,6 @@ extension AppDatabase {
         guard let (_, user) = try? userRow(login: actor, db), user.active, !user.isAgent, user.roles.contains(.admin) else {
             throw UserError.adminRequired(actor: actor)
         }
-    }
-
-    static func isUsableLogin(_ login: String) -> Bool {
-        guard let first = login.unicodeScalars.first, login.count <= 64, CharacterSet.alphanumerics.contains(first) else { return false }
-        return login.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "._-@".unicodeScalars.contains($0) }
     }
 
     static func auditUser(_ action: String, login: String, actor: String, in db: Database, payload: [String: String]) throws {

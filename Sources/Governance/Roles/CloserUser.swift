@@ -32,6 +32,12 @@ public struct CloserUser: Sendable, Codable, Hashable {
     }
 
     public var isAgent: Bool { kind == .agent }
+
+    /// Letters, digits, '.', '_', '-' or '@', at most 64, starting with a letter or digit (`UserError.invalidLogin` says so).
+    public static func isUsableLogin(_ login: String) -> Bool {
+        guard let first = login.unicodeScalars.first, login.count <= 64, CharacterSet.alphanumerics.contains(first) else { return false }
+        return login.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "._-@".unicodeScalars.contains($0) }
+    }
 }
 
 /// What the store knows about an API token: enough to recognise and revoke it, never the token.

@@ -1,10 +1,10 @@
-import Logging
-import PostgresNIO
+package import Logging
+package import PostgresNIO
 
 extension PostgresClient {
     /// Runs `body` in one transaction on one pooled connection: committed when it returns, rolled back when
     /// it throws, and the body's own error rethrown as it was (postgres-nio's `withTransaction` wraps it).
-    func transaction<Result: Sendable>(logger: Logger, _ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+    package func transaction<Result: Sendable>(logger: Logger, _ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         try await withConnection { connection in
             try await connection.query("BEGIN", logger: logger)
             do {

@@ -3,15 +3,10 @@ import PostgresNIO
 /// The queue's schema history: numbered, frozen migrations of its own, recorded in `job_queue_migrations`
 /// beside the jobs (never the store's: the queue may live on another server). Append, never edit.
 extension PostgresJobQueue {
-    struct Migration {
-        var id: String
-        var statements: [String]
-    }
-
-    static func migrations(schema: String) -> [Migration] {
+    static func migrations(schema: String) -> [PostgresMigration] {
         let jobs = "\(schema).job_queue_jobs"
         return [
-            Migration(id: "v1-jobs", statements: [
+            PostgresMigration(id: "v1-jobs", statements: [
                 """
                 CREATE TABLE \(jobs) (
                     id bigserial PRIMARY KEY,
@@ -44,35 +39,27 @@ extension PostgresJobQueue {
                 "CREATE INDEX job_queue_jobs_state ON \(jobs) (state, enqueued_at)",
             ]),
             // When the latest lease began, so queue wait and run time can be read from the table (the firm's metrics).
-            Migration(id: "v2-leased-at", statements: [
+            PostgresMigration(id: "v2-leased-at", statements: [
                 "ALTER TABLE \(jobs) ADD COLUMN leased_at timestamptz",
                 "CREATE INDEX job_queue_jobs_finished ON \(jobs) (finished_at) WHERE finished_at IS NOT NULL",
             ]),
+            // Each tenant's role reads that tenant's jobs and no other's (TenantRowSecurity); the workers own the table.
+            PostgresMigration(id: "v3-tenant-rows", statements: TenantRowSecurity.enable(on: jobs, schema: schema)),
         ]
     }
 
-    /// Applies what is missing in one transaction, under an advisory lock so that workers starting together
-    /// migrate once; refuses a schema a newer Closer migrated further.
+    /// Brings the queue's tables to this version; a schema a newer Closer migrated further is refused.
     func migrate() async throws {
-        try await client.transaction(logger: logger) { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(hashtext('closer_job_queue_migrations'), hashtext(\(schema)))", logger: logger)
-            try await connection.query("CREATE SCHEMA IF NOT EXISTS \(unescaped: schema)", logger: logger)
-            try await connection.query("""
-                CREATE TABLE IF NOT EXISTS \(unescaped: schema).job_queue_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
-                """, logger: logger)
-            var applied: Set<String> = []
-            for try await id in try await connection.query("SELECT id FROM \(unescaped: schema).job_queue_migrations", logger: logger).decode(String.self) {
-                applied.insert(id)
-            }
-            let known = Self.migrations(schema: schema)
-            let unknown = applied.subtracting(known.map(\.id)).sorted()
-            guard unknown.isEmpty else { throw JobQueueError.newerSchema(schema: schema, unknown: unknown) }
-            for migration in known where !applied.contains(migration.id) {
-                for statement in migration.statements {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-                }
-                try await connection.query("INSERT INTO \(unescaped: schema).job_queue_migrations (id) VALUES (\(migration.id))", logger: logger)
-            }
+        try await PostgresMigration.apply(Self.migrations(schema: schema), schema: schema, history: "job_queue_migrations", client: client,
+                                          logger: logger) { JobQueueError.newerSchema(schema: schema, unknown: $0) }
+    }
+}
+
+extension PostgresJobQueue {
+    /// Opens `tenant`'s role (`TenantRowSecurity`) on the queue's jobs, granted to `member` when given.
+    public func openTenantRole(_ tenant: String, member: String? = nil) async throws -> String {
+        try await mapped {
+            try await TenantRowSecurity.openRole(schema: schema, tenant: tenant, tables: [jobsTable], member: member, client: client, logger: logger)
         }
     }
 }

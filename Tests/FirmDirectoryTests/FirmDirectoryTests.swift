@@ -1,0 +1,66 @@
+import Foundation
+import FirmDirectory
+import Governance
+import PostgresNIO
+import PostgresSupport
+import Testing
+
+/// The firm's people and their roles per tenant, on a real PostgreSQL.
+@Suite(.enabled(if: PostgresTestServer.enabled, "skipped: no PostgreSQL (CLOSER_TEST_POSTGRES_URL)"))
+struct FirmDirectoryTests {
+    @Test func aTokenNamesItsMemberWithTheirRolesInEachTenantAndNothingElse() async throws {
+        try await PostgresTestServer.withSchema { client, schema in
+            let directory = try await PostgresFirmDirectory.open(client: client, schema: schema)
+            try await directory.addMember(login: "anna", name: "Anna Berg", by: "ops")
+            try await directory.grant(login: "anna", tenant: "acme", role: .controller, by: "ops")
+            try await directory.grant(login: "anna", tenant: "acme", role: .controller, by: "ops")   // again: no change
+            try await directory.grant(login: "anna", tenant: "globex", role: .viewer, by: "ops")
+            let token = try await directory.issueToken(login: "anna", by: "ops")
+            #expect(token.token.hasPrefix("clf_") && token.prefix == String(token.token.prefix(12)))
+
+            let anna = try await directory.member(authenticatedBy: token.token)
+            #expect(anna.login == "anna" && anna.name == "Anna Berg")
+            #expect(anna.roles == ["acme": [.controller], "globex": [.viewer]])
+            #expect(anna.sees("acme") && !anna.sees("initech"))
+            #expect(anna.user(in: "globex").roles == [.viewer] && anna.user(in: "initech").roles.isEmpty)
+
+            #expect(try await directory.revoke(login: "anna", tenant: "globex", role: nil) == 1)
+            #expect(try await directory.member(authenticatedBy: token.token).roles == ["acme": [.controller]])
+
+            // Only the hash and the prefix are kept.
+            let stored = try await client.query("SELECT count(*) FROM \(unescaped: schema).firm_tokens WHERE token_sha256 = \(token.token)").collect()
+            #expect(try stored.first?.decode(Int.self) == 0)
+        }
+    }
+
+    @Test func unknownRevokedAndDeactivatedAreRefusedSayingWhatToDo() async throws {
+        try await PostgresTestServer.withSchema { client, schema in
+            let directory = try await PostgresFirmDirectory.open(client: client, schema: schema)
+            try await directory.addMember(login: "ben", name: "Ben", by: "ops")
+            await #expect(throws: FirmDirectoryError.duplicateMember("ben")) { try await directory.addMember(login: "ben", name: "Ben", by: "ops") }
+            await #expect(throws: FirmDirectoryError.invalidLogin("ben smith")) { try await directory.addMember(login: "ben smith", name: "Ben", by: "ops") }
+            await #expect(throws: FirmDirectoryError.unknownMember("carl")) { try await directory.grant(login: "carl", tenant: "acme", role: .viewer, by: "ops") }
+            await #expect(throws: FirmDirectoryError.unknownToken) { try await directory.member(authenticatedBy: "clf_nothing") }
+
+            let first = try await directory.issueToken(login: "ben", by: "ops")
+            let second = try await directory.issueToken(login: "ben", by: "ops")
+            try await directory.revokeToken(prefix: first.prefix)
+            await #expect(throws: FirmDirectoryError.revokedToken(prefix: first.prefix)) { try await directory.member(authenticatedBy: first.token) }
+            #expect(try await directory.member(authenticatedBy: second.token).login == "ben")
+
+            try await directory.setActive(login: "ben", false)
+            await #expect(throws: FirmDirectoryError.inactiveMember("ben")) { try await directory.member(authenticatedBy: second.token) }
+            #expect(FirmDirectoryError.inactiveMember("ben").localizedDescription.contains("closer firm-users activate ben"))
+        }
+    }
+
+    @Test func aDirectoryMigratedFurtherByANewerCloserIsRefused() async throws {
+        try await PostgresTestServer.withSchema { client, schema in
+            _ = try await PostgresFirmDirectory.open(client: client, schema: schema)
+            try await client.query("INSERT INTO \(unescaped: schema).firm_directory_migrations (id) VALUES ('v99-future')")
+            await #expect(throws: FirmDirectoryError.newerSchema(schema: schema, unknown: ["v99-future"])) {
+                _ = try await PostgresFirmDirectory.open(client: client, schema: schema)
+            }
+        }
+    }
+}
