@@ -99,7 +99,7 @@ let package = Package(
             "CloseReports", "Automation", "Markup", "Payables", "Receivables", "Treasury", "Expenses", "Duties", hummingbird, httpTypes, nioCore, logging,
             metrics, prometheus,
         ], swiftSettings: swiftSettings),
-        .target(name: "FirmWork", dependencies: ["Ledger", "Governance", "CloseStore", "CloseSettings", "JobQueue", "OdooLedger", "CloseWorkflows", "CloseReports",
+        .target(name: "FirmWork", dependencies: ["Ledger", "Governance", "CloseStore", "CloseSettings", "JobQueue", "FirmDirectory", "Markup", "CloseChecks", "OdooLedger", "CloseWorkflows", "CloseReports",
                                                 hummingbird, prometheus],
                 swiftSettings: swiftSettings),
         .executableTarget(name: "closer", dependencies: [
@@ -144,7 +144,7 @@ let package = Package(
         .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "Ledger", "PostgresSupport", postgres], swiftSettings: swiftSettings),
         .testTarget(name: "FirmDirectoryTests", dependencies: ["FirmDirectory", "JobQueue", "Governance", "Ledger", "PostgresSupport", postgres],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "FirmWorkTests", dependencies: ["FirmWork", "JobQueue", "Ledger", "CloseSettings", "CloseStore", "OdooSimulator", "PostgresSupport",
+        .testTarget(name: "FirmWorkTests", dependencies: ["FirmWork", "FirmDirectory", "Governance", "JobQueue", "Ledger", "CloseSettings", "CloseStore", "OdooSimulator", "PostgresSupport",
                                                          hummingbird, hummingbirdTesting],
                     swiftSettings: swiftSettings),
         .testTarget(name: "CloserCLITests", dependencies: ["closer", "CloseStore", "Payables", "Receivables", "Ledger", "OdooRPC", "JobQueue", "OdooSimulator",

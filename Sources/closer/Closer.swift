@@ -10,7 +10,7 @@ struct Closer: AsyncParsableCommand {
                       ProposeCommand.self, ProposalsCommand.self, ApproveCommand.self, RejectCommand.self, WithdrawCommand.self, ApplyCommand.self, RollbackCommand.self,
                       IntercompanyCommand.self, UsersCommand.self, ChecklistCommand.self, TaskCommand.self, TodoCommand.self, FindingsCommand.self, LockCommand.self, CloseCommand.self,
                       AuditCommand.self, PackageCommand.self, PayablesCommand.self, CollectionsCommand.self, PaymentsCommand.self, ExpensesCommand.self, DutiesCommand.self, OperationsCommand.self, ServeCommand.self,
-                      EnqueueCommand.self, WorkerCommand.self, FirmMetricsCommand.self, FirmUsersCommand.self])
+                      EnqueueCommand.self, WorkerCommand.self, FirmMetricsCommand.self, FirmUsersCommand.self, FirmConsoleCommand.self])
 
     /// As ArgumentParser's own, except that a file error becomes a sentence on its way out.
     static func main() async {

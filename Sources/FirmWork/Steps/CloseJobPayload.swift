@@ -5,9 +5,12 @@ public import Ledger
 public struct CloseJobPayload: Codable, Hashable, Sendable {
     /// The day the close is done; nil: the day the step runs.
     public var asOf: LocalDate?
+    /// The console member who asked for the close; nil when a calendar or the command line did.
+    public var askedBy: String?
 
-    public init(asOf: LocalDate? = nil) {
+    public init(asOf: LocalDate? = nil, askedBy: String? = nil) {
         self.asOf = asOf
+        self.askedBy = askedBy
     }
 
     public var text: String { (try? JSONEncoder().encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}" }

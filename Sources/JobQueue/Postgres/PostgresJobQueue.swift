@@ -156,6 +156,14 @@ public struct PostgresJobQueue: JobQueue {
         }
     }
 
+    public func jobs(tenant: String, limit: Int) async throws -> [Job] {
+        try await mapped {
+            try await client.query("""
+                SELECT \(unescaped: JobRow.columns) FROM \(unescaped: jobsTable) WHERE tenant = \(tenant) ORDER BY enqueued_at DESC, id DESC LIMIT \(max(0, limit))
+                """, logger: logger).jobs()
+        }
+    }
+
     public func finished(since: Date, limit: Int) async throws -> [Job] {
         try await mapped {
             try await client.query("""

@@ -39,6 +39,9 @@ public protocol JobQueue: Sendable {
     /// Jobs in one state, oldest first, for the console and the dead-letter review.
     func jobs(in state: JobState, limit: Int) async throws -> [Job]
 
+    /// One tenant's latest jobs, newest first, for the firm console.
+    func jobs(tenant: String, limit: Int) async throws -> [Job]
+
     /// How many jobs are in each state (every state present, zero included), for metrics.
     func counts() async throws -> [JobState: Int]
 
