@@ -100,7 +100,7 @@ let package = Package(
             metrics, prometheus,
         ], swiftSettings: swiftSettings),
         .target(name: "FirmWork", dependencies: ["Ledger", "Governance", "CloseStore", "CloseSettings", "JobQueue", "FirmDirectory", "Markup", "CloseChecks", "OdooLedger", "CloseWorkflows", "CloseReports",
-                                                hummingbird, prometheus],
+                                                hummingbird, httpTypes, logging, prometheus],
                 swiftSettings: swiftSettings),
         .executableTarget(name: "closer", dependencies: [
             "Ledger", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Duties", "DemoCompany", "Governance", "CloseStore", "CloseSettings",
@@ -145,7 +145,7 @@ let package = Package(
         .testTarget(name: "FirmDirectoryTests", dependencies: ["FirmDirectory", "JobQueue", "Governance", "Ledger", "PostgresSupport", postgres],
                     swiftSettings: swiftSettings),
         .testTarget(name: "FirmWorkTests", dependencies: ["FirmWork", "FirmDirectory", "Governance", "JobQueue", "Ledger", "CloseSettings", "CloseStore", "OdooSimulator", "PostgresSupport",
-                                                         hummingbird, hummingbirdTesting],
+                                                         hummingbird, hummingbirdTesting, httpTypes],
                     swiftSettings: swiftSettings),
         .testTarget(name: "CloserCLITests", dependencies: ["closer", "CloseStore", "Payables", "Receivables", "Ledger", "OdooRPC", "JobQueue", "OdooSimulator",
                                                           "PostgresSupport"], swiftSettings: swiftSettings),

@@ -2,7 +2,6 @@ import CloseSettings
 import FirmDirectory
 import FirmWork
 import Foundation
-import NIOFoundationCompat
 import Governance
 import HTTPTypes
 import Hummingbird
@@ -61,7 +60,7 @@ struct FirmConsoleTests {
     static func bearer(_ token: String?) -> HTTPFields { token.map { [.authorization: "Bearer \($0)"] } ?? [:] }
     static func cookie(_ token: String) -> HTTPFields { [.cookie: "closer_firm=\(token)"] }
 
-    static func json(_ response: TestResponse) throws -> Any { try JSONSerialization.jsonObject(with: Data(buffer: response.body)) }
+    static func json(_ response: TestResponse) throws -> Any { try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) }
 
     @Test func aMemberSeesTheirTenantsCloseAndNoOtherTenantExistsForThem() async throws {
         try await Self.withFirm { firm in

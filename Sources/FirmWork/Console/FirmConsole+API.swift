@@ -1,7 +1,6 @@
 import CloseSettings
 import FirmDirectory
 import Foundation
-import NIOFoundationCompat
 import Governance
 import Hummingbird
 import JobQueue
@@ -38,7 +37,7 @@ extension FirmConsole {
         }
         struct Asked: Decodable { var period: String; var again: String? }
         let body = try await request.body.collect(upTo: 4096)
-        guard let asked = try? JSONDecoder().decode(Asked.self, from: Data(buffer: body)) else {
+        guard let asked = try? JSONDecoder().decode(Asked.self, from: Data(body.readableBytesView)) else {
             throw HTTPError(.badRequest, message: "Send JSON {\"period\": \"YYYY-MM\"} (and \"again\": \"why\" to close a period anew).")
         }
         guard let period = try Self.period(asked.period) else { throw HTTPError(.badRequest, message: "Name the period: {\"period\": \"YYYY-MM\"}.") }

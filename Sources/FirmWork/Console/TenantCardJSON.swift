@@ -1,7 +1,6 @@
 import CloseSettings
 import CloseChecks
 import Foundation
-import NIOFoundationCompat
 import Governance
 import Hummingbird
 import CloseWorkflows
@@ -65,6 +64,6 @@ struct TenantCardJSON: Encodable {
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]
-        return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(data: try encoder.encode(value))))
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 }
