@@ -71,6 +71,25 @@ struct FirmWorkerTests {
         }
     }
 
+    /// A worker paused past its lease, and replaced, resumes its step: the tenant's store refuses its writes.
+    @Test func aStepUnderAReplacedLeaseWritesNothingToTheStore() async throws {
+        let simulator = try OdooSimulator(SimulatorConfiguration(tenants: 1, linesPerTenant: 2_000))
+        defer { simulator.stop() }
+        let (file, runner) = try Self.firm(simulator)
+        let tenant = file.tenants[0]
+        _ = try await runner.run(.pull, for: tenant, period: Self.period, payload: Self.payload, fence: StoreFence(job: "job 1", token: 1))
+        let store = try AppDatabase.open(at: runner.storePath(of: tenant))
+        _ = try store.fenced(by: StoreFence(job: "job 2", token: 2))   // the check's second lease, taken while the first slept
+
+        await #expect(throws: StoreError.self) {
+            try await runner.run(.check, for: tenant, period: Self.period, payload: Self.payload, fence: StoreFence(job: "job 2", token: 1))
+        }
+        #expect(try store.runs(kind: "check").isEmpty, "the stale lease's check left no run behind")
+        _ = try await runner.run(.check, for: tenant, period: Self.period, payload: Self.payload, fence: StoreFence(job: "job 2", token: 2))
+        #expect(try store.runs(kind: "check").count == 1)
+        #expect(try store.verifyAuditTrail().isIntact)
+    }
+
     @Test func aKilledWorkersJobIsFinishedByAnotherOnceItsLeaseExpires() async throws {
         let simulator = try OdooSimulator(SimulatorConfiguration(tenants: 1, linesPerTenant: 2_000))
         defer { simulator.stop() }

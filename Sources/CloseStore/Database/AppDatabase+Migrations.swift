@@ -800,6 +800,17 @@ extension AppDatabase {
                 )
                 """)
         }
+        migrator.registerMigration("v27-write-fence") { db in
+            // Each firm job's latest lease token that wrote here: a worker whose lease was taken over finds a newer
+            // token and writes nothing more (`AppDatabase.fenced(by:)`).
+            try db.execute(sql: """
+                CREATE TABLE write_fence (
+                    job TEXT PRIMARY KEY,
+                    token INTEGER NOT NULL,
+                    claimed_at TEXT NOT NULL
+                )
+                """)
+        }
         return migrator
     }
 }

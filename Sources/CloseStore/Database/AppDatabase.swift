@@ -13,6 +13,11 @@ public final class AppDatabase: Sendable {
         try self.writer.translating { try Self.migrator.migrate(writer) }
     }
 
+    /// Another handle on a migrated store's connection (a fenced one: `fenced(by:)`).
+    init(connection: StoreConnection) {
+        writer = connection
+    }
+
     /// Wraps a connection opened read-only to look at what it holds, whatever its migrations.
     init(inspecting reader: any DatabaseWriter) {
         writer = StoreConnection(reader)

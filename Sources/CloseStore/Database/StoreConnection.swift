@@ -4,9 +4,12 @@ import GRDB
 /// reaches the user as a `StoreError` sentence naming the file, never as SQLite's own text.
 struct StoreConnection: Sendable {
     let database: any DatabaseWriter
+    /// Set for a firm worker's step: every write first checks that the job's lease is still this one's.
+    let fence: StoreFence?
 
-    init(_ database: any DatabaseWriter) {
+    init(_ database: any DatabaseWriter, fence: StoreFence? = nil) {
         self.database = database
+        self.fence = fence
     }
 
     var path: String { database.path }
@@ -16,7 +19,12 @@ struct StoreConnection: Sendable {
     }
 
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try translating { try database.write(body) }
+        try translating {
+            try database.write { db in
+                if let fence { try fence.check(db, path: path) }
+                return try body(db)
+            }
+        }
     }
 
     func unsafeRead<T>(_ body: (Database) throws -> T) throws -> T {

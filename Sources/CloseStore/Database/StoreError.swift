@@ -11,6 +11,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case outdated(path: String)
     case unknownCompany(SourceKey)
     case periodNotPulled(source: SourceKey, period: Period, window: DateRange)
+    /// A firm worker's lease of `job` was taken over: the store holds a newer token than this worker's.
+    case fenced(path: String, job: String, token: Int64, current: Int64)
 
     public var description: String {
         switch self {
@@ -36,6 +38,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             "Nothing has been pulled for \(key) yet: run `closer pull` first."
         case .periodNotPulled(let source, let period, let window):
             "The ledger \(source) was pulled for \(window), which does not cover \(period): run `closer pull --period \(period)` first."
+        case .fenced(let path, let job, let token, let current):
+            "The store at \(path) was written for job \(job) under a newer lease (token \(current); this worker's is \(token)): this worker "
+                + "lost its lease and writes nothing more. The job's current holder does the work."
         }
     }
 }

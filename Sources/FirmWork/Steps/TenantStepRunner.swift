@@ -1,6 +1,6 @@
 import CloseReports
 public import CloseSettings
-import CloseStore
+public import CloseStore
 import CloseWorkflows
 public import Foundation
 import Governance
@@ -22,11 +22,13 @@ public struct TenantStepRunner: Sendable {
 
     public func storePath(of tenant: Tenant) -> String { stores.appendingPathComponent("\(tenant.id).sqlite").path }
 
-    /// Runs the step and says in a few words what it did.
-    public func run(_ kind: JobKind, for tenant: Tenant, period: Period, payload: CloseJobPayload) async throws -> String {
+    /// Runs the step and says in a few words what it did. With `fence` (a worker's lease), the store refuses every
+    /// write once a newer lease of the job has claimed it.
+    public func run(_ kind: JobKind, for tenant: Tenant, period: Period, payload: CloseJobPayload, fence: StoreFence? = nil) async throws -> String {
         try FileManager.default.createDirectory(at: stores, withIntermediateDirectories: true)
         // The pull makes the tenant's store; a later step finding none is an error (the chain went wrong).
-        let store = kind == .pull ? try AppDatabase.openOrCreate(at: storePath(of: tenant)) : try AppDatabase.open(at: storePath(of: tenant))
+        let opened = kind == .pull ? try AppDatabase.openOrCreate(at: storePath(of: tenant)) : try AppDatabase.open(at: storePath(of: tenant))
+        let store = try fence.map(opened.fenced(by:)) ?? opened
         let ruleSet = try tenant.rules.map(RuleSet.load(path:)) ?? .builtIn
         let asOf = payload.asOf ?? .todayUTC()
         let agent = CloserUser.agentLogin

@@ -1,6 +1,7 @@
 public import CloseSettings
 import Foundation
 public import JobQueue
+import CloseStore
 import Ledger
 
 /// `closer worker`: takes close steps from the shared queue, one at a time, for any tenant of the firm's
@@ -65,7 +66,7 @@ public struct FirmWorker: Sendable {
         let started = ContinuousClock.now
         let ending = await withTaskGroup(of: Ending?.self) { group in
             group.addTask {
-                do { return .finished(.success(try await step(job))) } catch { return .finished(.failure(error)) }
+                do { return .finished(.success(try await step(lease))) } catch { return .finished(.failure(error)) }
             }
             group.addTask { await heartbeat(lease) }
             group.addTask {
@@ -114,9 +115,11 @@ public struct FirmWorker: Sendable {
         }
     }
 
-    private func step(_ job: Job) async throws -> String {
+    private func step(_ lease: Lease) async throws -> String {
+        let job = lease.job
         guard let period = job.period else { throw FirmWorkError.noPeriod(job.label) }
-        return try await runner.run(job.kind, for: try tenants.tenant(job.tenant), period: period, payload: try CloseJobPayload(text: job.payload))
+        return try await runner.run(job.kind, for: try tenants.tenant(job.tenant), period: period, payload: try CloseJobPayload(text: job.payload),
+                                    fence: StoreFence(job: "job \(job.id)", token: lease.token))
     }
 
     /// Extends the lease every third of its length; returns only when the queue refuses it (another worker
