@@ -148,6 +148,6 @@ let package = Package(
                                                          hummingbird, hummingbirdTesting, httpTypes],
                     swiftSettings: swiftSettings),
         .testTarget(name: "CloserCLITests", dependencies: ["closer", "CloseStore", "Payables", "Receivables", "Ledger", "OdooRPC", "JobQueue", "OdooSimulator",
-                                                          "PostgresSupport"], swiftSettings: swiftSettings),
+                                                          "PostgresSupport", postgres], swiftSettings: swiftSettings),
     ]
 )
