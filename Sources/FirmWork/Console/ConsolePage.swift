@@ -16,12 +16,12 @@ struct ConsolePage: ResponseGenerator {
 
     func response() throws -> Response {
         let signOut: HTML = member.map { member in
-            #"<form method="post" action="/sign-out"><span>\#(member.name) (\#(member.login))</span> <button>Sign out</button></form>"#
+            #"<form method="post" action="/sign-out"><span id="signed-in">\#(member.name) (\#(member.login))</span> <button>Sign out</button></form>"#
         } ?? ""
         let page: HTML = """
             <!doctype html><html lang="en"><head><meta charset="utf-8"><title>\(title) · Closer firm console</title>
             <style>\(Self.style)</style></head>
-            <body><header><a href="/"><strong>Closer</strong> · firm console</a>\(signOut)</header><main><h1>\(title)</h1>\(body)</main></body></html>
+            <body><header><a href="/"><strong>Closer</strong> · firm console</a>\(signOut)</header><main><h1 id="title">\(title)</h1>\(body)</main></body></html>
             """
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                         body: ResponseBody(byteBuffer: ByteBuffer(string: page.markup)))
@@ -39,8 +39,8 @@ struct ConsolePage: ResponseGenerator {
     static func signIn(problem: String?) -> ConsolePage {
         let message: HTML = problem.map { #"<p class="problem" role="alert">\#($0)</p>"# } ?? ""
         return ConsolePage(title: "Sign in", member: nil, body: """
-            \(message)<form method="post" action="/sign-in"><label>Your firm console token <input type="password" name="token" autocomplete="off" required></label>
-            <button>Sign in</button></form><p>No token yet? Whoever runs the firm's Closer issues one with <code>closer firm-users token LOGIN</code>.</p>
+            \(message)<form method="post" action="/sign-in"><label>Your firm console token <input type="password" id="token" name="token" autocomplete="off" required></label>
+            <button id="sign-in">Sign in</button></form><p>No token yet? Whoever runs the firm's Closer issues one with <code>closer firm-users token LOGIN</code>.</p>
             """)
     }
 
@@ -60,12 +60,12 @@ struct ConsolePage: ResponseGenerator {
         let rows = cards.map { card -> HTML in
             let cells = HTML(joining: HeatCell.row(card).map { cell -> HTML in #"<td class="\#(cell.heat.rawValue)">\#(cell.text)</td>"# })
             return """
-                <tr><th><a href="/tenants/\(card.tenant.id)">\(card.tenant.id)</a></th><td>\(card.tenant.owner ?? "—")</td>\
+                <tr id="tenant-\(card.tenant.id)"><th><a href="/tenants/\(card.tenant.id)">\(card.tenant.id)</a></th><td>\(card.tenant.owner ?? "—")</td>\
                 <td>\(card.period?.description ?? "—")</td>\(cells)</tr>
                 """
         }
         return ConsolePage(title: "Closes as of \(asOf)", member: member, body: """
-            \(filters)<table class="heatmap"><thead><tr><th>Tenant</th><th>Owner</th><th>Period</th><th>Readiness</th><th>Blockers</th>
+            \(filters)<table id="heatmap" class="heatmap"><thead><tr><th>Tenant</th><th>Owner</th><th>Period</th><th>Readiness</th><th>Blockers</th>
             <th>Exceptions</th><th>Days to close</th><th>Queue</th></tr></thead><tbody>\(rows)</tbody></table>
             """)
     }
@@ -85,7 +85,7 @@ struct ConsolePage: ResponseGenerator {
         return ConsolePage(title: "\(card.tenant.id) · \(card.period?.description ?? "no period")", member: member, body: """
             <p>\(card.status?.companyName ?? "") · owner \(card.tenant.owner ?? "none") · \(card.tenant.calendar?.description ?? "no calendar")
             \(card.deadline.map { " · due \($0)" } ?? "") · you are \(roles) here</p>
-            <table>\(summary)</table><h2>What blocks the lock</h2>\(blockers)
+            <table>\(summary)</table><h2>What blocks the lock</h2><div id="blockers">\(blockers)</div>
             <h2>Latest jobs</h2>\(jobs.isEmpty ? "<p>None yet.</p>" : "<table><tr><th>Job</th><th>Step</th><th>Period</th><th>State</th><th>Attempts</th><th>Last error</th></tr>\(jobs)</table>" as HTML)
             """)
     }

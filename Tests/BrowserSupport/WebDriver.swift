@@ -1,22 +1,22 @@
-import Foundation
+public import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Chromium driven through chromedriver's W3C WebDriver HTTP API (over `LoopbackHTTPClient`): chromedriver runs as a child
 /// process on a free port, the browser headless in a throwaway profile.
-final class WebDriver: @unchecked Sendable {
+public final class WebDriver: @unchecked Sendable {
     /// Debian's packages install both here; anything on PATH works too.
-    static let chromium = executable(named: "chromium")
-    static let chromedriver = executable(named: "chromedriver")
-    static var isAvailable: Bool { chromium != nil && chromedriver != nil }
+    public static let chromium = executable(named: "chromium")
+    public static let chromedriver = executable(named: "chromedriver")
+    public static var isAvailable: Bool { chromium != nil && chromedriver != nil }
 
     private let driver: Process
     private let port: Int
     private let profile: URL
     private var sessionID = ""
 
-    init() async throws {
+    public init() async throws {
         guard let chromium = Self.chromium, let chromedriver = Self.chromedriver else { throw WebDriverError.notInstalled }
         port = try Self.freePort()
         profile = FileManager.default.temporaryDirectory.appendingPathComponent("closer-chromium-\(UUID().uuidString)")
@@ -46,7 +46,7 @@ final class WebDriver: @unchecked Sendable {
     }
 
     /// Ends the browser and chromedriver; call it once the test is done with the page.
-    func quit() async {
+    public func quit() async {
         _ = try? await command("DELETE", "/session/\(sessionID)")
         await stopDriver()
     }
@@ -60,15 +60,15 @@ final class WebDriver: @unchecked Sendable {
         try? FileManager.default.removeItem(at: profile)
     }
 
-    func navigate(to url: URL) async throws {
+    public func navigate(to url: URL) async throws {
         _ = try await command("POST", "/session/\(sessionID)/url", ["url": url.absoluteString])
     }
 
-    func currentURL() async throws -> String {
+    public func currentURL() async throws -> String {
         try await command("GET", "/session/\(sessionID)/url")["value"] as? String ?? ""
     }
 
-    func element(_ css: String) async throws -> String {
+    public func element(_ css: String) async throws -> String {
         let found = try await command("POST", "/session/\(sessionID)/element", ["using": "css selector", "value": css])
         guard let value = found["value"] as? [String: Any], let id = value["element-6066-11e4-a52e-4f735466cecf"] as? String else {
             throw WebDriverError.unexpected("no element \(css): \(found)")
@@ -76,22 +76,21 @@ final class WebDriver: @unchecked Sendable {
         return id
     }
 
-    func type(_ text: String, into css: String) async throws {
+    public func type(_ text: String, into css: String) async throws {
         _ = try await command("POST", "/session/\(sessionID)/element/\(try await element(css))/value", ["text": text])
     }
 
-    func click(_ css: String) async throws {
+    public func click(_ css: String) async throws {
         _ = try await command("POST", "/session/\(sessionID)/element/\(try await element(css))/click", [String: String]())
     }
 
-    func text(of css: String) async throws -> String {
+    public func text(of css: String) async throws -> String {
         try await command("GET", "/session/\(sessionID)/element/\(try await element(css))/text")["value"] as? String ?? ""
     }
 
-    /// chromedriver answers /status once it listens; until then the connection is refused.
     /// The element's text once it satisfies `expected`, waiting up to ten seconds for the page a click
     /// started to arrive; the last text seen if it never does, for the test to report.
-    func text(of css: String, waitingFor expected: (String) -> Bool) async throws -> String {
+    public func text(of css: String, waitingFor expected: (String) -> Bool) async throws -> String {
         var seen = ""
         for _ in 0..<50 {
             seen = (try? await text(of: css)) ?? seen
@@ -101,6 +100,7 @@ final class WebDriver: @unchecked Sendable {
         return seen
     }
 
+    /// chromedriver answers /status once it listens; until then the connection is refused.
     private func waitUntilReady() async throws {
         var lastError: (any Error)?
         for _ in 0..<150 {
@@ -147,5 +147,5 @@ final class WebDriver: @unchecked Sendable {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    enum WebDriverError: Error { case notInstalled, unexpected(String) }
+    public enum WebDriverError: Error { case notInstalled, unexpected(String) }
 }
