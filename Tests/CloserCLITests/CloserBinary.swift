@@ -17,7 +17,9 @@ struct CloserBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    static func run(_ arguments: [String], environment extra: [String: String] = [:], executable: URL = url, in directory: URL? = nil) throws -> Result {
+    /// Runs the command to its end. The wait happens on a thread of its own, never on one of the few threads the
+    /// concurrent tests share (on two cores, a test blocking one starves the rest of the suite).
+    static func run(_ arguments: [String], environment extra: [String: String] = [:], executable: URL = url, in directory: URL? = nil) async throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -29,11 +31,35 @@ struct CloserBinary {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                // Both pipes drained at once: a command filling one while nobody reads it would never end.
+                let errors = ErrorReader(err.fileHandleForReading)
+                let stdout = out.fileHandleForReading.readDataToEndOfFile()
+                let stderr = errors.wait()
+                process.waitUntilExit()
+                continuation.resume(returning: Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                                                      stderr: String(decoding: stderr, as: UTF8.self)))
+            }
+        }
+    }
+
+    /// Reads a pipe to its end on a thread of its own.
+    private final class ErrorReader: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var data = Data()
+
+        init(_ handle: FileHandle) {
+            Thread.detachNewThread { [self] in
+                data = handle.readDataToEndOfFile()
+                done.signal()
+            }
+        }
+
+        func wait() -> Data {
+            done.wait()
+            return data
+        }
     }
 
     /// Waits for a long-running command (a worker) without holding a thread, and kills it when it outlives

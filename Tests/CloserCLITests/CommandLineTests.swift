@@ -2,12 +2,12 @@ import Foundation
 import Testing
 
 @Suite(.serialized) struct CommandLineTests {
-    @Test func demoRunsEndToEndAndTheAuditTrailCatchesAnEdit() throws {
+    @Test func demoRunsEndToEndAndTheAuditTrailCatchesAnEdit() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = directory.appendingPathComponent("demo.sqlite").path
 
-        let demo = try CloserBinary.run(["demo", "--store", store, "--json"], in: directory)
+        let demo = try await CloserBinary.run(["demo", "--store", store, "--json"], in: directory)
         #expect(demo.status == 0, "\(demo.all)")
         let report = try JSONSerialization.jsonObject(with: Data(demo.stdout.utf8)) as? [String: Any]
         let pull = report?["firstPull"] as? [String: Any]
@@ -16,7 +16,7 @@ import Testing
         #expect(((report?["secondPull"] as? [String: Any])?["changedPostedMoves"] as? [Any])?.count == 1)
         #expect(demo.stderr.isEmpty, "JSON mode must print no progress: \(demo.stderr)")
 
-        let verified = try CloserBinary.run(["audit", "verify", "--store", store])
+        let verified = try await CloserBinary.run(["audit", "verify", "--store", store])
         #expect(verified.status == 0, "\(verified.all)")
         #expect(verified.stdout.contains("intact"))
 
@@ -24,17 +24,17 @@ import Testing
             DROP TRIGGER audit_event_append_only_update;
             UPDATE audit_event SET actor = 'mallory' WHERE seq = 2;
             """)
-        let broken = try CloserBinary.run(["audit", "verify", "--store", store])
+        let broken = try await CloserBinary.run(["audit", "verify", "--store", store])
         #expect(broken.status == 1)
         #expect(broken.stdout.contains("event #2"), "\(broken.all)")
         #expect(broken.stdout.contains("edited"))
 
         // The demo company has blocking problems: `check` lists them and fails; --fail-on never does not.
-        let check = try CloserBinary.run(["check", "--period", "2026-10", "--as-of", "2026-11-05", "--store", store, "--json"])
+        let check = try await CloserBinary.run(["check", "--period", "2026-10", "--as-of", "2026-11-05", "--store", store, "--json"])
         #expect(check.status == 1, "\(check.stderr)")
         let findings = (try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])?["findings"] as? [[String: Any]]
         #expect(findings?.contains { $0["checkID"] as? String == "draft-in-period" } == true)
-        let lenient = try CloserBinary.run(["check", "--period", "2026-10", "--as-of", "2026-11-05", "--store", store, "--fail-on", "never"])
+        let lenient = try await CloserBinary.run(["check", "--period", "2026-10", "--as-of", "2026-11-05", "--store", store, "--fail-on", "never"])
         #expect(lenient.status == 0 && lenient.stdout.contains("still open"))
         // Ranked: the first screen holds every blocking finding, the rest is folded by kind; JSON carries each rank.
         let rankings = findings?.compactMap { $0["ranking"] as? [String: Any] } ?? []
@@ -43,37 +43,37 @@ import Testing
         #expect(lenient.stdout.contains("FIRST SCREEN (") && lenient.stdout.contains("more, by kind: ")
                 && lenient.stdout.contains("`closer findings` lists them"), "\(lenient.stdout)")
 
-        let export = try CloserBinary.run(["audit", "export", "--store", store])
+        let export = try await CloserBinary.run(["audit", "export", "--store", store])
         #expect(export.status == 0)
         #expect(export.stdout.split(separator: "\n").count >= 4)
     }
 
-    @Test func aBadPeriodIsRefusedWithTheFormat() throws {
-        let result = try CloserBinary.run(["pull", "--period", "2026-13", "--url", "http://127.0.0.1:9", "--db", "d", "--user", "u"])
+    @Test func aBadPeriodIsRefusedWithTheFormat() async throws {
+        let result = try await CloserBinary.run(["pull", "--period", "2026-13", "--url", "http://127.0.0.1:9", "--db", "d", "--user", "u"])
         #expect(result.status != 0)
         #expect(result.all.contains("2026-13") && result.all.contains("YYYY-MM"))
     }
 
-    @Test func theConcurrentCallsFlagIsReadAndAZeroRefused() throws {
-        let result = try CloserBinary.run(["connect", "--url", "http://127.0.0.1:9", "--db", "d", "--user", "u", "--password", "p",
+    @Test func theConcurrentCallsFlagIsReadAndAZeroRefused() async throws {
+        let result = try await CloserBinary.run(["connect", "--url", "http://127.0.0.1:9", "--db", "d", "--user", "u", "--password", "p",
                                            "--max-concurrent-calls", "0"])
         #expect(result.status != 0)
         #expect(result.all.contains("odoo.max_concurrent_calls") || result.all.contains("--max-concurrent-calls"), "\(result.all)")
     }
 
-    @Test func missingSettingsAreAllListed() throws {
+    @Test func missingSettingsAreAllListed() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try CloserBinary.run(["connect"], in: directory)
+        let result = try await CloserBinary.run(["connect"], in: directory)
         #expect(result.status != 0)
         for name in ["CLOSER_ODOO_URL", "CLOSER_ODOO_DB", "CLOSER_ODOO_USER", "CLOSER_ODOO_PASSWORD"] {
             #expect(result.all.contains(name), "\(result.all)")
         }
     }
 
-    @Test func anUnreachableOdooIsExplainedWithoutTheSecret() throws {
-        let result = try CloserBinary.run(["connect", "--url", "http://127.0.0.1:9", "--db", "prod", "--user", "admin"],
-                                          environment: ["CLOSER_ODOO_PASSWORD": "s3cret-pw"])
+    @Test func anUnreachableOdooIsExplainedWithoutTheSecret() async throws {
+        let result = try await CloserBinary.run(["connect", "--url", "http://127.0.0.1:9", "--db", "prod", "--user", "admin"],
+                                                environment: ["CLOSER_ODOO_PASSWORD": "s3cret-pw"])
         #expect(result.status != 0)
         #expect(result.all.contains("127.0.0.1:9"), "\(result.all)")
         #expect(!result.all.contains("s3cret-pw"))

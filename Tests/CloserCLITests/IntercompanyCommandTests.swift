@@ -2,13 +2,13 @@ import Foundation
 import Testing
 
 @Suite struct IntercompanyCommandTests {
-    @Test func theDemoGroupIsMatchedAndItsWorksheetWrittenThenEliminatedIntoTheParent() throws {
+    @Test func theDemoGroupIsMatchedAndItsWorksheetWrittenThenEliminatedIntoTheParent() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = directory.appendingPathComponent("group.sqlite").path
         let worksheet = directory.appendingPathComponent("eliminations.csv").path
 
-        let demo = try CloserBinary.run(["intercompany", "--demo", "--period", "2026-10", "--store", store, "--worksheet", worksheet])
+        let demo = try await CloserBinary.run(["intercompany", "--demo", "--period", "2026-10", "--store", store, "--worksheet", worksheet])
         #expect(demo.status == 0, "\(demo.all)")
         #expect(demo.stdout.contains("has no counterpart") && demo.stdout.contains("the elimination worksheet is in \(worksheet)"))
         let csv = try String(contentsOfFile: worksheet, encoding: .utf8).split(separator: "\n")
@@ -16,8 +16,8 @@ import Testing
 
         let parent = "demo:northwind-group/seed=42/company=1", subsidiary = "demo:northwind-group/seed=42/company=2"
         var people = StorePeople(store: store, in: directory)
-        try people.addFirst("pat", roles: ["preparer"])
-        let consolidated = try people.run("pat", ["intercompany", "--period", "2026-10", "--companies", "\(parent),\(subsidiary)",
+        try await people.addFirst("pat", roles: ["preparer"])
+        let consolidated = try await people.run("pat", ["intercompany", "--period", "2026-10", "--companies", "\(parent),\(subsidiary)",
                                                   "--parent", parent, "--into", parent, "--journal", "MISC", "--json"])
         #expect(consolidated.status == 0, "\(consolidated.all)")
         let report = try JSONSerialization.jsonObject(with: Data(consolidated.stdout.utf8)) as? [String: Any]
@@ -26,8 +26,8 @@ import Testing
         #expect((report?["waiting"] as? [Any])?.isEmpty == true)
     }
 
-    @Test func inputErrorsAreAllListedBeforeAnythingRuns() throws {
-        let result = try CloserBinary.run(["intercompany", "--period", "2026-10", "--companies", "a", "--journal", "X", "--partner", "1:3=4"])
+    @Test func inputErrorsAreAllListedBeforeAnythingRuns() async throws {
+        let result = try await CloserBinary.run(["intercompany", "--period", "2026-10", "--companies", "a", "--journal", "X", "--partner", "1:3=4"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("at least two source keys") && result.stderr.contains("--journal needs --into")
                 && result.stderr.contains("--partner 1:3=4"))

@@ -110,16 +110,16 @@ struct LivePayablesUnseenCompanyTests {
         let store = folder.appendingPathComponent("closer.sqlite").path
         let odoo = ["--url", endpoint.url.absoluteString, "--db", endpoint.database, "--user", endpoint.login, "--company", String(company.id)]
         let password = ["CLOSER_ODOO_PASSWORD": ProcessInfo.processInfo.environment["CLOSER_TEST_ODOO_PASSWORD"] ?? "admin"]
-        func closer(_ arguments: [String]) throws -> Any {
-            let result = try CloserBinary.run(arguments + ["--json"], environment: password, in: folder)
+        func closer(_ arguments: [String]) async throws -> Any {
+            let result = try await CloserBinary.run(arguments + ["--json"], environment: password, in: folder)
             #expect(result.status == 0, "closer \(arguments.joined(separator: " ")): \(result.all)")
             return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
         }
 
-        _ = try closer(["pull", "--period", period, "--store", store] + odoo)
-        let duplicates = try closer(["payables", "duplicates", "--period", period, "--store", store, "--rules", rules]) as? [String: Any]
-        let match = try closer(["payables", "match", "--period", period, "--rules", rules] + odoo) as? [String: Any]
-        let intake = try closer(["payables", "intake", "--period", period, "--store", store, "--rules", rules] + odoo) as? [String: Any]
+        _ = try await closer(["pull", "--period", period, "--store", store] + odoo)
+        let duplicates = try await closer(["payables", "duplicates", "--period", period, "--store", store, "--rules", rules]) as? [String: Any]
+        let match = try await closer(["payables", "match", "--period", period, "--rules", rules] + odoo) as? [String: Any]
+        let intake = try await closer(["payables", "intake", "--period", period, "--store", store, "--rules", rules] + odoo) as? [String: Any]
 
         // Duplicates, from the store: the retyped copy and the impostor; not the restarted number. The instalments are
         // left to intake, which reads their order (a pull keeps no order links): see below.

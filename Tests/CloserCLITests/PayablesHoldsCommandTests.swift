@@ -21,36 +21,36 @@ import Testing
                            match: nil, rules: IntakeRules())
     }
 
-    @Test func theQueueIsAReadAndOnlyAnotherApproverReleases() throws {
+    @Test func theQueueIsAReadAndOnlyAnotherApproverReleases() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         var people = StorePeople(store: directory.appendingPathComponent("closer.sqlite").path, in: directory)
-        try people.addFirst("admin")
-        try people.add("erin", roles: ["approver"], by: "admin")
-        try people.add("ed", roles: ["approver"], by: "admin")
-        try people.add("vic", roles: ["viewer"], by: "admin")
+        try await people.addFirst("admin")
+        try await people.add("erin", roles: ["approver"], by: "admin")
+        try await people.add("ed", roles: ["approver"], by: "admin")
+        try await people.add("vic", roles: ["viewer"], by: "admin")
         let store = try AppDatabase.open(at: people.store)
         try store.recordBillVerdict(Self.held(21, preparedBy: "ed"), preparerLogin: "ed", actor: "closer-agent")
         try store.recordBillVerdict(Self.held(31, preparedBy: "dora"), preparerLogin: "dora", actor: "closer-agent")
 
-        let queue = try people.run(nil, ["payables", "holds"])
+        let queue = try await people.run(nil, ["payables", "holds"])
         #expect(queue.status == 0 && queue.stdout.contains("2 vendor bills blocked") && queue.stdout.contains("BILL/21 looks like BILL/20"), "\(queue.all)")
         let scope = ["--source", Self.source.text]
-        let unsigned = try people.run(nil, ["payables", "release", "--bill", "21", "--reason", "fine"] + scope, environment: ["CLOSER_ACTOR": "erin"])
+        let unsigned = try await people.run(nil, ["payables", "release", "--bill", "21", "--reason", "fine"] + scope, environment: ["CLOSER_ACTOR": "erin"])
         #expect(unsigned.status != 0 && unsigned.stderr.contains("a name is not proof"), "\(unsigned.all)")
-        let viewer = try people.run("vic", ["payables", "release", "--bill", "21", "--reason", "fine"] + scope)
+        let viewer = try await people.run("vic", ["payables", "release", "--bill", "21", "--reason", "fine"] + scope)
         #expect(viewer.status != 0 && viewer.stderr.contains("release a blocked vendor bill"), "\(viewer.all)")
-        let own = try people.run("ed", ["payables", "release", "--bill", "21", "--reason", "fine"] + scope)
+        let own = try await people.run("ed", ["payables", "release", "--bill", "21", "--reason", "fine"] + scope)
         #expect(own.status != 0 && own.stderr.contains("ed prepared BILL/21"), "\(own.all)")
         #expect(try store.billReview(sourceKey: Self.source, billID: 21)?.status == .blocked, "refusals change nothing")
 
-        let released = try people.run("erin", ["payables", "release", "--bill", "21", "--reason", "the vendor confirmed a second delivery", "--json"] + scope)
+        let released = try await people.run("erin", ["payables", "release", "--bill", "21", "--reason", "the vendor confirmed a second delivery", "--json"] + scope)
         #expect(released.status == 0, "\(released.all)")
         let json = try JSONSerialization.jsonObject(with: Data(released.stdout.utf8)) as? [String: Any]
         #expect(json?["status"] as? String == "released" && (json?["release"] as? [String: Any])?["by"] as? String == "erin")
-        let left = try JSONSerialization.jsonObject(with: Data(try people.run(nil, ["payables", "holds", "--json"]).stdout.utf8)) as? [String: Any]
+        let left = try await JSONSerialization.jsonObject(with: Data(try people.run(nil, ["payables", "holds", "--json"]).stdout.utf8)) as? [String: Any]
         #expect((left?["bills"] as? [[String: Any]])?.compactMap { $0["billID"] as? Int } == [31])
-        let releasedList = try people.run(nil, ["payables", "holds", "--status", "released"])
+        let releasedList = try await people.run(nil, ["payables", "holds", "--status", "released"])
         #expect(releasedList.stdout.contains("released by erin (the vendor confirmed a second delivery), flagged 0 days ago"), "\(releasedList.all)")
     }
 }

@@ -14,8 +14,8 @@ import Testing
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         var people = StorePeople(store: directory.appendingPathComponent("closer.sqlite").path, in: directory)
-        #expect(try CloserBinary.run(["demo", "--json", "--store", people.store], in: directory).status == 0)
-        try people.addFirst("ann", roles: ["controller"])
+        #expect(try await CloserBinary.run(["demo", "--json", "--store", people.store], in: directory).status == 0)
+        try await people.addFirst("ann", roles: ["controller"])
         let token = try #require(people.tokens["ann"])
         let secrets = Self.secrets + [token]
         let odoo = ["--url", "http://127.0.0.1:9", "--db", "d", "--user", "u", "--mode", "supervised"]
@@ -23,14 +23,14 @@ import Testing
                            "CLOSER_WEBHOOK_SIGNING_SECRET": Self.secrets[3]]
         var seen: [String: String] = [:]
 
-        seen["check --post-findings"] = try people.run("ann", ["check", "--period", "2026-10", "--post-findings"] + odoo, environment: environment).all
+        seen["check --post-findings"] = try await people.run("ann", ["check", "--period", "2026-10", "--post-findings"] + odoo, environment: environment).all
         var withKey = environment
         withKey["CLOSER_ODOO_PASSWORD"] = nil
         withKey["CLOSER_ODOO_API_KEY"] = Self.secrets[1]
-        seen["reconcile apply"] = try people.run("ann", ["reconcile", "apply"] + odoo, environment: withKey).all
-        seen["a wrong token"] = try people.run(nil, ["approve", "1"], environment: ["CLOSER_TOKEN": token + "x"]).all
+        seen["reconcile apply"] = try await people.run("ann", ["reconcile", "apply"] + odoo, environment: withKey).all
+        seen["a wrong token"] = try await people.run(nil, ["approve", "1"], environment: ["CLOSER_TOKEN": token + "x"]).all
         let package = directory.appendingPathComponent("package")
-        #expect(try people.run("ann", ["package", "--period", "2026-10", "--out", package.path], environment: environment).status == 0)
+        await #expect(try people.run("ann", ["package", "--period", "2026-10", "--out", package.path], environment: environment).status == 0)
         for file in try FileManager.default.contentsOfDirectory(atPath: package.path) {
             seen["package/\(file)"] = try String(contentsOf: package.appendingPathComponent(file), encoding: .utf8)
         }
@@ -59,7 +59,7 @@ import Testing
         try await Task.sleep(for: .seconds(2))   // the refresh the webhook started fails on the unreachable Odoo, and says so
         server.stop()
         seen["server log"] = server.log
-        seen["audit export"] = try people.run(nil, ["audit", "export"]).stdout
+        seen["audit export"] = try await people.run(nil, ["audit", "export"]).stdout
         seen["store file"] = String(decoding: try Data(contentsOf: URL(fileURLWithPath: people.store)), as: UTF8.self)
 
         #expect(seen["server log"]?.contains("\"status\":\"202\"") == true, "the right webhook secret was accepted: \(seen["server log"] ?? "")")

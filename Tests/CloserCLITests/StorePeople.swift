@@ -13,9 +13,9 @@ struct StorePeople {
     }
 
     /// Adds the store's first user, its admin, keeping the token `users add` prints for them.
-    mutating func addFirst(_ login: String, roles: [String] = []) throws {
-        let added = try CloserBinary.run(["users", "add", login, "--name", login.capitalized, "--json", "--store", store]
-                                         + roles.flatMap { ["--role", $0] }, in: directory)
+    mutating func addFirst(_ login: String, roles: [String] = []) async throws {
+        let added = try await CloserBinary.run(["users", "add", login, "--name", login.capitalized, "--json", "--store", store]
+                                               + roles.flatMap { ["--role", $0] }, in: directory)
         let json = try JSONSerialization.jsonObject(with: Data(added.stdout.utf8)) as? [String: Any]
         guard added.status == 0, let token = (json?["firstToken"] as? [String: Any])?["token"] as? String else {
             throw Failure(message: "adding \(login) failed: \(added.all)")
@@ -24,19 +24,19 @@ struct StorePeople {
     }
 
     /// Adds a user as `admin` and issues them a token.
-    mutating func add(_ login: String, roles: [String], by admin: String) throws {
-        let added = try run(admin, ["users", "add", login, "--name", login.capitalized] + roles.flatMap { ["--role", $0] })
+    mutating func add(_ login: String, roles: [String], by admin: String) async throws {
+        let added = try await run(admin, ["users", "add", login, "--name", login.capitalized] + roles.flatMap { ["--role", $0] })
         guard added.status == 0 else { throw Failure(message: "adding \(login) failed: \(added.all)") }
-        let issued = try run(admin, ["users", "token", login])
+        let issued = try await run(admin, ["users", "token", login])
         guard issued.status == 0 else { throw Failure(message: "a token for \(login) failed: \(issued.all)") }
         tokens[login] = issued.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Runs `closer` on the store signed in as `login` (nil: nobody signed in).
-    func run(_ login: String?, _ arguments: [String], environment extra: [String: String] = [:]) throws -> CloserBinary.Result {
+    func run(_ login: String?, _ arguments: [String], environment extra: [String: String] = [:]) async throws -> CloserBinary.Result {
         var environment = extra
         if let login { environment["CLOSER_TOKEN"] = tokens[login] }
-        return try CloserBinary.run(arguments + ["--store", store], environment: environment, in: directory)
+        return try await CloserBinary.run(arguments + ["--store", store], environment: environment, in: directory)
     }
 
     struct Failure: Error, CustomStringConvertible {

@@ -52,8 +52,8 @@ struct WorkerCommandTests {
         defer { simulator.stop() }
         try await PostgresTestServer.withQueue(policy: try PostgresTestServer.policy()) { queue in
             let (folder, environment) = try Self.firm(simulator, schema: queue.schema)
-            let enqueued = try CloserBinary.run(["enqueue", "--queue-schema", queue.schema, "--period", "2026-10", "--as-of", "2026-11-05"],
-                                                environment: environment)
+            let enqueued = try await CloserBinary.run(["enqueue", "--queue-schema", queue.schema, "--period", "2026-10", "--as-of", "2026-11-05"],
+                                                      environment: environment)
             #expect(enqueued.status == 0, "\(enqueued.all)")
             #expect(enqueued.stdout.contains("1 queued now"))
             let pull = try #require(try await queue.jobs(in: .queued, limit: 10).first)
@@ -76,7 +76,7 @@ struct WorkerCommandTests {
             #expect(try await queue.counts()[.succeeded] == 5, "pull, check, reconcile, propose and package, each once")
 
             let store = folder.appendingPathComponent("stores/tenant1.sqlite").path
-            let verified = try CloserBinary.run(["audit", "verify", "--store", store])
+            let verified = try await CloserBinary.run(["audit", "verify", "--store", store])
             #expect(verified.status == 0, "\(verified.all)")
         }
     }
@@ -89,7 +89,7 @@ struct WorkerCommandTests {
         defer { simulator.stop() }
         try await PostgresTestServer.withQueue(policy: try PostgresTestServer.policy()) { queue in
             let (folder, environment) = try Self.firm(simulator, schema: queue.schema)
-            #expect(try CloserBinary.run(["enqueue", "--queue-schema", queue.schema, "--period", "2026-10"], environment: environment).status == 0)
+            #expect(try await CloserBinary.run(["enqueue", "--queue-schema", queue.schema, "--period", "2026-10"], environment: environment).status == 0)
             let pull = try #require(try await queue.jobs(in: .queued, limit: 10).first)
 
             let report = folder.appendingPathComponent("worker.json")
