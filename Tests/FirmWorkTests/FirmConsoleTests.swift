@@ -184,4 +184,23 @@ struct FirmConsoleTests {
             }
         }
     }
+
+    @Test func aTenantWhoseStoreCannotBeReadIsShownAsSuchAndTheOthersStillAre() async throws {
+        try await Self.withFirm { firm in
+            let anna = try #require(firm.tokens["anna"])
+            let tenant2 = try firm.console.tenants.tenant("tenant2")
+            try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: firm.console.cards.stores.storePath(of: tenant2)))
+            try await Application(router: firm.console.router()).test(.router) { client in
+                try await client.execute(uri: "/api/tenants", method: .get, headers: Self.bearer(anna)) { response in
+                    #expect(response.status == .ok)
+                    let cards = try #require(try Self.json(response) as? [[String: Any]])
+                    #expect(cards.count == 2 && cards[0]["tenant"] as? String == "tenant1" && cards[0]["readiness"] != nil && cards[0]["problem"] == nil)
+                    #expect((cards[1]["problem"] as? String)?.contains("damaged") == true, "\(cards[1])")
+                }
+                try await client.execute(uri: "/", method: .get, headers: Self.cookie(anna)) { response in
+                    #expect(response.status == .ok && String(buffer: response.body).contains(#"<td class="bad">store unreadable: "#))
+                }
+            }
+        }
+    }
 }

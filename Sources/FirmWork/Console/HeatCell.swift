@@ -14,6 +14,7 @@ struct HeatCell {
     }
 
     static func readiness(_ card: TenantCard) -> HeatCell {
+        if let problem = card.problem { return HeatCell(text: "store unreadable: \(problem)", heat: .bad) }
         guard let status = card.status else { return HeatCell(text: "not pulled", heat: .none) }
         let text = "\(Int((status.readiness * 100).rounded(.down)))% (\(status.tasksDone) of \(status.tasksTotal) tasks)"
         return HeatCell(text: text, heat: status.readiness >= 1 ? .ok : status.readiness >= 0.5 ? .warn : .bad)

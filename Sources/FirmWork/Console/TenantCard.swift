@@ -15,6 +15,8 @@ public struct TenantCard: Sendable {
     public var daysToClose: Int?
     /// The tenant's latest jobs, newest first.
     public var jobs: [Job]
+    /// Why the tenant's store could not be read (damaged, busy past the timeout); the other tenants' rows still show.
+    public var problem: String?
 
     /// How urgent the row is, for the heat map's order: late and unlocked first, then by deadline, then least ready.
     var urgency: (Int, Int, Double) {

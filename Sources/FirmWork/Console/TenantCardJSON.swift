@@ -40,6 +40,7 @@ struct TenantCardJSON: Encodable {
     var findings: [String: Int]?
     var blockers: [String]?
     var locked: Bool?
+    var problem: String?
     var jobs: [JobJSON]
 
     init(_ card: TenantCard, roles: Set<CloserRole>) {
@@ -56,6 +57,7 @@ struct TenantCardJSON: Encodable {
             (tasksDone, tasksTotal, exceptions, blockers, locked) = (status.tasksDone, status.tasksTotal, status.exceptions, status.blockers, status.locked)
             findings = status.findingsBySeverity.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.rawValue, $0.value) }) }
         }
+        problem = card.problem
         jobs = card.jobs.map(JobJSON.init)
     }
 

@@ -23,11 +23,15 @@ public struct TenantCardReader: Sendable {
         var card = TenantCard(tenant: tenant, period: requested, status: nil, deadline: nil, daysToClose: nil, jobs: recent)
         let path = stores.storePath(of: tenant)
         if FileManager.default.fileExists(atPath: path) {
-            let store = try AppDatabase.open(at: path)
-            if let source = try store.sourceKeys().first {
-                let reader = CloseStatusReader(store: store, actor: actor)
-                card.period = try requested ?? tenant.calendar?.periodToClose(on: asOf) ?? reader.currentPeriod(sourceKey: source)
-                if let period = card.period { card.status = try reader.status(sourceKey: source, period: period, asOf: asOf) }
+            do {
+                let store = try AppDatabase.open(at: path)
+                if let source = try store.sourceKeys().first {
+                    let reader = CloseStatusReader(store: store, actor: actor)
+                    card.period = try requested ?? tenant.calendar?.periodToClose(on: asOf) ?? reader.currentPeriod(sourceKey: source)
+                    if let period = card.period { card.status = try reader.status(sourceKey: source, period: period, asOf: asOf) }
+                }
+            } catch {
+                card.problem = String(describing: error)
             }
         }
         card.period = card.period ?? tenant.calendar?.periodToClose(on: asOf)

@@ -103,23 +103,26 @@ struct FirmUsersCommand: AsyncParsableCommand {
 
     struct Activate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reactivate a member.")
-        @OptionGroup var firm: FirmOptions
-        @Argument(help: "Login.") var login: String
+        @OptionGroup var member: MemberActivation
 
-        func run() async throws {
-            try await firm.withDirectory { try await $0.setActive(login: login, true) }
-            print("\(login) is active")
-        }
+        func run() async throws { try await member.apply(active: true) }
     }
 
     struct Deactivate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Deactivate a member: their tokens are refused until reactivated.")
+        @OptionGroup var member: MemberActivation
+
+        func run() async throws { try await member.apply(active: false) }
+    }
+
+    /// What `activate` and `deactivate` take.
+    struct MemberActivation: ParsableArguments {
         @OptionGroup var firm: FirmOptions
         @Argument(help: "Login.") var login: String
 
-        func run() async throws {
-            try await firm.withDirectory { try await $0.setActive(login: login, false) }
-            print("\(login) is deactivated")
+        func apply(active: Bool) async throws {
+            try await firm.withDirectory { try await $0.setActive(login: login, active) }
+            print("\(login) is \(active ? "active" : "deactivated")")
         }
     }
 
