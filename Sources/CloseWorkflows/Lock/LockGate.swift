@@ -17,8 +17,16 @@ public struct LockGate: Sendable {
     }
 
     public func blockers(sourceKey: SourceKey, period: Period, children: [SourceKey], asOf: LocalDate) throws -> [String] {
+        try blockers(sourceKey: sourceKey, period: period, children: children, asOf: asOf,
+                     listed: try store.listedFindings(sourceKey: sourceKey, period: period),
+                     board: try ChecklistService(store: store, actor: actor).board(sourceKey: sourceKey, period: period, asOf: asOf))
+    }
+
+    /// The same, from the period's latest findings (nil: never checked) and checklist board the caller already read.
+    public func blockers(sourceKey: SourceKey, period: Period, children: [SourceKey], asOf: LocalDate, listed: [ListedFinding]?,
+                         board: ChecklistBoard) throws -> [String] {
         var blockers: [String] = []
-        if let listed = try store.listedFindings(sourceKey: sourceKey, period: period) {
+        if let listed {
             // A waived finding stays listed but does not block while its waiver holds (`closer findings waive`).
             let blocking = listed.filter { !$0.isWaived(on: asOf) }.map(\.finding).filter { $0.severity == .blocking }
             if !blocking.isEmpty {
@@ -28,7 +36,6 @@ public struct LockGate: Sendable {
         } else {
             blockers.append("\(period) has not been checked (`closer check --period \(period)`)")
         }
-        let board = try ChecklistService(store: store, actor: actor).board(sourceKey: sourceKey, period: period, asOf: asOf)
         let open = board.rows.filter { $0.status != .done && $0.task.completion != .lock }
         if !open.isEmpty {
             blockers.append("checklist tasks not done: " + open.map { "\($0.task.key) (\($0.status.rawValue))" }.joined(separator: ", "))

@@ -52,7 +52,8 @@ public struct CloseStatusReader: Sendable {
             findingsBySeverity: listed.map { Dictionary(grouping: $0, by: \.finding.severity).mapValues(\.count) },
             exceptions: listed?.filter { $0.finding.severity != .advisory && !$0.isWaived(on: asOf) }.count ?? 0,
             proposalsByStatus: Dictionary(grouping: proposals, by: \.status).mapValues(\.count),
-            blockers: try LockGate(store: store, actor: actor).blockers(sourceKey: sourceKey, period: period, children: [], asOf: asOf),
+            blockers: try LockGate(store: store, actor: actor).blockers(sourceKey: sourceKey, period: period, children: [], asOf: asOf,
+                                                                        listed: listed, board: board),
             locked: company.lockDates.close(period))
     }
 }

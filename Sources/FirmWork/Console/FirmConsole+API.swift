@@ -11,11 +11,8 @@ extension FirmConsole {
     func tenantsJSON(_ request: Request) async throws -> Response {
         let member = try await ConsoleAccess.apiMember(request, in: directory)
         let period = try Self.period(request.uri.queryParameters["period"].map(String.init))
-        var cards: [TenantCardJSON] = []
-        for tenant in visibleTenants(of: member) {
-            cards.append(TenantCardJSON(try await self.cards.card(for: tenant, period: period, asOf: today, actor: member.login), roles: member.roles(in: tenant.id)))
-        }
-        return try TenantCardJSON.response(cards)
+        let cards = try await cards(for: visibleTenants(of: member), period: period, member: member)
+        return try TenantCardJSON.response(cards.map { TenantCardJSON($0, roles: member.roles(in: $0.tenant.id)) })
     }
 
     /// `GET /api/tenants/{tenant}`: one card, with the tenant's latest 20 jobs.

@@ -27,11 +27,7 @@ extension FirmConsole {
         let filter = HeatMapFilter(owner: query["owner"].map(String.init), calendar: query["calendar"].map(String.init))
         let period = try Self.period(query["period"].map(String.init))
         let visible = visibleTenants(of: member)
-        var cards: [TenantCard] = []
-        for tenant in visible where filter.admits(tenant) {
-            cards.append(try await self.cards.card(for: tenant, period: period, asOf: today, actor: member.login))
-        }
-        cards.sort { $0.urgency < $1.urgency }
+        let cards = try await cards(for: visible.filter(filter.admits), period: period, member: member).sorted { $0.urgency < $1.urgency }
         return try ConsolePage.heatMap(cards, member: member, filter: filter, choices: HeatMapFilter.choices(visible), asOf: today).response()
     }
 

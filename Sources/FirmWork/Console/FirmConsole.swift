@@ -68,6 +68,29 @@ public struct FirmConsole: Sendable {
         }
     }
 
+    /// The cards of `tenants` in their order, as many read at once as there are cores (each reads its own store).
+    func cards(for tenants: [Tenant], period: Period?, member: FirmMember) async throws -> [TenantCard] {
+        let (reader, asOf) = (cards, today)
+        let read: @Sendable (Int) async throws -> (Int, TenantCard) = { index in
+            (index, try await reader.card(for: tenants[index], period: period, asOf: asOf, actor: member.login))
+        }
+        return try await withThrowingTaskGroup(of: (Int, TenantCard).self) { group in
+            var cards = [TenantCard?](repeating: nil, count: tenants.count)
+            let width = min(max(1, ProcessInfo.processInfo.activeProcessorCount), tenants.count)
+            for index in 0..<width { group.addTask { try await read(index) } }
+            var next = width
+            for try await (index, card) in group {
+                cards[index] = card
+                if next < tenants.count {
+                    let index = next
+                    group.addTask { try await read(index) }
+                    next += 1
+                }
+            }
+            return cards.compactMap { $0 }
+        }
+    }
+
     /// The tenants `member` may see, in the tenants file's order.
     func visibleTenants(of member: FirmMember) -> [Tenant] { tenants.tenants.filter { member.sees($0.id) } }
 
