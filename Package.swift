@@ -146,7 +146,7 @@ let package = Package(
         .testTarget(name: "FirmDirectoryTests", dependencies: ["FirmDirectory", "JobQueue", "Governance", "Ledger", "PostgresSupport", postgres],
                     swiftSettings: swiftSettings),
         .testTarget(name: "FirmWorkTests", dependencies: ["FirmWork", "FirmDirectory", "Governance", "JobQueue", "Ledger", "CloseSettings", "CloseStore", "CloseWorkflows", "OdooSimulator", "PostgresSupport",
-                                                         "BrowserSupport", hummingbird, hummingbirdTesting, httpTypes],
+                                                         "BrowserSupport", hummingbird, hummingbirdTesting, httpTypes, logging],
                     swiftSettings: swiftSettings),
         .testTarget(name: "CloserCLITests", dependencies: ["closer", "CloseStore", "Payables", "Receivables", "Ledger", "OdooRPC", "JobQueue", "OdooSimulator",
                                                           "PostgresSupport", postgres], swiftSettings: swiftSettings),

@@ -7,6 +7,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import JobQueue
+import Logging
 import Ledger
 import OdooSimulator
 import PostgresSupport
@@ -201,6 +202,22 @@ struct FirmConsoleTests {
                     #expect(response.status == .ok && String(buffer: response.body).contains(#"<td class="bad">store unreadable: "#))
                 }
             }
+        }
+    }
+
+    @Test func theConsoleAsksForTheClosesTheCalendarsSayAreDueOnce() async throws {
+        try await Self.withFirm { firm in
+            let scheduler = Task { await firm.console.askForDueCloses(on: firm.queue, every: .milliseconds(50), logger: Logger(label: "test")) }
+            defer { scheduler.cancel() }
+            let deadline = ContinuousClock.now + .seconds(30)
+            while try await firm.queue.jobs(tenant: "tenant3", limit: 10).isEmpty, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            try await Task.sleep(for: .milliseconds(300))   // several more rounds: none may ask again
+            let tenant3 = try await firm.queue.jobs(tenant: "tenant3", limit: 10)
+            #expect(tenant3.map { "\($0.kind.rawValue) \($0.period?.description ?? "")" } == ["pull 2026-10"], "due by the 3rd working day of November")
+            #expect(try await firm.queue.jobs(tenant: "tenant1", limit: 10).filter { $0.kind == .pull }.count == 1, "tenant1's October was asked for already")
+            #expect(try await firm.queue.jobs(tenant: "tenant2", limit: 10).isEmpty, "tenant2 has no calendar")
         }
     }
 }

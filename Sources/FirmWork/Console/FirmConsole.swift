@@ -105,26 +105,27 @@ public struct FirmConsole: Sendable {
     }
 
     /// Serves until SIGTERM or SIGINT; with `scheduleEvery`, asks the queue for the closes the tenants' calendars
-    /// say are due that often (as `closer enqueue --due` from cron would).
+    /// say are due that often (`askForDueCloses`).
     public func run(host: String, port: Int, queue: any JobQueue, scheduleEvery: Duration?, logger: Logger) async throws {
         let app = Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "closer-firm-console"), logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            if let interval = scheduleEvery {
-                group.addTask {
-                    while !Task.isCancelled {
-                        do {
-                            let due = try await CloseEnqueuer(queue: queue).enqueueDue(tenants.tenants, on: today)
-                            let new = due.filter(\.enqueued.created)
-                            if !new.isEmpty { logger.info("asked for \(new.count) close(s) the calendars say are due: \(new.map { "\($0.tenant.id) \($0.period)" })") }
-                        } catch {
-                            logger.error("the calendars' closes could not be asked for: \(error); trying again in \(interval)")
-                        }
-                        try await Task.sleep(for: interval)
-                    }
-                }
-            }
+            if let interval = scheduleEvery { group.addTask { await askForDueCloses(on: queue, every: interval, logger: logger) } }
             try await app.runService()
             group.cancelAll()
+        }
+    }
+
+    /// Until cancelled, every `interval`: asks for the closes the calendars say are under way (as `closer enqueue --due`
+    /// from cron would; each tenant's close of a period is asked for once). A failure is logged and tried again next time.
+    public func askForDueCloses(on queue: any JobQueue, every interval: Duration, logger: Logger) async {
+        while !Task.isCancelled {
+            do {
+                let new = try await CloseEnqueuer(queue: queue).enqueueDue(tenants.tenants, on: today).filter(\.enqueued.created)
+                if !new.isEmpty { logger.info("asked for \(new.count) close(s) the calendars say are due: \(new.map { "\($0.tenant.id) \($0.period)" })") }
+            } catch {
+                logger.error("the calendars' closes could not be asked for: \(error); trying again in \(interval)")
+            }
+            do { try await Task.sleep(for: interval) } catch { return }
         }
     }
 }
