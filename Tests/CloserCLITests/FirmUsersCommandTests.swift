@@ -33,6 +33,10 @@ struct FirmUsersCommandTests {
             let kept = try await client.query("SELECT count(*) FROM \(unescaped: schema).firm_tokens WHERE token_sha256 = \(token)").collect()
             #expect(try kept.first?.decode(Int.self) == 0, "the token itself is never stored")
 
+            #expect(try await firmUsers(["revoke", "anna", "globex"]).stdout.contains("1 role of anna in globex taken"))
+            let history = try await firmUsers(["history", "anna"]).stdout
+            #expect(history.contains(": role.granted anna in globex viewer") && history.contains(": role.revoked anna in globex viewer"), "\(history)")
+
             let role = try await firmUsers(["sql-role", "acme"])
             #expect(role.status == 0 && role.stdout.contains("\"\(schema)/acme\" reads acme's rows only"), "\(role.all)")
         }

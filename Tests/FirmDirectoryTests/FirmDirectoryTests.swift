@@ -24,8 +24,15 @@ struct FirmDirectoryTests {
             #expect(anna.sees("acme") && !anna.sees("initech"))
             #expect(anna.user(in: "globex").roles == [.viewer] && anna.user(in: "initech").roles.isEmpty)
 
-            #expect(try await directory.revoke(login: "anna", tenant: "globex", role: nil) == 1)
+            #expect(try await directory.revoke(login: "anna", tenant: "globex", role: nil, by: "audit-lead") == 1)
             #expect(try await directory.member(authenticatedBy: token.token).roles == ["acme": [.controller]])
+
+            // The history keeps what the grants no longer show: globex was anna's, as viewer, until audit-lead took it.
+            let history = try await directory.history(login: "anna")
+            #expect(history.map { [$0.actor, $0.action.rawValue, $0.tenant ?? "", $0.role?.rawValue ?? "", $0.tokenPrefix ?? ""] } == [
+                ["ops", "member.added", "", "", ""], ["ops", "role.granted", "acme", "controller", ""], ["ops", "role.granted", "globex", "viewer", ""],
+                ["ops", "token.issued", "", "", token.prefix], ["audit-lead", "role.revoked", "globex", "viewer", ""],
+            ], "the second, unchanged grant of acme is not recorded")
 
             // Only the hash and the prefix are kept.
             let stored = try await client.query("SELECT count(*) FROM \(unescaped: schema).firm_tokens WHERE token_sha256 = \(token.token)").collect()
@@ -44,13 +51,15 @@ struct FirmDirectoryTests {
 
             let first = try await directory.issueToken(login: "ben", by: "ops")
             let second = try await directory.issueToken(login: "ben", by: "ops")
-            try await directory.revokeToken(prefix: first.prefix)
+            try await directory.revokeToken(prefix: first.prefix, by: "ops")
             await #expect(throws: FirmDirectoryError.revokedToken(prefix: first.prefix)) { try await directory.member(authenticatedBy: first.token) }
             #expect(try await directory.member(authenticatedBy: second.token).login == "ben")
 
-            try await directory.setActive(login: "ben", false)
+            try await directory.setActive(login: "ben", false, by: "ops")
             await #expect(throws: FirmDirectoryError.inactiveMember("ben")) { try await directory.member(authenticatedBy: second.token) }
             #expect(FirmDirectoryError.inactiveMember("ben").localizedDescription.contains("closer firm-users activate ben"))
+            #expect(try await directory.history(login: "ben").map(\.action) == [.memberAdded, .tokenIssued, .tokenIssued, .tokenRevoked, .memberDeactivated])
+            #expect(try await directory.history(login: "carl").isEmpty, "a refused grant leaves no line")
         }
     }
 

@@ -37,6 +37,8 @@ struct TenantRowSecurityTests {
                 #expect(jobs == ["acme", "acme"])
                 let grants = try await session.query("SELECT tenant FROM \(unescaped: schema).firm_grants").collect().map { try $0.decode(String.self) }
                 #expect(grants == ["acme"])
+                let history = try await session.query("SELECT DISTINCT tenant FROM \(unescaped: schema).firm_directory_history").collect()
+                #expect(try history.map { try $0.decode(String?.self) } == ["acme"], "acme's grant in the history; no member's line without a tenant")
                 // Naming tenant B outright finds nothing either.
                 let named = try await session.query("SELECT count(*) FROM \(unescaped: schema).job_queue_jobs WHERE tenant = 'globex'").collect()
                 #expect(try named.first?.decode(Int.self) == 0)

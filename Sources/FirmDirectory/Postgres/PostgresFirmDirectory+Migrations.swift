@@ -37,6 +37,22 @@ extension PostgresFirmDirectory {
                 """,
                 "CREATE INDEX firm_grants_tenant ON \(schema).firm_grants (tenant)",
             ] + TenantRowSecurity.enable(on: "\(schema).firm_grants", schema: schema)),
+            // Every change, kept after the grant or token it names is gone; a tenant's role reads its tenant's lines.
+            PostgresMigration(id: "v2-history", statements: [
+                """
+                CREATE TABLE \(schema).firm_directory_history (
+                    id bigserial PRIMARY KEY,
+                    at timestamptz NOT NULL DEFAULT now(),
+                    actor text NOT NULL,
+                    action text NOT NULL,
+                    login text NOT NULL,
+                    tenant text,
+                    role text,
+                    token_prefix text
+                )
+                """,
+                "CREATE INDEX firm_directory_history_login ON \(schema).firm_directory_history (login, id)",
+            ] + TenantRowSecurity.enable(on: "\(schema).firm_directory_history", schema: schema)),
         ]
     }
 }

@@ -26,67 +26,6 @@ public struct PostgresFirmDirectory: Sendable {
         return directory
     }
 
-    public func addMember(login: String, name: String, by actor: String) async throws {
-        guard CloserUser.isUsableLogin(login) else { throw FirmDirectoryError.invalidLogin(login) }
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw FirmDirectoryError.invalidConfiguration("Give \(login) a name (--name \"Anna Berg\"): it is what the console and the audit show.")
-        }
-        try await mapped(login: login) {
-            try await client.query("INSERT INTO \(unescaped: schema).firm_members (login, name, added_by) VALUES (\(login), \(name), \(actor))", logger: logger)
-        }
-    }
-
-    /// Gives `login` `role` in `tenant`; giving it again changes nothing.
-    public func grant(login: String, tenant: String, role: CloserRole, by actor: String) async throws {
-        try await mapped(login: login) {
-            try await client.query("""
-                INSERT INTO \(unescaped: schema).firm_grants (login, tenant, role, granted_by) VALUES (\(login), \(tenant), \(role.rawValue), \(actor))
-                ON CONFLICT DO NOTHING
-                """, logger: logger)
-        }
-    }
-
-    /// Takes `role` in `tenant` from `login`, or every role there when `role` is nil; returns how many were taken.
-    @discardableResult
-    public func revoke(login: String, tenant: String, role: CloserRole?) async throws -> Int {
-        try await mapped(login: login) {
-            try await member(login)
-            let rows = try await client.query("""
-                DELETE FROM \(unescaped: schema).firm_grants WHERE login = \(login) AND tenant = \(tenant) AND (\(role?.rawValue)::text IS NULL OR role = \(role?.rawValue))
-                RETURNING role
-                """, logger: logger)
-            return try await rows.collect().count
-        }
-    }
-
-    /// Deactivates (or reactivates) a member: a deactivated member's tokens are refused.
-    public func setActive(login: String, _ active: Bool) async throws {
-        try await mapped(login: login) {
-            let rows = try await client.query("UPDATE \(unescaped: schema).firm_members SET active = \(active) WHERE login = \(login) RETURNING login", logger: logger)
-            guard try await rows.collect().count == 1 else { throw FirmDirectoryError.unknownMember(login) }
-        }
-    }
-
-    /// Issues a console token for `login`: show it once; only its SHA-256 and its first 12 characters are kept.
-    public func issueToken(login: String, by actor: String) async throws -> IssuedToken {
-        let token = "clf_" + RandomToken.hex(bytes: 32)
-        let prefix = String(token.prefix(12))
-        try await mapped(login: login) {
-            try await client.query("""
-                INSERT INTO \(unescaped: schema).firm_tokens (prefix, login, token_sha256, issued_by) VALUES (\(prefix), \(login), \(SHA256.hex(token)), \(actor))
-                """, logger: logger)
-        }
-        return IssuedToken(login: login, prefix: prefix, token: token)
-    }
-
-    public func revokeToken(prefix: String) async throws {
-        try await mapped {
-            let rows = try await client.query("UPDATE \(unescaped: schema).firm_tokens SET revoked_at = now() WHERE prefix = \(prefix) AND revoked_at IS NULL RETURNING prefix",
-                                              logger: logger)
-            guard try await rows.collect().count == 1 else { throw FirmDirectoryError.unknownToken }
-        }
-    }
-
     /// The active member a token belongs to, with their roles. Unknown, revoked or deactivated: refused.
     public func member(authenticatedBy token: String) async throws -> FirmMember {
         try await mapped {
@@ -130,7 +69,7 @@ public struct PostgresFirmDirectory: Sendable {
     /// Opens `tenant`'s PostgreSQL role (`TenantRowSecurity`) on the directory's grants, granted to `member` when given.
     public func openTenantRole(_ tenant: String, member: String? = nil) async throws -> String {
         try await mapped {
-            try await TenantRowSecurity.openRole(schema: schema, tenant: tenant, tables: ["\(schema).firm_grants"], member: member, client: client, logger: logger)
+            try await TenantRowSecurity.openRole(schema: schema, tenant: tenant, tables: ["\(schema).firm_grants", "\(schema).firm_directory_history"], member: member, client: client, logger: logger)
         }
     }
 

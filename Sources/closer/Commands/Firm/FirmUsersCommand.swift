@@ -11,7 +11,7 @@ import JobQueue
 struct FirmUsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "firm-users", abstract: "The firm's people: their roles in each tenant, console tokens, and tenants' PostgreSQL roles.",
-        subcommands: [List.self, Add.self, Grant.self, Revoke.self, Token.self, RevokeToken.self, Activate.self, Deactivate.self, SQLRole.self],
+        subcommands: [List.self, Add.self, Grant.self, Revoke.self, Token.self, RevokeToken.self, Activate.self, Deactivate.self, History.self, SQLRole.self],
         defaultSubcommand: List.self)
 
     static var actor: String { ActorIdentity.operatingSystemAccount() }
@@ -73,7 +73,7 @@ struct FirmUsersCommand: AsyncParsableCommand {
         @Argument(help: "The role to take; all of them when left out.") var role: CloserRole?
 
         func run() async throws {
-            let taken = try await firm.withDirectory { try await $0.revoke(login: login, tenant: tenant, role: role) }
+            let taken = try await firm.withDirectory { try await $0.revoke(login: login, tenant: tenant, role: role, by: FirmUsersCommand.actor) }
             print("\(taken) role\(taken == 1 ? "" : "s") of \(login) in \(tenant) taken")
         }
     }
@@ -96,7 +96,7 @@ struct FirmUsersCommand: AsyncParsableCommand {
         @Argument(help: "The token's first 12 characters.") var prefix: String
 
         func run() async throws {
-            try await firm.withDirectory { try await $0.revokeToken(prefix: prefix) }
+            try await firm.withDirectory { try await $0.revokeToken(prefix: prefix, by: FirmUsersCommand.actor) }
             print("token \(prefix)… revoked")
         }
     }
@@ -121,8 +121,25 @@ struct FirmUsersCommand: AsyncParsableCommand {
         @Argument(help: "Login.") var login: String
 
         func apply(active: Bool) async throws {
-            try await firm.withDirectory { try await $0.setActive(login: login, active) }
+            try await firm.withDirectory { try await $0.setActive(login: login, active, by: FirmUsersCommand.actor) }
             print("\(login) is \(active ? "active" : "deactivated")")
+        }
+    }
+
+    struct History: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Who added, granted, revoked, issued or deactivated what, and when; one member's when named.")
+        @OptionGroup var firm: FirmOptions
+        @Argument(help: "Only this login's history.") var login: String?
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() async throws {
+            let events = try await firm.withDirectory { try await $0.history(login: login) }
+            if json { return try Output.json(events) }
+            let time = ISO8601DateFormatter()
+            for event in events {
+                let what = [event.tenant.map { "in \($0)" }, event.role.map(\.rawValue), event.tokenPrefix.map { "token \($0)…" }].compactMap { $0 }
+                print("\(time.string(from: event.at))  \(event.actor): \(event.action.rawValue) \(event.login)\(what.isEmpty ? "" : " " + what.joined(separator: " "))")
+            }
         }
     }
 
