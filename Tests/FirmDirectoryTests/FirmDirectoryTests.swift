@@ -63,6 +63,22 @@ struct FirmDirectoryTests {
         }
     }
 
+    @Test func aSessionNamesItsMemberUntilItEndsOrExpiresAndOnlyItsHashIsKept() async throws {
+        try await PostgresTestServer.withSchema { client, schema in
+            let directory = try await PostgresFirmDirectory.open(client: client, schema: schema)
+            try await directory.addMember(login: "dora", name: "Dora", by: "ops")
+            let session = try await directory.startSession(login: "dora", lasting: .seconds(3600))
+            #expect(session.hasPrefix("cls_"))
+            #expect(try await directory.member(session: session).login == "dora")
+            let expired = try await directory.startSession(login: "dora", lasting: .zero)
+            await #expect(throws: FirmDirectoryError.unknownToken) { try await directory.member(session: expired) }
+            try await directory.endSession(session)
+            await #expect(throws: FirmDirectoryError.unknownToken) { try await directory.member(session: session) }
+            let kept = try await client.query("SELECT count(*) FROM \(unescaped: schema).firm_sessions WHERE id_sha256 = \(session)").collect()
+            #expect(try kept.first?.decode(Int.self) == 0)
+        }
+    }
+
     @Test func aDirectoryMigratedFurtherByANewerCloserIsRefused() async throws {
         try await PostgresTestServer.withSchema { client, schema in
             _ = try await PostgresFirmDirectory.open(client: client, schema: schema)

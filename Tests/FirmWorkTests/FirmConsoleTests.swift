@@ -23,7 +23,10 @@ struct FirmConsoleTests {
     struct Firm {
         var console: FirmConsole
         var queue: PostgresJobQueue
+        var directory: PostgresFirmDirectory
         var tokens: [String: String]
+        /// A signed-in browser's cookie for each member.
+        var sessions: [String: String]
     }
 
     static func withFirm(_ body: (Firm) async throws -> Void) async throws {
@@ -46,20 +49,21 @@ struct FirmConsoleTests {
             let records = try await FirmWorker(name: "w", queue: queue, tenants: file, runner: runner, exitWhenIdleFor: .seconds(1)).run(drain: DrainSignal())
             #expect(records.count == 5 && records.allSatisfy { $0.outcome == .succeeded })
 
-            var tokens: [String: String] = [:]
+            var tokens: [String: String] = [:], sessions: [String: String] = [:]
             for (login, grants) in [("anna", [("tenant1", CloserRole.controller), ("tenant2", .viewer)]), ("vera", [("tenant1", .viewer)]),
                                     ("bob", [("tenant3", .preparer)])] {
                 try await directory.addMember(login: login, name: login.capitalized, by: "ops")
                 for (tenant, role) in grants { try await directory.grant(login: login, tenant: tenant, role: role, by: "ops") }
                 tokens[login] = try await directory.issueToken(login: login, by: "ops").token
+                sessions[login] = try await directory.startSession(login: login, lasting: .seconds(3600))
             }
             let console = FirmConsole(tenants: file, cards: TenantCardReader(stores: runner, queue: queue), directory: directory, asOf: asOf)
-            try await body(Firm(console: console, queue: queue, tokens: tokens))
+            try await body(Firm(console: console, queue: queue, directory: directory, tokens: tokens, sessions: sessions))
         }
     }
 
     static func bearer(_ token: String?) -> HTTPFields { token.map { [.authorization: "Bearer \($0)"] } ?? [:] }
-    static func cookie(_ token: String) -> HTTPFields { [.cookie: "closer_firm=\(token)"] }
+    static func cookie(_ session: String) -> HTTPFields { [.cookie: "closer_firm_session=\(session)"] }
 
     static func json(_ response: TestResponse) throws -> Any { try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) }
 
@@ -84,7 +88,7 @@ struct FirmConsoleTests {
                     var bodies: [String] = []
                     for tenant in ["tenant3", "nosuch"] {
                         let uri = route.path.replacingOccurrences(of: ":tenant", with: tenant)
-                        let headers = route == .page ? Self.cookie(anna) : Self.bearer(anna)
+                        let headers = route == .page ? Self.cookie(try #require(firm.sessions["anna"])) : Self.bearer(anna)
                         try await client.execute(uri: uri, method: route.method, headers: headers, body: ByteBuffer(string: #"{"period": "2026-10"}"#)) { response in
                             #expect(response.status == .notFound, "\(route.method) \(uri)")
                             bodies.append(String(buffer: response.body).replacingOccurrences(of: tenant, with: "X"))
@@ -99,15 +103,16 @@ struct FirmConsoleTests {
                 try await client.execute(uri: "/tenants/tenant1", method: .get) { response in
                     #expect(response.status == .seeOther && response.headers[.location] == "/sign-in")
                 }
-                // The page takes the cookie only, the API the bearer only.
-                try await client.execute(uri: "/api/tenants", method: .get, headers: Self.cookie(anna)) { #expect($0.status == .unauthorized) }
+                // The page takes the session only, the API the bearer only.
+                try await client.execute(uri: "/api/tenants", method: .get, headers: Self.cookie(try #require(firm.sessions["anna"]))) { #expect($0.status == .unauthorized) }
+                try await client.execute(uri: "/", method: .get, headers: Self.cookie(anna)) { #expect($0.status == .seeOther) }
             }
         }
     }
 
     @Test func theHeatMapShowsTheVisibleTenantsMostUrgentFirstAndFilters() async throws {
         try await Self.withFirm { firm in
-            let anna = try #require(firm.tokens["anna"])
+            let anna = try #require(firm.sessions["anna"])
             try await Application(router: firm.console.router()).test(.router) { client in
                 try await client.execute(uri: "/", method: .get, headers: Self.cookie(anna)) { response in
                     #expect(response.status == .ok)
@@ -167,21 +172,32 @@ struct FirmConsoleTests {
         }
     }
 
-    @Test func aGoodTokenSignsInWithAStrictHttpOnlyCookieAndABadOneIsRefused() async throws {
+    @Test func aGoodTokenStartsASessionWhichSignOutAndDeactivationEndAndABadTokenIsRefused() async throws {
         try await Self.withFirm { firm in
-            let anna = try #require(firm.tokens["anna"])
+            let (anna, vera) = (try #require(firm.tokens["anna"]), try #require(firm.sessions["vera"]))
             try await Application(router: firm.console.router()).test(.router) { client in
                 let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
                 try await client.execute(uri: "/sign-in", method: .post, headers: form, body: ByteBuffer(string: "token=clf_wrong")) { response in
                     #expect(response.status == .unauthorized && response.headers[.setCookie] == nil)
                     #expect(String(buffer: response.body).contains("not known to the firm directory"))
                 }
+                var session = ""
                 try await client.execute(uri: "/sign-in", method: .post, headers: form, body: ByteBuffer(string: "token=\(anna)")) { response in
                     #expect(response.status == .seeOther && response.headers[.location] == "/")
                     let cookie = try #require(response.headers[.setCookie])
-                    #expect(cookie.contains("closer_firm=\(anna)") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+                    #expect(cookie.hasPrefix("closer_firm_session=cls_") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+                    #expect(!cookie.contains(anna), "the browser never holds the token")
+                    session = String(cookie.dropFirst("closer_firm_session=".count).prefix { $0 != ";" })
                 }
-                try await client.execute(uri: "/", method: .get) { #expect($0.status == .seeOther && $0.headers[.location] == "/sign-in") }
+                try await client.execute(uri: "/", method: .get, headers: Self.cookie(session)) { #expect($0.status == .ok) }
+                try await client.execute(uri: "/sign-out", method: .post, headers: Self.cookie(session)) { #expect($0.status == .seeOther) }
+                try await client.execute(uri: "/", method: .get, headers: Self.cookie(session)) { response in
+                    #expect(response.status == .seeOther && response.headers[.location] == "/sign-in", "signed out: the session is over on the server")
+                }
+                // Deactivating a member ends their sessions at once.
+                try await client.execute(uri: "/", method: .get, headers: Self.cookie(vera)) { #expect($0.status == .ok) }
+                try await firm.directory.setActive(login: "vera", false, by: "ops")
+                try await client.execute(uri: "/", method: .get, headers: Self.cookie(vera)) { #expect($0.status == .seeOther) }
             }
         }
     }
@@ -198,7 +214,7 @@ struct FirmConsoleTests {
                     #expect(cards.count == 2 && cards[0]["tenant"] as? String == "tenant1" && cards[0]["readiness"] != nil && cards[0]["problem"] == nil)
                     #expect((cards[1]["problem"] as? String)?.contains("damaged") == true, "\(cards[1])")
                 }
-                try await client.execute(uri: "/", method: .get, headers: Self.cookie(anna)) { response in
+                try await client.execute(uri: "/", method: .get, headers: Self.cookie(try #require(firm.sessions["anna"]))) { response in
                     #expect(response.status == .ok && String(buffer: response.body).contains(#"<td class="bad">store unreadable: "#))
                 }
             }

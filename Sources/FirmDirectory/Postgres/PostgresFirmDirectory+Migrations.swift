@@ -53,6 +53,18 @@ extension PostgresFirmDirectory {
                 """,
                 "CREATE INDEX firm_directory_history_login ON \(schema).firm_directory_history (login, id)",
             ] + TenantRowSecurity.enable(on: "\(schema).firm_directory_history", schema: schema)),
+            // Console sign-ins: the browser holds a session id, never the member's token; only its SHA-256 is kept.
+            PostgresMigration(id: "v3-sessions", statements: [
+                """
+                CREATE TABLE \(schema).firm_sessions (
+                    id_sha256 text PRIMARY KEY,
+                    login text NOT NULL REFERENCES \(schema).firm_members (login),
+                    started_at timestamptz NOT NULL DEFAULT now(),
+                    expires_at timestamptz NOT NULL,
+                    ended_at timestamptz
+                )
+                """,
+            ]),
         ]
     }
 }

@@ -4,9 +4,12 @@ import HTTPTypes
 import Hummingbird
 
 /// Who asks the console: the API takes a member's token as `Authorization: Bearer clf_…` and nothing else (so no
-/// page of another site can make a browser call it); pages take the cookie the sign-in sets (HttpOnly, SameSite=Strict).
+/// page of another site can make a browser call it); pages take the session the sign-in starts, whose id the browser
+/// keeps in a cookie (HttpOnly, SameSite=Strict). The token itself never reaches the cookie.
 enum ConsoleAccess {
-    static let cookie = "closer_firm"
+    static let cookie = "closer_firm_session"
+    /// How long a sign-in lasts: a working day.
+    static let sessionLength = Duration.seconds(12 * 3600)
 
     /// The member behind the API call; 401 without a valid token.
     static func apiMember(_ request: Request, in directory: PostgresFirmDirectory) async throws -> FirmMember {
@@ -18,10 +21,18 @@ enum ConsoleAccess {
 
     /// The member signed in on this browser, or nil (the page then sends them to the sign-in).
     static func pageMember(_ request: Request, in directory: PostgresFirmDirectory) async throws -> FirmMember? {
-        guard let token = request.cookies[cookie]?.value, !token.isEmpty else { return nil }
-        do { return try await member(token: token, in: directory) } catch let error as HTTPError where error.status == .unauthorized { return nil }
+        guard let session = request.cookies[cookie]?.value, !session.isEmpty else { return nil }
+        do {
+            return try await directory.member(session: session)
+        } catch let error as FirmDirectoryError {
+            switch error {
+            case .unknownToken, .inactiveMember, .unknownMember: return nil
+            default: throw HTTPError(.serviceUnavailable, message: error.localizedDescription)
+            }
+        }
     }
 
+    /// The member a token belongs to; 401 for a token that is unknown, revoked or a deactivated member's.
     static func member(token: String, in directory: PostgresFirmDirectory) async throws -> FirmMember {
         do {
             return try await directory.member(authenticatedBy: token)
@@ -33,17 +44,26 @@ enum ConsoleAccess {
         }
     }
 
-    static func signedIn(token: String, secure: Bool) -> Response {
+    /// Starts `member`'s session and answers with its cookie, sending the browser to the heat map.
+    static func signIn(_ member: FirmMember, in directory: PostgresFirmDirectory, secure: Bool) async throws -> Response {
+        let session = try await available { try await directory.startSession(login: member.login, lasting: sessionLength) }
         var response = Response(status: .seeOther, headers: [.location: "/"])
-        response.setCookie(Cookie(name: cookie, value: token, path: "/", secure: secure, httpOnly: true, sameSite: .strict))
+        response.setCookie(Cookie(name: cookie, value: session, path: "/", secure: secure, httpOnly: true, sameSite: .strict))
         return response
     }
 
-    static func signedOut() -> Response {
+    /// Ends the browser's session, if any, and clears its cookie.
+    static func signOut(_ request: Request, in directory: PostgresFirmDirectory) async throws -> Response {
+        if let session = request.cookies[cookie]?.value, !session.isEmpty { try await available { try await directory.endSession(session) } }
         var response = Response(status: .seeOther, headers: [.location: "/sign-in"])
         response.setCookie(Cookie(name: cookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
         return response
     }
 
     static func toSignIn() -> Response { Response(status: .seeOther, headers: [.location: "/sign-in"]) }
+
+    /// The directory's failures (its database down) as 503 with its sentence.
+    static func available<Result>(_ body: () async throws -> Result) async throws -> Result {
+        do { return try await body() } catch let error as FirmDirectoryError { throw HTTPError(.serviceUnavailable, message: error.localizedDescription) }
+    }
 }

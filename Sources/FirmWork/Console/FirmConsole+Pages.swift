@@ -5,19 +5,20 @@ import Hummingbird
 import Ledger
 
 extension FirmConsole {
-    /// The sign-in form posts a member's token; a good one is kept in an HttpOnly cookie.
+    /// The sign-in form posts a member's token; a good one starts a session whose id the browser keeps.
     func signIn(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let body = try await request.body.collect(upTo: 4096)
         let form = URLComponents(string: "?" + String(buffer: body).replacingOccurrences(of: "+", with: " "))?.queryItems ?? []
         let token = form.first { $0.name == "token" }?.value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let member: FirmMember
         do {
-            _ = try await ConsoleAccess.member(token: token, in: directory)
+            member = try await ConsoleAccess.member(token: token, in: directory)
         } catch let error as HTTPError where error.status == .unauthorized {
             var page = try ConsolePage.signIn(problem: error.body ?? "That token is not known.").response(from: request, context: context)
             page.status = .unauthorized
             return page
         }
-        return ConsoleAccess.signedIn(token: token, secure: secureCookies)
+        return try await ConsoleAccess.signIn(member, in: directory, secure: secureCookies)
     }
 
     /// The heat map: one row per tenant the member may see, filtered by owner and calendar, the most urgent first.

@@ -33,7 +33,7 @@ public struct FirmConsole: Sendable {
         let router = Router()
         router.get("sign-in") { _, _ in ConsolePage.signIn(problem: nil) }
         router.post("sign-in") { request, context in try await signIn(request, context) }
-        router.post("sign-out") { _, _ in ConsoleAccess.signedOut() }
+        router.post("sign-out") { request, _ in try await ConsoleAccess.signOut(request, in: directory) }
         router.get("/") { request, _ in try await heatMap(request) }
         router.get("api/tenants") { request, _ in try await tenantsJSON(request) }
         for route in TenantRoute.allCases {
