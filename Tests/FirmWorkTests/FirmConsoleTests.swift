@@ -1,4 +1,6 @@
 import CloseSettings
+import CloseStore
+import CloseWorkflows
 import FirmDirectory
 import FirmWork
 import Foundation
@@ -113,6 +115,16 @@ struct FirmConsoleTests {
     @Test func theHeatMapShowsTheVisibleTenantsMostUrgentFirstAndFilters() async throws {
         try await Self.withFirm { firm in
             let anna = try #require(firm.sessions["anna"])
+            // A live review found an expense over policy in tenant1: the exceptions column counts it beside the findings.
+            let store = try AppDatabase.open(at: firm.console.cards.stores.storePath(of: try firm.console.tenants.tenant("tenant1")))
+            let source = try #require(try store.sourceKeys().first)
+            try store.recordExceptionSweep([ExceptionSighting(sourceKey: source, family: .expenses, fingerprint: "report-7-limit", kind: "over-limit",
+                                                              subject: "Expense report 7", reason: "over the meals limit", record: nil, owner: "mia")],
+                                           family: .expenses, sourceKey: source, covering: nil, actor: "ops")
+            let asOf = try #require(Self.asOf)
+            let status = try #require(try await firm.console.cards.card(for: try firm.console.tenants.tenant("tenant1"), period: nil,
+                                                                         asOf: asOf, actor: "anna").status)
+            #expect(status.businessExceptions == 1)
             try await Application(router: firm.console.router()).test(.router) { client in
                 try await client.execute(uri: "/", method: .get, headers: Self.cookie(anna)) { response in
                     #expect(response.status == .ok)
@@ -121,6 +133,7 @@ struct FirmConsoleTests {
                     #expect(!page.contains("tenant3"), "bob's tenant is not even named")
                     #expect(page.range(of: "tenant1")!.lowerBound < page.range(of: "tenant2")!.lowerBound, "due tomorrow before no calendar")
                     #expect(page.contains(#"<td class="warn">1 day</td>"#), "tenant1 is due tomorrow")
+                    #expect(page.contains(">\(status.exceptions) + 1 business</td>"), "the check's exceptions and the review's")
                     #expect(page.contains(#"<td class="none">not pulled</td>"#) && page.contains(#"<td class="none">no calendar</td>"#))
                     #expect(page.contains("<option>bob</option>") && page.contains("<option>none</option>"))
                 }

@@ -2,8 +2,8 @@ public import CloseChecks
 public import CloseStore
 public import Ledger
 
-/// Where one company's close of a period stands: how far its checklist is, what the latest check found,
-/// which proposals are unsettled and what still stands in the way of the lock. The dashboard's overview card
+/// Where one company's close of a period stands: how far its checklist is, what the latest check found, which
+/// business exceptions are open, which proposals are unsettled and what still stands in the way of the lock. The dashboard's overview card
 /// and the firm console's heat map both show this.
 public struct CloseStatus: Sendable {
     public var source: SourceKey
@@ -15,6 +15,8 @@ public struct CloseStatus: Sendable {
     public var findingsBySeverity: [Severity: Int]?
     /// Blocking and warning findings of the latest check that no waiver covers on the day asked about.
     public var exceptions: Int
+    /// Business exceptions live reviews found (an expense over policy, a duties conflict) and have not seen resolved.
+    public var businessExceptions: Int
     public var proposalsByStatus: [AdjustmentStatus: Int]
     /// What keeps a controller from approving the lock, one sentence each (`LockGate`); empty when nothing does.
     public var blockers: [String]
@@ -51,6 +53,7 @@ public struct CloseStatusReader: Sendable {
             tasksDone: board.counts[.done] ?? 0, tasksTotal: board.rows.count,
             findingsBySeverity: listed.map { Dictionary(grouping: $0, by: \.finding.severity).mapValues(\.count) },
             exceptions: listed?.filter { $0.finding.severity != .advisory && !$0.isWaived(on: asOf) }.count ?? 0,
+            businessExceptions: try store.openExceptionSightings(sourceKey: sourceKey).count,
             proposalsByStatus: Dictionary(grouping: proposals, by: \.status).mapValues(\.count),
             blockers: try LockGate(store: store, actor: actor).blockers(sourceKey: sourceKey, period: period, children: [], asOf: asOf,
                                                                         listed: listed, board: board),

@@ -26,10 +26,16 @@ struct HeatCell {
         return HeatCell(text: "\(status.blockers.count)", heat: status.blockers.isEmpty ? .ok : .bad)
     }
 
-    /// Blocking and warning findings not waived: a handful is ordinary work, more is a close in trouble.
+    /// Blocking and warning findings not waived, and open business exceptions: a handful is ordinary work, more is a
+    /// close in trouble.
     static func exceptions(_ card: TenantCard) -> HeatCell {
-        guard let status = card.status, status.findingsBySeverity != nil else { return HeatCell(text: "not checked", heat: .none) }
-        return HeatCell(text: "\(status.exceptions)", heat: status.exceptions == 0 ? .ok : status.exceptions <= 5 ? .warn : .bad)
+        guard let status = card.status, status.findingsBySeverity != nil || status.businessExceptions > 0 else {
+            return HeatCell(text: "not checked", heat: .none)
+        }
+        let findings = status.findingsBySeverity == nil ? "not checked" : "\(status.exceptions)"
+        let text = status.businessExceptions == 0 ? findings : "\(findings) + \(status.businessExceptions) business"
+        let total = status.exceptions + status.businessExceptions
+        return HeatCell(text: text, heat: total == 0 ? .ok : total <= 5 ? .warn : .bad)
     }
 
     static func daysToClose(_ card: TenantCard) -> HeatCell {

@@ -37,6 +37,7 @@ struct TenantCardJSON: Encodable {
     var tasksDone: Int?
     var tasksTotal: Int?
     var exceptions: Int?
+    var businessExceptions: Int?
     var findings: [String: Int]?
     var blockers: [String]?
     var locked: Bool?
@@ -55,6 +56,7 @@ struct TenantCardJSON: Encodable {
             company = status.companyName
             readiness = status.readiness
             (tasksDone, tasksTotal, exceptions, blockers, locked) = (status.tasksDone, status.tasksTotal, status.exceptions, status.blockers, status.locked)
+            businessExceptions = status.businessExceptions
             findings = status.findingsBySeverity.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.rawValue, $0.value) }) }
         }
         problem = card.problem
