@@ -22,7 +22,7 @@ struct FirmDirectoryTests {
             #expect(anna.login == "anna" && anna.name == "Anna Berg")
             #expect(anna.roles == ["acme": [.controller], "globex": [.viewer]])
             #expect(anna.sees("acme") && !anna.sees("initech"))
-            #expect(anna.user(in: "globex").roles == [.viewer] && anna.user(in: "initech").roles.isEmpty)
+            #expect(anna.roles(in: "globex") == [.viewer] && anna.roles(in: "initech").isEmpty)
 
             #expect(try await directory.revoke(login: "anna", tenant: "globex", role: nil, by: "audit-lead") == 1)
             #expect(try await directory.member(authenticatedBy: token.token).roles == ["acme": [.controller]])

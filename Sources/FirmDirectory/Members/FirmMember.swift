@@ -19,10 +19,4 @@ public struct FirmMember: Sendable, Hashable, Codable {
     public func roles(in tenant: String) -> Set<CloserRole> { roles[tenant] ?? [] }
 
     public func sees(_ tenant: String) -> Bool { !roles(in: tenant).isEmpty }
-
-    /// The person as that tenant's store would know them, holding their roles there: what a tenant's services
-    /// weigh when this member acts on it.
-    public func user(in tenant: String) -> CloserUser {
-        CloserUser(login: login, name: name, kind: .human, active: active, roles: roles(in: tenant))
-    }
 }

@@ -15,7 +15,7 @@ public struct PostgresFirmDirectory: Sendable {
 
     /// Opens the directory in `schema` (created when missing) and brings its tables to this version.
     public static func open(client: PostgresClient, schema: String, logger: Logger = Logger(label: "closer.firm-directory")) async throws -> PostgresFirmDirectory {
-        guard schema.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) != nil else {
+        guard PostgresMigration.isPlainName(schema) else {
             throw FirmDirectoryError.invalidConfiguration("The firm directory's schema \"\(schema)\" is not a plain PostgreSQL name: use lower-case letters, digits and underscores.")
         }
         let directory = PostgresFirmDirectory(client: client, schema: schema, logger: logger)
@@ -75,6 +75,7 @@ public struct PostgresFirmDirectory: Sendable {
 
     /// PostgreSQL's errors as the directory's: a login already taken or not there by its SQL state, the rest as
     /// `unavailable` with the server's message and no connection secrets.
+    @discardableResult
     func mapped<Result>(login: String? = nil, _ body: () async throws -> Result) async throws -> Result {
         do {
             return try await body()

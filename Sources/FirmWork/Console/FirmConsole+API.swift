@@ -10,7 +10,7 @@ extension FirmConsole {
     /// `GET /api/tenants`: the cards of the tenants the member may see.
     func tenantsJSON(_ request: Request) async throws -> Response {
         let member = try await ConsoleAccess.apiMember(request, in: directory)
-        let period = try Self.period(request.uri.queryParameters["period"].map(String.init))
+        let period = try Self.period(request)
         let cards = try await cards(for: visibleTenants(of: member), period: period, member: member)
         return try TenantCardJSON.response(cards.map { TenantCardJSON($0, roles: member.roles(in: $0.tenant.id)) })
     }
@@ -19,7 +19,7 @@ extension FirmConsole {
     func tenantJSON(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let member = try await ConsoleAccess.apiMember(request, in: directory)
         let tenant = try tenant(context, for: member)
-        let period = try Self.period(request.uri.queryParameters["period"].map(String.init))
+        let period = try Self.period(request)
         let card = try await cards.card(for: tenant, period: period, asOf: today, actor: member.login, jobs: 20)
         return try TenantCardJSON.response(TenantCardJSON(card, roles: member.roles(in: tenant.id)))
     }

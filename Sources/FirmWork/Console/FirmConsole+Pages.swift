@@ -36,10 +36,13 @@ extension FirmConsole {
     func tenantPage(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         guard let member = try await ConsoleAccess.pageMember(request, in: directory) else { return ConsoleAccess.toSignIn() }
         let tenant = try tenant(context, for: member)
-        let period = try Self.period(request.uri.queryParameters["period"].map(String.init))
+        let period = try Self.period(request)
         let card = try await cards.card(for: tenant, period: period, asOf: today, actor: member.login, jobs: 20)
         return try ConsolePage.tenant(card, member: member, asOf: today).response()
     }
+
+    /// The `?period=YYYY-MM` a page or the API was asked for; nil when none.
+    static func period(_ request: Request) throws -> Period? { try period(request.uri.queryParameters["period"].map(String.init)) }
 
     static func period(_ text: String?) throws -> Period? {
         guard let text, !text.isEmpty else { return nil }

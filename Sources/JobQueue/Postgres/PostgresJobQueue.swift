@@ -18,7 +18,7 @@ public struct PostgresJobQueue: JobQueue {
 
     /// Opens the queue in `schema` (created when missing) and brings its tables to this version.
     public static func open(client: PostgresClient, schema: String = "public", policy: JobQueuePolicy, logger: Logger = Logger(label: "closer.jobs")) async throws -> PostgresJobQueue {
-        guard schema.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) != nil else {
+        guard PostgresMigration.isPlainName(schema) else {
             throw JobQueueError.invalidConfiguration("The job queue's schema \"\(schema)\" is not a plain PostgreSQL name: use lower-case letters, digits and underscores.")
         }
         let queue = PostgresJobQueue(client: client, schema: schema, policy: policy, logger: logger)

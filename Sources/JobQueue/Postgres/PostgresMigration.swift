@@ -1,3 +1,4 @@
+import Foundation
 package import Logging
 package import PostgresNIO
 
@@ -9,6 +10,11 @@ package struct PostgresMigration: Sendable {
     package init(id: String, statements: [String]) {
         self.id = id
         self.statements = statements
+    }
+
+    /// A schema name used unquoted in the statements: lower-case letters, digits and underscores, at most 63.
+    package static func isPlainName(_ schema: String) -> Bool {
+        schema.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) != nil
     }
 
     /// Applies what is missing of `migrations` to `schema` in one transaction, recording each in `history`, under an
