@@ -17,6 +17,7 @@ let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummi
 let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", package: "hummingbird")
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let postgres = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
 let metrics = Target.Dependency.product(name: "Metrics", package: "swift-metrics")
@@ -53,6 +54,8 @@ let package = Package(
         .target(name: "Markup", swiftSettings: swiftSettings),
         // A minimal loopback HTTP server: the simulated Odoo's, and the tests' that drive real HTTP clients.
         .target(name: "LoopbackHTTP", swiftSettings: swiftSettings),
+        // The firm's PostgreSQL reached one way by the queue, the directory and the store: the URL, frozen migrations.
+        .target(name: "PostgresAccess", dependencies: [postgres, logging], swiftSettings: swiftSettings),
         // Pure rules and models (no I/O)
         .target(name: "CloseChecks", dependencies: ["Ledger"], swiftSettings: swiftSettings),
         .target(name: "BankMatching", dependencies: ["Ledger"], swiftSettings: swiftSettings),
@@ -69,10 +72,10 @@ let package = Package(
         // A simulated Odoo on loopback serving generated companies, for scale runs (closer-bench odoo-sim)
         .target(name: "OdooSimulator", dependencies: ["Ledger", "OdooRPC", "DemoCompany", "LoopbackHTTP"], swiftSettings: swiftSettings),
         // Persistence
-        .target(name: "CloseStore", dependencies: ["Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Governance", grdb, crypto],
+        .target(name: "CloseStore", dependencies: ["Ledger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Governance", "PostgresAccess", grdb, crypto, postgres, logging, nioCore, nioPosix],
                 swiftSettings: swiftSettings),
-        .target(name: "JobQueue", dependencies: ["Ledger", postgres, logging], swiftSettings: swiftSettings),
-        .target(name: "FirmDirectory", dependencies: ["Governance", "JobQueue", postgres, logging, crypto], swiftSettings: swiftSettings),
+        .target(name: "JobQueue", dependencies: ["Ledger", "PostgresAccess", postgres, logging], swiftSettings: swiftSettings),
+        .target(name: "FirmDirectory", dependencies: ["Governance", "JobQueue", "PostgresAccess", postgres, logging, crypto], swiftSettings: swiftSettings),
         .target(name: "CloseSettings", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Governance", crypto, yams],
                 swiftSettings: swiftSettings),
         // Workflows
@@ -104,17 +107,17 @@ let package = Package(
                 swiftSettings: swiftSettings),
         .executableTarget(name: "closer", dependencies: [
             "Ledger", "OdooLedger", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Duties", "DemoCompany", "Governance", "CloseStore", "CloseSettings",
-            "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "CloseServer", "JobQueue", "FirmDirectory", "FirmWork", argumentParser, logging, postgres,
+            "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "CloseServer", "JobQueue", "FirmDirectory", "FirmWork", "PostgresAccess", argumentParser, logging, postgres,
         ], swiftSettings: swiftSettings),
         .executableTarget(name: "CloserBench", dependencies: ["Ledger", "OdooRPC", "CloseChecks", "BankMatching", "Payables", "Receivables", "Treasury", "DemoCompany",
-                                                            "JobQueue", "OdooSimulator", postgres],
+                                                            "JobQueue", "OdooSimulator", "PostgresAccess", postgres],
                           swiftSettings: swiftSettings),
         // An in-memory Odoo 18 for the write paths, and the fault-injecting proxy the fault matrix puts in front of it.
         .target(name: "FakeOdoo", dependencies: ["LoopbackHTTP", "OdooRPC", "OdooSimulator"], path: "Tests/FakeOdoo", swiftSettings: swiftSettings),
         // The mutation fuzzer the parsers' fuzz tests share (CLOSER_FUZZ_SECONDS for long runs).
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport", swiftSettings: swiftSettings),
         // The tests' real PostgreSQL: a schema per test, for the queue's and the firm workers' suites.
-        .target(name: "PostgresSupport", dependencies: ["JobQueue", postgres], path: "Tests/PostgresSupport", swiftSettings: swiftSettings),
+        .target(name: "PostgresSupport", dependencies: ["JobQueue", "PostgresAccess", postgres], path: "Tests/PostgresSupport", swiftSettings: swiftSettings),
         .target(name: "BrowserSupport", path: "Tests/BrowserSupport", swiftSettings: swiftSettings),
         .target(name: "SchemaValidation", path: "Tests/SchemaValidation", exclude: ["Schemas"], swiftSettings: swiftSettings),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
@@ -142,8 +145,8 @@ let package = Package(
             "Ledger", "OdooRPC", "OdooLedger", "CloseSettings", "LoopbackHTTP", "FakeOdoo", "SchemaValidation", "BrowserSupport", logging,
             hummingbird, hummingbirdTesting, httpTypes,
         ], swiftSettings: swiftSettings),
-        .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "Ledger", "PostgresSupport", postgres], swiftSettings: swiftSettings),
-        .testTarget(name: "FirmDirectoryTests", dependencies: ["FirmDirectory", "JobQueue", "Governance", "Ledger", "PostgresSupport", postgres],
+        .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "Ledger", "PostgresSupport", "PostgresAccess", postgres], swiftSettings: swiftSettings),
+        .testTarget(name: "FirmDirectoryTests", dependencies: ["FirmDirectory", "JobQueue", "Governance", "Ledger", "PostgresSupport", "PostgresAccess", postgres],
                     swiftSettings: swiftSettings),
         .testTarget(name: "FirmWorkTests", dependencies: ["FirmWork", "FirmDirectory", "Governance", "JobQueue", "Ledger", "CloseSettings", "CloseStore", "CloseWorkflows", "OdooSimulator", "PostgresSupport",
                                                          "BrowserSupport", hummingbird, hummingbirdTesting, httpTypes, logging],

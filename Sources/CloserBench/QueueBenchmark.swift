@@ -1,6 +1,7 @@
 import Foundation
 import JobQueue
 import Ledger
+import PostgresAccess
 import PostgresNIO
 
 /// The job queue's bar: 10,000 jobs of 200 tenants (on 20 Odoo hosts, so the caps' locks are taken) drained

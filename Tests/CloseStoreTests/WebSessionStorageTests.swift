@@ -1,6 +1,5 @@
 @testable import CloseStore
 import Foundation
-import GRDB
 import Governance
 import Testing
 
@@ -37,7 +36,7 @@ import Testing
         #expect(throws: UserError.weakPassword(minimumLength: 12)) { try database.setPassword("short", login: "bob", actor: "ann") }
         try database.setPassword(secret, login: "bob", actor: "ann")
 
-        let stored = try database.writer.read { db in try Row.fetchOne(db, sql: "SELECT * FROM user_password")! }
+        let stored = try database.writer.read { db in try StoreRow.fetchOne(db, sql: "SELECT * FROM user_password")! }
         #expect((stored["iterations"] as Int) >= 100_000 && (stored["hash"] as String).count == 64)
         let event = try #require(try database.auditEvents().last)
         #expect(event.action == "user.password.set" && event.actor == "ann")

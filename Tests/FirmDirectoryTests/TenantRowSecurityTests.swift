@@ -3,6 +3,7 @@ import Foundation
 import Governance
 import JobQueue
 import Ledger
+import PostgresAccess
 import PostgresNIO
 import PostgresSupport
 import Testing

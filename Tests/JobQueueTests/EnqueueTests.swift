@@ -1,6 +1,7 @@
 import Foundation
 import JobQueue
 import Ledger
+import PostgresAccess
 import PostgresNIO
 import PostgresSupport
 import Testing
@@ -82,11 +83,11 @@ struct EnqueueRequestTests {
     }
 
     @Test func aBadURLOrSchemaSaysWhatToWriteWithoutThePassword() async throws {
-        let noUser = #expect(throws: JobQueueError.self) { try PostgresURL.configuration("postgres://db.example.com/closer") }
+        let noUser = #expect(throws: PostgresURLError.self) { try PostgresURL.configuration("postgres://db.example.com/closer") }
         #expect(noUser?.localizedDescription.contains("names no user") == true)
-        let wrongScheme = #expect(throws: JobQueueError.self) { try PostgresURL.configuration("mysql://closer:s3cret@db/closer") }
+        let wrongScheme = #expect(throws: PostgresURLError.self) { try PostgresURL.configuration("mysql://closer:s3cret@db/closer") }
         #expect(wrongScheme?.localizedDescription.contains("s3cret") == false)
-        let badTLS = #expect(throws: JobQueueError.self) { try PostgresURL.configuration("postgres://closer:s3cret@db/closer?sslmode=sometimes") }
+        let badTLS = #expect(throws: PostgresURLError.self) { try PostgresURL.configuration("postgres://closer:s3cret@db/closer?sslmode=sometimes") }
         #expect(badTLS?.localizedDescription.contains("disable, prefer, require") == true)
         let configuration = try PostgresURL.configuration("postgresql://closer:s3cret@db.example.com:6543/firm")
         #expect(configuration.host == "db.example.com" && configuration.port == 6543 && configuration.database == "firm" && configuration.username == "closer")

@@ -1,5 +1,6 @@
 public import Foundation
 public import JobQueue
+import PostgresAccess
 public import PostgresNIO
 
 /// The real PostgreSQL the queue's tests run against: CLOSER_TEST_POSTGRES_URL (.ci/run sets it). Every

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 import Governance
 public import Ledger
 
@@ -11,7 +10,7 @@ extension AppDatabase {
             let company = try Self.companyRowID(sourceKey, db)
             try db.execute(sql: "INSERT INTO adjustment_batch (company_id, actor, started_at, status, before_state) VALUES (?, ?, ?, 'running', ?)",
                            arguments: [company, actor, ISO8601DateFormatter().string(from: Date()), beforeState])
-            let id = db.lastInsertedRowID
+            let id = try db.lastInsertedRowID()
             _ = try Self.appendAudit(NewAuditEvent(actor: actor, action: "adjustment.batch.started",
                                                    targets: [AuditTarget(model: "closer.adjustment_batch", id: String(id))],
                                                    payload: AuditPayload(["source": sourceKey.text, "before_sha256": SHA256.hex(beforeState)])),
@@ -51,10 +50,10 @@ extension AppDatabase {
     public func adjustmentBatch(_ id: Int64, sourceKey: SourceKey) throws -> AdjustmentBatch {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM adjustment_batch WHERE id = ? AND company_id = ?", arguments: [id, company]) else {
+            guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM adjustment_batch WHERE id = ? AND company_id = ?", arguments: [id, company]) else {
                 throw AdjustmentReviewError.unknownBatch(id)
             }
-            let writes = try Row.fetchAll(db, sql: "SELECT * FROM adjustment_write WHERE batch_id = ? ORDER BY id", arguments: [id]).map { write in
+            let writes = try StoreRow.fetchAll(db, sql: "SELECT * FROM adjustment_write WHERE batch_id = ? ORDER BY id", arguments: [id]).map { write in
                 AdjustmentWrite(proposalID: write["proposal_id"], role: write["role"], odooMoveID: write["odoo_move_id"], created: write["created"] == 1)
             }
             return AdjustmentBatch(id: id, actor: row["actor"], startedAt: row["started_at"], finishedAt: row["finished_at"],

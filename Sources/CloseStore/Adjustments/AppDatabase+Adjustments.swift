@@ -1,7 +1,6 @@
 public import Adjustments
 import Crypto
 import Foundation
-import GRDB
 public import Governance
 public import Ledger
 
@@ -19,7 +18,7 @@ extension AppDatabase {
             for proposal in proposals {
                 let text = try Self.canonicalJSON(proposal)
                 let hash = SHA256.hex(text)
-                let existing = try Row.fetchOne(db, sql: "SELECT * FROM adjustment_proposal WHERE company_id = ? AND idempotency_key = ?",
+                let existing = try StoreRow.fetchOne(db, sql: "SELECT * FROM adjustment_proposal WHERE company_id = ? AND idempotency_key = ?",
                                                 arguments: [company, proposal.idempotencyKey])
                 if let existing {
                     let previous = try Self.storedAdjustment(existing)
@@ -43,13 +42,13 @@ extension AppDatabase {
                         INSERT INTO adjustment_proposal (company_id, run_id, idempotency_key, kind, period, status, proposal, evidence_sha256, prepared_by)
                         VALUES (?, ?, ?, ?, ?, 'proposed', ?, ?, ?)
                         """, arguments: [company, runID, proposal.idempotencyKey, proposal.kind.rawValue, period.description, text, hash, actor])
-                    let id = db.lastInsertedRowID
+                    let id = try db.lastInsertedRowID()
                     try Self.auditAdjustment("adjustment.proposed", id: id, proposal, hash: hash, actor: actor, at: now, in: db)
                     stored.append(StoredAdjustment(id: id, status: .proposed, proposal: proposal, evidenceSHA256: hash, preparedBy: actor))
                 }
             }
             let current = Set(proposals.map(\.idempotencyKey))
-            let stale = try Row.fetchAll(db, sql: """
+            let stale = try StoreRow.fetchAll(db, sql: """
                 SELECT * FROM adjustment_proposal WHERE company_id = ? AND period = ? AND status IN ('proposed', 'approved', 'failed')
                 """, arguments: [company, period.description]).map(Self.storedAdjustment)
             for old in stale where kinds.contains(old.proposal.kind) && !current.contains(old.idempotencyKey) {
@@ -66,7 +65,7 @@ extension AppDatabase {
     public func adjustments(sourceKey: SourceKey, period: Period? = nil, statuses: Set<AdjustmentStatus>? = nil) throws -> [StoredAdjustment] {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
-            return try Row.fetchAll(db, sql: "SELECT * FROM adjustment_proposal WHERE company_id = ? AND (? IS NULL OR period = ?) ORDER BY id",
+            return try StoreRow.fetchAll(db, sql: "SELECT * FROM adjustment_proposal WHERE company_id = ? AND (CAST(? AS TEXT) IS NULL OR period = ?) ORDER BY id",
                                     arguments: [company, period?.description, period?.description])
                 .map(Self.storedAdjustment)
                 .filter { statuses?.contains($0.status) ?? true }
@@ -123,15 +122,15 @@ extension AppDatabase {
         }
     }
 
-    static func adjustmentRow(id: Int64, sourceKey: SourceKey, _ db: Database) throws -> StoredAdjustment {
+    static func adjustmentRow(id: Int64, sourceKey: SourceKey, _ db: any StoreSession) throws -> StoredAdjustment {
         let company = try companyRowID(sourceKey, db)
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM adjustment_proposal WHERE id = ? AND company_id = ?", arguments: [id, company]) else {
+        guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM adjustment_proposal WHERE id = ? AND company_id = ?", arguments: [id, company]) else {
             throw AdjustmentReviewError.unknownProposal(id)
         }
         return try storedAdjustment(row)
     }
 
-    static func storedAdjustment(_ row: Row) throws -> StoredAdjustment {
+    static func storedAdjustment(_ row: StoreRow) throws -> StoredAdjustment {
         let text: String = row["proposal"]
         let status: String = row["status"]
         return StoredAdjustment(id: row["id"], status: AdjustmentStatus(rawValue: status) ?? .proposed,
@@ -144,7 +143,7 @@ extension AppDatabase {
     }
 
     static func auditAdjustment(_ action: String, id: Int64, _ proposal: AdjustmentProposal, hash: String, actor: String, at date: Date,
-                                in db: Database, extra: [String: String] = [:], outcome: String = "ok") throws {
+                                in db: any StoreSession, extra: [String: String] = [:], outcome: String = "ok") throws {
         var payload = ["evidence_sha256": hash, "idempotency_key": proposal.idempotencyKey, "kind": proposal.kind.rawValue,
                        "period": proposal.period.description, "amount": proposal.entry.total?.description ?? "",
                        "confidence": String(format: "%.2f", proposal.confidence)]

@@ -1,13 +1,12 @@
 import Crypto
 import Foundation
-import GRDB
 public import Governance
 
 extension AppDatabase {
     /// Weighs an approval or rejection against the policy inside the caller's write transaction and
     /// records an allowed approval. A refusal throws before anything is written, so the transaction
     /// leaves the store as it was.
-    static func review(_ request: ApprovalRequest, approve: Bool, login: String, policy: ApprovalPolicy, _ db: Database) throws -> ApprovalReview {
+    static func review(_ request: ApprovalRequest, approve: Bool, login: String, policy: ApprovalPolicy, _ db: any StoreSession) throws -> ApprovalReview {
         let (userID, reviewer) = try userRow(login: login, db)
         let current = try approvals(of: request.proposal, db).filter { $0.evidenceSHA256 == request.evidenceSHA256 }
         switch ApprovalDecision.decide(request, approve: approve, by: reviewer, approvalsSoFar: current, policy: policy) {
@@ -43,8 +42,8 @@ extension AppDatabase {
         try writer.read { db in try Self.approvals(of: proposal, db) }
     }
 
-    static func approvals(of proposal: ProposalRef, _ db: Database) throws -> [RecordedApproval] {
-        try Row.fetchAll(db, sql: """
+    static func approvals(of proposal: ProposalRef, _ db: any StoreSession) throws -> [RecordedApproval] {
+        try StoreRow.fetchAll(db, sql: """
             SELECT a.*, u.login FROM proposal_approval a JOIN closer_user u ON u.id = a.user_id
             WHERE a.proposal_kind = ? AND a.proposal_id = ? ORDER BY a.id
             """, arguments: [proposal.kind.rawValue, proposal.id]).map { row in
@@ -56,7 +55,7 @@ extension AppDatabase {
 
     /// The hash of a proposal's version under review: an adjustment's stored evidence hash, a bank
     /// match's proposal text (match proposals are superseded, never edited).
-    static func currentEvidence(of proposal: ProposalRef, _ db: Database) throws -> String? {
+    static func currentEvidence(of proposal: ProposalRef, _ db: any StoreSession) throws -> String? {
         switch proposal.kind {
         case .adjustment:
             return try String.fetchOne(db, sql: "SELECT evidence_sha256 FROM adjustment_proposal WHERE id = ?", arguments: [proposal.id])

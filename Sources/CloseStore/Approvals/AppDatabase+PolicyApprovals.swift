@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Governance
 import Adjustments
 public import Ledger

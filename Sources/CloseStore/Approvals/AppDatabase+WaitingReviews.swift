@@ -2,7 +2,6 @@ import Adjustments
 import BankMatching
 import Crypto
 import Foundation
-import GRDB
 import Governance
 public import Ledger
 
@@ -13,7 +12,7 @@ extension AppDatabase {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
             var waiting: [WaitingReview] = []
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM adjustment_proposal WHERE company_id = ? AND period = ? AND status = 'proposed' ORDER BY id",
+            for row in try StoreRow.fetchAll(db, sql: "SELECT * FROM adjustment_proposal WHERE company_id = ? AND period = ? AND status = 'proposed' ORDER BY id",
                                         arguments: [company, period.description]) {
                 let stored = try Self.storedAdjustment(row)
                 let ref = ProposalRef(.adjustment, stored.id)
@@ -22,7 +21,7 @@ extension AppDatabase {
                                              approvals: try Self.approvals(of: ref, db).filter { $0.evidenceSHA256 == stored.evidenceSHA256 },
                                              summary: "\(stored.proposal.kind.rawValue) \(stored.proposal.entry.ref)"))
             }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM match_proposal WHERE company_id = ? AND period = ? AND status = 'proposed' ORDER BY id",
+            for row in try StoreRow.fetchAll(db, sql: "SELECT * FROM match_proposal WHERE company_id = ? AND period = ? AND status = 'proposed' ORDER BY id",
                                         arguments: [company, period.description]) {
                 let stored = try Self.storedMatchProposal(row)
                 guard let best = stored.proposal.best else { continue }

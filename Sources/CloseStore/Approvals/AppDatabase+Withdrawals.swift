@@ -1,7 +1,6 @@
 import BankMatching
 import Crypto
 import Foundation
-import GRDB
 import Governance
 public import Ledger
 
@@ -63,7 +62,7 @@ extension AppDatabase {
     public func withdrawMatchDecision(id: Int64, sourceKey: SourceKey, actor: String, reason: String) throws -> Withdrawal<StoredMatchProposal> {
         try writer.write { db in
             let company = try Self.companyRowID(sourceKey, db)
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM match_proposal WHERE id = ? AND company_id = ?", arguments: [id, company]) else {
+            guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM match_proposal WHERE id = ? AND company_id = ?", arguments: [id, company]) else {
                 throw MatchReviewError.unknownProposal(id)
             }
             var stored = try Self.storedMatchProposal(row)
@@ -89,7 +88,7 @@ extension AppDatabase {
     /// approval is withdrawn alone; a controller withdrawing someone else's takes back every approval of the
     /// version (and a policy's). A refusal throws before anything is written.
     static func takeBackDecision(_ proposal: ProposalRef, state: ReviewState, decidedBy: String?, evidence: String, actor: String,
-                                 reason: String, _ db: Database) throws -> TakenBack {
+                                 reason: String, _ db: any StoreSession) throws -> TakenBack {
         let subject = "\(proposal.kind.rawValue) proposal \(proposal.id)"
         if case .settled(let status) = state { throw WithdrawalError.settled(subject, status: status) }
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)

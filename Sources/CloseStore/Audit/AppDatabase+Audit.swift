@@ -1,7 +1,6 @@
 import Ledger
 public import Foundation
 public import Governance
-import GRDB
 
 extension AppDatabase {
     /// Appends an event to the hash chain and returns it as stored.
@@ -11,8 +10,8 @@ extension AppDatabase {
     }
 
     /// Appends inside an existing transaction, so an action and its audit event commit together.
-    static func appendAudit(_ new: NewAuditEvent, at date: Date, in db: Database) throws -> AuditEvent {
-        let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_head WHERE id = 1")
+    static func appendAudit(_ new: NewAuditEvent, at date: Date, in db: any StoreSession) throws -> AuditEvent {
+        let head = try StoreRow.fetchOne(db, sql: "SELECT seq, hash FROM audit_head WHERE id = 1")
         let seq: Int64 = (head?["seq"] ?? 0) + 1
         let previousHash: String = head?["hash"] ?? AuditChain.genesisHash
         let recordedAt = Self.utcText(date)
@@ -34,7 +33,7 @@ extension AppDatabase {
     /// Events in chain order, optionally from a sequence number on.
     public func auditEvents(from seq: Int64 = 1) throws -> [AuditEvent] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_event WHERE seq >= ? ORDER BY seq", arguments: [seq]).map(Self.auditEvent)
+            try StoreRow.fetchAll(db, sql: "SELECT * FROM audit_event WHERE seq >= ? ORDER BY seq", arguments: [seq]).map(Self.auditEvent)
         }
     }
 
@@ -73,14 +72,14 @@ extension AppDatabase {
     func verifyChain() throws -> AuditVerification {
         try writer.read { db in
             var problems: [AuditProblem] = []
-            let guards = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_event'")
+            let guards = try db.triggerNames(on: "audit_event")
             if guards.count < 2 {
                 problems.append(AuditProblem(kind: .guardRemoved, detail: "the append-only triggers on audit_event were removed; someone altered the store outside Closer"))
             }
             var expectedSeq: Int64 = 1
             var previousHash = AuditChain.genesisHash
             var count = 0
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM audit_event ORDER BY seq")
+            let rows = try StoreRow.fetchCursor(db, sql: "SELECT * FROM audit_event ORDER BY seq")
             while let row = try rows.next() {
                 let event = Self.auditEvent(row)
                 count += 1
@@ -101,7 +100,7 @@ extension AppDatabase {
                 expectedSeq = event.seq + 1
                 previousHash = event.hash
             }
-            if let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_head WHERE id = 1") {
+            if let head = try StoreRow.fetchOne(db, sql: "SELECT seq, hash FROM audit_head WHERE id = 1") {
                 let headSeq: Int64 = head["seq"]
                 let headHash: String = head["hash"]
                 if headSeq != expectedSeq - 1 || headHash != previousHash {
@@ -115,7 +114,7 @@ extension AppDatabase {
         }
     }
 
-    static func auditEvent(_ row: Row) -> AuditEvent {
+    static func auditEvent(_ row: StoreRow) -> AuditEvent {
         let targetsText: String = row["targets"]
         let targets = (try? JSONDecoder().decode([AuditTarget].self, from: Data(targetsText.utf8))) ?? []
         return AuditEvent(seq: row["seq"], eventID: row["event_id"], recordedAt: row["recorded_at"], actor: row["actor"],

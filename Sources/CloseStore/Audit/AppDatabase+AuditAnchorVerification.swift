@@ -1,5 +1,4 @@
 public import Governance
-import GRDB
 
 extension AppDatabase {
     /// Holds every stored checkpoint against the trusted keys and the chain as it is now. `keys` nil means the
@@ -8,7 +7,7 @@ extension AppDatabase {
     func verifyCheckpoints(trusting keys: AuditTrustedKeys?) throws -> (anchoring: AuditAnchoring, problems: [AuditProblem]) {
         try writer.read { db in
             var problems: [AuditProblem] = []
-            let guards = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_checkpoint'")
+            let guards = try db.triggerNames(on: "audit_checkpoint")
             if guards.count < 2 {
                 problems.append(AuditProblem(kind: .guardRemoved, detail: "the append-only triggers on audit_checkpoint were removed; someone altered the store outside Closer"))
             }
@@ -77,7 +76,7 @@ extension AppDatabase {
         return (mismatches.isEmpty ? latest : nil, problems)
     }
 
-    static func signedHeadCheck(_ db: Database, keys: AuditTrustedKeys?) throws -> SignedHeadCheck {
+    static func signedHeadCheck(_ db: any StoreSession, keys: AuditTrustedKeys?) throws -> SignedHeadCheck {
         SignedHeadCheck(keys: keys, chainID: try auditChainID(db),
                         lastSeq: try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM audit_event") ?? 0,
                         hashAt: { seq in try String.fetchOne(db, sql: "SELECT hash FROM audit_event WHERE seq = ?", arguments: [seq]) })

@@ -1,6 +1,5 @@
 public import Foundation
 public import Governance
-import GRDB
 
 extension AppDatabase {
     /// Signs the chain's head as it is now and stores the checkpoint; nil when the trail is empty. When the
@@ -18,8 +17,8 @@ extension AppDatabase {
     }
 
     @discardableResult
-    static func appendAuditCheckpoint(signingWith key: AuditSigningKey, actor: String, at date: Date, in db: Database) throws -> AuditCheckpoint? {
-        guard let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_head WHERE id = 1"),
+    static func appendAuditCheckpoint(signingWith key: AuditSigningKey, actor: String, at date: Date, in db: any StoreSession) throws -> AuditCheckpoint? {
+        guard let head = try StoreRow.fetchOne(db, sql: "SELECT seq, hash FROM audit_head WHERE id = 1"),
               let chainID = try auditChainID(db) else { return nil }
         let keyID = key.publicKey.keyID
         if let latest = try latestAuditCheckpoint(db), latest.seq == head["seq"], latest.headHash == head["hash"], latest.keyID == keyID {
@@ -30,7 +29,7 @@ extension AppDatabase {
         try db.execute(sql: """
             INSERT INTO audit_checkpoint (chain_id, seq, head_hash, signed_at, key_id, signature, signed_by) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [statement.chainID, statement.seq, statement.headHash, statement.signedAt, keyID, signature, actor])
-        return AuditCheckpoint(number: db.lastInsertedRowID, statement: statement, signature: signature, signedBy: actor)
+        return AuditCheckpoint(number: try db.lastInsertedRowID(), statement: statement, signature: signature, signedBy: actor)
     }
 
     /// Every checkpoint, oldest first.
@@ -43,8 +42,8 @@ extension AppDatabase {
         try writer.read { db in try Self.latestAuditCheckpoint(db) }
     }
 
-    static func latestAuditCheckpoint(_ db: Database) throws -> AuditCheckpoint? {
-        try Row.fetchOne(db, sql: "SELECT * FROM audit_checkpoint ORDER BY id DESC LIMIT 1").map(auditCheckpoint)
+    static func latestAuditCheckpoint(_ db: any StoreSession) throws -> AuditCheckpoint? {
+        try StoreRow.fetchOne(db, sql: "SELECT * FROM audit_checkpoint ORDER BY id DESC LIMIT 1").map(auditCheckpoint)
     }
 
     /// The hash event #`seq` has now, nil when there is no such event.
@@ -52,16 +51,16 @@ extension AppDatabase {
         try writer.read { db in try String.fetchOne(db, sql: "SELECT hash FROM audit_event WHERE seq = ?", arguments: [seq]) }
     }
 
-    static func auditCheckpoints(_ db: Database) throws -> [AuditCheckpoint] {
-        try Row.fetchAll(db, sql: "SELECT * FROM audit_checkpoint ORDER BY id").map(auditCheckpoint)
+    static func auditCheckpoints(_ db: any StoreSession) throws -> [AuditCheckpoint] {
+        try StoreRow.fetchAll(db, sql: "SELECT * FROM audit_checkpoint ORDER BY id").map(auditCheckpoint)
     }
 
     /// The chain's identity: the hash of its first event.
-    static func auditChainID(_ db: Database) throws -> String? {
+    static func auditChainID(_ db: any StoreSession) throws -> String? {
         try String.fetchOne(db, sql: "SELECT hash FROM audit_event WHERE seq = 1")
     }
 
-    static func auditCheckpoint(_ row: Row) -> AuditCheckpoint {
+    static func auditCheckpoint(_ row: StoreRow) -> AuditCheckpoint {
         AuditCheckpoint(number: row["id"], statement: AuditCheckpointStatement(
             chainID: row["chain_id"], seq: row["seq"], headHash: row["head_hash"], signedAt: row["signed_at"], keyID: row["key_id"]),
             signature: row["signature"], signedBy: row["signed_by"])

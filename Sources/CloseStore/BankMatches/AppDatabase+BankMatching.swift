@@ -1,13 +1,12 @@
 public import BankMatching
 import Crypto
 import Foundation
-import GRDB
 public import Governance
 public import Ledger
 
 extension AppDatabase {
-    static func companyRowID(_ sourceKey: SourceKey, _ db: Database) throws -> Int64 {
-        guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM company WHERE source_key = ?"), arguments: [sourceKey]) else {
+    static func companyRowID(_ sourceKey: SourceKey, _ db: any StoreSession) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM company WHERE source_key = ?", arguments: [sourceKey]) else {
             throw StoreError.unknownCompany(sourceKey)
         }
         return id
@@ -33,7 +32,9 @@ extension AppDatabase {
     public func saveMatchModel(_ model: MatchModel, sourceKey: SourceKey, actor: String) throws {
         try writer.write { db in
             let company = try Self.companyRowID(sourceKey, db)
-            try db.execute(sql: "INSERT OR REPLACE INTO match_model (company_id, version, model, created_at) VALUES (?, ?, ?, ?)",
+            // A version saved again replaces the earlier row (and its id), as SQLite's INSERT OR REPLACE did.
+            try db.execute(sql: "DELETE FROM match_model WHERE company_id = ? AND version = ?", arguments: [company, model.version])
+            try db.execute(sql: "INSERT INTO match_model (company_id, version, model, created_at) VALUES (?, ?, ?, ?)",
                            arguments: [company, model.version, String(decoding: try Self.matchEncoder.encode(model), as: UTF8.self),
                                        ISO8601DateFormatter().string(from: Date())])
             _ = try Self.appendAudit(NewAuditEvent(
@@ -57,7 +58,7 @@ extension AppDatabase {
             var kept = 0
             for proposal in proposals where !settled.contains(proposal.statementLineID) {
                 let key = Self.idempotencyKey(sourceKey: sourceKey, proposal)
-                if let waiting = try Row.fetchOne(db, sql: """
+                if let waiting = try StoreRow.fetchOne(db, sql: """
                     SELECT * FROM match_proposal WHERE company_id = ? AND statement_line_id = ? AND status = 'proposed' AND idempotency_key = ?
                     """, arguments: [company, proposal.statementLineID, key]) {
                     stored.append(try Self.storedMatchProposal(waiting))
@@ -71,7 +72,7 @@ extension AppDatabase {
                     VALUES (?, ?, ?, ?, ?, 'proposed', ?, ?, ?)
                     """, arguments: [company, runID, period.description, proposal.statementLineID, proposal.decision.rawValue, key,
                                      String(decoding: try Self.matchEncoder.encode(proposal), as: UTF8.self), actor])
-                stored.append(StoredMatchProposal(id: db.lastInsertedRowID, status: .proposed, idempotencyKey: key, proposal: proposal,
+                stored.append(StoredMatchProposal(id: try db.lastInsertedRowID(), status: .proposed, idempotencyKey: key, proposal: proposal,
                                                   preparedBy: actor))
             }
             _ = try Self.appendAudit(NewAuditEvent(
@@ -94,7 +95,7 @@ extension AppDatabase {
     public func matchProposals(sourceKey: SourceKey, statuses: Set<MatchProposalStatus>? = nil) throws -> [StoredMatchProposal] {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
-            return try Row.fetchAll(db, sql: "SELECT * FROM match_proposal WHERE company_id = ? ORDER BY id", arguments: [company]).compactMap { row in
+            return try StoreRow.fetchAll(db, sql: "SELECT * FROM match_proposal WHERE company_id = ? ORDER BY id", arguments: [company]).compactMap { row in
                 if let statuses, !statuses.contains(Self.matchProposalStatus(row)) { return nil }
                 return try Self.storedMatchProposal(row)
             }
@@ -102,11 +103,11 @@ extension AppDatabase {
     }
 
     /// The column's CHECK admits only these values, so the fallback is never taken.
-    static func matchProposalStatus(_ row: Row) -> MatchProposalStatus {
+    static func matchProposalStatus(_ row: StoreRow) -> MatchProposalStatus {
         MatchProposalStatus(rawValue: row["status"]) ?? .failed
     }
 
-    static func storedMatchProposal(_ row: Row) throws -> StoredMatchProposal {
+    static func storedMatchProposal(_ row: StoreRow) throws -> StoredMatchProposal {
         let text: String = row["proposal"]
         return StoredMatchProposal(id: row["id"], status: matchProposalStatus(row), idempotencyKey: row["idempotency_key"],
                                    proposal: try JSONDecoder().decode(MatchProposal.self, from: Data(text.utf8)),
@@ -121,7 +122,7 @@ extension AppDatabase {
                                     note: String? = nil, policy: ApprovalPolicy) throws -> Reviewed<StoredMatchProposal> {
         try writer.write { db in
             let company = try Self.companyRowID(sourceKey, db)
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM match_proposal WHERE id = ? AND company_id = ?", arguments: [id, company]) else {
+            guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM match_proposal WHERE id = ? AND company_id = ?", arguments: [id, company]) else {
                 throw MatchReviewError.unknownProposal(id)
             }
             let status = Self.matchProposalStatus(row)
@@ -189,7 +190,7 @@ extension AppDatabase {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
             let decoder = JSONDecoder()
-            return try Row.fetchAll(db, sql: "SELECT features, approved FROM match_feedback WHERE company_id = ? ORDER BY id", arguments: [company])
+            return try StoreRow.fetchAll(db, sql: "SELECT features, approved FROM match_feedback WHERE company_id = ? ORDER BY id", arguments: [company])
                 .map { row in
                     let text: String = row["features"]
                     return BankMatcher.Feedback(features: try decoder.decode([Double].self, from: Data(text.utf8)), approved: row["approved"] == 1)

@@ -1,7 +1,6 @@
 import CloseChecks
 public import Ledger
 public import Foundation
-import GRDB
 
 /// A change of a checklist task's status, recorded with its audit event.
 public enum ChecklistChange: Sendable, Hashable {
@@ -39,8 +38,8 @@ extension AppDatabase {
             try db.execute(sql: """
                 INSERT INTO checklist_run (company_id, period, template_origin, template_sha256, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [company, period.description, templateOrigin, templateSHA256, Self.utcText(date), actor])
-            let runID = db.lastInsertedRowID
-            let insert = try db.makeStatement(sql: """
+            let runID = try db.lastInsertedRowID()
+            let insert = try db.prepare(sql: """
                 INSERT INTO checklist_task (run_id, position, task_key, title, owner, odoo_user, depends_on, due_offset, due_date, completion, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')
                 """)
@@ -109,7 +108,7 @@ extension AppDatabase {
             let company = try Self.companyRowID(sourceKey, db)
             let key = period.description
             var facts = ChecklistFacts(period: period)
-            if let window = try Row.fetchOne(db, sql: "SELECT window_first, window_last FROM company WHERE id = ?", arguments: [company]),
+            if let window = try StoreRow.fetchOne(db, sql: "SELECT window_first, window_last FROM company WHERE id = ?", arguments: [company]),
                let first = (window["window_first"] as String?).flatMap({ LocalDate(iso: $0) }),
                let last = (window["window_last"] as String?).flatMap({ LocalDate(iso: $0) }) {
                 facts.ledgerCoversPeriod = first <= period.start && last >= period.end
@@ -122,14 +121,14 @@ extension AppDatabase {
             let ran = Set(try String.fetchAll(db, sql: "SELECT DISTINCT kind FROM run WHERE period = ? AND status = 'succeeded'", arguments: [key]))
             facts.proposeRan = ran.contains("propose")
             facts.reconcileRan = ran.contains("reconcile")
-            for row in try Row.fetchAll(db, sql: """
+            for row in try StoreRow.fetchAll(db, sql: """
                 SELECT kind, status, COUNT(*) AS n FROM adjustment_proposal WHERE company_id = ? AND period = ? GROUP BY kind, status
                 """, arguments: [company, key]) {
                 if let status = AdjustmentStatus(rawValue: row["status"]) { facts.adjustments[row["kind"], default: [:]][status] = row["n"] }
             }
             facts.lockVerified = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM lock_request WHERE company_id = ? AND period = ? AND status = 'verified')",
                                                    arguments: [company, key]) ?? false
-            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM match_proposal WHERE company_id = ? AND period = ? GROUP BY status",
+            for row in try StoreRow.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM match_proposal WHERE company_id = ? AND period = ? GROUP BY status",
                                         arguments: [company, key]) {
                 if let status = MatchProposalStatus(rawValue: row["status"]) { facts.bankMatches[status] = row["n"] }
             }
@@ -137,11 +136,11 @@ extension AppDatabase {
         }
     }
 
-    static func checklistRun(company: Int64, sourceKey: SourceKey, period: Period, _ db: Database) throws -> ChecklistRun? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM checklist_run WHERE company_id = ? AND period = ?",
+    static func checklistRun(company: Int64, sourceKey: SourceKey, period: Period, _ db: any StoreSession) throws -> ChecklistRun? {
+        guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM checklist_run WHERE company_id = ? AND period = ?",
                                          arguments: [company, period.description]) else { return nil }
         let runID: Int64 = row["id"]
-        let tasks = try Row.fetchAll(db, sql: "SELECT * FROM checklist_task WHERE run_id = ? ORDER BY position", arguments: [runID]).map { task in
+        let tasks = try StoreRow.fetchAll(db, sql: "SELECT * FROM checklist_task WHERE run_id = ? ORDER BY position", arguments: [runID]).map { task in
             let dependsOn: String = task["depends_on"]
             let completion: String = task["completion"]
             let due: String = task["due_date"]

@@ -1,11 +1,11 @@
-import GRDB
 import Ledger
 
 extension AppDatabase {
     /// What the store at `path` holds, read without writing to it — also when an earlier Closer wrote it and this one's
     /// migrations have not run there yet (the tables it reads are among the first ones).
     public static func contents(at path: String) throws -> StoreContents {
-        try StoreConnection.translating(path: path) { try AppDatabase(inspecting: readOnlyQueue(at: path)).contents() }
+        if isPostgresURL(path) { return try open(at: path).contents() }
+        return try StoreConnection.translating(path: path) { try AppDatabase(inspecting: readOnlyQueue(at: path)).contents() }
     }
 
     /// What the store holds: people, audit events, ledgers, and the last thing audited.
@@ -19,8 +19,10 @@ extension AppDatabase {
         }
     }
 
-    /// SQLite's own check of every page and index; empty when the file is sound.
+    /// SQLite's own check of every page and index; empty when the file is sound. PostgreSQL checks its pages itself.
     func integrityProblems() throws -> [String] {
-        try writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }.filter { $0 != "ok" }
+        try writer.read { db in
+            db.dialect == .sqlite ? try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" } : []
+        }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 public import GRDB
 
-/// The one owner of Closer's SQLite store. It migrates on open and exposes intent-named methods;
+/// The one owner of Closer's store: a SQLite file (the embedded default) or a company's schema on PostgreSQL (a firm's,
+/// opened by a `postgres://…?schema=NAME` URL where a path goes). It migrates on open and exposes intent-named methods;
 /// nothing else writes SQL against the store.
 public final class AppDatabase: Sendable {
     let writer: StoreConnection
@@ -26,7 +27,7 @@ public final class AppDatabase: Sendable {
     /// Wraps a connection opened read-only: nothing is migrated, so nothing is written.
     init(readOnly reader: any DatabaseWriter) throws {
         writer = StoreConnection(reader)
-        guard try writer.read({ try Self.migrator.hasCompletedMigrations($0) }) else { throw StoreError.outdated(path: reader.path) }
+        guard try writer.translating({ try reader.read { try Self.migrator.hasCompletedMigrations($0) } }) else { throw StoreError.outdated(path: reader.path) }
     }
 
     /// The file the store lives in.
@@ -34,13 +35,37 @@ public final class AppDatabase: Sendable {
 
     /// Opens the existing store at `path`: a mistyped path is an error, never a new empty store.
     public static func open(at path: String) throws -> AppDatabase {
+        if isPostgresURL(path) {
+            let connection = try PostgresStoreConnection(url: path)
+            guard try connection.exists() else { throw StoreError.notFound(path: connection.name) }
+            return try AppDatabase(postgres: connection)
+        }
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notFound(path: path) }
         return try openOrCreate(at: path)
+    }
+
+    /// Whether `location` names a store on PostgreSQL rather than a file.
+    public static func isPostgresURL(_ location: String) -> Bool {
+        location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
+    }
+
+    /// The URL of the store in `schema` on the PostgreSQL server `server` names (its `?schema=` replaced).
+    public static func postgresURL(_ server: String, schema: String) -> String {
+        guard var components = URLComponents(string: server) else { return server }
+        components.queryItems = (components.queryItems ?? []).filter { $0.name != "schema" } + [URLQueryItem(name: "schema", value: schema)]
+        return components.string ?? server
+    }
+
+    /// A company's store on PostgreSQL, its schema created or migrated as needed.
+    init(postgres connection: PostgresStoreConnection) throws {
+        try connection.migrate()
+        writer = StoreConnection(.postgres(connection))
     }
 
     /// Opens the store at `path`, creating it and its folder when missing (`pull`, `demo`, `users add`), in
     /// WAL mode, so readers never block the writer and an interrupted write leaves the previous committed state intact.
     public static func openOrCreate(at path: String) throws -> AppDatabase {
+        if isPostgresURL(path) { return try AppDatabase(postgres: PostgresStoreConnection(url: path)) }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -56,7 +81,13 @@ public final class AppDatabase: Sendable {
     /// Opens an existing store for reading only, so an auditor's read-only copy can be verified and the
     /// file is left exactly as it was: no migration, no change of journal mode.
     public static func openReadOnly(at path: String) throws -> AppDatabase {
-        try StoreConnection.translating(path: path) { try AppDatabase(readOnly: readOnlyQueue(at: path)) }
+        if isPostgresURL(path) {
+            let connection = try PostgresStoreConnection(url: path)
+            guard try connection.exists() else { throw StoreError.notFound(path: connection.name) }
+            guard try connection.isMigrated() else { throw StoreError.outdated(path: connection.name) }
+            return AppDatabase(connection: StoreConnection(.postgres(connection)))
+        }
+        return try StoreConnection.translating(path: path) { try AppDatabase(readOnly: readOnlyQueue(at: path)) }
     }
 
     /// A connection to the existing file at `path` that can never write to it.
@@ -68,8 +99,12 @@ public final class AppDatabase: Sendable {
         return try DatabaseQueue(path: path, configuration: configuration)
     }
 
-    /// A private store in memory, for tests and for runs that should leave nothing behind.
+    /// A private store that leaves nothing behind, for tests: in memory, or — when `CLOSER_TEST_STORE_URL` names a
+    /// PostgreSQL database — a fresh schema there, dropped when the store is released (the suite's run on PostgreSQL).
     public static func inMemory() throws -> AppDatabase {
+        if let url = ProcessInfo.processInfo.environment["CLOSER_TEST_STORE_URL"], isPostgresURL(url) {
+            return try AppDatabase(postgres: PostgresStoreConnection(throwawayIn: url))
+        }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         return try AppDatabase(DatabaseQueue(configuration: configuration))

@@ -13,6 +13,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case periodNotPulled(source: SourceKey, period: Period, window: DateRange)
     /// A firm worker's lease of `job` was taken over: the store holds a newer token than this worker's.
     case fenced(path: String, job: String, token: Int64, current: Int64)
+    /// A store on PostgreSQL that cannot be reached or refused the session (`store` names it without its password).
+    case unavailable(store: String, reason: String)
 
     public var description: String {
         switch self {
@@ -41,6 +43,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .fenced(let path, let job, let token, let current):
             "The store at \(path) was written for job \(job) under a newer lease (token \(current); this worker's is \(token)): this worker "
                 + "lost its lease and writes nothing more. The job's current holder does the work."
+        case .unavailable(let store, let reason):
+            "The Closer store at \(store) cannot be used: \(reason). Check that PostgreSQL runs there and that the URL's user, password, "
+                + "database and ?schema= are right (--store or CLOSER_STORE)."
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A firm worker's lease as the tenant's store knows it: the job and the lease's fencing token. The queue refuses
 /// a stale token's completion; this makes the store refuse its writes too, so a worker paused past its lease (and
@@ -14,13 +13,13 @@ public struct StoreFence: Sendable, Hashable {
     }
 
     /// Refuses the write when a newer lease of the job has claimed the store.
-    func check(_ db: Database, path: String) throws {
+    func check(_ db: any StoreSession, path: String) throws {
         let current = try Int64.fetchOne(db, sql: "SELECT token FROM write_fence WHERE job = ?", arguments: [job]) ?? token
         guard current == token else { throw StoreError.fenced(path: path, job: job, token: token, current: current) }
     }
 
     /// Records this lease as the job's latest, unless a newer one already wrote here.
-    func claim(_ db: Database, path: String) throws {
+    func claim(_ db: any StoreSession, path: String) throws {
         if let current = try Int64.fetchOne(db, sql: "SELECT token FROM write_fence WHERE job = ?", arguments: [job]), current > token {
             throw StoreError.fenced(path: path, job: job, token: token, current: current)
         }
@@ -34,6 +33,6 @@ extension AppDatabase {
     /// checks that no newer lease of the job has claimed it since.
     public func fenced(by fence: StoreFence) throws -> AppDatabase {
         try writer.write { db in try fence.claim(db, path: path) }
-        return AppDatabase(connection: StoreConnection(writer.database, fence: fence))
+        return AppDatabase(connection: StoreConnection(writer.engine, fence: fence))
     }
 }

@@ -1,6 +1,5 @@
 public import CloseChecks
 import Foundation
-import GRDB
 import Governance
 public import Ledger
 
@@ -27,7 +26,7 @@ extension AppDatabase {
                     decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [company, finding.checkID, fingerprint, period.description, scope.choice.rawValue, scopeID, scopeName, records,
                                  reason, until?.description, actor, now])
-            dismissal.id = db.lastInsertedRowID
+            dismissal.id = try db.lastInsertedRowID()
             _ = try Self.appendAudit(NewAuditEvent(
                 actor: actor, action: "finding.dismissed", targets: finding.records.map { AuditTarget(model: $0.model, id: String($0.id)) },
                 payload: AuditPayload(["source": sourceKey.text, "period": period.description, "fingerprint": fingerprint, "check": finding.checkID,
@@ -42,7 +41,7 @@ extension AppDatabase {
     public func findingDismissals(sourceKey: SourceKey, includingWithdrawn: Bool = false) throws -> [Dismissal] {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
-            return try Row.fetchAll(db, sql: """
+            return try StoreRow.fetchAll(db, sql: """
                 SELECT * FROM finding_dismissal WHERE company_id = ? \(includingWithdrawn ? "" : "AND withdrawn_at IS NULL") ORDER BY id DESC
                 """, arguments: [company]).map(Self.dismissal)
         }
@@ -53,7 +52,7 @@ extension AppDatabase {
     public func withdrawDismissal(id: Int64, sourceKey: SourceKey, actor: String) throws -> Dismissal {
         try writer.write { db in
             let company = try Self.companyRowID(sourceKey, db)
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM finding_dismissal WHERE id = ? AND company_id = ?", arguments: [id, company]) else {
+            guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM finding_dismissal WHERE id = ? AND company_id = ?", arguments: [id, company]) else {
                 throw DismissalError.unknownDismissal(id)
             }
             var dismissal = try Self.dismissal(row)
@@ -80,27 +79,37 @@ extension AppDatabase {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
             var decisions: [String: CheckDecisions] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            for row in try StoreRow.fetchAll(db, sql: """
                 SELECT check_id, COUNT(*) AS n FROM finding_dismissal WHERE company_id = ? AND withdrawn_at IS NULL GROUP BY check_id
                 """, arguments: [company]) {
                 decisions[row["check_id"], default: CheckDecisions()].dismissed += row["n"] as Int
             }
             // A fingerprint is the check id, a bar, and the records.
-            for row in try Row.fetchAll(db, sql: """
-                SELECT substr(fingerprint, 1, instr(fingerprint, '|') - 1) AS check_id, COUNT(*) AS n FROM finding_waiver
+            for row in try StoreRow.fetchAll(db, sql: """
+                SELECT \(db.dialect.prefix(of: "fingerprint", before: "|")) AS check_id, COUNT(*) AS n FROM finding_waiver
                 WHERE company_id = ? AND kind = 'acknowledged' GROUP BY 1
                 UNION ALL
-                SELECT f.check_id, COUNT(DISTINCT p.id) AS n
-                FROM adjustment_proposal p, json_each(p.proposal, '$.evidence') e, finding f, json_each(f.finding, '$.records') r
-                WHERE p.company_id = ? AND p.status IN ('approved', 'applied') AND f.company_id = p.company_id AND f.period = p.period
-                    AND f.run_id = (SELECT MAX(run_id) FROM check_run c WHERE c.company_id = p.company_id AND c.period = p.period)
-                    AND json_extract(r.value, '$.model') = json_extract(e.value, '$.model') AND json_extract(r.value, '$.id') = json_extract(e.value, '$.id')
-                GROUP BY f.check_id
+                \(Self.confirmedByApprovedProposals(db.dialect))
                 """, arguments: [company, company]) {
                 decisions[row["check_id"], default: CheckDecisions()].confirmed += row["n"] as Int
             }
             return decisions
         }
+    }
+
+    /// Findings an approved or applied proposal of the same period cites among its evidence, counted by check: a record
+    /// the finding names (model and id) is one the proposal's evidence names.
+    private static func confirmedByApprovedProposals(_ dialect: StoreDialect) -> String {
+        """
+        SELECT f.check_id, COUNT(DISTINCT p.id) AS n
+        FROM adjustment_proposal p, \(dialect.jsonArray("p.proposal", key: "evidence")) e,
+             finding f, \(dialect.jsonArray("f.finding", key: "records")) r
+        WHERE p.company_id = ? AND p.status IN ('approved', 'applied') AND f.company_id = p.company_id AND f.period = p.period
+            AND f.run_id = (SELECT MAX(run_id) FROM check_run c WHERE c.company_id = p.company_id AND c.period = p.period)
+            AND \(dialect.jsonField("r", key: "model")) = \(dialect.jsonField("e", key: "model"))
+            AND \(dialect.jsonField("r", key: "id")) = \(dialect.jsonField("e", key: "id"))
+        GROUP BY f.check_id
+        """
     }
 
     /// The scope's columns: the partner's or account's id and name, or the records as JSON.
@@ -112,7 +121,7 @@ extension AppDatabase {
         }
     }
 
-    static func dismissal(_ row: Row) throws -> Dismissal {
+    static func dismissal(_ row: StoreRow) throws -> Dismissal {
         let scope: DismissalScope
         switch DismissalScope.Choice(rawValue: row["scope"]) {
         case .record: scope = .records(try JSONDecoder().decode([DismissedRecord].self, from: Data((row["records"] as String).utf8)))

@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 public import Ledger
 
 extension AppDatabase {
@@ -26,15 +25,15 @@ extension AppDatabase {
             var payload: AuditPayload = ["source": post.sourceKey.text, "fingerprint": post.fingerprint, "check": post.checkID,
                                          "period": post.period, "message": String(post.messageID)]
             payload["activity"] = post.activityID.map(String.init)
-            try Self.appendAudit(NewAuditEvent(
+            _ = try Self.appendAudit(NewAuditEvent(
                 actor: actor, action: "finding.posted", targets: [AuditTarget(model: post.threadModel, id: String(post.threadID))],
                 payload: payload, outcome: post.foundInOdoo ? "found-in-odoo" : "ok"), at: date, in: db)
             return post
         }
     }
 
-    private static func findingPost(sourceKey: SourceKey, fingerprint: String, model: String, resID: Int, in db: Database) throws -> FindingPost? {
-        let row = try Row.fetchOne(db, sql: "SELECT * FROM finding_post WHERE source_key = ? AND fingerprint = ? AND model = ? AND res_id = ?",
+    private static func findingPost(sourceKey: SourceKey, fingerprint: String, model: String, resID: Int, in db: any StoreSession) throws -> FindingPost? {
+        let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM finding_post WHERE source_key = ? AND fingerprint = ? AND model = ? AND res_id = ?",
                                    arguments: [sourceKey, fingerprint, model, resID])
         return row.map { row in
             FindingPost(sourceKey: row["source_key"], fingerprint: row["fingerprint"], model: row["model"], resID: row["res_id"],

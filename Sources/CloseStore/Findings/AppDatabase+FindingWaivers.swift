@@ -1,6 +1,5 @@
 import CloseChecks
 import Foundation
-import GRDB
 import Governance
 public import Ledger
 
@@ -11,10 +10,10 @@ extension AppDatabase {
         try writer.read { db in try Self.listedFindings(company: Self.companyRowID(sourceKey, db), period: period, db) }
     }
 
-    static func listedFindings(company: Int64, period: Period, _ db: Database) throws -> [ListedFinding]? {
+    static func listedFindings(company: Int64, period: Period, _ db: any StoreSession) throws -> [ListedFinding]? {
         guard let run = try latestCheckRun(company: company, period: period, db) else { return nil }
         let decoder = JSONDecoder()
-        return try Row.fetchAll(db, sql: """
+        return try StoreRow.fetchAll(db, sql: """
             SELECT f.finding, w.kind, w.finding AS waived_finding, w.reason, w.until, w.decided_by, w.decided_at
             FROM finding f LEFT JOIN finding_waiver w ON w.company_id = f.company_id AND w.fingerprint = f.fingerprint
             WHERE f.run_id = ? ORDER BY f.id

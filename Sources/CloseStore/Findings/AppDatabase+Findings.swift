@@ -1,6 +1,5 @@
 public import CloseChecks
 import Foundation
-import GRDB
 public import Ledger
 
 /// How this run's findings compare with the previous check run of the same company and period.
@@ -26,14 +25,14 @@ extension AppDatabase {
             var previous: [String: Finding] = [:]
             if let previousRunID {
                 let decoder = JSONDecoder()
-                for row in try Row.fetchAll(db, sql: "SELECT fingerprint, finding FROM finding WHERE run_id = ?", arguments: [previousRunID]) {
+                for row in try StoreRow.fetchAll(db, sql: "SELECT fingerprint, finding FROM finding WHERE run_id = ?", arguments: [previousRunID]) {
                     let text: String = row["finding"]
                     if let finding = try? decoder.decode(Finding.self, from: Data(text.utf8)) { previous[row["fingerprint"]] = finding }
                 }
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            let insert = try db.makeStatement(sql: """
+            let insert = try db.prepare(sql: """
                 INSERT OR IGNORE INTO finding (run_id, company_id, period, check_id, severity, fingerprint, message, finding)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
@@ -46,7 +45,7 @@ extension AppDatabase {
                                                finding.message, String(decoding: try encoder.encode(finding), as: UTF8.self)])
             }
             let resolved = previous.filter { !seen.contains($0.key) }.map(\.value).sorted { $0.checkID < $1.checkID }
-            try Self.appendAudit(NewAuditEvent(
+            _ = try Self.appendAudit(NewAuditEvent(
                 actor: actor, action: "checks.recorded", targets: [AuditTarget(model: "closer.run", id: String(runID))],
                 payload: AuditPayload(["source": sourceKey.text, "period": period.description, "findings": String(findings.count),
                                        "new": String(new.count), "resolved": String(resolved.count)])), at: Date(), in: db)
@@ -64,7 +63,7 @@ extension AppDatabase {
 
 extension AppDatabase {
     /// The latest check run of a company's period, if it was checked.
-    static func latestCheckRun(company: Int64, period: Period, _ db: Database) throws -> Int64? {
+    static func latestCheckRun(company: Int64, period: Period, _ db: any StoreSession) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT MAX(run_id) FROM check_run WHERE company_id = ? AND period = ?", arguments: [company, period.description])
     }
 }
@@ -84,10 +83,10 @@ extension AppDatabase {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
             guard let period = try requested ?? Self.latestCheckedPeriod(company: company, db),
-                  let run = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(run_id) FROM check_run WHERE company_id = ? AND period = ?"),
+                  let run = try Int64.fetchOne(db, sql: "SELECT MAX(run_id) FROM check_run WHERE company_id = ? AND period = ?",
                                                arguments: [company, period.description]) else { return nil }
             var conditions = ["run_id = ?"]
-            var arguments: StatementArguments = [run]
+            var arguments: StoreArguments = [run]
             if let severity = filter.severity {
                 conditions.append("severity = ?")
                 arguments += [severity.rawValue]
@@ -97,9 +96,8 @@ extension AppDatabase {
                 arguments += [checkID]
             }
             let condition = conditions.joined(separator: " AND ")
-            // At most four shapes of condition: cached, the findings list being what dashboards poll.
-            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM finding WHERE \(condition)"), arguments: arguments) ?? 0
-            let page = try String.fetchAll(db.cachedStatement(sql: "SELECT finding FROM finding WHERE \(condition) ORDER BY id LIMIT ? OFFSET ?"),
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding WHERE \(condition)", arguments: arguments) ?? 0
+            let page = try String.fetchAll(db, sql: "SELECT finding FROM finding WHERE \(condition) ORDER BY id LIMIT ? OFFSET ?",
                                            arguments: arguments + [filter.limit, filter.offset])
             return FindingsPage(period: period, runID: run, total: total, findingsJSON: page)
         }
@@ -110,8 +108,8 @@ extension AppDatabase {
         try writer.read { db in try Self.latestCheckedPeriod(company: try Self.companyRowID(sourceKey, db), db) }
     }
 
-    static func latestCheckedPeriod(company: Int64, _ db: Database) throws -> Period? {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT period FROM check_run WHERE company_id = ? ORDER BY run_id DESC LIMIT 1"),
+    static func latestCheckedPeriod(company: Int64, _ db: any StoreSession) throws -> Period? {
+        try String.fetchOne(db, sql: "SELECT period FROM check_run WHERE company_id = ? ORDER BY run_id DESC LIMIT 1",
                             arguments: [company]).flatMap { try? Period(parsing: $0) }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 public import Ledger
 
 extension AppDatabase {
@@ -17,11 +16,10 @@ extension AppDatabase {
             let companyID = try Self.upsertCompany(snapshot.company, sourceKey: sourceKey, window: window, in: db)
             try LedgerRows.insertReferenceData(snapshot, companyID: companyID, in: db)
             let currencies = CurrencyTable(snapshot.currencies)
-            let inWindow: StatementArguments = [companyID, window.first.description, window.last.description]
+            let inWindow: StoreArguments = [companyID, window.first.description, window.last.description]
 
-            let present = try db.makeStatement(sql: "INSERT OR IGNORE INTO \(tables.present) VALUES (?)")
-            for id in result.moveIDsInWindow { try present.execute(arguments: [id]) }
-            let vanished = try Row.fetchAll(db, sql: """
+            try db.prepare(sql: "INSERT OR IGNORE INTO \(tables.present) VALUES (?)").execute(batch: result.moveIDsInWindow.map { [$0] })
+            let vanished = try StoreRow.fetchAll(db, sql: """
                 SELECT odoo_id, content_hash, state, name FROM move WHERE company_id = ? AND date BETWEEN ? AND ?
                 AND odoo_id NOT IN (SELECT odoo_id FROM \(tables.present)) ORDER BY odoo_id
                 """, arguments: inWindow)
@@ -32,7 +30,7 @@ extension AppDatabase {
             let lineColumns = try Self.columnsTakingCompany(of: "move_line", in: db)
             try db.execute(sql: "DELETE FROM move_line WHERE company_id = ? AND move_id IN (\(staged))", arguments: [companyID])
             try db.execute(sql: """
-                INSERT OR REPLACE INTO move_line (\(lineColumns.names)) SELECT \(lineColumns.values) FROM \(tables.lines)
+                \(db.dialect.insertReplacing) INTO move_line (\(lineColumns.names)) SELECT \(lineColumns.values) FROM \(tables.lines)
                 WHERE move_id IN (\(staged))
                 """, arguments: [companyID])
 
@@ -45,7 +43,9 @@ extension AppDatabase {
             }
 
             let statementColumns = try Self.columnsTakingCompany(of: "statement_line", in: db)
-            try db.execute(sql: "INSERT OR REPLACE INTO statement_line (\(statementColumns.names)) SELECT \(statementColumns.values) FROM \(tables.statementLines)",
+            try db.execute(sql: "DELETE FROM statement_line WHERE company_id = ? AND odoo_id IN (SELECT odoo_id FROM \(tables.statementLines))",
+                           arguments: [companyID])
+            try db.execute(sql: "\(db.dialect.insertReplacing) INTO statement_line (\(statementColumns.names)) SELECT \(statementColumns.values) FROM \(tables.statementLines)",
                            arguments: [companyID])
 
             try OrderLineRows.replace(snapshot.orderLines, companyID: companyID, in: db)
@@ -59,7 +59,7 @@ extension AppDatabase {
                                      change.currentHash, change.writtenAt?.description, change.writtenBy])
             }
             if let cursor = result.cursor {
-                try db.execute(sql: "UPDATE company SET pull_cursor = MAX(COALESCE(pull_cursor, ''), ?) WHERE id = ?",
+                try db.execute(sql: "UPDATE company SET pull_cursor = \(db.dialect.greater("COALESCE(pull_cursor, '')", "CAST(? AS TEXT)")) WHERE id = ?",
                                arguments: [cursor.description, companyID])
             }
             for table in tables.all { try db.execute(sql: "DROP TABLE \(table)") }
@@ -68,7 +68,7 @@ extension AppDatabase {
                 .flatMap { Timestamp(odoo: $0) }
             let counts = LedgerCounts(accounts: snapshot.accounts.count, journals: snapshot.journals.count, partners: snapshot.partners.count,
                                       moves: received.moves, lines: received.lines, statementLines: received.statementLines)
-            try Self.appendAudit(NewAuditEvent(
+            _ = try Self.appendAudit(NewAuditEvent(
                 actor: actor, action: "ledger.pulled",
                 targets: [AuditTarget(model: "res.company", id: String(snapshot.company.id), name: snapshot.company.name)]
                     + changes.map { AuditTarget(model: "account.move", id: String($0.moveID), name: $0.moveName) },
@@ -99,16 +99,39 @@ extension AppDatabase {
         }
     }
 
-    /// Upserts the staged moves with their fingerprints (each move read with its staged lines, both in id order, one
-    /// move at a time) and returns the posted ones whose fingerprint differs from the one stored for the window.
+    /// Upserts the staged moves with their fingerprints (each move read with its staged lines, both in id order, a thousand
+    /// moves at a time) and returns the posted ones whose fingerprint differs from the one stored for the window.
     private static func upsertStagedMoves(_ tables: PullStaging.Tables, companyID: Int64, window: DateRange, home: Currency,
-                                          currencies: CurrencyTable, in db: Database) throws -> [MoveChange] {
-        let previous = try db.makeStatement(sql: "SELECT content_hash, state, name FROM move WHERE company_id = ? AND odoo_id = ? AND date BETWEEN ? AND ?")
-        let upsert = try db.makeStatement(sql: LedgerRows.upsertSQL(into: "move", columns: 23))
-        let moves = try Row.fetchCursor(db, sql: "SELECT * FROM \(tables.moves) ORDER BY odoo_id")
-        let lines = try Row.fetchCursor(db, sql: "SELECT * FROM \(tables.lines) ORDER BY move_id, odoo_id")
+                                          currencies: CurrencyTable, in db: any StoreSession) throws -> [MoveChange] {
+        let upsert = try db.prepare(sql: LedgerRows.insertSQL(into: "move", columns: 23, replacing: true, dialect: db.dialect))
+        let moves = try StoreRow.fetchCursor(db, sql: "SELECT * FROM \(tables.moves) ORDER BY odoo_id")
+        let lines = try StoreRow.fetchCursor(db, sql: "SELECT * FROM \(tables.lines) ORDER BY move_id, odoo_id")
         var pendingLine = try lines.next().map { LedgerRows.line(from: $0, home: home, currencies: currencies) }
         var changes: [MoveChange] = []
+        var chunk: [(move: Move, hash: String)] = []
+        // A chunk's stored fingerprints are read in one query and its rows written in one batch: on PostgreSQL a round trip
+        // per thousand moves, not three per move.
+        func store() throws {
+            guard let first = chunk.first?.move.id, let last = chunk.last?.move.id else { return }
+            let range: StoreArguments = [companyID, first, last]
+            var posted: [Int: String] = [:]
+            for row in try StoreRow.fetchAll(db, sql: """
+                SELECT odoo_id, content_hash FROM move WHERE company_id = ? AND odoo_id BETWEEN ? AND ? AND date BETWEEN ? AND ? AND state = ?
+                """, arguments: range + [window.first.description, window.last.description, MoveState.posted.rawValue]) {
+                posted[row["odoo_id"]] = row["content_hash"]
+            }
+            for (move, hash) in chunk {
+                guard let previous = posted[move.id], previous != hash else { continue }
+                changes.append(MoveChange(kind: .changed, moveID: move.id, moveName: move.name, previousHash: previous,
+                                          currentHash: hash, writtenAt: move.audit.writtenAt, writtenBy: move.audit.writtenBy?.name))
+            }
+            if db.dialect == .postgres {
+                try db.execute(sql: "DELETE FROM move WHERE company_id = ? AND odoo_id BETWEEN ? AND ? AND odoo_id IN (SELECT odoo_id FROM \(tables.moves))",
+                               arguments: range)
+            }
+            try upsert.execute(batch: chunk.map { LedgerRows.moveRow($0.move, hash: $0.hash, companyID: companyID) })
+            chunk.removeAll(keepingCapacity: true)
+        }
         while let row = try moves.next() {
             let move = LedgerRows.move(from: row, home: home, currencies: currencies)
             var moveLines: [JournalLine] = []
@@ -117,20 +140,16 @@ extension AppDatabase {
                 if line.moveID == move.id { moveLines.append(line) }
                 pendingLine = try lines.next().map { LedgerRows.line(from: $0, home: home, currencies: currencies) }
             }
-            let hash = MoveFingerprint.of(move, lines: moveLines)
-            if let before = try Row.fetchOne(previous, arguments: [companyID, move.id, window.first.description, window.last.description]),
-               before[1] as String == MoveState.posted.rawValue, before[0] as String != hash {
-                changes.append(MoveChange(kind: .changed, moveID: move.id, moveName: move.name, previousHash: before[0],
-                                          currentHash: hash, writtenAt: move.audit.writtenAt, writtenBy: move.audit.writtenBy?.name))
-            }
-            try LedgerRows.upsertMove(move, hash: hash, companyID: companyID, using: upsert)
+            chunk.append((move, MoveFingerprint.of(move, lines: moveLines)))
+            if chunk.count == 1_000 { try store() }
         }
+        try store()
         return changes
     }
 
     /// A table's columns, and the select list that fills them from a staging copy with the company id as the first argument.
-    private static func columnsTakingCompany(of table: String, in db: Database) throws -> (names: String, values: String) {
-        let names = try db.columns(in: table).map(\.name)
+    private static func columnsTakingCompany(of table: String, in db: any StoreSession) throws -> (names: String, values: String) {
+        let names = try db.columnNames(of: table)
         return (names.joined(separator: ", "), names.map { $0 == "company_id" ? "?" : $0 }.joined(separator: ", "))
     }
 
@@ -138,7 +157,7 @@ extension AppDatabase {
     /// over a window covering `window` (then the pull must be complete).
     public func pullCursor(sourceKey: SourceKey, covering window: DateRange) throws -> Timestamp? {
         try writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT pull_cursor, window_first, window_last FROM company WHERE source_key = ?",
+            guard let row = try StoreRow.fetchOne(db, sql: "SELECT pull_cursor, window_first, window_last FROM company WHERE source_key = ?",
                                              arguments: [sourceKey]),
                   let first = (row["window_first"] as String?).flatMap({ LocalDate(iso: $0) }),
                   let last = (row["window_last"] as String?).flatMap({ LocalDate(iso: $0) }),
@@ -147,7 +166,7 @@ extension AppDatabase {
         }
     }
 
-    static func upsertCompany(_ company: Company, sourceKey: SourceKey, window: DateRange, in db: Database) throws -> Int64 {
+    static func upsertCompany(_ company: Company, sourceKey: SourceKey, window: DateRange, in db: any StoreSession) throws -> Int64 {
         let locks = company.lockDates
         try db.execute(sql: """
             INSERT INTO company (source_key, odoo_id, name, currency_id, currency_code, currency_scale, fiscal_year_end_month,
@@ -158,8 +177,8 @@ extension AppDatabase {
                 fiscal_year_end_month = excluded.fiscal_year_end_month, fiscal_year_end_day = excluded.fiscal_year_end_day,
                 lock_fiscal_year = excluded.lock_fiscal_year, lock_tax = excluded.lock_tax, lock_sale = excluded.lock_sale,
                 lock_purchase = excluded.lock_purchase, lock_hard = excluded.lock_hard, lock_period = excluded.lock_period,
-                date_order = excluded.date_order, window_first = MIN(COALESCE(company.window_first, excluded.window_first), excluded.window_first),
-                window_last = MAX(COALESCE(company.window_last, excluded.window_last), excluded.window_last)
+                date_order = excluded.date_order, window_first = \(db.dialect.lesser("COALESCE(company.window_first, excluded.window_first)", "excluded.window_first")),
+                window_last = \(db.dialect.greater("COALESCE(company.window_last, excluded.window_last)", "excluded.window_last"))
             """, arguments: [sourceKey, company.id, company.name, company.currency.id, company.currency.code.description,
                              company.currency.decimalPlaces, company.fiscalYearEndMonth, company.fiscalYearEndDay,
                              locks.fiscalYear?.description, locks.tax?.description, locks.sale?.description,
@@ -168,7 +187,7 @@ extension AppDatabase {
         return try Int64.fetchOne(db, sql: "SELECT id FROM company WHERE source_key = ?", arguments: [sourceKey])!
     }
 
-    static func counts(companyID: Int64, in db: Database) throws -> LedgerCounts {
+    static func counts(companyID: Int64, in db: any StoreSession) throws -> LedgerCounts {
         func count(_ table: String) throws -> Int {
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE company_id = ?", arguments: [companyID]) ?? 0
         }

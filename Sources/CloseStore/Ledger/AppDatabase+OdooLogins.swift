@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 
 /// The uid each Odoo login had when last authenticated, per database. Not audited: a cache of what Odoo said;
 /// a wrong one costs one refused call and a fresh authentication.

@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 
 /// The last schema detected per Odoo database, kept as the text OdooLedger wrote, with the fingerprint of the
 /// server version and modules it was detected under. Not audited: it is a cache of what Odoo says, not a decision.

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 import Governance
 public import Ledger
 
@@ -13,7 +12,7 @@ extension AppDatabase {
         return try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
             var proposals: [EntryProvenance.Proposal] = []
-            for row in try Row.fetchAll(db, sql: """
+            for row in try StoreRow.fetchAll(db, sql: """
                 SELECT p.id, p.status, p.prepared_by, p.evidence_sha256, p.kind, b.id AS batch_id, b.actor AS batch_actor, w.role
                 FROM adjustment_write w JOIN adjustment_proposal p ON p.id = w.proposal_id JOIN adjustment_batch b ON b.id = w.batch_id
                 WHERE p.company_id = ? AND w.odoo_move_id = ? AND w.created = 1 ORDER BY w.id
@@ -26,7 +25,7 @@ extension AppDatabase {
                     batchID: batch, appliedBy: row["batch_actor"],
                     events: Self.events(events, about: [("closer.adjustment_proposal", String(ref.id)), ("closer.adjustment_batch", String(batch))])))
             }
-            for row in try Row.fetchAll(db, sql: """
+            for row in try StoreRow.fetchAll(db, sql: """
                 SELECT p.id, p.status, p.prepared_by, p.proposal, p.statement_line_id FROM match_proposal p
                 JOIN statement_line s ON s.company_id = p.company_id AND s.odoo_id = p.statement_line_id
                 WHERE p.company_id = ? AND s.move_id = ? AND p.status IN ('approved', 'applied') ORDER BY p.id
@@ -43,7 +42,7 @@ extension AppDatabase {
     }
 
     /// Both status columns' CHECKs admit only these values, so the fallback is never taken.
-    static func provenanceStatus(_ row: Row) -> EntryProvenance.Proposal.Status {
+    static func provenanceStatus(_ row: StoreRow) -> EntryProvenance.Proposal.Status {
         EntryProvenance.Proposal.Status(rawValue: row["status"]) ?? .failed
     }
 

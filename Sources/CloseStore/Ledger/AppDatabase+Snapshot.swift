@@ -1,11 +1,10 @@
-import GRDB
 public import Ledger
 
 extension AppDatabase {
     /// The company a stored ledger belongs to (its Odoo id, currency, lock dates as last pulled), without the ledger.
     public func company(sourceKey: SourceKey) throws -> Company {
         try writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM company WHERE source_key = ?", arguments: [sourceKey]) else {
+            guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM company WHERE source_key = ?", arguments: [sourceKey]) else {
                 throw StoreError.unknownCompany(sourceKey)
             }
             return Self.company(row)
@@ -16,30 +15,30 @@ extension AppDatabase {
     /// lines, the open state at the last pull, always all of them), and to the journal lines `selection` names.
     public func loadSnapshot(sourceKey: SourceKey, window: DateRange? = nil, lines selection: LedgerLineSelection = .all) throws -> LedgerSnapshot {
         try writer.read { db in
-            guard let companyRow = try Row.fetchOne(db, sql: "SELECT * FROM company WHERE source_key = ?", arguments: [sourceKey]) else {
+            guard let companyRow = try StoreRow.fetchOne(db, sql: "SELECT * FROM company WHERE source_key = ?", arguments: [sourceKey]) else {
                 throw StoreError.unknownCompany(sourceKey)
             }
             let companyID: Int64 = companyRow["id"]
             let company = Self.company(companyRow)
-            let currencies = try Row.fetchAll(db, sql: "SELECT * FROM currency WHERE company_id = ? ORDER BY odoo_id", arguments: [companyID]).compactMap { row in
+            let currencies = try StoreRow.fetchAll(db, sql: "SELECT * FROM currency WHERE company_id = ? ORDER BY odoo_id", arguments: [companyID]).compactMap { row in
                 CurrencyCode(row["code"] as String).map { Currency(id: row["odoo_id"], code: $0, decimalPlaces: row["decimal_places"]) }
             }
             let table = CurrencyTable(currencies + [company.currency])
             let home = company.currency
             let dateFilter = window.map { " AND date BETWEEN '\($0.first)' AND '\($0.last)'" } ?? ""
 
-            let accounts = try Row.fetchAll(db, sql: "SELECT * FROM account WHERE company_id = ? ORDER BY odoo_id", arguments: [companyID]).map { row in
+            let accounts = try StoreRow.fetchAll(db, sql: "SELECT * FROM account WHERE company_id = ? ORDER BY odoo_id", arguments: [companyID]).map { row in
                 Account(id: row["odoo_id"], code: row["code"], name: row["name"], type: AccountType(rawValue: row["account_type"]), reconcile: row["reconcile"])
             }
-            let journals = try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE company_id = ? ORDER BY odoo_id", arguments: [companyID]).map { row in
+            let journals = try StoreRow.fetchAll(db, sql: "SELECT * FROM journal WHERE company_id = ? ORDER BY odoo_id", arguments: [companyID]).map { row in
                 Journal(id: row["odoo_id"], code: row["code"], name: row["name"], type: JournalType(rawValue: row["journal_type"]),
                         defaultAccountID: row["default_account_id"], currencyID: row["currency_id"])
             }
-            let partners = try Row.fetchAll(db, sql: "SELECT * FROM partner WHERE company_id = ? ORDER BY odoo_id", arguments: [companyID]).map { row in
+            let partners = try StoreRow.fetchAll(db, sql: "SELECT * FROM partner WHERE company_id = ? ORDER BY odoo_id", arguments: [companyID]).map { row in
                 Partner(id: row["odoo_id"], name: row["name"], bankAccounts: (row["bank_accounts"] as String).split(separator: "\n").map(String.init),
                         isCompany: row["is_company"])
             }
-            let taxes = try Row.fetchAll(db, sql: "SELECT * FROM tax WHERE company_id = ? ORDER BY odoo_id", arguments: [companyID]).map { row in
+            let taxes = try StoreRow.fetchAll(db, sql: "SELECT * FROM tax WHERE company_id = ? ORDER BY odoo_id", arguments: [companyID]).map { row in
                 Tax(id: row["odoo_id"], name: row["name"], scope: TaxScope(rawValue: row["scope"]), rateBasisPoints: row["rate_basis_points"])
             }
             // Sized once from a count: an array grown by doubling holds the old and the new buffer at once, which for
@@ -49,15 +48,15 @@ extension AppDatabase {
             }
             var moves: [Move] = []
             moves.reserveCapacity(try count("move"))
-            let moveRows = try Row.fetchCursor(db, sql: "SELECT * FROM move WHERE company_id = ?\(dateFilter) ORDER BY odoo_id", arguments: [companyID])
+            let moveRows = try StoreRow.fetchCursor(db, sql: "SELECT * FROM move WHERE company_id = ?\(dateFilter) ORDER BY odoo_id", arguments: [companyID])
             while let row = try moveRows.next() { moves.append(LedgerRows.move(from: row, home: home, currencies: table)) }
             var lines: [JournalLine] = []
             let lineCondition = selection.condition(companyID: companyID)
             lines.reserveCapacity(try count("move_line", lineCondition))
-            let lineRows = try Row.fetchCursor(db, sql: "SELECT * FROM move_line WHERE company_id = ?\(dateFilter)\(lineCondition) ORDER BY move_id, odoo_id",
+            let lineRows = try StoreRow.fetchCursor(db, sql: "SELECT * FROM move_line WHERE company_id = ?\(dateFilter)\(lineCondition) ORDER BY move_id, odoo_id",
                                                arguments: [companyID])
             while let row = try lineRows.next() { lines.append(LedgerRows.line(from: row, home: home, currencies: table)) }
-            let statementLines = try Row.fetchAll(db, sql: "SELECT * FROM statement_line WHERE company_id = ?\(dateFilter) ORDER BY odoo_id", arguments: [companyID]).map { row in
+            let statementLines = try StoreRow.fetchAll(db, sql: "SELECT * FROM statement_line WHERE company_id = ?\(dateFilter) ORDER BY odoo_id", arguments: [companyID]).map { row in
                 let amountCurrency: Int = row["amount_currency_id"]
                 return StatementLine(
                     id: row["odoo_id"], moveID: row["move_id"], journalID: row["journal_id"], date: LocalDate(iso: row["date"] as String)!,
@@ -76,7 +75,7 @@ extension AppDatabase {
     /// Posted-entry changes recorded by pulls, newest run first.
     public func moveChanges(sourceKey: SourceKey) throws -> [MoveChange] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
+            try StoreRow.fetchAll(db, sql: """
                 SELECT c.* FROM move_change c JOIN company ON company.id = c.company_id
                 WHERE company.source_key = ? ORDER BY c.run_id DESC, c.move_odoo_id
                 """, arguments: [sourceKey]).map { row in
@@ -87,7 +86,7 @@ extension AppDatabase {
         }
     }
 
-    static func company(_ row: Row) -> Company {
+    static func company(_ row: StoreRow) -> Company {
         func date(_ column: String) -> LocalDate? { (row[column] as String?).flatMap { LocalDate(iso: $0) } }
         let currency = Currency(id: row["currency_id"], code: CurrencyCode(row["currency_code"] as String) ?? .usd,
                                 decimalPlaces: row["currency_scale"])
@@ -103,6 +102,6 @@ extension AppDatabase {
     /// The ledgers this store holds, by source key.
     public func sourceKeys() throws -> [SourceKey] {
         // One SELECT is its own snapshot: no transaction needed, and the API asks on most requests.
-        try writer.unsafeRead { db in try SourceKey.fetchAll(db.cachedStatement(sql: "SELECT source_key FROM company ORDER BY source_key")) }
+        try writer.unsafeRead { db in try SourceKey.fetchAll(db, sql: "SELECT source_key FROM company ORDER BY source_key") }
     }
 }

@@ -12,7 +12,7 @@ public enum LedgerLineSelection: Sendable {
         case .all:
             ""
         case .bankMatching:
-            " AND (account_id IN (SELECT odoo_id FROM account WHERE company_id = \(companyID) AND reconcile)"
+            " AND (account_id IN (SELECT odoo_id FROM account WHERE company_id = \(companyID) AND reconcile = 1)"
                 + " OR matching_number IS NOT NULL OR move_id IN (SELECT move_id FROM statement_line WHERE company_id = \(companyID)))"
         }
     }

@@ -1,11 +1,10 @@
 import Foundation
-import GRDB
 import Ledger
 
 /// Column mapping between Ledger values and the store's tables. Money is stored as integer minor
 /// units; the scale comes from the currency table when values are read back.
 enum LedgerRows {
-    static func insertReferenceData(_ snapshot: LedgerSnapshot, companyID: Int64, in db: Database) throws {
+    static func insertReferenceData(_ snapshot: LedgerSnapshot, companyID: Int64, in db: any StoreSession) throws {
         for table in ["currency", "account", "journal", "partner", "tax"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE company_id = ?", arguments: [companyID])
         }
@@ -13,62 +12,58 @@ enum LedgerRows {
             try db.execute(sql: "INSERT INTO currency VALUES (?, ?, ?, ?)",
                            arguments: [companyID, currency.id, currency.code.description, currency.decimalPlaces])
         }
-        let account = try db.makeStatement(sql: "INSERT INTO account VALUES (?, ?, ?, ?, ?, ?)")
-        for item in snapshot.accounts {
-            try account.execute(arguments: [companyID, item.id, item.code, item.name, item.type.rawValue, item.reconcile])
-        }
-        let journal = try db.makeStatement(sql: "INSERT INTO journal VALUES (?, ?, ?, ?, ?, ?, ?)")
-        for item in snapshot.journals {
-            try journal.execute(arguments: [companyID, item.id, item.code, item.name, item.type.rawValue, item.defaultAccountID, item.currencyID])
-        }
-        let tax = try db.makeStatement(sql: "INSERT INTO tax VALUES (?, ?, ?, ?, ?)")
-        for item in snapshot.taxes {
-            try tax.execute(arguments: [companyID, item.id, item.name, item.scope.rawValue, item.rateBasisPoints])
-        }
-        let partner = try db.makeStatement(sql: "INSERT INTO partner VALUES (?, ?, ?, ?, ?)")
-        for item in snapshot.partners {
-            try partner.execute(arguments: [companyID, item.id, item.name, item.bankAccounts.joined(separator: "\n"), item.isCompany])
-        }
+        try db.prepare(sql: "INSERT INTO account VALUES (?, ?, ?, ?, ?, ?)").execute(batch: snapshot.accounts.map { item in
+            [companyID, item.id, item.code, item.name, item.type.rawValue, item.reconcile]
+        })
+        try db.prepare(sql: "INSERT INTO journal VALUES (?, ?, ?, ?, ?, ?, ?)").execute(batch: snapshot.journals.map { item in
+            [companyID, item.id, item.code, item.name, item.type.rawValue, item.defaultAccountID, item.currencyID]
+        })
+        try db.prepare(sql: "INSERT INTO tax VALUES (?, ?, ?, ?, ?)").execute(batch: snapshot.taxes.map { item in
+            [companyID, item.id, item.name, item.scope.rawValue, item.rateBasisPoints]
+        })
+        try db.prepare(sql: "INSERT INTO partner VALUES (?, ?, ?, ?, ?)").execute(batch: snapshot.partners.map { item in
+            [companyID, item.id, item.name, item.bankAccounts.joined(separator: "\n"), item.isCompany]
+        })
     }
 
-    static func upsertMove(_ move: Move, hash: String, companyID: Int64, using statement: Statement) throws {
-        statement.setUncheckedArguments([
+    static func moveRow(_ move: Move, hash: String, companyID: Int64) -> StoreArguments {
+        [
             companyID, move.id, move.name, move.state.rawValue, move.type.rawValue, move.date.description,
             move.invoiceDate?.description, move.dueDate?.description, move.journalID, move.partnerID, move.ref,
             move.currencyID, move.amountTotal.minorUnits, move.amountTotalInCurrency.minorUnits, move.amountResidual.minorUnits,
             move.paymentState?.rawValue, move.audit.createdBy?.id, move.audit.createdBy?.name, move.audit.createdAt.description,
             move.audit.writtenBy?.id, move.audit.writtenBy?.name, move.audit.writtenAt.description, hash,
-        ])
-        try statement.execute()
+        ]
     }
 
-    /// The upsert of a whole row into `table`: one of `move` (23 columns), `move_line` (17), `statement_line` (15), or a pull's staging copy.
-    static func upsertSQL(into table: String, columns: Int) -> String {
-        "INSERT OR REPLACE INTO \(table) VALUES (" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+    /// The insert of a whole row into `table`: one of `move` (23 columns), `move_line` (17), `statement_line` (15), or a pull's
+    /// staging copy. `replacing` first removes the row of the same key, with what cascades from it, as SQLite's
+    /// INSERT OR REPLACE does; PostgreSQL has no such statement, so there the caller deletes first (`deleteSQL`).
+    static func insertSQL(into table: String, columns: Int, replacing: Bool, dialect: StoreDialect) -> String {
+        (replacing ? dialect.insertReplacing : "INSERT") + " INTO " + table + " VALUES ("
+            + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
     }
 
-    static func insertLine(_ line: JournalLine, companyID: Int64, using statement: Statement) throws {
-        statement.setUncheckedArguments([
+    static func lineRow(_ line: JournalLine, companyID: Int64) -> StoreArguments {
+        [
             companyID, line.id, line.moveID, line.date.description, line.accountID, line.partnerID, line.label,
             line.debit.minorUnits, line.credit.minorUnits, line.amountCurrency.minorUnits, line.currencyID,
             analyticText(line.analytic), line.taxIDs.map(String.init).joined(separator: ","), line.reconciled,
             line.amountResidual.minorUnits, line.matchingNumber, line.kind?.rawValue,
-        ])
-        try statement.execute()
+        ]
     }
 
-    static func upsertStatementLine(_ line: StatementLine, companyID: Int64, currencies: CurrencyTable, using statement: Statement) throws {
-        statement.setUncheckedArguments([
+    static func statementLineRow(_ line: StatementLine, companyID: Int64, currencies: CurrencyTable) -> StoreArguments {
+        [
             companyID, line.id, line.moveID, line.journalID, line.date.description, line.paymentRef, line.partnerID,
             line.partnerName, line.accountNumber, line.amount.minorUnits, currencies.id(of: line.amount.currency),
             line.foreignAmount?.minorUnits, line.foreignAmount.map { currencies.id(of: $0.currency) } ?? nil,
             line.isReconciled, line.amountResidual?.minorUnits,
-        ])
-        try statement.execute()
+        ]
     }
 
     /// A `move` row read back (the stored Money's scale from the currency table).
-    static func move(from row: Row, home: Currency, currencies: CurrencyTable) -> Move {
+    static func move(from row: StoreRow, home: Currency, currencies: CurrencyTable) -> Move {
         let currencyID: Int = row["currency_id"]
         let createdBy = (row["created_by_id"] as Int?).map { UserRef(id: $0, name: row["created_by_name"] ?? "") }
         let writtenBy = (row["written_by_id"] as Int?).map { UserRef(id: $0, name: row["written_by_name"] ?? "") }
@@ -85,7 +80,7 @@ enum LedgerRows {
     }
 
     /// A `move_line` row read back.
-    static func line(from row: Row, home: Currency, currencies: CurrencyTable) -> JournalLine {
+    static func line(from row: StoreRow, home: Currency, currencies: CurrencyTable) -> JournalLine {
         let currencyID: Int = row["currency_id"]
         return JournalLine(
             id: row["odoo_id"], moveID: row["move_id"], date: LocalDate(iso: row["date"] as String)!, accountID: row["account_id"],

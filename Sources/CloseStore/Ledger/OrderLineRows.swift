@@ -1,25 +1,24 @@
 import Foundation
-import GRDB
 import Ledger
 
 /// Column mapping of order lines. Quantities, prices and rates are stored as exact decimal text
 /// (they are not money yet); a pull replaces a company's order lines, since they are the open
 /// state at the time of the pull, not dated history.
 enum OrderLineRows {
-    static func replace(_ lines: [OrderLine], companyID: Int64, in db: Database) throws {
+    static func replace(_ lines: [OrderLine], companyID: Int64, in db: any StoreSession) throws {
         try db.execute(sql: "DELETE FROM order_line WHERE company_id = ?", arguments: [companyID])
-        let insert = try db.makeStatement(sql: "INSERT INTO order_line VALUES (" + Array(repeating: "?", count: 17).joined(separator: ", ") + ")")
-        for line in lines {
-            try insert.execute(arguments: [
+        let insert = try db.prepare(sql: "INSERT INTO order_line VALUES (" + Array(repeating: "?", count: 17).joined(separator: ", ") + ")")
+        try insert.execute(batch: lines.map { line in
+            [
                 companyID, line.side.rawValue, line.id, line.orderID, line.orderName, line.partnerID, line.productName, line.accountID,
                 "\(line.quantityOrdered)", "\(line.quantityFulfilled)", "\(line.quantityInvoiced)", "\(line.unitPrice)",
                 "\(line.discountPercent)", line.currencyID, "\(line.currencyRate)", line.orderDate.description, line.state.rawValue,
-            ])
-        }
+            ]
+        })
     }
 
-    static func fetch(companyID: Int64, in db: Database) throws -> [OrderLine] {
-        try Row.fetchAll(db, sql: "SELECT * FROM order_line WHERE company_id = ? ORDER BY side, order_id, odoo_id", arguments: [companyID])
+    static func fetch(companyID: Int64, in db: any StoreSession) throws -> [OrderLine] {
+        try StoreRow.fetchAll(db, sql: "SELECT * FROM order_line WHERE company_id = ? ORDER BY side, order_id, odoo_id", arguments: [companyID])
             .map { row in
                 func decimal(_ column: String) -> Decimal { Decimal(string: row[column] as String) ?? 0 }
                 return OrderLine(

@@ -1,4 +1,3 @@
-import GRDB
 public import Ledger
 import Synchronization
 
@@ -18,11 +17,14 @@ public final class PullStaging: LedgerSink {
         let statementLines: String
         /// Every move id in the pulled window (`PullResult.moveIDsInWindow`), to see the moves deleted since.
         let present: String
+        let dialect: StoreDialect
 
         private static let pulls = Atomic<Int>(0)
 
-        init() {
-            let prefix = "temp.pull_\(Self.pulls.add(1, ordering: .relaxed).newValue)_"
+        /// Temporary tables live in SQLite's `temp` schema, in PostgreSQL's `pg_temp`: the connection's own, either way.
+        init(dialect: StoreDialect) {
+            self.dialect = dialect
+            let prefix = (dialect == .sqlite ? "temp" : "pg_temp") + ".pull_\(Self.pulls.add(1, ordering: .relaxed).newValue)_"
             moves = prefix + "move"
             lines = prefix + "move_line"
             statementLines = prefix + "statement_line"
@@ -33,15 +35,15 @@ public final class PullStaging: LedgerSink {
     }
 
     init(store: AppDatabase) throws {
-        let tables = Tables()
+        let tables = Tables(dialect: store.writer.dialect)
         self.store = store
         self.tables = tables
         try store.writer.write { db in
             // Copies of the ledger tables' columns (without their keys and checks; the swap inserts into the real ones).
             for (copy, table) in [(tables.moves, "move"), (tables.lines, "move_line"), (tables.statementLines, "statement_line")] {
-                try db.execute(sql: "CREATE TABLE \(copy) AS SELECT * FROM \(table) WHERE 0")
+                try db.execute(sql: "CREATE TABLE \(copy) AS SELECT * FROM \(table) WHERE 1 = 0")
             }
-            try db.execute(sql: "CREATE TABLE \(tables.present) (odoo_id INTEGER PRIMARY KEY)")
+            try db.execute(sql: "CREATE TABLE \(tables.present) (odoo_id BIGINT PRIMARY KEY)")
         }
     }
 
@@ -54,32 +56,29 @@ public final class PullStaging: LedgerSink {
 
     /// Staged with the company id 0 and no fingerprint: the swap sets both.
     public func receive(moves: [Move]) throws {
-        try stage(moves, counted: \.moves, sql: LedgerRows.upsertSQL(into: tables.moves, columns: 23)) { move, statement in
-            try LedgerRows.upsertMove(move, hash: "", companyID: 0, using: statement)
+        try stage(moves, counted: \.moves, sql: LedgerRows.insertSQL(into: tables.moves, columns: 23, replacing: false, dialect: tables.dialect)) { move in
+            LedgerRows.moveRow(move, hash: "", companyID: 0)
         }
     }
 
     public func receive(lines: [JournalLine]) throws {
-        try stage(lines, counted: \.lines, sql: LedgerRows.upsertSQL(into: tables.lines, columns: 17)) { line, statement in
-            try LedgerRows.insertLine(line, companyID: 0, using: statement)
+        try stage(lines, counted: \.lines, sql: LedgerRows.insertSQL(into: tables.lines, columns: 17, replacing: false, dialect: tables.dialect)) { line in
+            LedgerRows.lineRow(line, companyID: 0)
         }
     }
 
     public func receive(statementLines: [StatementLine]) throws {
         // The currencies of a line's amounts are known by now (a source sends a currency before any record in it).
         let currencies = CurrencyTable(state.withLock { $0.currencies })
-        try stage(statementLines, counted: \.statementLines, sql: LedgerRows.upsertSQL(into: tables.statementLines, columns: 15)) { line, statement in
-            try LedgerRows.upsertStatementLine(line, companyID: 0, currencies: currencies, using: statement)
+        try stage(statementLines, counted: \.statementLines, sql: LedgerRows.insertSQL(into: tables.statementLines, columns: 15, replacing: false, dialect: tables.dialect)) { line in
+            LedgerRows.statementLineRow(line, companyID: 0, currencies: currencies)
         }
     }
 
     private func stage<Record>(_ records: [Record], counted: WritableKeyPath<LedgerCounts, Int>, sql: String,
-                               write: (Record, Statement) throws -> Void) throws {
+                               row: (Record) -> StoreArguments) throws {
         guard !records.isEmpty else { return }
-        try store.writer.write { db in
-            let statement = try db.cachedStatement(sql: sql)
-            for record in records { try write(record, statement) }
-        }
+        try store.writer.write { db in try db.prepare(sql: sql).execute(batch: records.map(row)) }
         state.withLock { $0.received[keyPath: counted] += records.count }
     }
 

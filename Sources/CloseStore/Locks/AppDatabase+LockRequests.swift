@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 public import Ledger
 
 extension AppDatabase {
@@ -12,7 +11,7 @@ extension AppDatabase {
                 INSERT INTO lock_request (company_id, period, fields, status, gate, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [company, period.description, try Self.canonicalJSON(fields), status.rawValue, try Self.canonicalJSON(blockers),
                                  actor, ISO8601DateFormatter().string(from: Date())])
-            let request = LockRequest(id: db.lastInsertedRowID, period: period, fields: fields, status: status, blockers: blockers, requestedBy: actor)
+            let request = LockRequest(id: try db.lastInsertedRowID(), period: period, fields: fields, status: status, blockers: blockers, requestedBy: actor)
             _ = try Self.appendAudit(NewAuditEvent(
                 actor: actor, action: status == .refused ? "lock.request.refused" : "lock.requested",
                 targets: [AuditTarget(model: "closer.lock_request", id: String(request.id))],
@@ -26,7 +25,7 @@ extension AppDatabase {
     public func lockRequest(id: Int64, sourceKey: SourceKey) throws -> LockRequest {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM lock_request WHERE id = ? AND company_id = ?", arguments: [id, company]) else {
+            guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM lock_request WHERE id = ? AND company_id = ?", arguments: [id, company]) else {
                 throw LockRequestError.unknown(id)
             }
             return try Self.lockRequest(row)
@@ -36,7 +35,7 @@ extension AppDatabase {
     public func lockRequests(sourceKey: SourceKey) throws -> [LockRequest] {
         try writer.read { db in
             let company = try Self.companyRowID(sourceKey, db)
-            return try Row.fetchAll(db, sql: "SELECT * FROM lock_request WHERE company_id = ? ORDER BY id", arguments: [company]).map(Self.lockRequest)
+            return try StoreRow.fetchAll(db, sql: "SELECT * FROM lock_request WHERE company_id = ? ORDER BY id", arguments: [company]).map(Self.lockRequest)
         }
     }
 
@@ -59,7 +58,7 @@ extension AppDatabase {
         LockDateField.allCases.compactMap { field in dates[field].map { "\(field.rawValue)=\($0)" } }.joined(separator: ",")
     }
 
-    static func lockRequest(_ row: Row) throws -> LockRequest {
+    static func lockRequest(_ row: StoreRow) throws -> LockRequest {
         let decoder = JSONDecoder()
         let fields: String = row["fields"], gate: String = row["gate"], period: String = row["period"], status: String = row["status"]
         return LockRequest(id: row["id"], period: try Period(parsing: period), fields: try decoder.decode([LockDateField].self, from: Data(fields.utf8)),

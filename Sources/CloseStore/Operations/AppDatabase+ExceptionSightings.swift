@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 public import Governance
 public import Ledger
 
@@ -27,7 +26,8 @@ extension AppDatabase {
                     ON CONFLICT (source_key, family, fingerprint) DO UPDATE SET
                         kind = excluded.kind, subject = excluded.subject, reason = excluded.reason, record_model = excluded.record_model,
                         record_id = excluded.record_id, record_name = excluded.record_name, owner = excluded.owner, last_seen_at = excluded.last_seen_at,
-                        first_seen_at = CASE WHEN resolved_at IS NULL THEN first_seen_at ELSE excluded.first_seen_at END, resolved_at = NULL
+                        first_seen_at = CASE WHEN exception_sighting.resolved_at IS NULL THEN exception_sighting.first_seen_at
+                                             ELSE excluded.first_seen_at END, resolved_at = NULL
                     """, arguments: [sourceKey, family.rawValue, sighting.fingerprint, sighting.kind, sighting.subject, sighting.reason,
                                      sighting.record?.model, sighting.record?.id, sighting.record?.name, sighting.owner, now, now])
                 guard wasOpen != true else { continue }
@@ -52,8 +52,8 @@ extension AppDatabase {
     /// The sightings still open, of one company when given, oldest first.
     public func openExceptionSightings(sourceKey: SourceKey? = nil) throws -> [ExceptionSighting] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM exception_sighting WHERE resolved_at IS NULL AND (? IS NULL OR source_key = ?) ORDER BY first_seen_at, fingerprint
+            try StoreRow.fetchAll(db, sql: """
+                SELECT * FROM exception_sighting WHERE resolved_at IS NULL AND (CAST(? AS TEXT) IS NULL OR source_key = ?) ORDER BY first_seen_at, fingerprint
                 """, arguments: [sourceKey, sourceKey]).compactMap(Self.sighting)
         }
     }
@@ -61,17 +61,17 @@ extension AppDatabase {
     /// One sighting, open or resolved.
     public func exceptionSighting(sourceKey: SourceKey, family: ExceptionFamily, fingerprint: String) throws -> ExceptionSighting? {
         try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM exception_sighting WHERE source_key = ? AND family = ? AND fingerprint = ?",
+            try StoreRow.fetchOne(db, sql: "SELECT * FROM exception_sighting WHERE source_key = ? AND family = ? AND fingerprint = ?",
                              arguments: [sourceKey, family.rawValue, fingerprint]).flatMap(Self.sighting)
         }
     }
 
-    private static func openSightings(_ db: Database, sourceKey: SourceKey, family: ExceptionFamily) throws -> [ExceptionSighting] {
-        try Row.fetchAll(db, sql: "SELECT * FROM exception_sighting WHERE source_key = ? AND family = ? AND resolved_at IS NULL",
+    private static func openSightings(_ db: any StoreSession, sourceKey: SourceKey, family: ExceptionFamily) throws -> [ExceptionSighting] {
+        try StoreRow.fetchAll(db, sql: "SELECT * FROM exception_sighting WHERE source_key = ? AND family = ? AND resolved_at IS NULL",
                          arguments: [sourceKey, family.rawValue]).compactMap(sighting)
     }
 
-    private static func sighting(_ row: Row) -> ExceptionSighting? {
+    private static func sighting(_ row: StoreRow) -> ExceptionSighting? {
         guard let family = ExceptionFamily(rawValue: row["family"]) else { return nil }
         let model: String? = row["record_model"], id: Int? = row["record_id"]
         let record = model.flatMap { model in id.map { RecordRef(model: model, id: $0, name: row["record_name"] ?? "") } }

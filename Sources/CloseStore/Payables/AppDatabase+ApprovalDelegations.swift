@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 public import Governance
 public import Ledger
 
@@ -32,7 +31,7 @@ extension AppDatabase {
             try db.execute(sql: """
                 INSERT INTO approval_delegation (from_login, to_login, starts_on, ends_on, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [delegator.login, delegate.login, startsOn.description, endsOn.description, reason, actor, now])
-            let delegation = ApprovalDelegation(id: db.lastInsertedRowID, from: delegator.login, to: delegate.login, startsOn: startsOn,
+            let delegation = ApprovalDelegation(id: try db.lastInsertedRowID(), from: delegator.login, to: delegate.login, startsOn: startsOn,
                                                 endsOn: endsOn, reason: reason, createdBy: actor, createdAt: now)
             _ = try Self.appendAudit(NewAuditEvent(actor: actor, action: "payables.approval.delegated",
                                                    targets: [AuditTarget(model: "closer.user", id: delegate.login, name: delegate.name)],
@@ -46,18 +45,18 @@ extension AppDatabase {
     /// The delegations in force on `day` (every one when nil), latest start first.
     public func approvalDelegations(inForceOn day: LocalDate? = nil) throws -> [ApprovalDelegation] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM approval_delegation ORDER BY starts_on DESC, id DESC").map(Self.delegation)
+            try StoreRow.fetchAll(db, sql: "SELECT * FROM approval_delegation ORDER BY starts_on DESC, id DESC").map(Self.delegation)
                 .filter { day.map($0.inForce(on:)) ?? true }
         }
     }
 
     /// The delegations to `login` in force on `day`, earliest start first.
-    static func delegations(to login: String, on day: LocalDate, _ db: Database) throws -> [ApprovalDelegation] {
-        try Row.fetchAll(db, sql: "SELECT * FROM approval_delegation WHERE to_login = ? AND starts_on <= ? AND ends_on >= ? ORDER BY starts_on, id",
+    static func delegations(to login: String, on day: LocalDate, _ db: any StoreSession) throws -> [ApprovalDelegation] {
+        try StoreRow.fetchAll(db, sql: "SELECT * FROM approval_delegation WHERE to_login = ? AND starts_on <= ? AND ends_on >= ? ORDER BY starts_on, id",
                          arguments: [login, day.description, day.description]).map(delegation)
     }
 
-    private static func delegation(_ row: Row) -> ApprovalDelegation {
+    private static func delegation(_ row: StoreRow) -> ApprovalDelegation {
         ApprovalDelegation(id: row["id"], from: row["from_login"], to: row["to_login"],
                            startsOn: LocalDate(iso: row["starts_on"] as String) ?? LocalDate(daysSinceEpoch: 0),
                            endsOn: LocalDate(iso: row["ends_on"] as String) ?? LocalDate(daysSinceEpoch: 0), reason: row["reason"],

@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 import Governance
 public import Ledger
 public import Payables
@@ -101,7 +100,7 @@ extension AppDatabase {
     public func billApprovals(sourceKey: SourceKey? = nil, statuses: Set<BillApproval.Status> = [.pending]) throws -> [BillApproval] {
         try writer.read { db in
             let (sql, arguments) = Self.queueQuery("bill_approval", statuses: statuses.map(\.rawValue), sourceKey: sourceKey)
-            return try Row.fetchAll(db, sql: sql + " ORDER BY entered_at, id", arguments: arguments).map { try Self.billApproval($0, db) }
+            return try StoreRow.fetchAll(db, sql: sql + " ORDER BY entered_at, id", arguments: arguments).map { try Self.billApproval($0, db) }
         }
     }
 
@@ -117,14 +116,14 @@ extension AppDatabase {
         return barred
     }
 
-    private static func billApproval(_ source: SourceKey, _ billID: Int, _ db: Database) throws -> BillApproval? {
-        try Row.fetchOne(db, sql: "SELECT * FROM bill_approval WHERE source_key = ? AND bill_id = ? AND status != 'superseded'",
+    private static func billApproval(_ source: SourceKey, _ billID: Int, _ db: any StoreSession) throws -> BillApproval? {
+        try StoreRow.fetchOne(db, sql: "SELECT * FROM bill_approval WHERE source_key = ? AND bill_id = ? AND status != 'superseded'",
                          arguments: [source, billID]).map { try billApproval($0, db) }
     }
 
-    private static func billApproval(_ row: Row, _ db: Database) throws -> BillApproval {
+    private static func billApproval(_ row: StoreRow, _ db: any StoreSession) throws -> BillApproval {
         let id: Int64 = row["id"]
-        let decisions = try Row.fetchAll(db, sql: "SELECT * FROM bill_approval_decision WHERE approval_id = ? ORDER BY level", arguments: [id]).map {
+        let decisions = try StoreRow.fetchAll(db, sql: "SELECT * FROM bill_approval_decision WHERE approval_id = ? ORDER BY level", arguments: [id]).map {
             BillApproval.Decision(level: $0["level"], approver: $0["approver"], onBehalfOf: $0["on_behalf_of"], role: $0["role"],
                                   approved: ($0["decision"] as String) == "approved", comment: $0["comment"], decidedAt: $0["decided_at"])
         }

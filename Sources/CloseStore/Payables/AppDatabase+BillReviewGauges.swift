@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 import Payables
 
 extension AppDatabase {
@@ -8,12 +7,12 @@ extension AppDatabase {
     public func billReviewGauges(asOf now: Date = Date()) throws -> BillReviewGauges {
         try writer.read { db in
             var byStatus = Dictionary(uniqueKeysWithValues: BillReview.Status.allCases.map { ($0.rawValue, 0) })
-            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) FROM bill_review GROUP BY status") {
+            for row in try StoreRow.fetchAll(db, sql: "SELECT status, COUNT(*) FROM bill_review GROUP BY status") {
                 byStatus[row[0], default: 0] += row[1] as Int
             }
             var exceptions: [BillReviewGauges.Kind: Int] = [:]
             var ages: [Int] = []
-            let open = try Row.fetchAll(db, sql: "SELECT * FROM bill_review WHERE status IN ('blocked', 'warned')").map(Self.billReview)
+            let open = try StoreRow.fetchAll(db, sql: "SELECT * FROM bill_review WHERE status IN ('blocked', 'warned')").map(Self.billReview)
             for review in open {
                 for hit in review.verdict.duplicates {
                     exceptions[.init(family: "duplicate", kind: hit.signals.first?.rawValue ?? "unknown"), default: 0] += 1

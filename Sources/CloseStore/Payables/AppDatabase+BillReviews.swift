@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 public import Ledger
 public import Payables
 
@@ -101,15 +100,15 @@ extension AppDatabase {
         try writer.read { db in
             var (sql, arguments) = Self.queueQuery("bill_review", statuses: statuses.map(\.rawValue), sourceKey: sourceKey)
             if let vendor {
-                sql += " AND instr(lower(vendor), lower(?)) > 0"
+                sql += " AND \(db.dialect.position(of: "lower(?)", in: "lower(vendor)")) > 0"
                 arguments += [vendor]
             }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY flagged_at IS NULL, flagged_at, source_key, bill_id", arguments: arguments).map(Self.billReview)
+            return try StoreRow.fetchAll(db, sql: sql + " ORDER BY flagged_at IS NULL, flagged_at, source_key, bill_id", arguments: arguments).map(Self.billReview)
         }
     }
 
     /// A queue's rows: `SELECT * FROM table` with one of these statuses, of one ledger or of all.
-    static func queueQuery(_ table: String, statuses: [String], sourceKey: SourceKey?) -> (sql: String, arguments: StatementArguments) {
+    static func queueQuery(_ table: String, statuses: [String], sourceKey: SourceKey?) -> (sql: String, arguments: StoreArguments) {
         let sql = "SELECT * FROM \(table) WHERE status IN (\(statuses.map { "'\($0)'" }.sorted().joined(separator: ", ")))"
         guard let sourceKey else { return (sql, []) }
         return (sql + " AND source_key = ?", [sourceKey])
@@ -122,11 +121,11 @@ extension AppDatabase {
             + review.verdict.reasons.joined(separator: " ")
     }
 
-    private static func billReview(_ source: SourceKey, _ billID: Int, _ db: Database) throws -> BillReview? {
-        try Row.fetchOne(db, sql: "SELECT * FROM bill_review WHERE source_key = ? AND bill_id = ?", arguments: [source, billID]).map(billReview)
+    private static func billReview(_ source: SourceKey, _ billID: Int, _ db: any StoreSession) throws -> BillReview? {
+        try StoreRow.fetchOne(db, sql: "SELECT * FROM bill_review WHERE source_key = ? AND bill_id = ?", arguments: [source, billID]).map(billReview)
     }
 
-    static func billReview(_ row: Row) throws -> BillReview {
+    static func billReview(_ row: StoreRow) throws -> BillReview {
         let text: String = row["verdict"]
         let releasedBy: String? = row["released_by"]
         return BillReview(sourceKey: row["source_key"], billID: row["bill_id"], status: BillReview.Status(rawValue: row["status"]) ?? .blocked,

@@ -1,4 +1,3 @@
-import GRDB
 public import Ledger
 public import Payables
 
@@ -10,7 +9,7 @@ extension AppDatabase {
     public func storedVendorBills(from include: (SourceKey) -> Bool = { _ in true }) throws -> [VendorBill] {
         try writer.read { db in
             var bills: [VendorBill] = []
-            let rows = try Row.fetchCursor(db, sql: """
+            let rows = try StoreRow.fetchCursor(db, sql: """
                 SELECT c.source_key, c.odoo_id AS company_odoo_id, c.currency_id AS home_id, c.currency_code AS home_code,
                        c.currency_scale AS home_scale, m.odoo_id, m.name, m.state, m.move_type, m.date, m.invoice_date, m.partner_id, m.ref,
                        m.currency_id, m.amount_total_in_currency, p.name AS partner_name, cur.code AS code, cur.decimal_places AS scale

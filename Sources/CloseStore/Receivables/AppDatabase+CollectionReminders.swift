@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 public import Ledger
 public import Receivables
 
@@ -29,7 +28,7 @@ extension AppDatabase {
                     VALUES (?, ?, ?, ?, ?, ?, ?, 'drafted', ?, ?, ?)
                     """, arguments: [sourceKey, draft.customerID, draft.customerName, draft.level.level, try Self.json(draft), letter, key,
                                      asOf.description, actor, now])
-                let id = db.lastInsertedRowID
+                let id = try db.lastInsertedRowID()
                 new.insert(id)
                 _ = try Self.appendAudit(NewAuditEvent(actor: actor, action: "receivables.reminder.drafted", targets: [Self.customerTarget(draft)],
                                                        payload: Self.reminderPayload(id, draft, sourceKey)), at: date, in: db)
@@ -90,19 +89,19 @@ extension AppDatabase {
         try writer.read { db in try Self.reminders(sourceKey, statuses, db) }
     }
 
-    static func reminders(_ sourceKey: SourceKey?, _ statuses: Set<CollectionReminder.Status>, _ db: Database) throws -> [CollectionReminder] {
+    static func reminders(_ sourceKey: SourceKey?, _ statuses: Set<CollectionReminder.Status>, _ db: any StoreSession) throws -> [CollectionReminder] {
         let (sql, arguments) = queueQuery("collection_reminder", statuses: statuses.map(\.rawValue), sourceKey: sourceKey)
-        return try Row.fetchAll(db, sql: sql + " ORDER BY level DESC, id", arguments: arguments).map(Self.reminder)
+        return try StoreRow.fetchAll(db, sql: sql + " ORDER BY level DESC, id", arguments: arguments).map(Self.reminder)
     }
 
-    static func reminder(_ id: Int64, _ db: Database) throws -> CollectionReminder {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM collection_reminder WHERE id = ?", arguments: [id]) else {
+    static func reminder(_ id: Int64, _ db: any StoreSession) throws -> CollectionReminder {
+        guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM collection_reminder WHERE id = ?", arguments: [id]) else {
             throw CollectionsStoreError.unknownReminder(id)
         }
         return try reminder(row)
     }
 
-    static func reminder(_ row: Row) throws -> CollectionReminder {
+    static func reminder(_ row: StoreRow) throws -> CollectionReminder {
         let draft: String = row["draft"], decidedBy: String? = row["decided_by"]
         return CollectionReminder(id: row["id"], sourceKey: row["source_key"], draft: try JSONDecoder().decode(ReminderDraft.self, from: Data(draft.utf8)),
                                   letter: row["letter"], status: CollectionReminder.Status(rawValue: row["status"]) ?? .superseded,
@@ -111,7 +110,7 @@ extension AppDatabase {
                                   odooActivityID: row["odoo_activity_id"], odooMessageID: row["odoo_message_id"], sentAt: row["sent_at"])
     }
 
-    private static func supersede(_ reminder: CollectionReminder, because reason: String, actor: String, now: String, date: Date, _ db: Database) throws {
+    private static func supersede(_ reminder: CollectionReminder, because reason: String, actor: String, now: String, date: Date, _ db: any StoreSession) throws {
         try db.execute(sql: "UPDATE collection_reminder SET status = 'superseded', decided_at = coalesce(decided_at, ?) WHERE id = ?", arguments: [now, reminder.id])
         var payload = reminderPayload(reminder.id, reminder.draft, reminder.sourceKey)
         payload["reason"] = reason

@@ -1,4 +1,3 @@
-import GRDB
 public import Receivables
 
 extension AppDatabase {
@@ -23,7 +22,7 @@ extension AppDatabase {
         where Status.RawValue == String {
         try writer.read { db in
             var counts = Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0, 0) })
-            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM \(table) GROUP BY status") {
+            for row in try StoreRow.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM \(table) GROUP BY status") {
                 if let status = Status(rawValue: row["status"]) { counts[status] = row["n"] }
             }
             return counts

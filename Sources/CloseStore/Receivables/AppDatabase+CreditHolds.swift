@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 public import Ledger
 public import Receivables
 
@@ -21,7 +20,7 @@ extension AppDatabase {
                 VALUES (?, ?, ?, 'proposed', ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [sourceKey, credit.customerID, credit.customerName, "\(credit.exposure.currency)", credit.exposure.decimalText,
                                  credit.limit?.decimalText, verdict.seriouslyOverdue.decimalText, try Self.json(verdict.reasons), actor, Self.utcText(date)])
-            let hold = try Self.creditHold(db.lastInsertedRowID, db)
+            let hold = try Self.creditHold(try db.lastInsertedRowID(), db)
             try Self.auditHold(hold, "proposed", actor: actor, extra: ["standing": verdict.standing], at: date, db)
             return (hold, true)
         }
@@ -94,7 +93,7 @@ extension AppDatabase {
     public func creditHolds(sourceKey: SourceKey? = nil, statuses: Set<CreditHoldStatus> = Set(CreditHoldStatus.allCases)) throws -> [CreditHold] {
         try writer.read { db in
             let (sql, arguments) = Self.queueQuery("credit_hold", statuses: statuses.map(\.rawValue), sourceKey: sourceKey)
-            return try Row.fetchAll(db, sql: sql + " ORDER BY proposed_at, id", arguments: arguments).map(Self.creditHold)
+            return try StoreRow.fetchAll(db, sql: sql + " ORDER BY proposed_at, id", arguments: arguments).map(Self.creditHold)
         }
     }
 
@@ -102,7 +101,7 @@ extension AppDatabase {
 
     /// One step: the hold must be in `from`; `change` updates it and names the audit action, actor and details.
     private func step(_ id: Int64, from: Set<CreditHoldStatus>, named: String, at date: Date,
-                      _ change: (CreditHold, Database) throws -> (action: String, actor: String, extra: [String: String])) throws -> CreditHold {
+                      _ change: (CreditHold, any StoreSession) throws -> (action: String, actor: String, extra: [String: String])) throws -> CreditHold {
         try writer.write { db in
             let hold = try Self.creditHold(id, db)
             guard from.contains(hold.status) else { throw CreditHoldError.wrongStatus(id: id, status: hold.status.rawValue, step: named) }
@@ -113,10 +112,10 @@ extension AppDatabase {
         }
     }
 
-    private static func close(_ id: Int64, status: CreditHoldStatus, reason: String, actor: String, lifting: Bool, _ date: Date, _ db: Database) throws {
+    private static func close(_ id: Int64, status: CreditHoldStatus, reason: String, actor: String, lifting: Bool, _ date: Date, _ db: any StoreSession) throws {
         try db.execute(sql: """
             UPDATE credit_hold SET status = ?, closed_by = ?, closed_at = ?, close_reason = ?,
-                odoo_block = CASE WHEN ? THEN 'lifting' ELSE odoo_block END WHERE id = ?
+                odoo_block = CASE WHEN ? = 1 THEN 'lifting' ELSE odoo_block END WHERE id = ?
             """, arguments: [status.rawValue, actor, utcText(date), reason, lifting, id])
     }
 
@@ -126,7 +125,7 @@ extension AppDatabase {
         return trimmed
     }
 
-    private static func auditHold(_ hold: CreditHold, _ action: String, actor: String, extra: [String: String], at date: Date, _ db: Database) throws {
+    private static func auditHold(_ hold: CreditHold, _ action: String, actor: String, extra: [String: String], at date: Date, _ db: any StoreSession) throws {
         var payload: [String: String] = ["source": hold.sourceKey.text, "partner": hold.partnerName, "partner_id": String(hold.partnerID),
                                          "status": hold.status.rawValue, "exposure": hold.exposure, "limit": hold.limit ?? "",
                                          "seriously_overdue": hold.seriouslyOverdue, "currency": hold.currency,
@@ -140,17 +139,17 @@ extension AppDatabase {
 
     // MARK: - Rows
 
-    private static func openCreditHold(_ sourceKey: SourceKey, _ partnerID: Int, _ db: Database) throws -> CreditHold? {
-        try Row.fetchOne(db, sql: "SELECT * FROM credit_hold WHERE source_key = ? AND partner_id = ? AND status IN ('proposed', 'approved', 'applied')",
+    private static func openCreditHold(_ sourceKey: SourceKey, _ partnerID: Int, _ db: any StoreSession) throws -> CreditHold? {
+        try StoreRow.fetchOne(db, sql: "SELECT * FROM credit_hold WHERE source_key = ? AND partner_id = ? AND status IN ('proposed', 'approved', 'applied')",
                          arguments: [sourceKey, partnerID]).map(creditHold)
     }
 
-    private static func creditHold(_ id: Int64, _ db: Database) throws -> CreditHold {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM credit_hold WHERE id = ?", arguments: [id]) else { throw CreditHoldError.unknownHold(id) }
+    private static func creditHold(_ id: Int64, _ db: any StoreSession) throws -> CreditHold {
+        guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM credit_hold WHERE id = ?", arguments: [id]) else { throw CreditHoldError.unknownHold(id) }
         return try creditHold(row)
     }
 
-    private static func creditHold(_ row: Row) throws -> CreditHold {
+    private static func creditHold(_ row: StoreRow) throws -> CreditHold {
         func step(_ prefix: String, reason: String? = nil) -> CreditHold.Step? {
             let by: String? = row["\(prefix)_by"]
             return by.map { CreditHold.Step(by: $0, at: row["\(prefix)_at"], reason: reason.flatMap { row[$0] }) }

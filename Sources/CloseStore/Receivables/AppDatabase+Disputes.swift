@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 public import Ledger
 
 extension AppDatabase {
@@ -18,7 +17,7 @@ extension AppDatabase {
                                                 recorded_at, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')
                 """, arguments: [sourceKey, invoice.id, invoice.name, customer.id, customer.name, reason, ownerLogin, actor, Self.utcText(date)])
-            let dispute = try Self.dispute(db.lastInsertedRowID, db)
+            let dispute = try Self.dispute(try db.lastInsertedRowID(), db)
             _ = try Self.appendAudit(NewAuditEvent(actor: actor, action: "receivables.dispute.opened", targets: [Self.invoiceTarget(dispute)],
                                                    payload: Self.disputePayload(dispute)), at: date, in: db)
             return dispute
@@ -52,18 +51,18 @@ extension AppDatabase {
     public func disputes(sourceKey: SourceKey? = nil, statuses: Set<InvoiceDispute.Status> = Set(InvoiceDispute.Status.allCases)) throws -> [InvoiceDispute] {
         try writer.read { db in
             let (sql, arguments) = Self.queueQuery("collection_dispute", statuses: statuses.map(\.rawValue), sourceKey: sourceKey)
-            return try Row.fetchAll(db, sql: sql + " ORDER BY recorded_at, id", arguments: arguments).map(Self.dispute)
+            return try StoreRow.fetchAll(db, sql: sql + " ORDER BY recorded_at, id", arguments: arguments).map(Self.dispute)
         }
     }
 
-    static func dispute(_ id: Int64, _ db: Database) throws -> InvoiceDispute {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM collection_dispute WHERE id = ?", arguments: [id]) else {
+    static func dispute(_ id: Int64, _ db: any StoreSession) throws -> InvoiceDispute {
+        guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM collection_dispute WHERE id = ?", arguments: [id]) else {
             throw CollectionsStoreError.unknownDispute(id)
         }
         return dispute(row)
     }
 
-    static func dispute(_ row: Row) -> InvoiceDispute {
+    static func dispute(_ row: StoreRow) -> InvoiceDispute {
         InvoiceDispute(id: row["id"], sourceKey: row["source_key"], invoiceID: row["invoice_id"], invoiceName: row["invoice_name"],
                        customerID: row["customer_id"], customerName: row["customer_name"], reason: row["reason"], ownerLogin: row["owner_login"],
                        recordedBy: row["recorded_by"], recordedAt: row["recorded_at"], status: InvoiceDispute.Status(rawValue: row["status"]) ?? .open,

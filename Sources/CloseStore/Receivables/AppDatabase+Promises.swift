@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 public import Ledger
 
 extension AppDatabase {
@@ -14,7 +13,7 @@ extension AppDatabase {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')
                 """, arguments: [sourceKey, customerID, customerName, try Self.json(invoiceIDs), promisedOn.description, amount.minorUnits,
                                  openAtRecording.minorUnits, "\(amount.currency)", amount.scale, note, actor, Self.utcText(date)])
-            let promise = try Self.promise(db.lastInsertedRowID, db)
+            let promise = try Self.promise(try db.lastInsertedRowID(), db)
             _ = try Self.appendAudit(NewAuditEvent(actor: actor, action: "receivables.promise.recorded", targets: [Self.customerTarget(promise)],
                                                    payload: Self.promisePayload(promise)), at: date, in: db)
             return promise
@@ -38,18 +37,18 @@ extension AppDatabase {
     public func promises(sourceKey: SourceKey? = nil, statuses: Set<PromiseToPay.Status> = Set(PromiseToPay.Status.allCases)) throws -> [PromiseToPay] {
         try writer.read { db in
             let (sql, arguments) = Self.queueQuery("collection_promise", statuses: statuses.map(\.rawValue), sourceKey: sourceKey)
-            return try Row.fetchAll(db, sql: sql + " ORDER BY promised_on, id", arguments: arguments).map(Self.promise)
+            return try StoreRow.fetchAll(db, sql: sql + " ORDER BY promised_on, id", arguments: arguments).map(Self.promise)
         }
     }
 
-    static func promise(_ id: Int64, _ db: Database) throws -> PromiseToPay {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM collection_promise WHERE id = ?", arguments: [id]) else {
+    static func promise(_ id: Int64, _ db: any StoreSession) throws -> PromiseToPay {
+        guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM collection_promise WHERE id = ?", arguments: [id]) else {
             throw CollectionsStoreError.unknownPromise(id)
         }
         return try promise(row)
     }
 
-    static func promise(_ row: Row) throws -> PromiseToPay {
+    static func promise(_ row: StoreRow) throws -> PromiseToPay {
         let ids: String = row["invoice_ids"], currency = CurrencyCode(row["currency"] as String) ?? .usd, scale: Int = row["scale"]
         return PromiseToPay(id: row["id"], sourceKey: row["source_key"], customerID: row["customer_id"], customerName: row["customer_name"],
                             invoiceIDs: try JSONDecoder().decode([Int].self, from: Data(ids.utf8)),

@@ -1,12 +1,11 @@
 import Foundation
-import GRDB
 
 extension AppDatabase {
     /// Everything `/metrics` reports from the store, read in one transaction so the figures agree.
     public func gauges() throws -> StoreGauges {
         try writer.read { db in
             func counts(_ sql: String) throws -> [String: Int] {
-                Dictionary(try Row.fetchAll(db, sql: sql).map { ($0[0] as String, $0[1] as Int) }, uniquingKeysWith: +)
+                Dictionary(try StoreRow.fetchAll(db, sql: sql).map { ($0[0] as String, $0[1] as Int) }, uniquingKeysWith: +)
             }
             let findings = try counts("""
                 SELECT f.severity, COUNT(*) FROM finding f
@@ -19,7 +18,7 @@ extension AppDatabase {
             var durations: [String: [Double]] = [:]
             let formatter = ISO8601DateFormatter()
             formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-            for row in try Row.fetchAll(db, sql: "SELECT kind, started_at, finished_at FROM run WHERE finished_at IS NOT NULL") {
+            for row in try StoreRow.fetchAll(db, sql: "SELECT kind, started_at, finished_at FROM run WHERE finished_at IS NOT NULL") {
                 // Times are written by `utcText`, always with milliseconds.
                 guard let started = formatter.date(from: row["started_at"]), let finished = formatter.date(from: row["finished_at"]) else { continue }
                 durations[row["kind"], default: []].append(max(0, finished.timeIntervalSince(started)))

@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 public import Ledger
 
 extension AppDatabase {
@@ -14,7 +13,7 @@ extension AppDatabase {
                 """, arguments: [schedule, sourceKey, period, Self.utcText(slot), Self.utcText(date),
                                  status == .running ? nil : Self.utcText(date), status.rawValue, summary])
             guard db.changesCount > 0 else { return nil }
-            return try Self.scheduledRun(id: db.lastInsertedRowID, db)
+            return try Self.scheduledRun(id: try db.lastInsertedRowID(), db)
         }
     }
 
@@ -48,16 +47,16 @@ extension AppDatabase {
     /// The history, newest first, optionally of one schedule.
     public func scheduledRuns(schedule: String? = nil, limit: Int = 200) throws -> [ScheduledRun] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM scheduled_run WHERE (? IS NULL OR schedule_name = ?) ORDER BY id DESC LIMIT ?",
+            try StoreRow.fetchAll(db, sql: "SELECT * FROM scheduled_run WHERE (CAST(? AS TEXT) IS NULL OR schedule_name = ?) ORDER BY id DESC LIMIT ?",
                              arguments: [schedule, schedule, limit]).map(Self.scheduledRun)
         }
     }
 
-    static func scheduledRun(id: Int64, _ db: Database) throws -> ScheduledRun {
-        try Row.fetchOne(db, sql: "SELECT * FROM scheduled_run WHERE id = ?", arguments: [id]).map(scheduledRun)!
+    static func scheduledRun(id: Int64, _ db: any StoreSession) throws -> ScheduledRun {
+        try StoreRow.fetchOne(db, sql: "SELECT * FROM scheduled_run WHERE id = ?", arguments: [id]).map(scheduledRun)!
     }
 
-    static func scheduledRun(_ row: Row) -> ScheduledRun {
+    static func scheduledRun(_ row: StoreRow) -> ScheduledRun {
         ScheduledRun(id: row["id"], scheduleName: row["schedule_name"], sourceKey: row["source_key"], period: row["period"], slot: row["slot"],
                      startedAt: row["started_at"], finishedAt: row["finished_at"],
                      status: ScheduledRun.Status(rawValue: row["status"]) ?? .failed, summary: row["summary"])

@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 public import Ledger
 public import Treasury
 
@@ -10,7 +9,7 @@ extension AppDatabase {
     /// The accounts the last pull of this company saw, by id, and when Closer first watched it; nil when never.
     public func bankAccountWatch(sourceKey: SourceKey) throws -> (accounts: [Int: VendorBankAccount], since: Timestamp)? {
         try writer.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT account, first_seen_at FROM bank_account_snapshot WHERE source_key = ?", arguments: [sourceKey])
+            let rows = try StoreRow.fetchAll(db, sql: "SELECT account, first_seen_at FROM bank_account_snapshot WHERE source_key = ?", arguments: [sourceKey])
             guard !rows.isEmpty else { return nil }
             var accounts: [Int: VendorBankAccount] = [:]
             for row in rows {
@@ -56,7 +55,7 @@ extension AppDatabase {
     /// The changes recorded for these partners' accounts (all partners when nil), oldest first.
     public func bankDetailChanges(sourceKey: SourceKey, partnerIDs: Set<Int>? = nil) throws -> [BankDetailChange] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM bank_detail_change WHERE source_key = ? ORDER BY changed_at, id", arguments: [sourceKey]).compactMap { row in
+            try StoreRow.fetchAll(db, sql: "SELECT * FROM bank_detail_change WHERE source_key = ? ORDER BY changed_at, id", arguments: [sourceKey]).compactMap { row in
                 let partnerID: Int = row["partner_id"]
                 guard partnerIDs?.contains(partnerID) ?? true, let kind = BankDetailChange.Kind(rawValue: row["kind"]),
                       let at = Timestamp(odoo: row["changed_at"] as String) else { return nil }
@@ -94,7 +93,7 @@ extension AppDatabase {
     /// The verifications recorded for the company's accounts, oldest first.
     public func bankVerifications(sourceKey: SourceKey) throws -> [BankVerification] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM bank_verification WHERE source_key = ? ORDER BY verified_at, id", arguments: [sourceKey]).compactMap { row in
+            try StoreRow.fetchAll(db, sql: "SELECT * FROM bank_verification WHERE source_key = ? ORDER BY verified_at, id", arguments: [sourceKey]).compactMap { row in
                 Timestamp(odoo: row["verified_at"] as String).map {
                     BankVerification(accountID: row["account_id"], by: row["verified_by"], channel: row["channel"], at: $0)
                 }

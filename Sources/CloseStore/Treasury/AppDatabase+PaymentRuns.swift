@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 public import Ledger
 public import Treasury
 
@@ -21,7 +20,7 @@ extension AppDatabase {
             try db.execute(sql: """
                 INSERT INTO payment_run (source_key, status, execution_date, proposal, proposed_by, proposed_at) VALUES (?, 'proposed', ?, ?, ?, ?)
                 """, arguments: [sourceKey, proposal.executionDate.description, try Self.json(proposal), actor, now])
-            let run = try Self.paymentRun(db.lastInsertedRowID, db)
+            let run = try Self.paymentRun(try db.lastInsertedRowID(), db)
             try Self.auditRun(run, "proposed", actor: actor, at: date, db)
             return run
         }
@@ -71,7 +70,7 @@ extension AppDatabase {
             guard run.status == .approved else { throw PaymentRunError.wrongStatus(id: runID, status: run.status.rawValue, step: "paid") }
             try db.execute(sql: "INSERT INTO payment_run_payment (run_id, bill_id, state, claimed_at) VALUES (?, ?, 'claimed', ?) ON CONFLICT DO NOTHING",
                            arguments: [runID, billID, Self.utcText(date)])
-            return try Row.fetchOne(db, sql: "SELECT * FROM payment_run_payment WHERE run_id = ? AND bill_id = ?", arguments: [runID, billID]).map(Self.runPayment)!
+            return try StoreRow.fetchOne(db, sql: "SELECT * FROM payment_run_payment WHERE run_id = ? AND bill_id = ?", arguments: [runID, billID]).map(Self.runPayment)!
         }
     }
 
@@ -115,10 +114,10 @@ extension AppDatabase {
     public func paymentRuns(sourceKey: SourceKey? = nil, statuses: Set<PaymentRun.Status> = Set(PaymentRun.Status.allCases)) throws -> [PaymentRun] {
         try writer.read { db in
             let (sql, arguments) = Self.queueQuery("payment_run", statuses: statuses.map(\.rawValue), sourceKey: sourceKey)
-            let rows = try Row.fetchAll(db, sql: sql + " ORDER BY id DESC", arguments: arguments)
+            let rows = try StoreRow.fetchAll(db, sql: sql + " ORDER BY id DESC", arguments: arguments)
             // The runs' payments in one read, not one per run.
-            let payments = Dictionary(grouping: try Row.fetchAll(db, sql: """
-                SELECT * FROM payment_run_payment WHERE run_id IN (SELECT id FROM (\(sql))) ORDER BY bill_id
+            let payments = Dictionary(grouping: try StoreRow.fetchAll(db, sql: """
+                SELECT * FROM payment_run_payment WHERE run_id IN (SELECT id FROM (\(sql)) AS runs) ORDER BY bill_id
                 """, arguments: arguments), by: { $0["run_id"] as Int64 })
             return try rows.map { try Self.paymentRun($0, payments: (payments[$0["id"]] ?? []).map(Self.runPayment)) }
         }
@@ -127,7 +126,7 @@ extension AppDatabase {
     /// Seconds from each run's approval to each of its payments being created in Odoo: how long paying takes.
     public func paymentProcessingSeconds() throws -> [Double] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
+            try StoreRow.fetchAll(db, sql: """
                 SELECT r.approved_at, p.created_at FROM payment_run_payment p JOIN payment_run r ON r.id = p.run_id
                 WHERE p.created_at IS NOT NULL AND r.approved_at IS NOT NULL
                 """).compactMap { row in
@@ -139,7 +138,7 @@ extension AppDatabase {
 
     // MARK: - Rows
 
-    private static func auditRun(_ run: PaymentRun, _ action: String, actor: String, extra: [String: String] = [:], at date: Date, _ db: Database) throws {
+    private static func auditRun(_ run: PaymentRun, _ action: String, actor: String, extra: [String: String] = [:], at date: Date, _ db: any StoreSession) throws {
         let payments = run.proposal.groups.flatMap(\.payments)
         var payload = ["source": run.sourceKey.text, "execution_date": run.proposal.executionDate.description, "payments": String(payments.count),
                        "left_out": String(run.proposal.leftOut.count),
@@ -151,13 +150,13 @@ extension AppDatabase {
                                           payload: AuditPayload(payload)), at: date, in: db)
     }
 
-    private static func paymentRun(_ id: Int64, _ db: Database) throws -> PaymentRun {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM payment_run WHERE id = ?", arguments: [id]) else { throw PaymentRunError.unknownRun(id) }
-        let payments = try Row.fetchAll(db, sql: "SELECT * FROM payment_run_payment WHERE run_id = ? ORDER BY bill_id", arguments: [id]).map(runPayment)
+    private static func paymentRun(_ id: Int64, _ db: any StoreSession) throws -> PaymentRun {
+        guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM payment_run WHERE id = ?", arguments: [id]) else { throw PaymentRunError.unknownRun(id) }
+        let payments = try StoreRow.fetchAll(db, sql: "SELECT * FROM payment_run_payment WHERE run_id = ? ORDER BY bill_id", arguments: [id]).map(runPayment)
         return try paymentRun(row, payments: payments)
     }
 
-    private static func paymentRun(_ row: Row, payments: [PaymentRun.Payment]) throws -> PaymentRun {
+    private static func paymentRun(_ row: StoreRow, payments: [PaymentRun.Payment]) throws -> PaymentRun {
         func step(_ prefix: String, reason: String? = nil) -> PaymentRun.Step? {
             let by: String? = row["\(prefix)_by"]
             return by.map { PaymentRun.Step(by: $0, at: row["\(prefix)_at"], reason: reason.flatMap { row[$0] }) }
@@ -168,7 +167,7 @@ extension AppDatabase {
                           closed: step("closed", reason: "close_reason"), payments: payments)
     }
 
-    private static func runPayment(_ row: Row) -> PaymentRun.Payment {
+    private static func runPayment(_ row: StoreRow) -> PaymentRun.Payment {
         PaymentRun.Payment(billID: row["bill_id"], claimedAt: row["claimed_at"], odooPaymentID: row["odoo_payment_id"], odooPaymentName: row["odoo_payment_name"])
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 public import Governance
 
 extension AppDatabase {
@@ -8,7 +7,7 @@ extension AppDatabase {
     /// failures are on record (a right password then clears them).
     func requireLoginAllowed(_ login: String, at date: Date, throttle: LoginThrottle) throws -> Bool {
         guard let row = try writer.read({ db in
-            try Row.fetchOne(db, sql: "SELECT failures, last_failure_epoch, locked FROM login_failure WHERE login = ?", arguments: [login])
+            try StoreRow.fetchOne(db, sql: "SELECT failures, last_failure_epoch, locked FROM login_failure WHERE login = ?", arguments: [login])
         }) else { return false }
         if row["locked"] == 1 { throw UserError.accountLocked(login) }
         let next = throttle.nextAttempt(failures: row["failures"], last: Date(timeIntervalSince1970: row["last_failure_epoch"]))

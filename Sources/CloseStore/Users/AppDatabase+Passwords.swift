@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Governance
 
 extension AppDatabase {
@@ -25,8 +24,8 @@ extension AppDatabase {
     }
 
     /// The stored hash of a person's password, if one was set.
-    static func passwordHash(userID: Int64, _ db: Database) throws -> PasswordHash? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT iterations, salt, hash FROM user_password WHERE user_id = ?", arguments: [userID]),
+    static func passwordHash(userID: Int64, _ db: any StoreSession) throws -> PasswordHash? {
+        guard let row = try StoreRow.fetchOne(db, sql: "SELECT iterations, salt, hash FROM user_password WHERE user_id = ?", arguments: [userID]),
               let salt = [UInt8](hex: row["salt"]), let hash = [UInt8](hex: row["hash"]) else { return nil }
         return PasswordHash(salt: salt, iterations: row["iterations"], hash: hash)
     }

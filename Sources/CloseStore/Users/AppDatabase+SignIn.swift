@@ -1,6 +1,5 @@
 import Crypto
 public import Foundation
-import GRDB
 public import Governance
 
 extension AppDatabase {

@@ -2,13 +2,12 @@ import Crypto
 public import Governance
 import Ledger
 public import Foundation
-import GRDB
 
 extension AppDatabase {
     /// Every user with their roles and token prefixes (never a token), agent first, then by login.
     public func users() throws -> [CloserUser] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM closer_user ORDER BY kind = 'human', login").map { try Self.user($0, db) }
+            try StoreRow.fetchAll(db, sql: "SELECT * FROM closer_user ORDER BY kind = 'human', login").map { try Self.user($0, db) }
         }
     }
 
@@ -30,7 +29,7 @@ extension AppDatabase {
             let now = Self.utcText(Date())
             try db.execute(sql: "INSERT INTO closer_user (login, name, kind, odoo_user_id, created_at) VALUES (?, ?, 'human', ?, ?)",
                            arguments: [login, name, odooUserID, now])
-            let id = db.lastInsertedRowID
+            let id = try db.lastInsertedRowID()
             let granted = bootstrap ? roles.union([.admin]) : roles
             for role in granted {
                 try db.execute(sql: "INSERT INTO user_role (user_id, role, granted_by, granted_at) VALUES (?, ?, ?, ?)",
@@ -95,7 +94,7 @@ extension AppDatabase {
     public func revokeToken(prefix: String, actor: String) throws {
         try writer.write { db in
             try Self.requireAdmin(actor, db)
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try StoreRow.fetchOne(db, sql: """
                 SELECT u.login FROM api_token t JOIN closer_user u ON u.id = t.user_id WHERE t.prefix = ? AND t.revoked_at IS NULL
                 """, arguments: [prefix]) else { throw UserError.unknownToken }
             try db.execute(sql: "UPDATE api_token SET revoked_at = ? WHERE prefix = ?", arguments: [Self.utcText(Date()), prefix])
@@ -108,11 +107,11 @@ extension AppDatabase {
     /// written at most once a minute: authenticating every request of a busy server stays cheap.
     public func user(authenticatedBy token: String, at date: Date = Date()) throws -> CloserUser {
         let (tokenID, lastUsed, user) = try writer.unsafeRead { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            guard let row = try StoreRow.fetchOne(db, sql: """
                 SELECT t.id AS token_id, t.prefix, t.revoked_at, t.last_used_at, u.*,
-                       (SELECT group_concat(role) FROM user_role r WHERE r.user_id = u.id) AS roles
+                       (SELECT \(db.dialect.commaJoined("role")) FROM user_role r WHERE r.user_id = u.id) AS roles
                 FROM api_token t JOIN closer_user u ON u.id = t.user_id WHERE t.token_sha256 = ?
-                """), arguments: [SHA256.hex(token)]) else { throw UserError.unknownToken }
+                """, arguments: [SHA256.hex(token)]) else { throw UserError.unknownToken }
             if row["revoked_at"] as String? != nil { throw UserError.revokedToken(prefix: row["prefix"]) }
             let roles = (row["roles"] as String?)?.split(separator: ",").compactMap { CloserRole(rawValue: String($0)) } ?? []
             let user = Self.user(row, roles: Set(roles), tokens: [])
@@ -128,36 +127,36 @@ extension AppDatabase {
         return user
     }
 
-    static func userRow(login: String, _ db: Database) throws -> (id: Int64, user: CloserUser) {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM closer_user WHERE login = ?"), arguments: [login]) else {
+    static func userRow(login: String, _ db: any StoreSession) throws -> (id: Int64, user: CloserUser) {
+        guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM closer_user WHERE login = ?", arguments: [login]) else {
             throw UserError.unknownUser(login)
         }
         return (row["id"], try user(row, db))
     }
 
-    static func user(_ row: Row, _ db: Database) throws -> CloserUser {
+    static func user(_ row: StoreRow, _ db: any StoreSession) throws -> CloserUser {
         let id: Int64 = row["id"]
-        let roles = try String.fetchAll(db.cachedStatement(sql: "SELECT role FROM user_role WHERE user_id = ?"), arguments: [id]).compactMap(CloserRole.init)
-        let tokens = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM api_token WHERE user_id = ? ORDER BY id"), arguments: [id]).map {
+        let roles = try String.fetchAll(db, sql: "SELECT role FROM user_role WHERE user_id = ?", arguments: [id]).compactMap(CloserRole.init)
+        let tokens = try StoreRow.fetchAll(db, sql: "SELECT * FROM api_token WHERE user_id = ? ORDER BY id", arguments: [id]).map {
             TokenSummary(prefix: $0["prefix"], createdAt: $0["created_at"], lastUsedAt: $0["last_used_at"], revokedAt: $0["revoked_at"])
         }
         return user(row, roles: Set(roles), tokens: tokens)
     }
 
     /// A user from a `closer_user` row and what was read beside it.
-    static func user(_ row: Row, roles: Set<CloserRole>, tokens: [TokenSummary]) -> CloserUser {
+    static func user(_ row: StoreRow, roles: Set<CloserRole>, tokens: [TokenSummary]) -> CloserUser {
         let kind: String = row["kind"]
         return CloserUser(login: row["login"], name: row["name"], kind: CloserUser.Kind(rawValue: kind) ?? .human, active: row["active"] == 1,
                           roles: roles, odooUserID: row["odoo_user_id"], tokens: tokens)
     }
 
-    static func requireAdmin(_ actor: String, _ db: Database) throws {
+    static func requireAdmin(_ actor: String, _ db: any StoreSession) throws {
         guard let (_, user) = try? userRow(login: actor, db), user.active, !user.isAgent, user.roles.contains(.admin) else {
             throw UserError.adminRequired(actor: actor)
         }
     }
 
-    static func auditUser(_ action: String, login: String, actor: String, in db: Database, payload: [String: String]) throws {
+    static func auditUser(_ action: String, login: String, actor: String, in db: any StoreSession, payload: [String: String]) throws {
         _ = try appendAudit(NewAuditEvent(actor: actor, action: action, targets: [AuditTarget(model: "closer.user", id: login)],
                                           payload: AuditPayload(payload)), at: Date(), in: db)
     }

@@ -1,7 +1,6 @@
 import Crypto
 public import Governance
 public import Foundation
-import GRDB
 
 extension AppDatabase {
     /// A dashboard session ends after this long without a request.
@@ -31,7 +30,7 @@ extension AppDatabase {
     public func webSession(id: String, at date: Date = Date()) throws -> WebSession? {
         let idleSince = Self.utcText(date.addingTimeInterval(-Self.webSessionIdleLimit))
         let found: (rowID: Int64, lastSeen: String, session: WebSession)? = try writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try StoreRow.fetchOne(db, sql: """
                 SELECT s.id, s.csrf_token, s.last_seen_at, u.login FROM web_session s JOIN closer_user u ON u.id = s.user_id
                 WHERE s.session_sha256 = ?
                 """, arguments: [SHA256.hex(id)]) else { return nil }

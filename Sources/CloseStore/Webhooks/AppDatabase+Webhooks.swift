@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 
 extension AppDatabase {
     /// Enqueues each event once per target subscribed to its type (an event already enqueued for a target
@@ -10,7 +9,7 @@ extension AppDatabase {
                                      at date: Date = Date()) throws -> Int {
         try writer.write { db in
             let now = Self.utcText(date)
-            let insert = try db.makeStatement(sql: """
+            let insert = try db.prepare(sql: """
                 INSERT OR IGNORE INTO webhook_delivery (event_key, event_type, target_url, payload, status, next_attempt_at, created_at, updated_at)
                 VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)
                 """)
@@ -24,7 +23,7 @@ extension AppDatabase {
             }
             if let feedCursor {
                 try db.execute(sql: """
-                    INSERT INTO webhook_feed_cursor (id, audit_seq) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET audit_seq = MAX(audit_seq, excluded.audit_seq)
+                    INSERT INTO webhook_feed_cursor (id, audit_seq) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET audit_seq = \(db.dialect.greater("webhook_feed_cursor.audit_seq", "excluded.audit_seq"))
                     """, arguments: [feedCursor])
             }
             return added
@@ -39,7 +38,7 @@ extension AppDatabase {
     /// Pending deliveries whose next attempt is due, oldest first.
     public func dueWebhookDeliveries(at date: Date = Date(), limit: Int = 100) throws -> [WebhookDelivery] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
+            try StoreRow.fetchAll(db, sql: """
                 SELECT * FROM webhook_delivery WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?
                 """, arguments: [Self.utcText(date), limit]).map(Self.webhookDelivery)
         }
@@ -81,7 +80,7 @@ extension AppDatabase {
 
     public func webhookDeliveries(status: WebhookDelivery.Status? = nil) throws -> [WebhookDelivery] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM webhook_delivery WHERE (? IS NULL OR status = ?) ORDER BY id DESC",
+            try StoreRow.fetchAll(db, sql: "SELECT * FROM webhook_delivery WHERE (CAST(? AS TEXT) IS NULL OR status = ?) ORDER BY id DESC",
                              arguments: [status?.rawValue, status?.rawValue]).map(Self.webhookDelivery)
         }
     }
@@ -101,21 +100,21 @@ extension AppDatabase {
         }
     }
 
-    static func auditDelivery(_ action: String, _ delivery: WebhookDelivery, actor: String, at date: Date, _ db: Database, outcome: String = "ok") throws {
+    static func auditDelivery(_ action: String, _ delivery: WebhookDelivery, actor: String, at date: Date, _ db: any StoreSession, outcome: String = "ok") throws {
         _ = try appendAudit(NewAuditEvent(
             actor: actor, action: action, targets: [AuditTarget(model: "closer.webhook_delivery", id: String(delivery.id), name: delivery.eventKey)],
             payload: AuditPayload(["event_type": delivery.eventType.rawValue, "target": delivery.targetDisplay, "attempts": String(delivery.attempts),
                                    "last_error": delivery.lastError ?? ""]), outcome: outcome), at: date, in: db)
     }
 
-    static func webhookDelivery(id: Int64, _ db: Database) throws -> WebhookDelivery {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM webhook_delivery WHERE id = ?", arguments: [id]) else {
+    static func webhookDelivery(id: Int64, _ db: any StoreSession) throws -> WebhookDelivery {
+        guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM webhook_delivery WHERE id = ?", arguments: [id]) else {
             throw WebhookDeliveryError.unknown(id)
         }
         return webhookDelivery(row)
     }
 
-    static func webhookDelivery(_ row: Row) -> WebhookDelivery {
+    static func webhookDelivery(_ row: StoreRow) -> WebhookDelivery {
         WebhookDelivery(id: row["id"], eventKey: row["event_key"], eventType: WebhookEventType(rawValue: row["event_type"]) ?? .findingOpened,
                         targetURL: row["target_url"], payload: row["payload"],
                         status: WebhookDelivery.Status(rawValue: row["status"]) ?? .pending, attempts: row["attempts"],

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 public import Governance
 import JobQueue
+import PostgresAccess
 import PostgresNIO
 
 /// Every change to the directory, each in one transaction with its line in the history (`FirmDirectoryEvent`),

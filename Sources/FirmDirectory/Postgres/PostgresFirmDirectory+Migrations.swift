@@ -1,4 +1,5 @@
 import JobQueue
+import PostgresAccess
 
 /// The directory's schema history, numbered and frozen, in `firm_directory_migrations` (beside the queue's, in the
 /// same schema by default). Append, never edit.

@@ -3,6 +3,7 @@ public import Governance
 import Crypto
 import JobQueue
 public import Logging
+import PostgresAccess
 public import PostgresNIO
 
 /// The firm directory on PostgreSQL: the firm's people, their tokens for the firm console (only a SHA-256 and a

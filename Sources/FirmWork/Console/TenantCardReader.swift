@@ -21,18 +21,17 @@ public struct TenantCardReader: Sendable {
     public func card(for tenant: Tenant, period requested: Period?, asOf: LocalDate, actor: String, jobs: Int = 5) async throws -> TenantCard {
         let recent = try await queue.jobs(tenant: tenant.id, limit: jobs)
         var card = TenantCard(tenant: tenant, period: requested, status: nil, deadline: nil, daysToClose: nil, jobs: recent)
-        let path = stores.storePath(of: tenant)
-        if FileManager.default.fileExists(atPath: path) {
-            do {
-                let store = try AppDatabase.open(at: path)
-                if let source = try store.sourceKeys().first {
-                    let reader = CloseStatusReader(store: store, actor: actor)
-                    card.period = try requested ?? tenant.calendar?.periodToClose(on: asOf) ?? reader.currentPeriod(sourceKey: source)
-                    if let period = card.period { card.status = try reader.status(sourceKey: source, period: period, asOf: asOf) }
-                }
-            } catch {
-                card.problem = String(describing: error)
+        do {
+            let store = try AppDatabase.open(at: stores.storePath(of: tenant))
+            if let source = try store.sourceKeys().first {
+                let reader = CloseStatusReader(store: store, actor: actor)
+                card.period = try requested ?? tenant.calendar?.periodToClose(on: asOf) ?? reader.currentPeriod(sourceKey: source)
+                if let period = card.period { card.status = try reader.status(sourceKey: source, period: period, asOf: asOf) }
             }
+        } catch StoreError.notFound {
+            // Not pulled yet: the card says so by having no status.
+        } catch {
+            card.problem = String(describing: error)
         }
         card.period = card.period ?? tenant.calendar?.periodToClose(on: asOf)
         if let calendar = tenant.calendar, let period = card.period {

@@ -8,19 +8,26 @@ public import JobQueue
 public import Ledger
 import OdooLedger
 
-/// Runs one step of one tenant's close in that tenant's own store (`<stores>/<tenant>.sqlite`), as the
-/// agent: the same services `closer close` and `closer package` run, so a firm's close is the same close.
-/// The package is written to `<stores>/<tenant>-packages/<source>-<period>/`.
+/// Runs one step of one tenant's close in that tenant's own store (`<stores>/<tenant>.sqlite`, or the schema named as the
+/// tenant on the PostgreSQL server `storeServer` names), as the agent: the same services `closer close` and `closer package`
+/// run, so a firm's close is the same close. The package is written to `<stores>/<tenant>-packages/<source>-<period>/`.
 public struct TenantStepRunner: Sendable {
     public var stores: URL
+    /// A PostgreSQL URL (`postgres://USER:PASSWORD@HOST/DATABASE`): the tenants' stores are its schemas.
+    public var storeServer: String?
     public var environment: [String: String]
 
-    public init(stores: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(stores: URL, storeServer: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.stores = stores
+        self.storeServer = storeServer
         self.environment = environment
     }
 
-    public func storePath(of tenant: Tenant) -> String { stores.appendingPathComponent("\(tenant.id).sqlite").path }
+    /// Where the tenant's store is: a file path, or a PostgreSQL URL naming its schema.
+    public func storePath(of tenant: Tenant) -> String {
+        guard let storeServer else { return stores.appendingPathComponent("\(tenant.id).sqlite").path }
+        return AppDatabase.postgresURL(storeServer, schema: tenant.id)
+    }
 
     /// Runs the step and says in a few words what it did. With `fence` (a worker's lease), the store refuses every
     /// write once a newer lease of the job has claimed it.

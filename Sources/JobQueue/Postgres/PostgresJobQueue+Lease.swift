@@ -1,4 +1,5 @@
 import Foundation
+import PostgresAccess
 import PostgresNIO
 
 /// Leasing: `SELECT … FOR UPDATE SKIP LOCKED` picks the best ready job no other worker is taking, and the

@@ -1,3 +1,4 @@
+import PostgresAccess
 import PostgresNIO
 
 /// The queue's schema history: numbered, frozen migrations of its own, recorded in `job_queue_migrations`

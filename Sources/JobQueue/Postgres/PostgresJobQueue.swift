@@ -1,6 +1,7 @@
 public import Foundation
 import Ledger
 public import Logging
+import PostgresAccess
 public import PostgresNIO
 
 /// The job queue on PostgreSQL: one table of jobs in `schema`, created by the queue's own frozen

@@ -1,5 +1,6 @@
 import Foundation
 package import Logging
+import PostgresAccess
 package import PostgresNIO
 
 /// Row-level security by tenant for a firm's tables on PostgreSQL: every tenant has a role of its own,

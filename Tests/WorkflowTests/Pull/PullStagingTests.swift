@@ -2,7 +2,6 @@ import Foundation
 @testable import CloseStore
 import CloseWorkflows
 import DemoCompany
-import GRDB
 import Ledger
 import OdooLedger
 import OdooRPC
@@ -33,8 +32,16 @@ import Testing
     /// Journal lines staged so far by the pull in progress (its temporary tables live on the store's one connection).
     static func stagedLines(in store: AppDatabase) throws -> Int {
         try store.writer.write { db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_temp_master WHERE type = 'table' AND name LIKE 'pull%move_line'")
-                .reduce(0) { $0 + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM temp.\($1)") ?? 0) }
+            try temporaryTables(db).filter { $0.hasPrefix("pull") && $0.hasSuffix("move_line") }
+                .reduce(0) { $0 + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(db.dialect == .sqlite ? "temp" : "pg_temp").\($1)") ?? 0) }
+        }
+    }
+
+    /// The tables of the store connection's own temporary schema.
+    static func temporaryTables(_ db: any StoreSession) throws -> [String] {
+        switch db.dialect {
+        case .sqlite: try String.fetchAll(db, sql: "SELECT name FROM sqlite_temp_master WHERE type = 'table'")
+        case .postgres: try String.fetchAll(db, sql: "SELECT tablename FROM pg_tables WHERE schemaname = (SELECT nspname FROM pg_namespace WHERE oid = pg_my_temp_schema())")
         }
     }
 
@@ -64,7 +71,7 @@ import Testing
         #expect(try Self.stored(store) == before, "the stored ledger is unchanged")
         #expect(try store.auditEvents().filter { $0.action == "ledger.pulled" }.count == pullsBefore)
         #expect(try store.runs(kind: "pull").first?.status == .failed)
-        #expect(try store.writer.write { try String.fetchAll($0, sql: "SELECT name FROM sqlite_temp_master WHERE type = 'table'") }.isEmpty,
+        #expect(try store.writer.write { try Self.temporaryTables($0) }.isEmpty,
                 "the staging tables are dropped")
 
         // The next pull of the same company goes through whole, with nothing of the failed one in it.

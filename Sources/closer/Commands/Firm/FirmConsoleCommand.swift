@@ -11,7 +11,7 @@ struct FirmConsoleCommand: AsyncParsableCommand {
         abstract: "Serve the firm console: every tenant's close as a heat map, a page per tenant, the same as JSON, and closes asked for over the API or by the calendars.")
 
     @OptionGroup var firm: FirmOptions
-    @Option(help: "Where the workers keep each tenant's store (<tenant>.sqlite): the same folder as `closer worker --stores`.") var stores = ".closer/tenants"
+    @OptionGroup var stores: TenantStoreOptions
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8090
     @Option(help: "Every this many minutes, ask for the closes the tenants' calendars say are due (as `closer enqueue --due`); 0: never.")
@@ -26,7 +26,7 @@ struct FirmConsoleCommand: AsyncParsableCommand {
 
     func run() async throws {
         let tenants = try firm.tenantsFile()
-        let runner = TenantStepRunner(stores: URL(fileURLWithPath: stores, isDirectory: true))
+        let runner = stores.runner()
         try await firm.withFirm { queue, directory in
             let console = FirmConsole(tenants: tenants, cards: TenantCardReader(stores: runner, queue: queue), directory: directory,
                                       asOf: asOf.flatMap(LocalDate.init(iso:)), secureCookies: secureCookies)

@@ -3,6 +3,7 @@ import CloseSettings
 import Foundation
 import FirmDirectory
 import JobQueue
+import PostgresAccess
 import PostgresNIO
 
 /// What every firm command needs: the tenants file and the firm's PostgreSQL (the shared job queue, the firm directory).

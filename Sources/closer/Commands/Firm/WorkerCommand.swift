@@ -8,7 +8,7 @@ struct WorkerCommand: AsyncParsableCommand {
         abstract: "Take close steps from the firm's job queue and run them, on any number of machines; SIGTERM drains (finish or give back the job).")
 
     @OptionGroup var firm: FirmOptions
-    @Option(help: "Where each tenant's store is kept (<tenant>.sqlite) and its packages are written.") var stores = ".closer/tenants"
+    @OptionGroup var stores: TenantStoreOptions
     @Option(help: "This worker's name in the queue (default: host name and process id).") var name: String?
     @Option(help: "Seconds a lease lasts; a heartbeat renews it every third. A killed worker's job goes to another after this.") var leaseSeconds = 120
     @Option(help: "Seconds a drain waits for the running step before giving its job back.") var drainSeconds = 30
@@ -38,7 +38,7 @@ struct WorkerCommand: AsyncParsableCommand {
         let json = json
         let records = try await firm.withQueue { queue in
             try await FirmWorker(
-                name: workerName, queue: queue, tenants: file, runner: TenantStepRunner(stores: URL(fileURLWithPath: stores, isDirectory: true)),
+                name: workerName, queue: queue, tenants: file, runner: stores.runner(),
                 leaseDuration: .seconds(leaseSeconds), drainGrace: .seconds(drainSeconds), exitWhenIdleFor: exitWhenIdle.map { .seconds($0) },
                 log: { line in if !json { print("worker \(workerName): \(line)") } }
             ).run(drain: drain)
