@@ -132,7 +132,7 @@ let package = Package(
         .testTarget(name: "DutiesTests", dependencies: ["Duties", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "TreasuryTests", dependencies: ["Treasury", "Ledger", "SchemaValidation"], swiftSettings: swiftSettings),
         .testTarget(name: "BankMatchingTests", dependencies: ["BankMatching", "CloserBench", "DemoCompany", "Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseChecks", "Adjustments", "Payables", "Receivables", "Governance", "Ledger", grdb],
+        .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseChecks", "Adjustments", "Payables", "Receivables", "Governance", "Ledger", "PostgresAccess", grdb],
                     swiftSettings: swiftSettings),
         .testTarget(name: "CloseDemoTests", dependencies: ["CloseDemo", "CloseChecks", "CloseWorkflows", "DemoCompany", "CloseSettings", "Payables", "Treasury", "Expenses", "Ledger", "OdooLedger", "OdooRPC"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkflowTests", dependencies: [

@@ -1,6 +1,7 @@
 @testable import CloseStore
 import Foundation
 import GRDB
+import PostgresAccess
 import Synchronization
 import Testing
 
@@ -36,7 +37,7 @@ struct PostgresStoreTests {
     }
 
     @Test func bothEnginesHaveTheSameMigrationsAndTheSameTablesAndColumns() throws {
-        #expect(AppDatabase.migrator.migrations == PostgresStoreMigration.all.map(\.id))
+        #expect(AppDatabase.migrator.migrations == AppDatabase.postgresMigrations.map(\.id))
         let sqlite = try DatabaseQueue()
         _ = try AppDatabase(sqlite)
         let sqliteColumns = try sqlite.read { db in

@@ -1,7 +1,8 @@
+import PostgresAccess
 import PostgresNIO
 
 extension PostgresStoreConnection {
-    /// Creates the company's schema when missing and applies the steps of `PostgresStoreMigration.all` it lacks, in one
+    /// Creates the company's schema when missing and applies the steps of `AppDatabase.postgresMigrations` it lacks, in one
     /// transaction, so processes opening the store together migrate it once. A store a newer Closer migrated is refused.
     func migrate() throws {
         try transaction(writing: true) { session in
@@ -10,11 +11,11 @@ extension PostgresStoreConnection {
                 CREATE TABLE IF NOT EXISTS \(quotedSchema).closer_store_migrations (id TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now());
                 """)
             let applied = Set(try String.fetchAll(session, sql: "SELECT id FROM closer_store_migrations"))
-            guard applied.isSubset(of: PostgresStoreMigration.all.map(\.id)) else {
+            guard applied.isSubset(of: AppDatabase.postgresMigrations.map(\.id)) else {
                 throw StoreError.unavailable(store: name, reason: "a newer Closer migrated it; run that Closer, or upgrade this one")
             }
-            for migration in PostgresStoreMigration.all where !applied.contains(migration.id) {
-                try session.runScript(migration.sql)
+            for migration in AppDatabase.postgresMigrations where !applied.contains(migration.id) {
+                for statement in migration.statements { try session.runScript(statement) }
                 try session.execute(sql: "INSERT INTO closer_store_migrations (id) VALUES (?)", arguments: [migration.id])
             }
         }
@@ -22,16 +23,18 @@ extension PostgresStoreConnection {
 
     /// Whether the company's schema holds a store at all (a mistyped schema is an error, never a new empty store).
     func exists() throws -> Bool {
-        try transaction(writing: false) { session in
-            try Bool.fetchOne(session, sql: "SELECT to_regclass(?) IS NOT NULL", arguments: [quotedSchema + ".closer_store_migrations"]) == true
-        }
+        try transaction(writing: false) { session in try Self.holdsStore(session, quotedSchema) }
+    }
+
+    private static func holdsStore(_ session: PostgresStoreSession, _ quotedSchema: String) throws -> Bool {
+        try Bool.fetchOne(session, sql: "SELECT to_regclass(?) IS NOT NULL", arguments: [quotedSchema + ".closer_store_migrations"]) == true
     }
 
     /// Whether every step this Closer knows is applied, without writing anything.
     func isMigrated() throws -> Bool {
         try transaction(writing: false) { session in
-            guard try Bool.fetchOne(session, sql: "SELECT to_regclass(?) IS NOT NULL", arguments: [quotedSchema + ".closer_store_migrations"]) == true else { return false }
-            return Set(try String.fetchAll(session, sql: "SELECT id FROM closer_store_migrations")) == Set(PostgresStoreMigration.all.map(\.id))
+            guard try Self.holdsStore(session, quotedSchema) else { return false }
+            return Set(try String.fetchAll(session, sql: "SELECT id FROM closer_store_migrations")) == Set(AppDatabase.postgresMigrations.map(\.id))
         }
     }
 }
