@@ -117,7 +117,7 @@ let package = Package(
         // The mutation fuzzer the parsers' fuzz tests share (CLOSER_FUZZ_SECONDS for long runs).
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport", swiftSettings: swiftSettings),
         // The tests' real PostgreSQL: a schema per test, for the queue's and the firm workers' suites.
-        .target(name: "PostgresSupport", dependencies: ["JobQueue", "PostgresAccess", postgres], path: "Tests/PostgresSupport", swiftSettings: swiftSettings),
+        .target(name: "PostgresSupport", dependencies: ["JobQueue", "PostgresAccess", "CloseStore", postgres], path: "Tests/PostgresSupport", swiftSettings: swiftSettings),
         .target(name: "BrowserSupport", path: "Tests/BrowserSupport", swiftSettings: swiftSettings),
         .target(name: "SchemaValidation", path: "Tests/SchemaValidation", exclude: ["Schemas"], swiftSettings: swiftSettings),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
@@ -132,13 +132,13 @@ let package = Package(
         .testTarget(name: "DutiesTests", dependencies: ["Duties", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "TreasuryTests", dependencies: ["Treasury", "Ledger", "SchemaValidation"], swiftSettings: swiftSettings),
         .testTarget(name: "BankMatchingTests", dependencies: ["BankMatching", "CloserBench", "DemoCompany", "Ledger", "FuzzSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseChecks", "Adjustments", "Payables", "Receivables", "Governance", "Ledger", "PostgresAccess", grdb],
+        .testTarget(name: "CloseStoreTests", dependencies: ["CloseStore", "CloseChecks", "Adjustments", "Payables", "Receivables", "Governance", "Ledger", "PostgresAccess", "PostgresSupport", grdb],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "CloseDemoTests", dependencies: ["CloseDemo", "CloseChecks", "CloseWorkflows", "DemoCompany", "CloseSettings", "Payables", "Treasury", "Expenses", "Ledger", "OdooLedger", "OdooRPC"], swiftSettings: swiftSettings),
+        .testTarget(name: "CloseDemoTests", dependencies: ["CloseDemo", "CloseChecks", "CloseWorkflows", "DemoCompany", "CloseSettings", "Payables", "Treasury", "Expenses", "Ledger", "OdooLedger", "OdooRPC", "PostgresSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkflowTests", dependencies: [
             "Ledger", "OdooRPC", "OdooLedger", "DemoCompany", "CloseChecks", "BankMatching", "Adjustments", "Payables", "Receivables", "Treasury", "Expenses", "Duties", "Governance",
             "CloseStore",
-            "CloseSettings", "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "LoopbackHTTP", "FuzzSupport", "FakeOdoo", "OdooSimulator", grdb,
+            "CloseSettings", "CloseWorkflows", "Narratives", "CloseReports", "Automation", "CloseDemo", "LoopbackHTTP", "FuzzSupport", "FakeOdoo", "OdooSimulator", "PostgresSupport", grdb,
         ], swiftSettings: swiftSettings),
         .testTarget(name: "CloseServerTests", dependencies: [
             "CloseServer", "Automation", "CloseWorkflows", "CloseStore", "CloseChecks", "Adjustments", "Payables", "Receivables", "Treasury", "Governance", "Markup", "DemoCompany",

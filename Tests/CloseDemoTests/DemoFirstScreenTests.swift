@@ -4,6 +4,7 @@ import CloseWorkflows
 import DemoCompany
 import Foundation
 import Testing
+import PostgresSupport
 
 /// The bar for what a controller reads on the demo company (issue 20): every planted problem still found, every
 /// planted problem and every blocking finding on the first screen, and at most three top-level findings per
@@ -20,7 +21,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("closer-first-screen-\(seed)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let report = try await DemoService(options: DemoOptions(seed: seed), storePath: directory.appendingPathComponent("demo.sqlite").path,
+        let report = try await DemoService(options: DemoOptions(seed: seed), storePath: TestStore.location("demo", in: directory),
                                            groundTruthPath: directory.appendingPathComponent("truth.json").path, actor: "test").run(progress: Silent())
         let reading = report.reading
         print("[seed \(seed)] \(reading.topLevelFindings) findings to read for \(reading.plantedProblems) planted problems (\(reading.plantedFound) found); "

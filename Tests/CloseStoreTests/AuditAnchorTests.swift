@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 @testable import Governance
 import Testing
+import PostgresSupport
 
 /// The bar: someone with the store file edits an event and rebuilds the chain by hand (every later
 /// hash, the head record, the triggers put back). The chain alone then verifies; the signed checkpoints do not.
@@ -202,15 +203,14 @@ import Testing
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM audit_checkpoint") } }
     }
 
-    @Test func thePrivateKeyNeverReachesTheStoreFile() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("anchor-\(UUID().uuidString).sqlite").path
+    @Test func thePrivateKeyNeverReachesTheStore() throws {
+        let path = TestStore.location("anchor-\(UUID().uuidString)", in: FileManager.default.temporaryDirectory)
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let database = try AppDatabase.openOrCreate(at: path)
         try append(3, to: database)
         try database.recordAuditCheckpoint(signingWith: key, actor: "closer-agent")
         let secret = try #require(key.fileText.split(separator: "\n").last.map(String.init))
-        var bytes = Data()
-        for suffix in ["", "-wal"] { bytes += (try? Data(contentsOf: URL(fileURLWithPath: path + suffix))) ?? Data() }
+        let bytes = try TestStore.contents(of: path)
         #expect(bytes.range(of: Data(secret.utf8)) == nil)
         #expect(bytes.range(of: key.raw) == nil)
         #expect(bytes.range(of: Data(key.publicKey.keyID.utf8)) != nil)

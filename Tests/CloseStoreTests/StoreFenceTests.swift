@@ -1,12 +1,13 @@
 import CloseStore
 import Foundation
 import Testing
+import PostgresSupport
 
 /// A firm worker's store handle is fenced by its lease: once a newer lease of the same job claims the store,
 /// the older handle writes nothing, while other jobs and unfenced handles (the command line) go on.
 struct StoreFenceTests {
     static func store() throws -> AppDatabase {
-        try AppDatabase.openOrCreate(at: FileManager.default.temporaryDirectory.appendingPathComponent("fence-\(UUID().uuidString).sqlite").path)
+        try AppDatabase.openOrCreate(at: TestStore.location("fence-\(UUID().uuidString)", in: FileManager.default.temporaryDirectory))
     }
 
     /// The logins whose Odoo uid the store keeps: what the writes below wrote.

@@ -1,12 +1,13 @@
 import Foundation
+import PostgresSupport
 import Testing
 
-/// `closer audit keygen`, `checkpoint` and `verify` on the built binary, with the store tampered with by sqlite3.
+/// `closer audit keygen`, `checkpoint` and `verify` on the built binary, with the store tampered with by hand.
 @Suite(.serialized) struct AuditAnchorCommandTests {
     @Test func aSignedCheckpointCatchesEventsRemovedWithTheHeadFixed() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("closer.sqlite").path
+        let store = TestStore.location("closer", in: directory)
         let keyFile = directory.appendingPathComponent("audit.key").path
         func closer(_ arguments: [String], _ environment: [String: String] = [:]) async throws -> CloserBinary.Result {
             try await CloserBinary.run(arguments + ["--store", store], environment: environment, in: directory)
@@ -51,12 +52,15 @@ import Testing
         #expect(unchecked.status == 1 && unchecked.stdout.contains("\"noTrustedKey\""), "\(unchecked.all)")
 
         // The insider deletes the last two events, fixes the head record and puts the triggers back: the chain alone verifies.
-        try CloserBinary.sqlite(store, """
-            DROP TRIGGER audit_event_append_only_delete;
+        let cut = """
             DELETE FROM audit_event WHERE seq > \(signedSeq - 2);
             UPDATE audit_head SET seq = \(signedSeq - 2), hash = (SELECT hash FROM audit_event WHERE seq = \(signedSeq - 2));
+            """
+        try TestStore.byHand(store, sqlite: """
+            DROP TRIGGER audit_event_append_only_delete;
+            \(cut)
             CREATE TRIGGER audit_event_append_only_delete BEFORE DELETE ON audit_event BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
-            """)
+            """, postgres: "ALTER TABLE audit_event DISABLE TRIGGER USER; \(cut) ALTER TABLE audit_event ENABLE TRIGGER USER;")
         let broken = try await closer(["audit", "verify"], auditor)
         #expect(broken.status == 1, "\(broken.all)")
         #expect(broken.stdout.contains("the trail ends at event #\(signedSeq - 2), but checkpoint 2"), "\(broken.all)")
@@ -64,7 +68,7 @@ import Testing
         var everything = bootstrap.all + keygen.all + again.all + plain.all + first.all + second.all + anchored.all + unchecked.all + broken.all
         await everything += try closer(["audit", "export"]).stdout
         #expect(!everything.contains(secret))
-        let storeBytes = try Data(contentsOf: URL(fileURLWithPath: store))
+        let storeBytes = try TestStore.contents(of: store)
         #expect(storeBytes.range(of: Data(secret.utf8)) == nil)
     }
 
@@ -75,7 +79,7 @@ import Testing
         #expect(try await CloserBinary.run(["audit", "keygen", "--output", keyFile], in: directory).status == 0)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: keyFile)
         let secret = try #require(try String(contentsOfFile: keyFile, encoding: .utf8).split(separator: "\n").last.map(String.init))
-        let store = directory.appendingPathComponent("closer.sqlite").path
+        let store = TestStore.location("closer", in: directory)
         #expect(try await CloserBinary.run(["users", "add", "ann", "--name", "Ann", "--store", store], in: directory).status == 0)
         let refused = try await CloserBinary.run(["audit", "checkpoint", "--store", store], environment: ["CLOSER_AUDIT_KEY_FILE": keyFile], in: directory)
         #expect(refused.status != 0 && refused.all.contains("chmod 600"), "\(refused.all)")

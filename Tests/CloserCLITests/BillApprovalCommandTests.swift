@@ -1,5 +1,6 @@
 import CloseStore
 import Foundation
+import PostgresSupport
 import Ledger
 import Payables
 import Testing
@@ -10,7 +11,7 @@ import Testing
     @Test func aRoutedBillIsListedDecidedLevelByLevelAndADelegateApprovesForTheAbsentController() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("closer.sqlite").path
+        let store = TestStore.location("closer", in: directory)
         var people = StorePeople(store: store, in: directory)
         try await people.addFirst("ann", roles: ["controller"])
         for (login, roles) in [("bob", ["approver"]), ("carol", ["controller"]), ("dave", ["approver"]), ("vic", ["viewer"])] {

@@ -1,11 +1,12 @@
 import Foundation
+import PostgresSupport
 import Testing
 
 @Suite struct ChecklistCommandTests {
     @Test func theDemoChecklistIsShownSignedOffAndAssignmentIsRefusedInAuditMode() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("closer.sqlite").path
+        let store = TestStore.location("closer", in: directory)
         #expect(try await CloserBinary.run(["demo", "--store", store, "--json"], in: directory).status == 0)
         var people = StorePeople(store: store, in: directory)
         try await people.addFirst("ann", roles: ["controller"])

@@ -84,15 +84,6 @@ struct CloserBinary {
         return url
     }
 
-    /// Runs sqlite3 on a store, as someone tampering with it by hand would.
-    static func sqlite(_ path: String, _ sql: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [path, sql]
-        try process.run()
-        process.waitUntilExit()
-    }
-
     /// Makes a file read-only for whoever runs the tests, root included (immutable when chattr is allowed);
     /// returns what undoes it.
     static func makeReadOnly(_ path: String) throws -> () -> Void {

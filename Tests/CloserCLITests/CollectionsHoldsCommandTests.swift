@@ -1,5 +1,6 @@
 import CloseStore
 import Foundation
+import PostgresSupport
 import Ledger
 import Receivables
 import Testing
@@ -20,7 +21,7 @@ import Testing
     @Test func theListIsAReadAndOnlyAnotherApproverDecides() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        var people = StorePeople(store: directory.appendingPathComponent("closer.sqlite").path, in: directory)
+        var people = StorePeople(store: TestStore.location("closer", in: directory), in: directory)
         try await people.addFirst("admin")
         try await people.add("erin", roles: ["approver"], by: "admin")
         try await people.add("carla", roles: ["approver"], by: "admin")

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresSupport
 import Testing
 
 /// `closer measures` on the demo: every month's DSO, ADD and CEI with the month asked about first, and a month
@@ -7,7 +8,7 @@ import Testing
     @Test func theDemosMonthsAreMeasuredAndAMonthOutsideThemIsRefused() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("closer.sqlite").path
+        let store = TestStore.location("closer", in: directory)
         #expect(try await CloserBinary.run(["demo", "--store", store, "--json"], in: directory).status == 0)
 
         let text = try await CloserBinary.run(["collections", "measures", "--period", "2026-09", "--store", store], in: directory)

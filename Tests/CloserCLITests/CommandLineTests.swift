@@ -1,11 +1,12 @@
 import Foundation
+import PostgresSupport
 import Testing
 
 @Suite(.serialized) struct CommandLineTests {
     @Test func demoRunsEndToEndAndTheAuditTrailCatchesAnEdit() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("demo.sqlite").path
+        let store = TestStore.location("demo", in: directory)
 
         let demo = try await CloserBinary.run(["demo", "--store", store, "--json"], in: directory)
         #expect(demo.status == 0, "\(demo.all)")
@@ -20,10 +21,9 @@ import Testing
         #expect(verified.status == 0, "\(verified.all)")
         #expect(verified.stdout.contains("intact"))
 
-        try CloserBinary.sqlite(store, """
-            DROP TRIGGER audit_event_append_only_update;
-            UPDATE audit_event SET actor = 'mallory' WHERE seq = 2;
-            """)
+        let edit = "UPDATE audit_event SET actor = 'mallory' WHERE seq = 2;"
+        try TestStore.byHand(store, sqlite: "DROP TRIGGER audit_event_append_only_update; \(edit)",
+                             postgres: "ALTER TABLE audit_event DISABLE TRIGGER USER; \(edit) ALTER TABLE audit_event ENABLE TRIGGER USER;")
         let broken = try await CloserBinary.run(["audit", "verify", "--store", store])
         #expect(broken.status == 1)
         #expect(broken.stdout.contains("event #2"), "\(broken.all)")

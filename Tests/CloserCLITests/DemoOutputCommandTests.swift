@@ -1,4 +1,5 @@
 import Foundation
+import PostgresSupport
 import Testing
 
 /// The demo's summary adds up for a reader: it once said "121/121 planted problems found" and then
@@ -7,7 +8,7 @@ import Testing
     @Test func theGroundTruthLineAccountsForEveryPlantedProblem() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let demo = try await CloserBinary.run(["demo", "--lines", "3000", "--store", directory.appendingPathComponent("demo.sqlite").path], in: directory)
+        let demo = try await CloserBinary.run(["demo", "--lines", "3000", "--store", TestStore.location("demo", in: directory)], in: directory)
         #expect(demo.status == 0, "\(demo.all)")
         let lines = demo.stdout.components(separatedBy: "\n")
         let scored = try #require(lines.first { $0.hasPrefix("  vs. planted") })

@@ -1,11 +1,12 @@
 import Foundation
+import PostgresSupport
 import Testing
 
 @Suite(.serialized) struct FluxRephraseCommandTests {
     @Test func anUnreachableEndpointNeverFailsFluxAndTheKeyNeverShows() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("demo.sqlite").path
+        let store = TestStore.location("demo", in: directory)
         let demo = try await CloserBinary.run(["demo", "--store", store, "--json"], in: directory)
         #expect(demo.status == 0, "\(demo.all)")
 
@@ -36,7 +37,7 @@ import Testing
     @Test func rephraseWithoutAnEndpointListsWhatIsMissing() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("s.sqlite").path
+        let store = TestStore.location("s", in: directory)
         // A store that exists: a missing one is refused first (issue 16).
         #expect(try await CloserBinary.run(["users", "add", "ann", "--name", "Ann", "--store", store], in: directory).status == 0)
         let result = try await CloserBinary.run(["flux", "--period", "2026-10", "--rephrase", "--store", store], in: directory)

@@ -1,11 +1,12 @@
 import Foundation
+import PostgresSupport
 import Testing
 
 @Suite struct IntercompanyCommandTests {
     @Test func theDemoGroupIsMatchedAndItsWorksheetWrittenThenEliminatedIntoTheParent() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("group.sqlite").path
+        let store = TestStore.location("group", in: directory)
         let worksheet = directory.appendingPathComponent("eliminations.csv").path
 
         let demo = try await CloserBinary.run(["intercompany", "--demo", "--period", "2026-10", "--store", store, "--worksheet", worksheet])

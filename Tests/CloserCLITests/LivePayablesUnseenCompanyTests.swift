@@ -1,4 +1,5 @@
 import Foundation
+import PostgresSupport
 import OdooRPC
 import Testing
 
@@ -107,7 +108,7 @@ struct LivePayablesUnseenCompanyTests {
         #expect(rulesText != builtIn)
         let rules = folder.appendingPathComponent("rules.yaml").path
         try rulesText.write(toFile: rules, atomically: true, encoding: .utf8)
-        let store = folder.appendingPathComponent("closer.sqlite").path
+        let store = TestStore.location("closer", in: folder)
         let odoo = ["--url", endpoint.url.absoluteString, "--db", endpoint.database, "--user", endpoint.login, "--company", String(company.id)]
         let password = ["CLOSER_ODOO_PASSWORD": ProcessInfo.processInfo.environment["CLOSER_TEST_ODOO_PASSWORD"] ?? "admin"]
         func closer(_ arguments: [String]) async throws -> Any {

@@ -1,5 +1,6 @@
 import CloseStore
 import Foundation
+import PostgresSupport
 import Testing
 
 /// `closer operations`: the open exceptions with owner, age and SLA, and the incidents apart, as text and as JSON.
@@ -7,7 +8,7 @@ import Testing
     @Test func theBoardIsReadAsTextAndJSON() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        var people = StorePeople(store: directory.appendingPathComponent("closer.sqlite").path, in: directory)
+        var people = StorePeople(store: TestStore.location("closer", in: directory), in: directory)
         try await people.addFirst("admin")
         let store = try AppDatabase.open(at: people.store)
         try store.recordBillVerdict(PayablesHoldsCommandTests.held(21, preparedBy: "ed"), preparerLogin: "ed", actor: "closer-agent")

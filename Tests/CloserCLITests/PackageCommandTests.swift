@@ -1,11 +1,12 @@
 import Foundation
+import PostgresSupport
 import Testing
 
 @Suite struct PackageCommandTests {
     @Test func theDemoCloseIsWrittenAsFilesAndAnEmptyStoreSaysToPull() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("closer.sqlite").path
+        let store = TestStore.location("closer", in: directory)
 
         let empty = try await CloserBinary.run(["package", "--period", "2026-10", "--store", store], in: directory)
         #expect(empty.status != 0 && empty.stderr.contains("run `closer pull"), "\(empty.all)")

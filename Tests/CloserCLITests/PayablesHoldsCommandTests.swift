@@ -1,5 +1,6 @@
 import CloseStore
 import Foundation
+import PostgresSupport
 import Ledger
 import Payables
 import Testing
@@ -24,7 +25,7 @@ import Testing
     @Test func theQueueIsAReadAndOnlyAnotherApproverReleases() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        var people = StorePeople(store: directory.appendingPathComponent("closer.sqlite").path, in: directory)
+        var people = StorePeople(store: TestStore.location("closer", in: directory), in: directory)
         try await people.addFirst("admin")
         try await people.add("erin", roles: ["approver"], by: "admin")
         try await people.add("ed", roles: ["approver"], by: "admin")

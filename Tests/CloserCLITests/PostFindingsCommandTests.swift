@@ -1,4 +1,5 @@
 import Foundation
+import PostgresSupport
 import Testing
 
 @Suite struct PostFindingsCommandTests {
@@ -7,7 +8,7 @@ import Testing
     @Test func postingFindingsInAuditModeStopsBeforeAnythingRuns() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("closer.sqlite").path
+        let store = TestStore.location("closer", in: directory)
         // A store that exists: a missing one is refused first (issue 16).
         var people = StorePeople(store: store, in: directory)
         try await people.addFirst("ann", roles: ["preparer"])

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresSupport
 import FoundationNetworking
 import Synchronization
 import Testing
@@ -13,7 +14,7 @@ import Testing
     @Test func noSecretReachesOutputLogsAuditPackageMetricsOrStore() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        var people = StorePeople(store: directory.appendingPathComponent("closer.sqlite").path, in: directory)
+        var people = StorePeople(store: TestStore.location("closer", in: directory), in: directory)
         #expect(try await CloserBinary.run(["demo", "--json", "--store", people.store], in: directory).status == 0)
         try await people.addFirst("ann", roles: ["controller"])
         let token = try #require(people.tokens["ann"])
@@ -60,7 +61,7 @@ import Testing
         server.stop()
         seen["server log"] = server.log
         seen["audit export"] = try await people.run(nil, ["audit", "export"]).stdout
-        seen["store file"] = String(decoding: try Data(contentsOf: URL(fileURLWithPath: people.store)), as: UTF8.self)
+        seen["store"] = String(decoding: try TestStore.contents(of: people.store), as: UTF8.self)
 
         #expect(seen["server log"]?.contains("\"status\":\"202\"") == true, "the right webhook secret was accepted: \(seen["server log"] ?? "")")
         #expect(seen["check --post-findings"]?.isEmpty == false && seen["/metrics"]?.contains("closer_") == true)

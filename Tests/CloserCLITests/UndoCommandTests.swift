@@ -1,4 +1,5 @@
 import Foundation
+import PostgresSupport
 import Testing
 
 /// `closer withdraw`, `closer reconcile withdraw`, `closer task reopen`, `closer findings` and `closer todo` on the
@@ -7,7 +8,7 @@ import Testing
     @Test func decisionsAreWithdrawnSignOffsReopenedFindingsWaivedAndTodoListsMyWork() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("closer.sqlite").path
+        let store = TestStore.location("closer", in: directory)
         #expect(try await CloserBinary.run(["demo", "--store", store, "--json"], in: directory).status == 0)
         var people = StorePeople(store: store, in: directory)
         try await people.addFirst("ann", roles: ["controller"])

@@ -1,11 +1,12 @@
 import Foundation
+import PostgresSupport
 import Testing
 
 @Suite(.serialized) struct UsersCommandTests {
     @Test func usersAreManagedBySignedInAdmins() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        var people = StorePeople(store: directory.appendingPathComponent("closer.sqlite").path, in: directory)
+        var people = StorePeople(store: TestStore.location("closer", in: directory), in: directory)
 
         // Bootstrap: the first person added becomes admin and gets a token; afterwards only a signed-in admin manages users.
         let first = try await people.run(nil, ["users", "add", "ann", "--name", "Ann Admin", "--role", "controller"])
@@ -43,7 +44,7 @@ import Testing
     @Test func onlyAProvenUserWithTheRoleDecides() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        var people = StorePeople(store: directory.appendingPathComponent("closer.sqlite").path, in: directory)
+        var people = StorePeople(store: TestStore.location("closer", in: directory), in: directory)
         #expect(try await CloserBinary.run(["demo", "--lines", "3000", "--json", "--store", people.store], in: directory).status == 0)
         try await people.addFirst("carol", roles: ["controller"])
         try await people.add("alice", roles: ["preparer", "approver"], by: "carol")

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresSupport
 import Testing
 
 @Suite struct UsersPasswordCommandTests {
@@ -6,7 +7,7 @@ import Testing
     @Test func anAdminSetsAPasswordFromTheEnvironment() async throws {
         let directory = try CloserBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("closer.sqlite").path
+        let store = TestStore.location("closer", in: directory)
         let secret = "a passphrase nobody guesses"
         var people = StorePeople(store: store, in: directory)
         try await people.addFirst("ann")

@@ -1,3 +1,4 @@
+import CloseStore
 import Foundation
 import JobQueue
 import OdooSimulator
@@ -16,8 +17,10 @@ struct WorkerCommandTests {
                 + "    pull:\n      history_months: 3\n"
         }.joined()
         try Data(text.utf8).write(to: folder.appendingPathComponent("tenants.yaml"))
-        return (folder, ["CLOSER_QUEUE_URL": PostgresTestServer.url ?? "", "CLOSER_TENANTS_FILE": folder.appendingPathComponent("tenants.yaml").path,
-                         "SIM_ODOO_PASSWORD": SimulatorConfiguration.password])
+        var environment = ["CLOSER_QUEUE_URL": PostgresTestServer.url ?? "", "CLOSER_TENANTS_FILE": folder.appendingPathComponent("tenants.yaml").path,
+                           "SIM_ODOO_PASSWORD": SimulatorConfiguration.password]
+        environment["CLOSER_STORE_SERVER"] = TestStore.tenantServer()
+        return (folder, environment)
     }
 
     /// A `closer worker` process; what it prints goes to `output` when given.
@@ -75,7 +78,8 @@ struct WorkerCommandTests {
             #expect(finished.lastError?.contains("the lease of doomed expired") == true)
             #expect(try await queue.counts()[.succeeded] == 5, "pull, check, reconcile, propose and package, each once")
 
-            let store = folder.appendingPathComponent("stores/tenant1.sqlite").path
+            let store = environment["CLOSER_STORE_SERVER"].map { AppDatabase.tenantStoreURL($0, tenant: "tenant1") }
+                ?? folder.appendingPathComponent("stores/tenant1.sqlite").path
             let verified = try await CloserBinary.run(["audit", "verify", "--store", store])
             #expect(verified.status == 0, "\(verified.all)")
         }

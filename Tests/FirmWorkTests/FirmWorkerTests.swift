@@ -25,7 +25,7 @@ struct FirmWorkerTests {
                 + "    pull:\n      history_months: 3\n    owner: anna\n"
         }.joined()
         let file = try TenantsFile(path: folder.appendingPathComponent("tenants.yaml").path, text: text)
-        return (file, TenantStepRunner(stores: folder.appendingPathComponent("stores"), environment: ["SIM_ODOO_PASSWORD": SimulatorConfiguration.password]))
+        return (file, TenantStepRunner(stores: folder.appendingPathComponent("stores"), storeServer: TestStore.tenantServer(), environment: ["SIM_ODOO_PASSWORD": SimulatorConfiguration.password]))
     }
 
     static func worker(_ name: String, _ queue: any JobQueue, _ file: TenantsFile, _ runner: TenantStepRunner,

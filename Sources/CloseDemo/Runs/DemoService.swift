@@ -41,7 +41,8 @@ public struct DemoService: Sendable {
         let started = ContinuousClock.now
         let book = DemoCompany.generate(options)
         let generationSeconds = (ContinuousClock.now - started).seconds
-        try Self.removeStore(at: storePath)
+        // The demo always starts from an empty store, so its figures are the same on every run.
+        try AppDatabase.remove(at: storePath)
         let store = try AppDatabase.openOrCreate(at: storePath)
         let source = DemoLedgerSource(book: book)
         let pulls = PullService(store: store, actor: actor)
@@ -108,7 +109,7 @@ public struct DemoService: Sendable {
     /// Refuses a store that holds more than an earlier demo left (people, decisions, another ledger, anything
     /// done after the demo), reading it read-only so a refused store stays byte for byte as it was.
     static func refuseWork(at path: String) throws {
-        guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 else { return }
+        guard try AppDatabase.isOccupied(path) else { return }
         let contents: StoreContents
         do {
             contents = try AppDatabase.contents(at: path)
@@ -116,13 +117,6 @@ public struct DemoService: Sendable {
             throw DemoError.unreadableStore(path: path)
         }
         if !contents.isEarlierDemo { throw DemoError.storeHoldsWork(path: path, contents: contents) }
-    }
-
-    /// The demo always starts from an empty store, so its figures are the same on every run.
-    static func removeStore(at path: String) throws {
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
-            try FileManager.default.removeItem(atPath: path + suffix)
-        }
     }
 }
 

@@ -1,10 +1,29 @@
+import Foundation
 import Ledger
 
 extension AppDatabase {
+    /// Whether anything is kept at `path`: a file that is not empty, or a schema holding a store.
+    public static func isOccupied(_ path: String) throws -> Bool {
+        if isPostgresURL(path) { return try PostgresStoreConnection(url: path).exists() }
+        return ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) > 0
+    }
+
+    /// Deletes the store at `path` and everything in it (the demo's fresh start): the file and its logs, or the schema.
+    public static func remove(at path: String) throws {
+        if isPostgresURL(path) { return try PostgresStoreConnection(url: path).drop() }
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileManager.default.removeItem(atPath: path + suffix)
+        }
+    }
+
     /// What the store at `path` holds, read without writing to it — also when an earlier Closer wrote it and this one's
     /// migrations have not run there yet (the tables it reads are among the first ones).
     public static func contents(at path: String) throws -> StoreContents {
-        if isPostgresURL(path) { return try open(at: path).contents() }
+        if isPostgresURL(path) {
+            let connection = try PostgresStoreConnection(url: path)
+            guard try connection.exists() else { throw StoreError.notFound(path: connection.name) }
+            return try AppDatabase(connection: StoreConnection(.postgres(connection))).contents()
+        }
         return try StoreConnection.translating(path: path) { try AppDatabase(inspecting: readOnlyQueue(at: path)).contents() }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresAccess
 public import GRDB
 
 /// The one owner of Closer's store: a SQLite file (the embedded default) or a company's schema on PostgreSQL (a firm's,
@@ -54,6 +55,13 @@ public final class AppDatabase: Sendable {
         guard var components = URLComponents(string: server) else { return server }
         components.queryItems = (components.queryItems ?? []).filter { $0.name != "schema" } + [URLQueryItem(name: "schema", value: schema)]
         return components.string ?? server
+    }
+
+    /// The URL of a firm's tenant's store on the PostgreSQL server `server` names: the schema named as the tenant, or
+    /// `<prefix>_<tenant>` when `server` says `?schema=<prefix>` (several firms, or a firm's trial and live runs, then
+    /// share one database without sharing a schema).
+    public static func tenantStoreURL(_ server: String, tenant: String) -> String {
+        postgresURL(server, schema: PostgresURL.option("schema", in: server).map { "\($0)_\(tenant)" } ?? tenant)
     }
 
     /// A company's store on PostgreSQL, its schema created or migrated as needed.

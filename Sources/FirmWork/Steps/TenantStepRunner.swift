@@ -9,11 +9,11 @@ public import Ledger
 import OdooLedger
 
 /// Runs one step of one tenant's close in that tenant's own store (`<stores>/<tenant>.sqlite`, or the schema named as the
-/// tenant on the PostgreSQL server `storeServer` names), as the agent: the same services `closer close` and `closer package`
+/// tenant — `<prefix>_<tenant>` when the URL says `?schema=<prefix>` — on the PostgreSQL server `storeServer` names), as the agent: the same services `closer close` and `closer package`
 /// run, so a firm's close is the same close. The package is written to `<stores>/<tenant>-packages/<source>-<period>/`.
 public struct TenantStepRunner: Sendable {
     public var stores: URL
-    /// A PostgreSQL URL (`postgres://USER:PASSWORD@HOST/DATABASE`): the tenants' stores are its schemas.
+    /// A PostgreSQL URL (`postgres://USER:PASSWORD@HOST/DATABASE[?schema=PREFIX]`): the tenants' stores are its schemas.
     public var storeServer: String?
     public var environment: [String: String]
 
@@ -26,7 +26,7 @@ public struct TenantStepRunner: Sendable {
     /// Where the tenant's store is: a file path, or a PostgreSQL URL naming its schema.
     public func storePath(of tenant: Tenant) -> String {
         guard let storeServer else { return stores.appendingPathComponent("\(tenant.id).sqlite").path }
-        return AppDatabase.postgresURL(storeServer, schema: tenant.id)
+        return AppDatabase.tenantStoreURL(storeServer, tenant: tenant.id)
     }
 
     /// Runs the step and says in a few words what it did. With `fence` (a worker's lease), the store refuses every

@@ -95,6 +95,9 @@ final class TestServer: Sendable {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
+        // Answers are slow, never lost, when the suite's PostgreSQL run loads both cores: a wrong answer fails the test,
+        // a hung server fails CI's run.
+        configuration.timeoutIntervalForRequest = 600
         return URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
     }()
 

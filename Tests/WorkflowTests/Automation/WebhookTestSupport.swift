@@ -1,5 +1,7 @@
+import CloseStore
 import Foundation
 import GRDB
+import PostgresSupport
 
 /// A clock the test moves by hand.
 final class ManualClock: @unchecked Sendable {
@@ -36,10 +38,11 @@ actor Gate {
     }
 }
 
-/// Every row of every table of a store file, so a test can tell that nothing at all changed.
+/// Every row of every table of a store, so a test can tell that nothing at all changed.
 enum StoreContents {
     static func dump(path: String) throws -> [String] {
-        try DatabaseQueue(path: path).read { db in
+        if AppDatabase.isPostgresURL(path) { return String(decoding: try TestStore.contents(of: path), as: UTF8.self).components(separatedBy: "\n") }
+        return try DatabaseQueue(path: path).read { db in
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             return try tables.flatMap { table in
                 try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map { "\(table): \($0.description)" }.sorted()
@@ -48,6 +51,6 @@ enum StoreContents {
     }
 
     static func temporaryStorePath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("closer-webhooks-\(UUID().uuidString)/closer.sqlite").path
+        TestStore.location(in: FileManager.default.temporaryDirectory.appendingPathComponent("closer-webhooks-\(UUID().uuidString)"))
     }
 }

@@ -7,6 +7,7 @@ import Foundation
 import Ledger
 import Adjustments
 import Testing
+import PostgresSupport
 
 /// `closer check` reports the prepaid costs expensed at once through the check run, with the rule set's say.
 @Suite struct PrepaidCheckTests {
@@ -17,7 +18,7 @@ import Testing
         let truth = book.groundTruth
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("closer-prepaid-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try AppDatabase.openOrCreate(at: directory.appendingPathComponent("store.sqlite").path)
+        let store = try AppDatabase.openOrCreate(at: TestStore.location("store", in: directory))
         let key: SourceKey = "demo:prepaid"
         _ = try await PullService(store: store, actor: "test").pull(
             from: DemoLedgerSource(book: book), sourceKey: key, period: truth.period, historyMonths: 12, progress: { _, _ in })

@@ -9,6 +9,7 @@ import Testing
 import Ledger
 import Governance
 import Adjustments
+import PostgresSupport
 
 @Suite struct RuleSetTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../..").standardized
@@ -156,7 +157,7 @@ import Adjustments
         let book = DemoCompany.generate(DemoOptions(targetLines: 3_000))
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("closer-ruleset-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let storePath = directory.appendingPathComponent("store.sqlite").path
+        let storePath = TestStore.location("store", in: directory)
         let store = try AppDatabase.openOrCreate(at: storePath)
         let key: SourceKey = "demo:test"
         _ = try await PullService(store: store, actor: "test").pull(
@@ -166,19 +167,9 @@ import Adjustments
         let report = try service.run(sourceKey: key, period: book.groundTruth.period, asOf: book.groundTruth.asOf, ruleSet: ruleSet)
         #expect(report.ruleSetVersion == 1 && report.ruleSetHash == ruleSet.sha256)
         #expect(!report.findings.contains { $0.checkID == "draft-in-period" })
-        // The run's summary in the store names the rule set (read with the sqlite3 shell when installed).
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        shell.arguments = ["sqlite3", storePath, "SELECT summary FROM run WHERE id = \(report.runID)"]
-        let pipe = Pipe()
-        shell.standardOutput = pipe
-        if (try? shell.run()) != nil {
-            shell.waitUntilExit()
-            let summary = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            if shell.terminationStatus == 0 {
-                #expect(summary.contains(ruleSet.sha256) && summary.contains("ruleSetVersion") && summary.contains("custom.yaml"), "\(summary)")
-            }
-        }
+        // The run's summary in the store names the rule set, for whoever reads the store by hand.
+        let summary = try TestStore.byHand(storePath, sqlite: "SELECT summary FROM run WHERE id = \(report.runID)")
+        #expect(summary.contains(ruleSet.sha256) && summary.contains("ruleSetVersion") && summary.contains("custom.yaml"), "\(summary)")
         let defaults = try service.run(sourceKey: key, period: book.groundTruth.period, asOf: book.groundTruth.asOf)
         #expect(defaults.ruleSetHash == RuleSet.builtIn.sha256)
         #expect(defaults.findings.contains { $0.checkID == "draft-in-period" })

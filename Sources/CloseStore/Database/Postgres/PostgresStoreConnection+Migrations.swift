@@ -21,6 +21,11 @@ extension PostgresStoreConnection {
         }
     }
 
+    /// Drops the company's schema and everything in it, waiting for its writers as a write does.
+    func drop() throws {
+        try transaction(writing: true) { session in try session.runScript("DROP SCHEMA IF EXISTS \(quotedSchema) CASCADE") }
+    }
+
     /// Whether the company's schema holds a store at all (a mistyped schema is an error, never a new empty store).
     func exists() throws -> Bool {
         try transaction(writing: false) { session in try Self.holdsStore(session, quotedSchema) }
