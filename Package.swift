@@ -146,7 +146,7 @@ let package = Package(
             hummingbird, hummingbirdTesting, httpTypes,
         ], swiftSettings: swiftSettings),
         .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "Ledger", "PostgresSupport", "PostgresAccess", postgres], swiftSettings: swiftSettings),
-        .testTarget(name: "FirmDirectoryTests", dependencies: ["FirmDirectory", "JobQueue", "Governance", "Ledger", "PostgresSupport", "PostgresAccess", postgres],
+        .testTarget(name: "FirmDirectoryTests", dependencies: ["CloseStore", "FirmDirectory", "JobQueue", "Governance", "Ledger", "PostgresSupport", "PostgresAccess", postgres],
                     swiftSettings: swiftSettings),
         .testTarget(name: "FirmWorkTests", dependencies: ["FirmWork", "FirmDirectory", "Governance", "JobQueue", "Ledger", "CloseSettings", "CloseStore", "CloseWorkflows", "OdooSimulator", "PostgresSupport",
                                                          "BrowserSupport", hummingbird, hummingbirdTesting, httpTypes, logging],

@@ -8,9 +8,9 @@ cd "$(dirname "$0")/.."
 : "${CLOSER_TEST_POSTGRES_URL:?set CLOSER_TEST_POSTGRES_URL (e.g. postgres://closer:closer@127.0.0.1:5432/closer_test; .ci/run does)}"
 export CLOSER_TEST_STORE_URL="$CLOSER_TEST_POSTGRES_URL"
 stores="CloseStoreTests|WorkflowTests|CloseServerTests|CloserCLITests|FirmWorkTests|CloseDemoTests"
-# Suites whose HTTP client waits on the cooperative pool while other tests' synchronous store calls, each waiting on
-# PostgreSQL, hold both of its threads: on two cores their requests time out in the parallel run, so they run alone.
-alone="PaymentsOdooAPITests|ExpensesDutiesAPITests|DashboardPaymentsTests|ReminderSendingAPITests"
+# Suites whose HTTP client or browser waits on the cooperative pool while other tests' synchronous store calls, each
+# waiting on PostgreSQL, hold both of its threads: on two cores they time out in the parallel run, so they run alone.
+alone="PaymentsOdooAPITests|ExpensesDutiesAPITests|DashboardPaymentsTests|ReminderSendingAPITests|DashboardBrowserTests|FirmConsoleBrowserTests"
 
 # Stores a test names outlive it (a killed run leaves its throwaway schemas too): drop them before and after.
 drop_test_schemas() {

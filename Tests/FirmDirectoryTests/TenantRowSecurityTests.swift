@@ -1,3 +1,4 @@
+import CloseStore
 import FirmDirectory
 import Foundation
 import Governance
@@ -8,8 +9,8 @@ import PostgresNIO
 import PostgresSupport
 import Testing
 
-/// A direct SQL session with one tenant's role sees that tenant's rows of the firm's tables and no other's;
-/// the tables' owner (workers, console) still sees every row.
+/// A direct SQL session with one tenant's role sees that tenant's rows of the firm's tables and no other's, and nothing
+/// of another tenant's store; the tables' owner (workers, console) still sees every row.
 @Suite(.enabled(if: PostgresTestServer.enabled, "skipped: no PostgreSQL (CLOSER_TEST_POSTGRES_URL)"))
 struct TenantRowSecurityTests {
     @Test func aSessionWithTenantAsRoleSeesNoRowOfTenantB() async throws {
@@ -30,6 +31,11 @@ struct TenantRowSecurityTests {
             #expect(role == "\(schema)/acme")
             #expect(try await directory.openTenantRole("acme") == role)
 
+            // globex's store as the workers keep it on this server: a schema of its own, in which no tenant role is given anything.
+            let globexStore = AppDatabase.tenantStoreURL(AppDatabase.postgresURL(try #require(PostgresTestServer.url), schema: schema), tenant: "globex")
+            _ = try AppDatabase.openOrCreate(at: globexStore).addUser(login: "clerk-globex", name: "Clerk of globex", roles: [.preparer], odooUserID: nil, actor: "ops")
+            defer { try? AppDatabase.remove(at: globexStore) }
+
             let session = try Self.client(user: login, password: "reports")
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await session.run() }
@@ -46,6 +52,12 @@ struct TenantRowSecurityTests {
                 // Reading is all the role is given.
                 await #expect(throws: PSQLError.self) {
                     try await session.query("UPDATE \(unescaped: schema).job_queue_jobs SET priority = 9 WHERE tenant = 'acme'")
+                }
+                // Tenant B's store is out of reach: its schema is not acme's role's to enter.
+                for table in ["closer_user", "audit_event", "move_line"] {
+                    await #expect(throws: PSQLError.self, "\(table)") {
+                        try await session.query("SELECT count(*) FROM \(unescaped: schema)_globex.\(unescaped: table)").collect()
+                    }
                 }
             }
             // The owner, which the workers use, is not held back.
