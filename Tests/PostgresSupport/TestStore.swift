@@ -1,5 +1,6 @@
 public import Foundation
 import CloseStore
+import PostgresAccess
 
 /// A store a test names by its location, as users do with `--store`: a file in the test's folder, or — in the suite's
 /// run on PostgreSQL (CLOSER_TEST_STORE_URL) — a fresh schema on that server, named as `AppDatabase.inMemory()`'s
@@ -12,12 +13,12 @@ public enum TestStore {
     /// Where a test's store named `name` lives: `name`.sqlite in `directory`, or a schema of its own on the server.
     public static func location(_ name: String = "closer", in directory: URL) -> String {
         guard let server else { return directory.appendingPathComponent("\(name).sqlite").path }
-        return AppDatabase.postgresURL(server, schema: freshSchema())
+        return AppDatabase.throwawayStoreURL(on: server)
     }
 
     /// A `--store-server` URL whose tenant stores are schemas no other test uses (its `?schema=` prefixes theirs).
     public static func tenantServer() -> String? {
-        server.map { AppDatabase.postgresURL($0, schema: freshSchema()) }
+        server.map { AppDatabase.throwawayStoreURL(on: $0) }
     }
 
     /// Everything the store holds, as bytes: the file and its write-ahead log, or a dump of the schema's rows.
@@ -55,14 +56,9 @@ public enum TestStore {
         return "a newer Closer migrated it"
     }
 
-    private static func freshSchema() -> String {
-        "closer_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
-    }
-
     /// The server's URL without `?schema=` (libpq refuses options it does not know) and the schema it named.
     private static func serverAndSchema(of store: String) throws -> (server: String, schema: String) {
-        guard var components = URLComponents(string: store),
-              let schema = components.queryItems?.first(where: { $0.name == "schema" })?.value else {
+        guard let schema = PostgresURL.option("schema", in: store), var components = URLComponents(string: store) else {
             throw TestStoreError(message: "\(store) names no schema")
         }
         components.queryItems = components.queryItems?.filter { $0.name != "schema" }

@@ -64,6 +64,12 @@ public final class AppDatabase: Sendable {
         postgresURL(server, schema: PostgresURL.option("schema", in: server).map { "\($0)_\(tenant)" } ?? tenant)
     }
 
+    /// A fresh schema on the PostgreSQL server `server` names, for a test's store: named `closer_t_…`, which the suite's
+    /// run on PostgreSQL drops when it ends.
+    public static func throwawayStoreURL(on server: String) -> String {
+        postgresURL(server, schema: "closer_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())
+    }
+
     /// A company's store on PostgreSQL, its schema created or migrated as needed.
     init(postgres connection: PostgresStoreConnection) throws {
         try connection.migrate()

@@ -38,8 +38,7 @@ final class PostgresStoreConnection: @unchecked Sendable {
 
     /// A store in a schema of its own, dropped with the connection: `inMemory()`'s on PostgreSQL.
     convenience init(throwawayIn server: String) throws {
-        let schema = "closer_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
-        try self.init(url: AppDatabase.postgresURL(server, schema: schema))
+        try self.init(url: AppDatabase.throwawayStoreURL(on: server))
         throwaway = true
     }
 
